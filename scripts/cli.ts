@@ -1,0 +1,62 @@
+/**
+ * `npm run --silent cli -- <command>`: the one command-line entry for operators. Prints JSON on
+ * stdout, Dutch messages on stderr; exit 0 success, 1 failure, 2 wrong usage.
+ */
+import { dbCommand } from '../lib/cli/db';
+import { CliUsageError } from '../lib/cli/usage';
+import { userCommand } from '../lib/cli/user';
+import { createDb } from '../lib/db/client';
+import { migrationStatus } from '../lib/db/migrate';
+import { connectForCommand } from '../lib/db/local-instance';
+import { AppError } from '../lib/server/errors';
+
+const USAGE = `Gebruik: npm run --silent cli -- <opdracht>
+  user add <email> --role medewerker|coordinator|beheerder [--name "Naam"]
+  db status
+  parse BESTAND...            meldformulier (.pdf, .docx of .eml) uitlezen als JSON`;
+
+async function withDatabase(fn: (url: string) => Promise<number>): Promise<number> {
+  const conn = await connectForCommand();
+  try {
+    return await fn(conn.url);
+  } finally {
+    await conn.close();
+  }
+}
+
+async function run(argv: string[]): Promise<number> {
+  const [command, ...args] = argv;
+  switch (command) {
+    case 'user':
+      return withDatabase(async (url) => {
+        const { pending } = await migrationStatus(url);
+        if (pending.length) throw new Error(`De database heeft ${pending.length} openstaande migratie(s): voer eerst npm run db:migrate uit (of npm start).`);
+        const db = createDb(url, 2);
+        try {
+          return await userCommand(db, args);
+        } finally {
+          await db.$disconnect();
+        }
+      });
+    case 'db':
+      return withDatabase((url) => dbCommand(url, args));
+    case 'parse': {
+      const { parseCommand } = await import('../lib/cli/parse');
+      return parseCommand(args);
+    }
+    default:
+      throw new CliUsageError(USAGE);
+  }
+}
+
+run(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err) => {
+    if (err instanceof CliUsageError) {
+      process.stderr.write(`${err.message.startsWith('Gebruik') ? '' : 'Gebruik: npm run --silent cli -- '}${err.message}\n`);
+      process.exit(2);
+    }
+    process.stderr.write(`${err instanceof AppError || err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(1);
+  },
+);

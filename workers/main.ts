@@ -1,0 +1,36 @@
+/**
+ * The worker process: mailbox sync, outbox relay and scheduled jobs run as supervised loops.
+ * Stops cleanly on SIGTERM/SIGINT; when started by `npm start`, also when that parent dies.
+ */
+import { getDb } from '../lib/db/client';
+import { getEnvOrExit } from '../lib/env';
+import { errFields, getLogger } from '../lib/log';
+import { startSupervisor, type TLoop } from './supervisor';
+
+const log = getLogger('worker');
+const env = getEnvOrExit();
+const db = getDb();
+
+const loops: TLoop[] = [];
+
+const supervisor = startSupervisor({ db, loops, heartbeatMs: env.WORKER_HEARTBEAT_SEC * 1000, restartDelayMs: env.WORKER_RESTART_DELAY_SEC * 1000 });
+
+let stopping = false;
+async function stop(reason: string) {
+  if (stopping) return;
+  stopping = true;
+  log.info({ msg: 'worker stopping', code: 'worker_stopping', reason });
+  await supervisor.stop();
+  await db.$disconnect();
+  log.info({ msg: 'worker stopped', code: 'worker_stopped' });
+  process.exit(0);
+}
+process.on('SIGTERM', () => void stop('SIGTERM'));
+process.on('SIGINT', () => void stop('SIGINT'));
+process.on('unhandledRejection', (err) => log.error({ msg: 'unhandled rejection', code: 'worker_unhandled_rejection', err: errFields(err) }));
+
+// Orphaned by a SIGKILLed `npm start`: stop rather than run on unsupervised.
+if (process.env.MELDPOST_SUPERVISED === '1') {
+  const parent = process.ppid;
+  setInterval(() => process.ppid !== parent && void stop('parent gone'), 1_000).unref();
+}
