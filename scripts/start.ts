@@ -143,6 +143,19 @@ async function main() {
     process.on(sig, () => void shutdown(0));
   }
 
+  // Without its database nothing works: if the embedded server dies, stop everything and say so
+  // (the next start cleans up after it).
+  if (embedded?.pid) {
+    const pgPid = embedded.pid;
+    setInterval(() => {
+      if (!stopping && !isAlive(pgPid)) {
+        log.fatal({ msg: 'embedded postgres died', code: 'db_embedded_died', pid: pgPid });
+        embedded = null;
+        void shutdown(1);
+      }
+    }, 1_000).unref();
+  }
+
   launch('web');
   launch('worker');
   say(`meldpost draait: ${webUrl}  (stoppen met Ctrl-C)`);

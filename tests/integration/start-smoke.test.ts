@@ -40,6 +40,44 @@ async function start(port: number) {
   return { child, out, health, rt };
 }
 
+/** next-auth's credentials flow over plain HTTP: CSRF token, sign in, session cookie, dashboard. */
+async function expectSignInWorks(port: number, email: string, password: string) {
+  const base = `http://127.0.0.1:${port}`;
+  const anon = await fetch(`${base}/`, { redirect: 'manual' });
+  expect(anon.status).toBe(307);
+  expect(anon.headers.get('location')).toMatch(/\/login$/);
+  const login = await fetch(`${base}/login`);
+  expect(await login.text()).toContain('Inloggen');
+
+  const jar = new Map<string, string>();
+  const keep = (res: Response) => {
+    for (const c of res.headers.getSetCookie()) {
+      const [pair] = c.split(';');
+      const [k, v] = pair!.split('=');
+      jar.set(k!, v ?? '');
+    }
+  };
+  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
+  const csrfRes = await fetch(`${base}/api/auth/csrf`);
+  keep(csrfRes);
+  const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
+  const signIn = (pw: string) =>
+    fetch(`${base}/api/auth/callback/credentials`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookie() },
+      body: new URLSearchParams({ csrfToken, email, password: pw, json: 'true' }),
+    });
+  const wrong = await signIn('verkeerd-wachtwoord');
+  expect([...wrong.headers.getSetCookie()].some((c) => c.includes('session-token'))).toBe(false);
+  const ok = await signIn(password);
+  keep(ok);
+  expect([...jar.keys()].some((k) => k.includes('session-token'))).toBe(true);
+  const dash = await fetch(`${base}/`, { headers: { cookie: cookie() }, redirect: 'manual' });
+  expect(dash.status).toBe(200);
+  expect(await dash.text()).toContain('Meldingen');
+}
+
 afterAll(async () => {
   // Whatever happened above, leave nothing running: every PID this test saw, by PID.
   for (const pid of pidsSeen) if (isAlive(pid)) process.kill(pid, 'SIGKILL');
@@ -55,9 +93,19 @@ describe('npm start', () => {
     expect(first.out.text()).toMatch(/wachtwoord: \S{20}/);
     expect(isAlive(first.rt.postgresPid)).toBe(true);
 
+    // The login page and the dashboard behind authentication.
+    const password = /wachtwoord: (\S{20})/.exec(first.out.text())![1]!;
+    await expectSignInWorks(port, 'beheerder@meldpunt.local', password);
+
+    // A killed worker is restarted by the supervisor.
+    process.kill(first.rt.children.worker!, 'SIGKILL');
+    const newWorker = await waitFor('a new worker', () => runtime().children.worker !== first.rt.children.worker && runtime().children.worker, 20_000);
+    pidsSeen.add(newWorker);
+    const rtNow = runtime();
+
     process.kill(first.rt.supervisorPid, 'SIGTERM');
     await exited(first.child);
-    for (const pid of [first.rt.supervisorPid, first.rt.postgresPid, ...Object.values(first.rt.children)]) {
+    for (const pid of [first.rt.supervisorPid, first.rt.postgresPid, ...Object.values(rtNow.children)]) {
       await waitFor(`pid ${pid} to be gone`, () => !isAlive(pid), 15_000);
     }
     expect(first.out.text()).toContain('meldpost is gestopt');
