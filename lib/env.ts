@@ -43,7 +43,7 @@ export class EnvError extends Error {
 }
 
 /** Parses `source` (process.env by default); throws EnvError naming the first bad variable. */
-export function parseEnv(source: NodeJS.ProcessEnv = process.env): TEnv {
+export function parseEnv(source: Record<string, string | undefined> = process.env): TEnv {
   const result = ZEnv.safeParse(source);
   if (!result.success) {
     const issue = result.error.issues[0]!;

@@ -26,7 +26,7 @@ describe('configuration', () => {
   ])('names the bad variable in one line (%#)', (source, message) => {
     let err: unknown;
     try {
-      parseEnv(source as NodeJS.ProcessEnv);
+      parseEnv(source);
     } catch (e) {
       err = e;
     }

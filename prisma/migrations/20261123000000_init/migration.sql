@@ -144,11 +144,11 @@ CREATE TABLE "InboundMessage" (
 CREATE TABLE "Melding" (
     "id" UUID NOT NULL,
     "mailboxId" UUID,
-    "formulier" JSONB NOT NULL,
+    "formulier" JSONB,
     "warnings" JSONB NOT NULL DEFAULT '[]',
     "corrections" JSONB NOT NULL DEFAULT '[]',
     "version" INTEGER NOT NULL DEFAULT 1,
-    "previousVersionId" UUID,
+    "opnieuwOntvangen" BOOLEAN NOT NULL DEFAULT false,
     "kenmerk" TEXT NOT NULL,
     "bsn" TEXT,
     "voornamen" TEXT,
@@ -185,6 +185,19 @@ CREATE TABLE "Melding" (
     "updatedAt" TIMESTAMP(3) NOT NULL,
 
     CONSTRAINT "Melding_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "MeldingVersie" (
+    "id" UUID NOT NULL,
+    "meldingId" UUID NOT NULL,
+    "version" INTEGER NOT NULL,
+    "formulier" JSONB,
+    "warnings" JSONB NOT NULL DEFAULT '[]',
+    "inboundMessageId" UUID,
+    "receivedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "MeldingVersie_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
@@ -346,6 +359,12 @@ CREATE INDEX "Melding_postcode_idx" ON "Melding"("postcode");
 CREATE INDEX "Melding_organisatieonderdeel_receivedAt_idx" ON "Melding"("organisatieonderdeel", "receivedAt");
 
 -- CreateIndex
+CREATE UNIQUE INDEX "Melding_mailboxId_kenmerk_key" ON "Melding"("mailboxId", "kenmerk");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "MeldingVersie_meldingId_version_key" ON "MeldingVersie"("meldingId", "version");
+
+-- CreateIndex
 CREATE INDEX "Attachment_meldingId_idx" ON "Attachment"("meldingId");
 
 -- CreateIndex
@@ -397,10 +416,10 @@ ALTER TABLE "InboundMessage" ADD CONSTRAINT "InboundMessage_meldingId_fkey" FORE
 ALTER TABLE "Melding" ADD CONSTRAINT "Melding_mailboxId_fkey" FOREIGN KEY ("mailboxId") REFERENCES "Mailbox"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 
 -- AddForeignKey
-ALTER TABLE "Melding" ADD CONSTRAINT "Melding_previousVersionId_fkey" FOREIGN KEY ("previousVersionId") REFERENCES "Melding"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+ALTER TABLE "Melding" ADD CONSTRAINT "Melding_assigneeId_fkey" FOREIGN KEY ("assigneeId") REFERENCES "User"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 
 -- AddForeignKey
-ALTER TABLE "Melding" ADD CONSTRAINT "Melding_assigneeId_fkey" FOREIGN KEY ("assigneeId") REFERENCES "User"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+ALTER TABLE "MeldingVersie" ADD CONSTRAINT "MeldingVersie_meldingId_fkey" FOREIGN KEY ("meldingId") REFERENCES "Melding"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "Attachment" ADD CONSTRAINT "Attachment_meldingId_fkey" FOREIGN KEY ("meldingId") REFERENCES "Melding"("id") ON DELETE SET NULL ON UPDATE CASCADE;
