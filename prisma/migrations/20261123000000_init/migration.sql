@@ -133,6 +133,7 @@ CREATE TABLE "InboundMessage" (
     "state" "ProcessingState" NOT NULL DEFAULT 'STORED',
     "attempts" INTEGER NOT NULL DEFAULT 0,
     "error" TEXT,
+    "targetFolder" TEXT,
     "movedTo" TEXT,
     "processedAt" TIMESTAMP(3),
     "meldingId" UUID,
