@@ -32,6 +32,18 @@ export const ZEnv = z.object({
   /** How long between worker heartbeats, and after how long a silent worker counts as down. */
   WORKER_HEARTBEAT_SEC: z.coerce.number().int().min(1).default(10),
   WORKER_RESTART_DELAY_SEC: z.coerce.number().min(0).default(5),
+  /** How often the worker re-reads the mailbox table (new, changed, disabled mailboxes). */
+  MAILBOX_SCAN_SEC: z.coerce.number().min(0.1).default(5),
+  /** First retry delay of a failed mailbox session; doubles up to five minutes. */
+  MAILBOX_RETRY_BASE_SEC: z.coerce.number().min(0.1).default(5),
+  /** Retry delay after a configuration error (wrong password), unless the mailbox is changed. */
+  MAILBOX_CONFIG_RETRY_SEC: z.coerce.number().min(1).default(300),
+  /** Processing attempts before a message is parked in the error folder. */
+  INGEST_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(5),
+  OUTBOX_RETRY_BASE_SEC: z.coerce.number().min(0.1).default(30),
+  OUTBOX_RETRY_MAX_SEC: z.coerce.number().min(1).default(3600),
+  OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(10),
+  OUTBOX_POLL_SEC: z.coerce.number().min(0.1).default(5),
 });
 
 export type TEnv = z.infer<typeof ZEnv> & { dataDir: string; databaseUrl: string };

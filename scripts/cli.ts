@@ -3,15 +3,18 @@
  * stdout, Dutch messages on stderr; exit 0 success, 1 failure, 2 wrong usage.
  */
 import { dbCommand } from '../lib/cli/db';
+import { MAILBOX_USAGE, mailboxCommand } from '../lib/cli/mailbox';
 import { CliUsageError } from '../lib/cli/usage';
 import { userCommand } from '../lib/cli/user';
-import { createDb } from '../lib/db/client';
+import { createDb, type TDb } from '../lib/db/client';
 import { migrationStatus } from '../lib/db/migrate';
 import { connectForCommand } from '../lib/db/local-instance';
-import { AppError } from '../lib/server/errors';
+import { ZodError } from 'zod';
+import { AppError, toHttpError } from '../lib/server/errors';
 
 const USAGE = `Gebruik: npm run --silent cli -- <opdracht>
   user add <email> --role medewerker|coordinator|beheerder [--name "Naam"]
+  ${MAILBOX_USAGE}
   db status
   parse BESTAND...            meldformulier (.pdf, .docx of .eml) uitlezen als JSON`;
 
@@ -24,20 +27,27 @@ async function withDatabase(fn: (url: string) => Promise<number>): Promise<numbe
   }
 }
 
+/** A Prisma client on an up-to-date database, for commands that change data. */
+function withMigratedDb(fn: (db: TDb) => Promise<number>): Promise<number> {
+  return withDatabase(async (url) => {
+    const { pending } = await migrationStatus(url);
+    if (pending.length) throw new Error(`De database heeft ${pending.length} openstaande migratie(s): voer eerst npm run db:migrate uit (of npm start).`);
+    const db = createDb(url, 2);
+    try {
+      return await fn(db);
+    } finally {
+      await db.$disconnect();
+    }
+  });
+}
+
 async function run(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
   switch (command) {
     case 'user':
-      return withDatabase(async (url) => {
-        const { pending } = await migrationStatus(url);
-        if (pending.length) throw new Error(`De database heeft ${pending.length} openstaande migratie(s): voer eerst npm run db:migrate uit (of npm start).`);
-        const db = createDb(url, 2);
-        try {
-          return await userCommand(db, args);
-        } finally {
-          await db.$disconnect();
-        }
-      });
+      return withMigratedDb((db) => userCommand(db, args));
+    case 'mailbox':
+      return withMigratedDb((db) => mailboxCommand(db, args));
     case 'db':
       return withDatabase((url) => dbCommand(url, args));
     case 'parse': {
@@ -56,7 +66,8 @@ run(process.argv.slice(2)).then(
       process.stderr.write(`${err.message.startsWith('Gebruik') ? '' : 'Gebruik: npm run --silent cli -- '}${err.message}\n`);
       process.exit(2);
     }
-    process.stderr.write(`${err instanceof AppError || err instanceof Error ? err.message : String(err)}\n`);
+    const message = err instanceof ZodError || err instanceof AppError ? toHttpError(err).body.message : err instanceof Error ? err.message : String(err);
+    process.stderr.write(`${message}\n`);
     process.exit(1);
   },
 );

@@ -4,16 +4,47 @@
  */
 import { getDb } from '../lib/db/client';
 import { getEnvOrExit } from '../lib/env';
+import { getKeyring } from '../lib/keyring';
 import { errFields, getLogger } from '../lib/log';
-import { startSupervisor, type TLoop } from './supervisor';
+import { mailboxManagerLoop } from './mailbox/manager';
+import { outboxRelayLoop } from './outbox/relay';
+import { startSupervisor } from './supervisor';
 
 const log = getLogger('worker');
 const env = getEnvOrExit();
 const db = getDb();
+const ring = getKeyring();
 
-const loops: TLoop[] = [];
-
-const supervisor = startSupervisor({ db, loops, heartbeatMs: env.WORKER_HEARTBEAT_SEC * 1000, restartDelayMs: env.WORKER_RESTART_DELAY_SEC * 1000 });
+const supervisor = startSupervisor({
+  db,
+  heartbeatMs: env.WORKER_HEARTBEAT_SEC * 1000,
+  restartDelayMs: env.WORKER_RESTART_DELAY_SEC * 1000,
+  loops: [
+    mailboxManagerLoop({
+      db,
+      ring,
+      config: {
+        databaseUrl: env.databaseUrl,
+        scanMs: env.MAILBOX_SCAN_SEC * 1000,
+        retryBaseMs: env.MAILBOX_RETRY_BASE_SEC * 1000,
+        configErrorRetryMs: env.MAILBOX_CONFIG_RETRY_SEC * 1000,
+        maxAttempts: env.INGEST_MAX_ATTEMPTS,
+        fetchBatchBytes: 32 * 1024 * 1024,
+      },
+    }),
+    outboxRelayLoop({
+      db,
+      ring,
+      config: {
+        databaseUrl: env.databaseUrl,
+        baseMs: env.OUTBOX_RETRY_BASE_SEC * 1000,
+        maxMs: env.OUTBOX_RETRY_MAX_SEC * 1000,
+        maxAttempts: env.OUTBOX_MAX_ATTEMPTS,
+        pollMs: env.OUTBOX_POLL_SEC * 1000,
+      },
+    }),
+  ],
+});
 
 let stopping = false;
 async function stop(reason: string) {

@@ -1,0 +1,39 @@
+/** IMAP and SMTP connection options for a mailbox, from its settings and login. */
+import type { ImapFlowOptions } from 'imapflow';
+import type SMTPTransport from 'nodemailer/lib/smtp-transport';
+import type { Mailbox } from '../db/generated/client';
+import type { TMailboxLogin } from './credentials';
+
+export function imapOptions(mb: Mailbox, login: TMailboxLogin): ImapFlowOptions {
+  return {
+    host: mb.imapHost,
+    port: mb.imapPort,
+    secure: mb.imapTls === 'tls',
+    // 'none' is for loopback test servers only: never send credentials in the clear otherwise.
+    doSTARTTLS: mb.imapTls === 'starttls' ? true : mb.imapTls === 'none' ? false : undefined,
+    auth: login.accessToken ? { user: login.user, accessToken: login.accessToken } : { user: login.user, pass: login.pass },
+    logger: false,
+    // Dovecot announces new mail ~0.5 s after delivery; start IDLE almost at once to hear it.
+    autoIdleDelay: 100,
+    maxIdleTime: 5 * 60_000,
+    connectionTimeout: 20_000,
+    greetingTimeout: 15_000,
+    socketTimeout: 10 * 60_000,
+    // A hostile server must not make us buffer without bound.
+    maxLiteralSize: 60 * 1024 * 1024,
+  };
+}
+
+export function smtpOptions(mb: Mailbox, login: TMailboxLogin): SMTPTransport.Options {
+  return {
+    host: mb.smtpHost,
+    port: mb.smtpPort,
+    secure: mb.smtpTls === 'tls',
+    requireTLS: mb.smtpTls === 'starttls',
+    ignoreTLS: mb.smtpTls === 'none',
+    auth: login.accessToken ? { type: 'OAuth2', user: login.user, accessToken: login.accessToken } : { user: login.user, pass: login.pass },
+    connectionTimeout: 20_000,
+    greetingTimeout: 15_000,
+    socketTimeout: 60_000,
+  };
+}

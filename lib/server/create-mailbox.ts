@@ -1,0 +1,46 @@
+import 'server-only';
+import { z } from 'zod';
+import { audit, type TAuditActor } from '../audit';
+import { encryptSecret, type TKeyring } from '../crypto';
+import type { TDb } from '../db/client';
+import { AppError } from './errors';
+
+const tls = z.enum(['tls', 'starttls', 'none']);
+const domain = z.string().trim().toLowerCase().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/, 'geen geldig domein');
+
+export const ZMailboxInput = z
+  .object({
+    name: z.string().trim().min(1).max(100),
+    imapHost: z.string().trim().min(1),
+    imapPort: z.coerce.number().int().min(1).max(65535).default(993),
+    imapTls: tls.default('tls'),
+    smtpHost: z.string().trim().min(1),
+    smtpPort: z.coerce.number().int().min(1).max(65535).default(587),
+    smtpTls: tls.default('starttls'),
+    authType: z.enum(['PASSWORD', 'OAUTH2_MICROSOFT']).default('PASSWORD'),
+    username: z.string().trim().min(1),
+    secret: z.string({ error: 'wachtwoord of client secret ontbreekt' }).min(1, 'wachtwoord of client secret ontbreekt'),
+    oauthTenantId: z.string().trim().min(1).optional(),
+    oauthClientId: z.string().trim().min(1).optional(),
+    fromAddress: z.email(),
+    signalRecipient: z.email(),
+    trustedDomains: z.array(domain).min(1).default(['politie.nl']),
+    authenticityPolicy: z.enum(['ENFORCE', 'MONITOR']).default('ENFORCE'),
+    authservId: z.string().trim().min(1).optional(),
+    pollIntervalSec: z.coerce.number().int().min(5).max(3600).default(60),
+    otherMailAction: z.enum(['MOVE', 'LEAVE']).default('MOVE'),
+  })
+  .refine((m) => m.authType === 'PASSWORD' || (m.oauthTenantId && m.oauthClientId), { message: 'OAuth2 vraagt om tenant-id en client-id', path: ['oauthClientId'] });
+
+export type TMailboxInput = z.input<typeof ZMailboxInput>;
+
+/** Creates a mailbox; its password or client secret is encrypted before it reaches the database. */
+export async function createMailbox(opts: { db: TDb; ring: TKeyring; actor: TAuditActor; input: TMailboxInput }) {
+  const { secret, ...rest } = ZMailboxInput.parse(opts.input);
+  if (await opts.db.mailbox.findUnique({ where: { name: rest.name }, select: { id: true } })) {
+    throw new AppError('conflict', `Er bestaat al een mailbox met de naam ${rest.name}`);
+  }
+  const mb = await opts.db.mailbox.create({ data: { ...rest, secretEnc: encryptSecret(secret, opts.ring) }, omit: { secretEnc: true } });
+  await audit(opts.db, { actor: opts.actor, action: 'mailbox.create', objectType: 'mailbox', objectId: mb.id });
+  return mb;
+}

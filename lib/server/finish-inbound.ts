@@ -1,0 +1,37 @@
+import 'server-only';
+import type { Prisma } from '../db/generated/client';
+import type { TTx } from '../db/client';
+import type { MessageKind, ProcessingState } from '../db/generated/enums';
+
+export type TInboundOutcome = {
+  state: ProcessingState;
+  kind: MessageKind;
+  targetFolder: string | null;
+  meldingId?: string | null;
+  error?: string | null;
+  authenticity?: Prisma.InputJsonValue;
+};
+
+/**
+ * Locks the ledger row and checks it still waits for processing. Two processors can never both
+ * record an outcome for one message: the second finds it already done and records nothing.
+ */
+export async function lockPendingInbound(tx: TTx, inboundId: string): Promise<boolean> {
+  const rows = await tx.$queryRaw<{ state: ProcessingState }[]>`SELECT state FROM "InboundMessage" WHERE id = ${inboundId}::uuid FOR UPDATE`;
+  return rows[0]?.state === 'STORED' || rows[0]?.state === 'FAILED';
+}
+
+export async function finishInbound(tx: TTx, inboundId: string, o: TInboundOutcome): Promise<void> {
+  await tx.inboundMessage.update({
+    where: { id: inboundId },
+    data: {
+      state: o.state,
+      kind: o.kind,
+      targetFolder: o.targetFolder,
+      meldingId: o.meldingId ?? null,
+      error: o.error ?? null,
+      authenticity: o.authenticity,
+      processedAt: new Date(),
+    },
+  });
+}

@@ -1,0 +1,20 @@
+import 'server-only';
+import { audit, SYSTEM_ACTOR } from '../audit';
+import type { TDb } from '../db/client';
+import type { Prisma } from '../db/generated/client';
+import { finishInbound, lockPendingInbound } from './finish-inbound';
+import type { TStoredAttachment } from './record-melding';
+
+/** A reply from the officer to our aanvulling/niet-in-behandeling mail: onto the melding's timeline. */
+export async function recordReply(o: { db: TDb; inboundId: string; meldingId: string; attachments: TStoredAttachment[]; authenticity: Prisma.InputJsonValue; targetFolder: string }): Promise<boolean> {
+  return o.db.$transaction(async (tx) => {
+    if (!(await lockPendingInbound(tx, o.inboundId))) return false;
+    if (o.attachments.length) {
+      await tx.attachment.createMany({ data: o.attachments.map((a) => ({ ...a, content: Buffer.from(a.content), meldingId: o.meldingId, inboundMessageId: o.inboundId })) });
+    }
+    await tx.melding.update({ where: { id: o.meldingId }, data: { reactieOntvangen: true } });
+    await finishInbound(tx, o.inboundId, { state: 'PROCESSED', kind: 'REACTIE', targetFolder: o.targetFolder, meldingId: o.meldingId, authenticity: o.authenticity });
+    await audit(tx, { actor: SYSTEM_ACTOR('ingest'), action: 'melding.reactie_ontvangen', objectType: 'melding', objectId: o.meldingId });
+    return true;
+  });
+}

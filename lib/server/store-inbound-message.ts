@@ -1,0 +1,52 @@
+import 'server-only';
+import { createHash } from 'node:crypto';
+import type { TDb } from '../db/client';
+
+export type TFetchedMessage = {
+  mailboxId: string;
+  uidValidity: bigint;
+  uid: bigint;
+  raw: Buffer;
+  receivedAt: Date;
+  messageId: string | null;
+  subject: string | null;
+  fromAddress: string | null;
+};
+
+/**
+ * Step one for every message: its raw bytes in the ledger, committed, before anything in the
+ * mailbox changes. Idempotent on (mailbox, UIDVALIDITY, UID). The same bytes seen before under
+ * another UID (a UIDVALIDITY reset, a redelivery) are recorded as a duplicate of the earlier
+ * message — same melding, same folder — and not processed again.
+ */
+export async function storeInboundMessage(db: TDb, m: TFetchedMessage) {
+  const sha256 = createHash('sha256').update(m.raw).digest('hex');
+  const key = { mailboxId_uidValidity_uid: { mailboxId: m.mailboxId, uidValidity: m.uidValidity, uid: m.uid } };
+  const known = await db.inboundMessage.findUnique({ where: key, omit: { raw: true } });
+  if (known) return known;
+  const original = await db.inboundMessage.findFirst({
+    where: { mailboxId: m.mailboxId, sha256, NOT: { state: 'STORED' } },
+    orderBy: { storedAt: 'asc' },
+    select: { id: true, meldingId: true, targetFolder: true, kind: true },
+  });
+  const data = {
+    mailboxId: m.mailboxId,
+    uidValidity: m.uidValidity,
+    uid: m.uid,
+    sha256,
+    size: m.raw.length,
+    // A Node Buffer is a Uint8Array over a (never shared) ArrayBuffer; Prisma's type wants that said.
+    raw: m.raw as Uint8Array<ArrayBuffer>,
+    receivedAt: m.receivedAt,
+    // Header values are attacker-controlled: keep them bounded.
+    messageId: m.messageId?.slice(0, 998) ?? null,
+    subject: m.subject?.slice(0, 998) ?? null,
+    fromAddress: m.fromAddress?.slice(0, 320) ?? null,
+    ...(original
+      ? { state: 'IGNORED' as const, kind: original.kind, meldingId: original.meldingId, targetFolder: original.targetFolder, error: 'Dubbel ontvangen: zelfde inhoud als een eerder verwerkt bericht', processedAt: new Date() }
+      : {}),
+  };
+  // A concurrent holder may have stored it a moment ago: the unique key decides, nothing doubles.
+  await db.inboundMessage.createMany({ data: [data], skipDuplicates: true });
+  return db.inboundMessage.findUniqueOrThrow({ where: key, omit: { raw: true } });
+}
