@@ -47,7 +47,17 @@ async function expectSignInWorks(port: number, email: string, password: string) 
   expect(anon.status).toBe(307);
   expect(anon.headers.get('location')).toMatch(/\/login$/);
   const login = await fetch(`${base}/login`);
-  expect(await login.text()).toContain('Inloggen');
+  const html = await login.text();
+  expect(html).toContain('Inloggen');
+  // Security headers, with a fresh CSP nonce that Next put on its own scripts.
+  const csp = login.headers.get('content-security-policy') ?? '';
+  expect(csp).toContain("frame-ancestors 'none'");
+  const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
+  expect(nonce).toBeTruthy();
+  expect(html).toContain(`nonce="${nonce}"`);
+  expect(login.headers.get('referrer-policy')).toBe('no-referrer');
+  expect(login.headers.get('x-content-type-options')).toBe('nosniff');
+  expect(login.headers.get('strict-transport-security')).toMatch(/max-age=\d+/);
 
   const jar = new Map<string, string>();
   const keep = (res: Response) => {

@@ -1,0 +1,109 @@
+/**
+ * Decides what one stored message is and records the outcome in one transaction:
+ * a melding (acceptatiesignaal), an unprocessable melding (foutmelding with the reason), a reply
+ * onto its melding, an auto-reply or bounce, other mail, or quarantine when the sender is not
+ * authentic under an enforcing policy. Signals go only to the mailbox's signal recipient and
+ * only for meldingen: no backscatter.
+ */
+import { createHash } from 'node:crypto';
+import { hostname } from 'node:os';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import type { TDb } from '../../lib/db/client';
+import type { Mailbox } from '../../lib/db/generated/client';
+import { parseMeldformulier } from '../../lib/form';
+import { checkAuthenticity } from '../../lib/mail/authenticity';
+import { classifyMail } from '../../lib/mail/classify';
+import { newMessageId } from '../../lib/mail/message-id';
+import { selectFormAttachment } from '../../lib/mail/select-form-attachment';
+import { buildAcceptatiesignaal, buildFoutmelding } from '../../lib/mail/templates';
+import { recordFoutmelding } from '../../lib/server/record-foutmelding';
+import { recordMelding, type TStoredAttachment } from '../../lib/server/record-melding';
+import { recordReply } from '../../lib/server/record-reply';
+import { recordUnanswered } from '../../lib/server/record-unanswered';
+
+export type TProcessInput = { db: TDb; mailbox: Mailbox; inboundId: string; raw: Buffer; receivedAt: Date; resolver?: unknown };
+
+const MAX_ATTACHMENTS = 50;
+
+function storedAttachments(mail: ParsedMail, formFilename: string | null): TStoredAttachment[] {
+  return mail.attachments.slice(0, MAX_ATTACHMENTS).map((a) => ({
+    filename: (a.filename ?? 'bijlage').slice(0, 255),
+    contentType: a.contentType,
+    declaredType: a.contentType,
+    size: a.size,
+    sha256: createHash('sha256').update(a.content).digest('hex'),
+    content: a.content,
+    isForm: a.filename === formFilename,
+  }));
+}
+
+async function ourMessageIds(db: TDb, mail: ParsedMail): Promise<Set<string>> {
+  const refs = [mail.inReplyTo, ...(Array.isArray(mail.references) ? mail.references : mail.references ? [mail.references] : [])].filter((r): r is string => !!r);
+  if (!refs.length) return new Set();
+  const rows = await db.outgoingMail.findMany({ where: { messageId: { in: refs.slice(0, 100) } }, select: { messageId: true } });
+  return new Set(rows.map((r) => r.messageId));
+}
+
+export async function processInbound(o: TProcessInput): Promise<void> {
+  const { db, mailbox: mb } = o;
+  const mail = await simpleParser(o.raw, { skipHtmlToText: true, skipTextToHtml: true, skipImageLinks: true, skipTextLinks: true, maxHtmlLengthToParse: 2_000_000 });
+  const auth = await checkAuthenticity(o.raw, { trustedDomains: mb.trustedDomains, authservId: mb.authservId ?? undefined, mta: hostname(), resolver: o.resolver as never });
+  const authenticity = JSON.parse(JSON.stringify(auth));
+  const verified = auth.verdict === 'pass';
+  const classification = classifyMail(mail, await ourMessageIds(db, mail));
+  const original = { messageId: mail.messageId ?? null, subject: mail.subject ?? null };
+
+  switch (classification.kind) {
+    case 'melding': {
+      if (!verified && mb.authenticityPolicy === 'ENFORCE') {
+        await recordUnanswered({ db, inboundId: o.inboundId, kind: classification.forwarded ? 'DOORGESTUURD' : 'MELDING', state: 'QUARANTINED', reason: auth.reason ?? 'Afzender niet geverifieerd', authenticity, targetFolder: mb.quarantineFolder });
+        return;
+      }
+      const fail = async (reason: string) => {
+        const signal = buildFoutmelding({ kenmerk: classification.kenmerk, reden: reason, original });
+        await recordFoutmelding({ db, inboundId: o.inboundId, mailboxId: mb.id, reason, forwarded: classification.forwarded, authenticity, targetFolder: mb.errorFolder, signal: { ...signal, recipient: mb.signalRecipient, messageId: newMessageId(mb.fromAddress) } });
+      };
+      const selected = selectFormAttachment(mail.attachments);
+      if (!selected.ok) return fail(selected.reason);
+      const parsed = await parseMeldformulier(selected.attachment.content, { filename: selected.attachment.filename ?? 'bijlage', contentType: selected.attachment.contentType });
+      if (!parsed.ok || !parsed.formulier) return fail(parsed.errors.map((e) => e.message).join('; ') || 'Het meldformulier kon niet worden gelezen');
+      if (classification.kenmerk && parsed.formulier.kenmerk.toUpperCase() !== classification.kenmerk.toUpperCase()) {
+        return fail(`Het kenmerk in het onderwerp (${classification.kenmerk}) verschilt van het kenmerk in het meldformulier (${parsed.formulier.kenmerk})`);
+      }
+      const signal = buildAcceptatiesignaal({ kenmerk: parsed.formulier.kenmerk, original });
+      await recordMelding({
+        db,
+        inboundId: o.inboundId,
+        mailboxId: mb.id,
+        receivedAt: o.receivedAt,
+        formulier: parsed.formulier,
+        warnings: parsed.warnings,
+        attachments: storedAttachments(mail, selected.attachment.filename ?? null),
+        forwardedBy: classification.forwarded ? (mail.from?.value[0]?.address ?? 'onbekend') : null,
+        authenticityVerified: verified,
+        authenticity,
+        targetFolder: mb.processedFolder,
+        signal: { ...signal, recipient: mb.signalRecipient, messageId: newMessageId(mb.fromAddress) },
+      });
+      return;
+    }
+    case 'reply': {
+      const melding = classification.inReplyTo
+        ? (await db.outgoingMail.findUnique({ where: { messageId: classification.inReplyTo }, select: { meldingId: true } }))?.meldingId
+        : classification.kenmerk
+          ? (await db.melding.findUnique({ where: { mailboxId_kenmerk: { mailboxId: mb.id, kenmerk: classification.kenmerk } }, select: { id: true } }))?.id
+          : null;
+      if (melding) {
+        await recordReply({ db, inboundId: o.inboundId, meldingId: melding, attachments: storedAttachments(mail, null), authenticity, targetFolder: mb.processedFolder });
+        return;
+      }
+      break;
+    }
+    case 'auto':
+      await recordUnanswered({ db, inboundId: o.inboundId, kind: 'AUTOMATISCH', state: 'PROCESSED', reason: null, bouncedMessageId: classification.bouncedMessageId ?? null, authenticity, targetFolder: mb.otherFolder });
+      return;
+    case 'other':
+      break;
+  }
+  await recordUnanswered({ db, inboundId: o.inboundId, kind: 'OVERIG', state: 'IGNORED', reason: null, authenticity, targetFolder: mb.otherMailAction === 'MOVE' ? mb.otherFolder : null });
+}
