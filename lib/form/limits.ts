@@ -1,0 +1,24 @@
+/**
+ * Bounds on what the parser accepts and spends. The form is 2–4 pages and well under 1 MB;
+ * these leave room for scans and photos pasted in, and refuse everything an attacker would use
+ * to make one attachment cost minutes or gigabytes.
+ */
+export const LIMITS = {
+  maxBytes: 10 * 1024 * 1024,
+  maxPages: 20,
+  /** Sum of the uncompressed sizes in a .docx: a zip bomb is refused before inflating. */
+  maxUnzippedBytes: 100 * 1024 * 1024,
+  /** Wall-clock time for one file, after which the worker is killed and replaced. */
+  timeoutMs: 15_000,
+  /** V8 heap of the parse worker; exceeding it ends the worker, not the process. */
+  maxOldGenerationSizeMb: 256,
+  maxYoungGenerationSizeMb: 32,
+} as const;
+
+export type TLimits = typeof LIMITS;
+
+/** The refusal for an oversized file, or null; checked before the bytes go anywhere. */
+export function sizeRefusal(length: number): string | null {
+  if (length <= LIMITS.maxBytes) return null;
+  return `Bijlage is ${(length / 1024 / 1024).toFixed(1)} MB; een meldformulier is hooguit ${LIMITS.maxBytes / 1024 / 1024} MB.`;
+}

@@ -1,0 +1,61 @@
+import { buildFormulier } from './build';
+import { checkFormulier } from './checks';
+import { detectType } from './extract/detect';
+import { extractDocx } from './extract/docx';
+import { extractPdf } from './extract/pdf';
+import { RefusedFile } from './extract/refused';
+import { sizeRefusal } from './limits';
+import type { TRawForm } from './raw';
+import { readFormText } from './read/form';
+import { phrase } from './read/pattern';
+import { ZMeldformulier, type TParseResult } from './schema';
+
+/**
+ * The whole parse of one attachment, in the calling thread: detect → extract → read → build →
+ * check. `parseMeldformulier` runs this inside a worker; tests and the benchmark may call it
+ * directly to see the cost without the thread hop.
+ */
+export type TParseOptions = { filename?: string; trustedDomains?: string[]; now?: Date };
+
+/** Phrases only the meldformulier has; fewer than three found means it is some other document. */
+const FORM_MARKERS = [
+  'Ons kenmerk', 'Behandeld door', 'Persoonsgegevens betrokkene', 'Datum/tijd voorval',
+  'Reden aanmelding', 'bestaande hulpverlening', 'Contactgegevens huisarts', 'Nader telefonisch contact',
+].map((words) => new RegExp(phrase(words), 'iu'));
+
+export const refused = (message: string): TParseResult => ({ ok: false, formulier: null, warnings: [], errors: [{ field: 'bestand', message }] });
+
+async function readRaw(bytes: Uint8Array, filename: string | undefined): Promise<TRawForm> {
+  const tooLarge = sizeRefusal(bytes.length);
+  if (tooLarge) throw new RefusedFile(tooLarge);
+  const type = detectType(bytes);
+  if (type.kind === 'other') {
+    throw new RefusedFile(`Bijlage${filename ? ` '${filename}'` : ''} is ${type.description}, geen PDF of Word-document.`);
+  }
+  const { text, acroform } = type.kind === 'pdf' ? await extractPdf(bytes) : { text: await extractDocx(bytes), acroform: null };
+  const normalised = text.normalize('NFC');
+  const markers = FORM_MARKERS.filter((marker) => marker.test(normalised)).length;
+  if (markers < 3 && Object.keys(acroform ?? {}).length < 3) {
+    throw new RefusedFile('Bijlage is geen meldformulier niet-acute zorg (de vaste onderdelen van het formulier ontbreken).');
+  }
+  // Field values win over the text layer, which for a filled PDF form still shows the template.
+  return { ...readFormText(normalised, type.kind === 'pdf'), ...acroform };
+}
+
+export async function parseBytes(bytes: Uint8Array, options: TParseOptions = {}): Promise<TParseResult> {
+  let raw: TRawForm;
+  try {
+    raw = await readRaw(bytes, options.filename);
+  } catch (error) {
+    if (error instanceof RefusedFile) return refused(error.message);
+    throw error;
+  }
+  const built = buildFormulier(raw);
+  const checks = checkFormulier(built, { trustedDomains: options.trustedDomains ?? ['politie.nl'], now: options.now ?? new Date() });
+  const errors = checks.errors;
+  const warnings = [...built.warnings, ...checks.warnings];
+  const { kenmerk } = built.formulier;
+  // Without a kenmerk the record cannot be a meldformulier/1 (kenmerk is required there).
+  const formulier = kenmerk === null ? null : ZMeldformulier.parse({ ...built.formulier, kenmerk });
+  return { ok: errors.length === 0, formulier, warnings, errors };
+}

@@ -1,0 +1,104 @@
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { LIMITS } from './limits';
+import { refused, type TParseOptions } from './parse-bytes';
+import type { TParseResult } from './schema';
+import type { TParseReply, TParseRequest } from './worker';
+
+/**
+ * One warm parse worker, reused for every file (starting pdf.js costs ~100 ms; a parse ~7 ms).
+ * Files are parsed one after another. A file that overruns the time limit or the worker's heap
+ * limit kills the worker — the caller gets a Dutch error, the next file a fresh worker. The
+ * worker is unref'd while idle, so a CLI or test that is done simply exits.
+ */
+const WORKER_URL = new URL('./worker.ts', import.meta.url);
+
+/** The worker is TypeScript: it needs tsx's loader, which a process started by tsx already passes on. */
+function workerExecArgv(): string[] | undefined {
+  if (process.execArgv.some((arg) => arg.includes('tsx'))) return undefined;
+  const loader = createRequire(import.meta.url).resolve('tsx');
+  return ['--import', pathToFileURL(loader).href];
+}
+
+type TJob = { request: Omit<TParseRequest, 'id'>; resolve: (result: TParseResult) => void };
+
+let worker: Worker | null = null;
+let nextId = 1;
+const queue: TJob[] = [];
+let running: { id: number; job: TJob; timer: NodeJS.Timeout } | null = null;
+
+function finish(result: TParseResult): void {
+  if (!running) return;
+  clearTimeout(running.timer);
+  running.job.resolve(result);
+  running = null;
+  if (queue.length === 0) worker?.unref();
+  runNext();
+}
+
+function discardWorker(): void {
+  const dead = worker;
+  worker = null;
+  void dead?.terminate();
+}
+
+function startWorker(): Worker {
+  const started = new Worker(WORKER_URL, {
+    execArgv: workerExecArgv(),
+    resourceLimits: {
+      maxOldGenerationSizeMb: LIMITS.maxOldGenerationSizeMb,
+      maxYoungGenerationSizeMb: LIMITS.maxYoungGenerationSizeMb,
+    },
+  });
+  started.on('message', (reply: TParseReply) => {
+    if (!running || reply.id !== running.id) return;
+    if ('result' in reply) finish(reply.result);
+    else finish(refused(`Bijlage kon niet worden gelezen (${reply.failure}).`));
+  });
+  started.on('error', (error: Error & { code?: string }) => {
+    if (started !== worker) return;
+    discardWorker();
+    finish(refused(error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+      ? 'Bijlage vraagt te veel geheugen om te lezen; het bestand wordt niet verwerkt.'
+      : `Bijlage kon niet worden gelezen (${error.message}).`));
+  });
+  started.on('exit', () => {
+    if (started !== worker) return;
+    worker = null;
+    finish(refused('Bijlage kon niet worden gelezen (de verwerking stopte onverwacht).'));
+  });
+  return started;
+}
+
+function runNext(): void {
+  if (running) return;
+  const job = queue.shift();
+  if (!job) return;
+  worker ??= startWorker();
+  worker.ref();
+  const id = nextId++;
+  const timer = setTimeout(() => {
+    discardWorker();
+    finish(refused(`Bijlage kon niet binnen ${LIMITS.timeoutMs / 1000} seconden worden gelezen; het bestand wordt niet verwerkt.`));
+  }, LIMITS.timeoutMs);
+  timer.unref();
+  running = { id, job, timer };
+  worker.postMessage({ id, ...job.request } satisfies TParseRequest);
+}
+
+export function parseInWorker(bytes: Uint8Array, options: TParseOptions): Promise<TParseResult> {
+  return new Promise((resolve) => {
+    queue.push({ request: { bytes, options }, resolve });
+    runNext();
+  });
+}
+
+/** Stops the warm worker (pending files are answered with an error). For shutdown and tests. */
+export async function closeParser(): Promise<void> {
+  const dead = worker;
+  worker = null;
+  for (const job of queue.splice(0)) job.resolve(refused('De verwerking is gestopt voordat de bijlage gelezen was.'));
+  finish(refused('De verwerking is gestopt voordat de bijlage gelezen was.'));
+  await dead?.terminate();
+}
