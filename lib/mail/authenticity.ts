@@ -1,0 +1,136 @@
+/**
+ * Is this melding really from the police? DKIM must pass for a domain aligned with the From
+ * domain, DMARC must pass, and the From domain must be one of the mailbox's trusted domains (or a
+ * subdomain). Pure apart from DNS, which goes through the injectable `resolver` (tests run
+ * offline). Never throws: garbage in gives a `fail` with a reason.
+ */
+import { authenticate, type DNSResolver } from 'mailauth';
+import addressparser from 'nodemailer/lib/addressparser';
+import { headerValues, trustedAuthenticationResults } from './authentication-results';
+
+export type TAuthenticityOptions = {
+  trustedDomains: string[];
+  /** authserv-id of our own receiving MTA; its Authentication-Results header is then believed. */
+  authservId?: string;
+  resolver?: DNSResolver;
+  ip?: string;
+  helo?: string;
+  sender?: string;
+  /** Our host name, written into mailauth's own result header. */
+  mta: string;
+};
+
+export type TAuthenticity = {
+  verdict: 'pass' | 'fail';
+  /** Dutch one-liner for staff and the beheerder; null on pass. */
+  reason: string | null;
+  /** DNS trouble: the same message may pass later, so quarantine is not the last word. */
+  temporary: boolean;
+  /** Who decided: our own check, or the trusted MTA's Authentication-Results header. */
+  source: 'verified' | 'authentication-results';
+  fromDomain: string | null;
+  dkim: { domain: string; result: string }[];
+  dmarc: string | null;
+};
+
+/** `a` equals `b` or is a subdomain of it. Labels, not characters: politie.nl.evil.example is not politie.nl. */
+function isWithin(a: string, b: string): boolean {
+  return a === b || a.endsWith(`.${b}`);
+}
+
+function normalizeDomain(d: string): string {
+  return d.trim().toLowerCase().replace(/\.$/, '');
+}
+
+/**
+ * Relaxed alignment (RFC 7489 3.1.1) without a public-suffix list: the signing domain must itself
+ * be trusted and be the From domain, a parent of it or a child of it. Inside a trusted domain
+ * this is the same organisational domain, which is all relaxed alignment asks.
+ */
+function alignedTrusted(signing: string, from: string, trusted: string[]): boolean {
+  return trusted.some((t) => isWithin(signing, t)) && (isWithin(from, signing) || isWithin(signing, from));
+}
+
+type TEvidence = Omit<TAuthenticity, 'verdict' | 'reason' | 'temporary'>;
+
+function decide(e: TEvidence, trusted: string[]): TAuthenticity {
+  const fail = (reason: string, temporary = false): TAuthenticity => ({ ...e, verdict: 'fail', reason, temporary });
+  const from = e.fromDomain;
+  if (!from) return fail('Het bericht heeft geen eenduidig afzenderadres (Van).');
+  if (!trusted.some((t) => isWithin(from, t))) {
+    return fail(`Het afzenderdomein ${from} hoort niet bij de vertrouwde domeinen (${trusted.join(', ') || 'geen ingesteld'}).`);
+  }
+  const temporary = e.dkim.some((d) => d.result === 'temperror') || e.dmarc === 'temperror';
+  if (!e.dkim.length) return fail('Het bericht heeft geen DKIM-handtekening.');
+  const passing = e.dkim.filter((d) => d.result === 'pass');
+  if (!passing.length) {
+    return fail(`De DKIM-handtekening is niet geldig (${e.dkim.map((d) => `${d.domain || '?'}: ${d.result}`).join(', ')}).`, temporary);
+  }
+  if (!passing.some((d) => alignedTrusted(d.domain, from, trusted))) {
+    return fail(`De DKIM-handtekening is van ${passing.map((d) => d.domain).join(', ')}, niet van het afzenderdomein ${from}.`);
+  }
+  if (e.dmarc !== 'pass') return fail(`De DMARC-controle is niet geslaagd (${e.dmarc ?? 'geen resultaat'}).`, temporary);
+  return { ...e, verdict: 'pass', reason: null, temporary: false };
+}
+
+/** The single From address's domain, or null for none, several, or several From headers. */
+function fromDomainOf(raw: Buffer): string | null {
+  const values = headerValues(raw, 'from');
+  if (values.length !== 1 || !values[0]) return null;
+  const addresses = addressparser(values[0], { flatten: true });
+  const address = addresses.length === 1 ? addresses[0]?.address : undefined;
+  const at = address?.lastIndexOf('@') ?? -1;
+  return address && at > 0 ? normalizeDomain(address.slice(at + 1)) || null : null;
+}
+
+function fromHeaderResults(raw: Buffer, authservId: string): TEvidence | null {
+  const header = trustedAuthenticationResults(raw, authservId);
+  if (!header) return null;
+  const fromDomain = fromDomainOf(raw);
+  const dkim = header.entries
+    .filter((r) => r.method === 'dkim')
+    .map((r) => ({ domain: normalizeDomain(r.props['header.d'] ?? r.props['header.i']?.split('@').pop() ?? ''), result: r.result }));
+  const dmarcEntry = header.entries.find((r) => r.method === 'dmarc');
+  // A DMARC verdict about another From domain says nothing about this message.
+  const dmarcFrom = dmarcEntry?.props['header.from'];
+  const dmarc = dmarcEntry && (!dmarcFrom || (fromDomain && normalizeDomain(dmarcFrom) === fromDomain)) ? dmarcEntry.result : null;
+  return { source: 'authentication-results', fromDomain, dkim, dmarc };
+}
+
+async function verifyOurselves(raw: Buffer, o: TAuthenticityOptions): Promise<TEvidence> {
+  const result = await authenticate(raw, {
+    resolver: o.resolver,
+    ip: o.ip,
+    helo: o.helo,
+    sender: o.sender,
+    mta: o.mta,
+    disableArc: true,
+    disableBimi: true,
+  });
+  // mailauth's own From parsing is what its DMARC evaluated; several From headers or addresses are refused.
+  const headerFrom = result.dkim.headerFrom ?? [];
+  const fromDomain = headerFrom.length === 1 && fromDomainOf(raw) !== null ? normalizeDomain(headerFrom[0]?.split('@').pop() ?? '') || null : null;
+  const dkim = (result.dkim.results ?? [])
+    .filter((r) => r.status?.result !== 'none')
+    .map((r) => ({ domain: normalizeDomain(r.signingDomain ?? ''), result: r.status.result }));
+  const dmarc = result.dmarc ? result.dmarc.status?.result ?? null : null;
+  return { source: 'verified', fromDomain, dkim, dmarc };
+}
+
+export async function checkAuthenticity(raw: Buffer, o: TAuthenticityOptions): Promise<TAuthenticity> {
+  const trusted = o.trustedDomains.map(normalizeDomain).filter(Boolean);
+  try {
+    const evidence = (o.authservId ? fromHeaderResults(raw, o.authservId) : null) ?? (await verifyOurselves(raw, o));
+    return decide(evidence, trusted);
+  } catch {
+    return {
+      verdict: 'fail',
+      reason: 'De echtheid van de afzender kon niet worden gecontroleerd.',
+      temporary: false,
+      source: 'verified',
+      fromDomain: null,
+      dkim: [],
+      dmarc: null,
+    };
+  }
+}
