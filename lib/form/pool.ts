@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { LIMITS } from './limits';
@@ -14,11 +15,20 @@ import type { TParseReply, TParseRequest } from './worker';
  */
 const WORKER_URL = new URL('./worker.ts', import.meta.url);
 
-/** The worker is TypeScript: it needs tsx's loader, which a process started by tsx already passes on. */
-function workerExecArgv(): string[] | undefined {
-  if (process.execArgv.some((arg) => arg.includes('tsx'))) return undefined;
-  const loader = createRequire(import.meta.url).resolve('tsx');
-  return ['--import', pathToFileURL(loader).href];
+/**
+ * The worker is TypeScript. On Node 20 a loader registered with --import (as `tsx` does) does
+ * not reach worker threads, so the worker starts from a tiny script that registers tsx's loader
+ * itself and then imports the real worker.
+ */
+function bootstrap(): string {
+  // The ESM build of tsx's API (what `import 'tsx/esm/api'` resolves to), found from its package.
+  const tsxRoot = path.dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
+  const tsxApi = pathToFileURL(path.join(tsxRoot, 'dist/esm/api/index.mjs')).href;
+  return `(async () => {
+    const { register } = await import(${JSON.stringify(tsxApi)});
+    register();
+    await import(${JSON.stringify(WORKER_URL.href)});
+  })().catch((error) => { throw error; });`;
 }
 
 type TJob = { request: Omit<TParseRequest, 'id'>; resolve: (result: TParseResult) => void };
@@ -44,8 +54,8 @@ function discardWorker(): void {
 }
 
 function startWorker(): Worker {
-  const started = new Worker(WORKER_URL, {
-    execArgv: workerExecArgv(),
+  const started = new Worker(bootstrap(), {
+    eval: true,
     resourceLimits: {
       maxOldGenerationSizeMb: LIMITS.maxOldGenerationSizeMb,
       maxYoungGenerationSizeMb: LIMITS.maxYoungGenerationSizeMb,
