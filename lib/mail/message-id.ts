@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
  */
 export function newMessageId(addressOrDomain: string): string {
   const domain = addressOrDomain.slice(addressOrDomain.lastIndexOf('@') + 1).trim().toLowerCase();
-  if (!/^[a-z0-9.-]+$/.test(domain) || !domain.includes('.')) {
+  if (!/^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$/.test(domain)) {
     throw new Error(`Ongeldig domein voor een Message-ID: ${JSON.stringify(addressOrDomain)}`);
   }
   return `<${randomUUID()}@${domain}>`;
