@@ -6,6 +6,7 @@ import { parseDate, parseDateTime } from './normalise/date';
 import { parseEmail } from './normalise/email';
 import { parsePhone, parsePhoneList } from './normalise/phone';
 import { parsePostcode } from './normalise/postcode';
+import { parseOrganisatie } from './normalise/organisatie';
 import { cleanText } from './normalise/text';
 
 /**
@@ -61,7 +62,7 @@ export function buildFormulier(raw: TRawForm): TBuilt {
   const formulier: TBuilt['formulier'] = {
     schema: 'meldformulier/1',
     kenmerk: text('kenmerk'),
-    organisatieonderdeel: text('organisatieonderdeel'),
+    organisatieonderdeel: parseOrganisatie(raw.organisatieonderdeel ?? null),
     behandelaar: {
       naam: text('behandelaar.naam'),
       telefoon: phone('behandelaar.telefoon'),

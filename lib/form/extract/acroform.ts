@@ -1,64 +1,73 @@
-import { PDFCheckBox, PDFDocument, PDFDropdown, PDFOptionList, PDFRadioGroup, PDFTextField } from 'pdf-lib';
+import { PDFCheckBox, PDFDocument, PDFDropdown, PDFRadioGroup, PDFTextField } from 'pdf-lib';
 import type { TRawForm } from '../raw';
 
 /**
- * AcroForm field values (a PDF form filled in a viewer), read with pdf-lib. Fields are matched
- * to record paths by name: the path itself (`betrokkene.voornamen`), or, where the form's label
- * is unambiguous, the label or placeholder (`Voornamen`, `[Voornamen]`). Tick boxes are either a
- * radio group named after the question's path with the option as value, or one check box per
- * option named `<path>.<option>`.
+ * AcroForm field values (the form filled in a PDF viewer), read with pdf-lib. The field names
+ * are the Word template's content-control names (no spaces): `Voornamen`, `OnsKenmerk`,
+ * `Instantie2`, and one check box per option (`VeiligThuisJa`, `HulpverleningNietBekend`).
+ * Values are as typed, so they go through the same normalisation as the text layer.
  */
-const squash = (name: string) =>
-  name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]/g, '');
-
-const OPTIONS: Record<string, string> = { ja: 'ja', nee: 'nee', nietbekend: 'niet_bekend', onbekend: 'niet_bekend' };
-
-const CHOICE_PATHS = ['veiligThuisGemeld', 'hulpverlening.bestaand', 'betrokkeneGeinformeerd', 'telefonischContactGewenst'];
-
-const LABEL_ALIASES: Record<string, string> = {
-  organisatieonderdeel: 'organisatieonderdeel',
-  behandelddoor: 'behandelaar.naam',
-  voorletters: 'behandelaar.naam',
-  email: 'behandelaar.email',
-  onskenmerk: 'kenmerk',
-  registratienummer: 'kenmerk',
-  bsn: 'betrokkene.bsn',
-  voornamen: 'betrokkene.voornamen',
-  voorvoegsel: 'betrokkene.voorvoegsel',
-  achternaam: 'betrokkene.achternaam',
-  geboortedatum: 'betrokkene.geboortedatum',
-  geboorteplaats: 'betrokkene.geboorteplaats',
-  geboorteland: 'betrokkene.geboorteland',
-  geslacht: 'betrokkene.geslacht',
-  datumtijdmelding: 'meldingTijdstip',
-  redenaanmelding: 'redenAanmelding',
-  omschrijvingredenaanmelding: 'redenAanmelding',
-  naamhuisarts: 'huisarts.naam',
-  adreshuisarts: 'huisarts.adres',
-  omschrijvingwaaromniet: 'nietGeinformeerdReden',
+const TEXT_FIELDS: Record<string, string> = {
+  BehandeldDoor: 'behandelaar.naam',
+  Telefoon: 'behandelaar.telefoon',
+  EMail: 'behandelaar.email',
+  OnsKenmerk: 'kenmerk',
+  BSN: 'betrokkene.bsn',
+  Voornamen: 'betrokkene.voornamen',
+  Voorvoegsel: 'betrokkene.voorvoegsel',
+  Achternaam: 'betrokkene.achternaam',
+  Geboortedatum: 'betrokkene.geboortedatum',
+  Geboorteplaats: 'betrokkene.geboorteplaats',
+  Geboorteland: 'betrokkene.geboorteland',
+  Geslacht: 'betrokkene.geslacht',
+  Adres: 'betrokkene.adres',
+  Postcode: 'betrokkene.postcode',
+  Plaats: 'betrokkene.plaats',
+  Land: 'betrokkene.land',
+  Telefoonnummer: 'betrokkene.telefoonnummers',
+  PostcodeVoorval: 'voorval.postcode',
+  PlaatsVoorval: 'voorval.plaats',
+  DatumTijdMelding: 'meldingTijdstip',
+  RedenAanmelding: 'redenAanmelding',
+  NaamHuisarts: 'huisarts.naam',
+  AdresHuisarts: 'huisarts.adres',
+  TelefoonnummerHuisarts: 'huisarts.telefoon',
+  NietGeinformeerdReden: 'nietGeinformeerdReden',
 };
 
-/** Every path a field may carry, squashed, so `Betrokkene_Voornamen` finds its path too. */
-const KNOWN_PATHS = new Map<string, string>();
-function knownPath(name: string): string | undefined {
-  if (KNOWN_PATHS.size === 0) {
-    for (const path of Object.values(LABEL_ALIASES)) KNOWN_PATHS.set(squash(path), path);
-    for (const path of ['behandelaar.telefoon', 'betrokkene.adres', 'betrokkene.postcode', 'betrokkene.plaats', 'betrokkene.land', 'betrokkene.telefoonnummers', 'voorval.van', 'voorval.tot', 'voorval.postcode', 'voorval.plaats', 'huisarts.telefoon', 'huisarts.nietBekend', ...CHOICE_PATHS]) {
-      KNOWN_PATHS.set(squash(path), path);
-    }
-    for (const [alias, path] of Object.entries(LABEL_ALIASES)) KNOWN_PATHS.set(alias, path);
-  }
-  const instantie = /^hulpverlening\.instanties\.(\d+)\.(naam|contactpersoon|telefoon)$/i.exec(name);
-  if (instantie) return `hulpverlening.instanties.${instantie[1]}.${instantie[2]!.toLowerCase()}`;
-  return KNOWN_PATHS.get(squash(name));
-}
+/** Check box name → [record path, the option it stands for]. */
+const OPTION_BOXES: Record<string, [string, string]> = {
+  VeiligThuisJa: ['veiligThuisGemeld', 'ja'],
+  VeiligThuisNee: ['veiligThuisGemeld', 'nee'],
+  HulpverleningNietBekend: ['hulpverlening.bestaand', 'niet_bekend'],
+  HulpverleningNee: ['hulpverlening.bestaand', 'nee'],
+  HulpverleningJa: ['hulpverlening.bestaand', 'ja'],
+  HuisartsNietBekend: ['huisarts.nietBekend', 'ja'],
+  GeinformeerdJa: ['betrokkeneGeinformeerd', 'ja'],
+  GeinformeerdNee: ['betrokkeneGeinformeerd', 'nee'],
+  TelefonischContactJa: ['telefonischContactGewenst', 'ja'],
+  TelefonischContactNee: ['telefonischContactGewenst', 'nee'],
+};
 
-/** `<choice path>.<option>` for a per-option check box. */
-function optionBox(name: string): { path: string; option: string } | null {
-  const dot = name.lastIndexOf('.');
-  const path = dot > 0 ? knownPath(name.slice(0, dot)) : undefined;
-  const option = OPTIONS[squash(name.slice(dot + 1))];
-  return path && CHOICE_PATHS.includes(path) && option ? { path, option } : null;
+const INSTANTIE = /^(Instantie|Contactpersoon|TelefoonnummerInstantie)(\d+)$/;
+const INSTANTIE_SLOT: Record<string, string> = { Instantie: 'naam', Contactpersoon: 'contactpersoon', TelefoonnummerInstantie: 'telefoon' };
+
+function fieldValues(document: PDFDocument): { texts: Map<string, string>; ticked: Set<string> } {
+  const texts = new Map<string, string>();
+  const ticked = new Set<string>();
+  for (const field of document.getForm().getFields()) {
+    const name = field.getName();
+    if (field instanceof PDFCheckBox) {
+      if (field.isChecked()) ticked.add(name);
+    } else if (field instanceof PDFTextField) {
+      const text = field.getText();
+      if (text?.trim()) texts.set(name, text);
+    } else if (field instanceof PDFDropdown || field instanceof PDFRadioGroup) {
+      const selected = field instanceof PDFDropdown ? field.getSelected()[0] : field.getSelected();
+      if (selected?.trim()) texts.set(name, selected);
+    }
+  }
+  return { texts, ticked };
 }
 
 export async function readAcroform(bytes: Uint8Array): Promise<TRawForm | null> {
@@ -69,23 +78,28 @@ export async function readAcroform(bytes: Uint8Array): Promise<TRawForm | null> 
     // The text layer was readable; a form dictionary pdf-lib cannot follow just adds nothing.
     return null;
   }
+  const { texts, ticked } = fieldValues(document);
   const raw: TRawForm = {};
-  for (const field of document.getForm().getFields()) {
-    const name = field.getName();
-    if (field instanceof PDFCheckBox) {
-      const box = optionBox(name);
-      if (box && field.isChecked()) raw[box.path] = box.option;
-      else if (knownPath(name) === 'huisarts.nietBekend' && field.isChecked()) raw['huisarts.nietBekend'] = 'ja';
-      continue;
-    }
-    const path = knownPath(name);
-    if (!path) continue;
-    let value: string | undefined;
-    if (field instanceof PDFTextField) value = field.getText();
-    else if (field instanceof PDFRadioGroup) value = field.getSelected();
-    else if (field instanceof PDFDropdown || field instanceof PDFOptionList) value = field.getSelected()[0];
-    if (value === undefined || value.trim() === '') continue;
-    raw[path] = CHOICE_PATHS.includes(path) ? (OPTIONS[squash(value)] ?? value) : value;
+  for (const [name, text] of texts) {
+    const path = TEXT_FIELDS[name];
+    const instantie = INSTANTIE.exec(name);
+    if (path) raw[path] = text;
+    else if (instantie) raw[`hulpverlening.instanties.${Number(instantie[2]) - 1}.${INSTANTIE_SLOT[instantie[1]!]}`] = text;
   }
+  for (const name of ticked) {
+    const box = OPTION_BOXES[name];
+    if (box) raw[box[0]] = box[1];
+  }
+  // The organisatieonderdeel prints as two drop-downs: the eenheid, then "basisteam <name>".
+  const eenheid = texts.get('Eenheid');
+  if (eenheid) raw.organisatieonderdeel = `${eenheid}\nbasisteam ${texts.get('Basisteam') ?? ''}`;
+  const at = (date: string, time: string) => (texts.has(date) || texts.has(time) ? `${texts.get(date) ?? ''} ${texts.get(time) ?? ''}` : undefined);
+  const voorval = ticked.has('VoorvalTussen')
+    ? { van: at('VoorvalTussenDatumBegin', 'VoorvalTussenTijdBegin'), tot: at('VoorvalTussenDatumEind', 'VoorvalTussenTijdEind') }
+    : ticked.has('VoorvalOp')
+      ? { van: at('VoorvalOpDatum', 'VoorvalOpTijd'), tot: at('VoorvalOpDatum', 'VoorvalOpTijd') }
+      : {};
+  if (voorval.van) raw['voorval.van'] = voorval.van;
+  if (voorval.tot) raw['voorval.tot'] = voorval.tot;
   return Object.keys(raw).length > 0 ? raw : null;
 }

@@ -12,10 +12,11 @@ export function foldSpaces(value: string): string {
 
 /**
  * A template placeholder: the whole value is one or more `[...]` groups (`[BSN]`,
- * `[Postcode] [Plaats]`), or the unselected drop-down `-Kies een eenheid-`. The officer never
- * types square brackets around real data, so any fully bracketed value is the template's.
+ * `[Postcode] [Plaats]`), or an unselected Word drop-down (`-Kies een eenheid-`, `Kies een
+ * item.`). The officer never types square brackets around real data, so any fully bracketed
+ * value is the template's.
  */
-const PLACEHOLDER = /^(?:\[[^\]]*\]\s*)+$|^-\s*kies een eenheid\s*-/i;
+const PLACEHOLDER = /^(?:\[[^\]]*\]\s*)+$|^-\s*kies een eenheid\s*-|^kies een item\.?$/i;
 
 export function isPlaceholder(value: string): boolean {
   return PLACEHOLDER.test(value.trim());

@@ -1,3 +1,4 @@
+import { GLYPH_SOURCE } from './glyphs';
 import { atLineStart } from './pattern';
 
 /**
@@ -13,6 +14,8 @@ export function label<K extends string>(key: K, ...phrases: string[]): TLabel<K>
   return { key, pattern: atLineStart(...phrases) };
 }
 
+const COLON = new RegExp(`^[ \\t]*(?:${GLYPH_SOURCE}[ \\t]*)?:`, 'u');
+
 export type TLabelMatch = { start: number; valueStart: number };
 
 /** Every label found, in order, with where its value starts. */
@@ -24,7 +27,8 @@ export function findLabels<K extends string>(body: string, labels: TLabel<K>[]):
     if (!match) continue;
     const start = cursor + match.index;
     const afterLabel = start + match[0].length;
-    const colon = /^[ \t]*:/.exec(body.slice(afterLabel));
+    // A tick box may sit between the label and its colon ("Naam Huisarts ☒ : Dr. Jansen").
+    const colon = COLON.exec(body.slice(afterLabel));
     const valueStart = afterLabel + (colon ? colon[0].length : 0);
     found.set(key, { start, valueStart });
     cursor = valueStart;

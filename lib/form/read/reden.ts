@@ -1,5 +1,6 @@
 import { foldSpaces } from '../normalise/text';
 import { phrase } from './pattern';
+import { textWidth } from './text-width';
 
 /**
  * "Omschrijving reden aanmelding": the officer's free text, minus the form's own instruction
@@ -15,18 +16,19 @@ const INSTRUCTIONS = [
 
 /**
  * In a PDF a long paragraph wraps over several lines and nothing in the text layer marks the
- * wrap. A line is taken to continue on the next one when the next line's first word would not
- * have fitted on it — measured against the longest line of the text, which fills the width.
+ * wrap. Word processors wrap greedily: a line ends early only when the next word does not fit.
+ * So a line continues on the next one when that line's first word would not have fitted after
+ * it — measured (in estimated print width) against the longest line, which fills the column.
  */
-const FIT_MARGIN = 0.9;
+const SPACE = textWidth(' ');
 
 function joinSoftWraps(lines: string[]): string {
-  const width = Math.max(...lines.map((line) => line.length));
+  const widths = lines.map(textWidth);
+  const column = Math.max(...widths);
   return lines.reduce((text, line, i) => {
     if (i === 0) return line;
-    const previous = lines[i - 1]!;
     const firstWord = line.split(' ')[0]!;
-    const wrapped = previous.length + 1 + firstWord.length > width * FIT_MARGIN;
+    const wrapped = widths[i - 1]! + SPACE + textWidth(firstWord) > column;
     return text + (wrapped ? ' ' : '\n') + line;
   }, '');
 }
