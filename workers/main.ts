@@ -4,6 +4,7 @@
  */
 import { getDb } from '../lib/db/client';
 import { getEnvOrExit } from '../lib/env';
+import { closeParser } from '../lib/form';
 import { getKeyring } from '../lib/keyring';
 import { errFields, getLogger } from '../lib/log';
 import { mailboxManagerLoop } from './mailbox/manager';
@@ -52,6 +53,7 @@ async function stop(reason: string) {
   stopping = true;
   log.info({ msg: 'worker stopping', code: 'worker_stopping', reason });
   await supervisor.stop();
+  await closeParser();
   await db.$disconnect();
   log.info({ msg: 'worker stopped', code: 'worker_stopped' });
   process.exit(0);

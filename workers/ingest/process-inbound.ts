@@ -7,6 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { hostname } from 'node:os';
+import type { DNSResolver } from 'mailauth';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import type { TDb } from '../../lib/db/client';
 import type { Mailbox } from '../../lib/db/generated/client';
@@ -14,6 +15,7 @@ import { parseMeldformulier } from '../../lib/form';
 import { checkAuthenticity } from '../../lib/mail/authenticity';
 import { classifyMail } from '../../lib/mail/classify';
 import { newMessageId } from '../../lib/mail/message-id';
+import { parseMeldingSubject } from '../../lib/mail/subject';
 import { selectFormAttachment } from '../../lib/mail/select-form-attachment';
 import { buildAcceptatiesignaal, buildFoutmelding } from '../../lib/mail/templates';
 import { recordFoutmelding } from '../../lib/server/record-foutmelding';
@@ -21,7 +23,7 @@ import { recordMelding, type TStoredAttachment } from '../../lib/server/record-m
 import { recordReply } from '../../lib/server/record-reply';
 import { recordUnanswered } from '../../lib/server/record-unanswered';
 
-export type TProcessInput = { db: TDb; mailbox: Mailbox; inboundId: string; raw: Buffer; receivedAt: Date; resolver?: unknown };
+export type TProcessInput = { db: TDb; mailbox: Mailbox; inboundId: string; raw: Buffer; receivedAt: Date; resolver?: DNSResolver };
 
 const MAX_ATTACHMENTS = 50;
 
@@ -37,6 +39,19 @@ function storedAttachments(mail: ParsedMail, formFilename: string | null): TStor
   }));
 }
 
+/** Unreadable mail: a foutmelding if its subject says it is a melding (and the sender may get one), else just recorded. */
+async function recordUnreadable(o: TProcessInput, reason: string, verified: boolean, authenticity: object): Promise<void> {
+  const { db, mailbox: mb } = o;
+  const stored = await db.inboundMessage.findUniqueOrThrow({ where: { id: o.inboundId }, select: { subject: true, messageId: true } });
+  const subject = parseMeldingSubject(stored.subject);
+  if (subject && (verified || mb.authenticityPolicy === 'MONITOR')) {
+    const signal = buildFoutmelding({ kenmerk: subject.kenmerk, reden: reason, original: { messageId: stored.messageId, subject: stored.subject } });
+    await recordFoutmelding({ db, inboundId: o.inboundId, mailboxId: mb.id, reason, forwarded: subject.forwarded, authenticity, targetFolder: mb.errorFolder, signal: { ...signal, recipient: mb.signalRecipient, messageId: newMessageId(mb.fromAddress) } });
+    return;
+  }
+  await recordUnanswered({ db, inboundId: o.inboundId, kind: subject ? 'MELDING' : 'OVERIG', state: subject ? 'QUARANTINED' : 'IGNORED', reason, authenticity, targetFolder: subject ? mb.quarantineFolder : mb.errorFolder });
+}
+
 async function ourMessageIds(db: TDb, mail: ParsedMail): Promise<Set<string>> {
   const refs = [mail.inReplyTo, ...(Array.isArray(mail.references) ? mail.references : mail.references ? [mail.references] : [])].filter((r): r is string => !!r);
   if (!refs.length) return new Set();
@@ -46,10 +61,17 @@ async function ourMessageIds(db: TDb, mail: ParsedMail): Promise<Set<string>> {
 
 export async function processInbound(o: TProcessInput): Promise<void> {
   const { db, mailbox: mb } = o;
-  const mail = await simpleParser(o.raw, { skipHtmlToText: true, skipTextToHtml: true, skipImageLinks: true, skipTextLinks: true, maxHtmlLengthToParse: 2_000_000 });
-  const auth = await checkAuthenticity(o.raw, { trustedDomains: mb.trustedDomains, authservId: mb.authservId ?? undefined, mta: hostname(), resolver: o.resolver as never });
+  const auth = await checkAuthenticity(o.raw, { trustedDomains: mb.trustedDomains, authservId: mb.authservId ?? undefined, mta: hostname(), resolver: o.resolver });
   const authenticity = JSON.parse(JSON.stringify(auth));
   const verified = auth.verdict === 'pass';
+  let mail: ParsedMail;
+  try {
+    // mailparser's own limits (number of parts, nesting) protect us from hostile structure.
+    mail = await simpleParser(o.raw, { skipHtmlToText: true, skipTextToHtml: true, skipImageLinks: true, skipTextLinks: true, maxHtmlLengthToParse: 2_000_000 });
+  } catch (err) {
+    // The same bytes fail the same way every time: not a retry case, but an unreadable message.
+    return recordUnreadable(o, `Het bericht kon niet worden gelezen (${err instanceof Error ? err.message : String(err)})`, verified, authenticity);
+  }
   const classification = classifyMail(mail, await ourMessageIds(db, mail));
   const original = { messageId: mail.messageId ?? null, subject: mail.subject ?? null };
 
@@ -65,7 +87,7 @@ export async function processInbound(o: TProcessInput): Promise<void> {
       };
       const selected = selectFormAttachment(mail.attachments);
       if (!selected.ok) return fail(selected.reason);
-      const parsed = await parseMeldformulier(selected.attachment.content, { filename: selected.attachment.filename ?? 'bijlage', contentType: selected.attachment.contentType });
+      const parsed = await parseMeldformulier(selected.attachment.content, { filename: selected.attachment.filename ?? 'bijlage', contentType: selected.attachment.contentType, trustedDomains: mb.trustedDomains });
       if (!parsed.ok || !parsed.formulier) return fail(parsed.errors.map((e) => e.message).join('; ') || 'Het meldformulier kon niet worden gelezen');
       if (classification.kenmerk && parsed.formulier.kenmerk.toUpperCase() !== classification.kenmerk.toUpperCase()) {
         return fail(`Het kenmerk in het onderwerp (${classification.kenmerk}) verschilt van het kenmerk in het meldformulier (${parsed.formulier.kenmerk})`);

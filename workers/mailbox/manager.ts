@@ -8,6 +8,7 @@ import type { TKeyring } from '../../lib/crypto';
 import type { TDb } from '../../lib/db/client';
 import type { Mailbox } from '../../lib/db/generated/client';
 import { errFields, getLogger } from '../../lib/log';
+import { mailboxConfigKey } from '../../lib/mailbox/config-key';
 import { MailboxConfigError } from '../../lib/mailbox/credentials';
 import type { TLoop } from '../supervisor';
 import { tryHoldMailbox } from './holder-lock';
@@ -15,7 +16,7 @@ import { runMailboxSession, type TSessionConfig } from './session';
 
 const log = getLogger('mailbox-manager');
 
-type TRunning = { controller: AbortController; updatedAt: number; task: Promise<void> };
+type TRunning = { controller: AbortController; configKey: string; task: Promise<void> };
 
 export type TManagerConfig = TSessionConfig & { databaseUrl: string; scanMs: number; retryBaseMs: number; configErrorRetryMs: number };
 
@@ -32,7 +33,7 @@ export function mailboxManagerLoop(o: { db: TDb; ring: TKeyring; config: TManage
     name: 'mailboxes',
     run: async (signal) => {
       const running = new Map<string, TRunning>();
-      const failures = new Map<string, { count: number; until: number; updatedAt: number }>();
+      const failures = new Map<string, { count: number; until: number; configKey: string }>();
 
       const startSession = async (mb: Mailbox) => {
         const lock = await tryHoldMailbox(o.config.databaseUrl, mb.id);
@@ -49,7 +50,7 @@ export function mailboxManagerLoop(o: { db: TDb; ring: TKeyring; config: TManage
             // A configuration error waits long (or for the mailbox to change); anything else backs
             // off exponentially from a few seconds to five minutes.
             const delay = err instanceof MailboxConfigError ? o.config.configErrorRetryMs : Math.min(o.config.retryBaseMs * 2 ** (count - 1), 300_000);
-            failures.set(mb.id, { count, until: Date.now() + delay, updatedAt: mb.updatedAt.getTime() });
+            failures.set(mb.id, { count, until: Date.now() + delay, configKey: mailboxConfigKey(mb) });
             const message = errFields(err).message;
             log.warn({ msg: 'mailbox session ended with an error', code: err instanceof MailboxConfigError ? 'mailbox_config_error' : 'mailbox_session_error', mailbox: mb.name, err: errFields(err), retryInMs: delay });
             await o.db.mailbox.update({ where: { id: mb.id }, data: { lastError: message.slice(0, 500), lastErrorAt: new Date() } }).catch(() => {});
@@ -59,7 +60,7 @@ export function mailboxManagerLoop(o: { db: TDb; ring: TKeyring; config: TManage
             running.delete(mb.id);
           }
         })();
-        running.set(mb.id, { controller, updatedAt: mb.updatedAt.getTime(), task });
+        running.set(mb.id, { controller, configKey: mailboxConfigKey(mb), task });
       };
 
       try {
@@ -68,12 +69,12 @@ export function mailboxManagerLoop(o: { db: TDb; ring: TKeyring; config: TManage
           const byId = new Map(active.map((m) => [m.id, m]));
           for (const [id, r] of running) {
             const mb = byId.get(id);
-            if (!mb || mb.updatedAt.getTime() !== r.updatedAt) r.controller.abort();
+            if (!mb || mailboxConfigKey(mb) !== r.configKey) r.controller.abort();
           }
           for (const mb of active) {
             if (running.has(mb.id)) continue;
             const f = failures.get(mb.id);
-            if (f && f.until > Date.now() && f.updatedAt === mb.updatedAt.getTime()) continue;
+            if (f && f.until > Date.now() && f.configKey === mailboxConfigKey(mb)) continue;
             await startSession(mb).catch((err) => log.error({ msg: 'could not start mailbox session', code: 'mailbox_start_error', mailbox: mb.name, err: errFields(err) }));
           }
           await sleep(o.config.scanMs, signal);

@@ -9,6 +9,7 @@ import type { TKeyring } from '../../lib/crypto';
 import type { TDb } from '../../lib/db/client';
 import type { Mailbox, OutgoingMail } from '../../lib/db/generated/client';
 import { errFields, getLogger } from '../../lib/log';
+import { mailboxConfigKey } from '../../lib/mailbox/config-key';
 import { getMailboxLogin } from '../../lib/mailbox/credentials';
 import { smtpOptions } from '../../lib/mailbox/transports';
 import { OUTBOX_CHANNEL } from '../../lib/server/queue-outgoing';
@@ -20,15 +21,15 @@ const log = getLogger('outbox');
 export type TRelayConfig = TRetryPolicy & { databaseUrl: string; pollMs: number };
 
 export function outboxRelayLoop(o: { db: TDb; ring: TKeyring; config: TRelayConfig }): TLoop {
-  const transports = new Map<string, { updatedAt: number; transport: Transporter }>();
+  const transports = new Map<string, { configKey: string; transport: Transporter }>();
 
   const transportFor = async (mb: Mailbox): Promise<Transporter> => {
     const cached = transports.get(mb.id);
     // OAuth2 tokens expire: build OAuth transports afresh; password ones live until the mailbox changes.
-    if (cached && cached.updatedAt === mb.updatedAt.getTime() && mb.authType === 'PASSWORD') return cached.transport;
+    if (cached && cached.configKey === mailboxConfigKey(mb) && mb.authType === 'PASSWORD') return cached.transport;
     cached?.transport.close();
     const transport = nodemailer.createTransport(smtpOptions(mb, await getMailboxLogin(mb, o.ring)));
-    transports.set(mb.id, { updatedAt: mb.updatedAt.getTime(), transport });
+    transports.set(mb.id, { configKey: mailboxConfigKey(mb), transport });
     return transport;
   };
 
@@ -51,8 +52,10 @@ export function outboxRelayLoop(o: { db: TDb; ring: TKeyring; config: TRelayConf
       log.info({ msg: 'mail sent', code: 'outbox_sent', outgoingId: row.id, kind: row.kind, attempt: row.attempts + 1 });
       return { ok: true };
     } catch (err) {
-      const code = (err as { responseCode?: number }).responseCode;
-      const permanent = typeof code === 'number' && code >= 500 && code < 600;
+      // Only a 5xx answer to this message's recipient or content is final; a refused login or
+      // sender is the mailbox's configuration, which a beheerder can fix: keep retrying.
+      const { responseCode, command } = err as { responseCode?: number; command?: string };
+      const permanent = typeof responseCode === 'number' && responseCode >= 500 && (command === 'RCPT TO' || command === 'DATA');
       log.warn({ msg: 'sending failed', code: permanent ? 'outbox_rejected' : 'outbox_retry', outgoingId: row.id, kind: row.kind, attempt: row.attempts + 1, err: errFields(err) });
       return { ok: false, error: errFields(err).message, permanent };
     }

@@ -1,0 +1,136 @@
+/**
+ * The worker against a real Dovecot and a real SMTP receiver: each kind of mail, each foutmelding
+ * reason, threading, duplicates and hostile mail.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeParser } from '../../lib/form';
+import { ACCEPTATIESIGNAAL_TEKST } from '../../lib/mail/templates';
+import { composeRaw, PNG } from '../fixtures/mail/compose';
+import { renderPdf } from '../fixtures/generator/pdf';
+import { sampleFormulier } from '../support/formulier';
+import { SIGNAL_RECIPIENT, startIngestEnv, type TIngestEnv } from '../support/ingest-env';
+import { meldingMail } from '../support/melding-mail';
+import { waitFor } from '../support/processes';
+
+let env: TIngestEnv;
+
+beforeAll(async () => {
+  env = await startIngestEnv();
+  env.startWorker();
+});
+afterAll(async () => {
+  await env.stop();
+  await closeParser();
+});
+
+const signalsFor = (kenmerk: string) => env.smtp.messages.filter((m) => m.subject?.includes(kenmerk));
+const waitSignal = (kenmerk: string, n = 1) => waitFor(`${n} signal(s) for ${kenmerk}`, () => signalsFor(kenmerk).length >= n && signalsFor(kenmerk), 20_000);
+const ledgerFor = (messageSubject: string) => env.t.db.inboundMessage.findFirst({ where: { subject: messageSubject }, omit: { raw: true } });
+
+describe('ingestion', () => {
+  it('turns a melding into a record, an acceptatiesignaal and a move to the processed folder', async () => {
+    const kenmerk = 'PL1300-2026000101';
+    const raw = await meldingMail({ kenmerk });
+    await env.deliver(raw);
+    const [signal] = await waitSignal(kenmerk);
+    const melding = await env.t.db.melding.findFirstOrThrow({ where: { kenmerk } });
+    expect(melding).toMatchObject({ status: 'ONTVANGEN', achternaam: 'Proefstra', bsn: '111222333', telefonischContactGewenst: true, version: 1, authenticityVerified: false });
+    expect((melding.formulier as { betrokkene: { voorvoegsel: string } }).betrokkene.voorvoegsel).toBe('van der');
+    const inbound = await env.t.db.inboundMessage.findFirstOrThrow({ where: { meldingId: melding.id } });
+    expect(signal!.text?.trim()).toBe(ACCEPTATIESIGNAAL_TEKST);
+    expect(signal!.subject).toBe(`Acceptatiesignaal: melding niet-acute zorg met ${kenmerk}`);
+    expect(signal!.inReplyTo).toBe(inbound.messageId);
+    expect(signal!.envelope.to).toEqual([SIGNAL_RECIPIENT]);
+    expect(signal!.headers.get('auto-submitted')).toBe('auto-generated');
+    await waitFor('moved', async () => (await env.t.db.inboundMessage.findUniqueOrThrow({ where: { id: inbound.id } })).movedTo === env.mailbox.processedFolder, 10_000);
+    expect(await env.folderUids(env.mailbox.processedFolder)).toHaveLength(1);
+    expect(await env.t.db.attachment.count({ where: { meldingId: melding.id, isForm: true } })).toBe(1);
+    expect(await env.t.db.auditEvent.count({ where: { action: 'melding.ontvangen', objectId: melding.id } })).toBe(1);
+    const outgoing = await env.t.db.outgoingMail.findFirstOrThrow({ where: { meldingId: melding.id } });
+    expect(outgoing).toMatchObject({ kind: 'ACCEPTATIESIGNAAL', state: 'SENT', messageId: signal!.messageId });
+  });
+
+  it.each([
+    ['no attachment', async (k: string) => composeRaw({ subject: `melding niet-acute zorg met ${k}` }), /geen meldformulier bijgevoegd/],
+    ['an image instead of a form', async (k: string) => composeRaw({ subject: `melding niet-acute zorg met ${k}`, attachments: [{ filename: 'formulier.pdf', content: PNG, contentType: 'application/pdf' }] }), /png/i],
+    ['a form without reden', async (k: string) => meldingMail({ kenmerk: k, formulier: sampleFormulier(k, { redenAanmelding: null }) }), /reden/i],
+    ['a subject kenmerk that differs from the form', async (k: string) => meldingMail({ kenmerk: k, formulier: sampleFormulier('PL1300-2026999999') }), /verschilt/],
+    ['a letter, not a meldformulier', async (k: string) => composeRaw({ subject: `melding niet-acute zorg met ${k}`, attachments: [{ filename: 'brief.pdf', content: Buffer.from(await renderPdf({ ...sampleFormulier(k), kenmerk: null, behandelaar: { naam: null, telefoon: null, email: null } })) }] }), /kenmerk|meldformulier/i],
+  ])('answers %s with a foutmelding naming the reason, and keeps the message', async (_name, build, reason) => {
+    const kenmerk = `PL1300-20260${Math.floor(Math.random() * 1e6)}`;
+    await env.deliver(await build(kenmerk));
+    const [signal] = await waitSignal(kenmerk);
+    expect(signal!.subject).toBe(`Foutmelding: melding niet-acute zorg met ${kenmerk}`);
+    expect(signal!.text).toMatch(/^Uw bericht is ontvangen maar kon niet succesvol verwerkt worden in ons informatiesysteem vanwege deze fout in de verwerking: /);
+    expect(signal!.text).toMatch(reason);
+    const inbound = await ledgerFor(`melding niet-acute zorg met ${kenmerk}`);
+    expect(inbound).toMatchObject({ state: 'PROCESSED', kind: 'MELDING', targetFolder: env.mailbox.errorFolder, meldingId: null });
+    expect(inbound!.error).toMatch(reason);
+    expect(await env.t.db.melding.count({ where: { kenmerk } })).toBe(0);
+  });
+
+  it('ingests a forwarded melding, marked as forwarded by its sender', async () => {
+    const kenmerk = 'PL1300-2026000202';
+    const raw = await meldingMail({ kenmerk, subject: `FW: melding niet-acute zorg met ${kenmerk}`, from: 'Meldpunt Elders <meldpunt@andere-gemeente.example>' });
+    await env.deliver(raw);
+    await waitSignal(kenmerk);
+    const melding = await env.t.db.melding.findFirstOrThrow({ where: { kenmerk } });
+    expect(melding).toMatchObject({ doorgestuurd: true, doorgestuurdDoor: 'meldpunt@andere-gemeente.example' });
+  });
+
+  it('links the same kenmerk received again as a new version of the same melding', async () => {
+    const kenmerk = 'PL1300-2026000303';
+    await env.deliver(await meldingMail({ kenmerk }));
+    await waitSignal(kenmerk, 1);
+    await env.deliver(await meldingMail({ kenmerk, formulier: sampleFormulier(kenmerk, { telefonischContactGewenst: 'nee' }) }));
+    await waitSignal(kenmerk, 2);
+    const meldingen = await env.t.db.melding.findMany({ where: { kenmerk }, include: { versies: true } });
+    expect(meldingen).toHaveLength(1);
+    expect(meldingen[0]).toMatchObject({ version: 2, opnieuwOntvangen: true, telefonischContactGewenst: false });
+    expect(meldingen[0]!.versies.map((v) => v.version).sort()).toEqual([1, 2]);
+  });
+
+  it('threads the officer’s reply onto the melding, without answering it', async () => {
+    const kenmerk = 'PL1300-2026000404';
+    await env.deliver(await meldingMail({ kenmerk }));
+    await waitSignal(kenmerk);
+    const melding = await env.t.db.melding.findFirstOrThrow({ where: { kenmerk } });
+    const ours = await env.t.db.outgoingMail.create({
+      data: { mailboxId: env.mailbox.id, meldingId: melding.id, kind: 'AANVULLING', recipient: 'j.testagent@politie.nl', subject: `Verzoek om aanvulling op melding niet-acute zorg met ${kenmerk}`, body: 'Graag aanvulling.', messageId: `<aanvulling-${kenmerk}@gemeente.example>`, state: 'SENT' },
+    });
+    const before = env.smtp.messages.length;
+    await env.deliver(await composeRaw({ from: 'j.testagent@politie.nl', subject: `RE: ${ours.subject}`, inReplyTo: ours.messageId, references: [ours.messageId], text: 'Hierbij de aanvulling.', attachments: [{ filename: 'aanvulling.txt', content: 'Extra informatie' }] }));
+    await waitFor('reply recorded', async () => (await env.t.db.melding.findUniqueOrThrow({ where: { id: melding.id } })).reactieOntvangen, 20_000);
+    const reply = await env.t.db.inboundMessage.findFirstOrThrow({ where: { meldingId: melding.id, kind: 'REACTIE' } });
+    expect(reply.state).toBe('PROCESSED');
+    expect(await env.t.db.attachment.count({ where: { inboundMessageId: reply.id } })).toBe(1);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(env.smtp.messages.length).toBe(before);
+  });
+
+  it('records auto-replies and other mail without answering them', async () => {
+    const before = env.smtp.messages.length;
+    await env.deliver(await composeRaw({ from: 'iemand@elders.example', subject: 'Automatisch antwoord: melding niet-acute zorg met PL1300-2026000505', headers: { 'Auto-Submitted': 'auto-replied' } }));
+    await env.deliver(await composeRaw({ from: 'nieuwsbrief@elders.example', subject: 'Nieuwsbrief november' }));
+    await waitFor('both recorded', async () => (await env.t.db.inboundMessage.count({ where: { kind: { in: ['AUTOMATISCH', 'OVERIG'] }, movedTo: env.mailbox.otherFolder } })) >= 2, 20_000);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(env.smtp.messages.length).toBe(before);
+  });
+
+  it('survives hostile mail: 1,000 MIME parts, broken encodings, no Message-ID, a lying Content-Type', async () => {
+    const many = await composeRaw({ subject: 'melding niet-acute zorg met PL1300-2026000606', attachments: Array.from({ length: 1000 }, (_, i) => ({ filename: `deel-${i}.txt`, content: `deel ${i}` })) });
+    const broken = Buffer.from(
+      'From: =?x-unknown?Q?=FF=FE?= <a@b.example>\r\nTo: meldpunt@gemeente.example\r\nSubject: =?utf-8?B?!!!niet-base64?=\r\nContent-Type: multipart/mixed; boundary="zz"\r\n\r\n--zz\r\nContent-Type: text/plain; charset=klingon\r\nContent-Transfer-Encoding: base64\r\n\r\n@@@###\r\n--zz\r\nContent-Type: application/pdf\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n=ZZ=\r\n',
+    );
+    const noId = Buffer.from('From: no-reply@politie.nl\r\nTo: meldpunt@gemeente.example\r\nSubject: melding niet-acute zorg met PL1300-2026000707\r\n\r\nZonder bijlage en zonder Message-ID.\r\n');
+    for (const raw of [many, broken, noId]) await env.deliver(raw);
+    const [tooMany] = await waitSignal('PL1300-2026000606');
+    expect(tooMany!.text).toMatch(/kon niet worden gelezen/);
+    const [noAttachment] = await waitSignal('PL1300-2026000707');
+    expect(noAttachment!.text).toMatch(/geen meldformulier bijgevoegd/);
+    await waitFor('all three recorded', async () => (await env.t.db.inboundMessage.count({ where: { size: { in: [many.length, broken.length, noId.length] }, processedAt: { not: null } } })) === 3, 30_000);
+    // The worker is still up: a normal melding after all this is processed as usual.
+    await env.deliver(await meldingMail({ kenmerk: 'PL1300-2026000808' }));
+    await waitSignal('PL1300-2026000808');
+  });
+});

@@ -1,0 +1,123 @@
+/**
+ * Everything an ingestion test needs, real: a migrated database, a private Dovecot with the
+ * meldpunt's mailbox, an SMTP receiver standing in for the police's signal address, the mailbox
+ * row pointing at both, and the worker's loops (in-process, or as separate worker processes).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import type { ImapFlow } from 'imapflow';
+import { encryptSecret } from '../../lib/crypto';
+import type { Mailbox } from '../../lib/db/generated/client';
+import { getKeyring } from '../../lib/keyring';
+import { mailboxManagerLoop } from '../../workers/mailbox/manager';
+import { outboxRelayLoop } from '../../workers/outbox/relay';
+import { startSupervisor, type TSupervisor } from '../../workers/supervisor';
+import { createTestDb, type TTestDb } from './db';
+import { startDovecot, type TDovecot } from './dovecot';
+import { exited, isAlive } from './processes';
+import { startSmtpReceiver, type TSmtpReceiver } from './smtp-receiver';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+export const MAILBOX_USER = { user: 'meldpunt', password: 'mailbox-test-wachtwoord' };
+export const SIGNAL_RECIPIENT = 'signalen@politie-keten.example';
+
+/** Short timings so tests don't wait on production back-offs. */
+export const FAST = { MAILBOX_SCAN_SEC: '0.2', MAILBOX_RETRY_BASE_SEC: '0.3', OUTBOX_RETRY_BASE_SEC: '0.3', OUTBOX_RETRY_MAX_SEC: '2', OUTBOX_POLL_SEC: '0.5', WORKER_HEARTBEAT_SEC: '1', WORKER_RESTART_DELAY_SEC: '0.3' };
+
+export type TIngestEnv = {
+  t: TTestDb;
+  dovecot: TDovecot;
+  smtp: TSmtpReceiver;
+  mailbox: Mailbox;
+  deliver: (raw: Buffer) => Promise<void>;
+  startWorker: () => TSupervisor;
+  spawnWorker: () => ChildProcess;
+  folderUids: (folder: string) => Promise<number[]>;
+  stop: () => Promise<void>;
+};
+
+export async function startIngestEnv(o: { policy?: 'ENFORCE' | 'MONITOR'; otherMailAction?: 'MOVE' | 'LEAVE'; pollIntervalSec?: number } = {}): Promise<TIngestEnv> {
+  const t = await createTestDb();
+  const dovecot = await startDovecot({ users: [MAILBOX_USER] });
+  const smtp = await startSmtpReceiver();
+  const mailbox = await t.db.mailbox.create({
+    data: {
+      name: 'Meldpunt test',
+      imapHost: dovecot.host,
+      imapPort: dovecot.port,
+      imapTls: 'none',
+      smtpHost: smtp.host,
+      smtpPort: smtp.port,
+      smtpTls: 'none',
+      username: MAILBOX_USER.user,
+      secretEnc: encryptSecret(MAILBOX_USER.password, getKeyring()),
+      fromAddress: 'meldpunt@gemeente.example',
+      signalRecipient: SIGNAL_RECIPIENT,
+      authenticityPolicy: o.policy ?? 'MONITOR',
+      otherMailAction: o.otherMailAction ?? 'MOVE',
+      pollIntervalSec: o.pollIntervalSec ?? 2,
+    },
+  });
+  const workers: TSupervisor[] = [];
+  const children: ChildProcess[] = [];
+  return {
+    t,
+    dovecot,
+    smtp,
+    mailbox,
+    deliver: async (raw) => {
+      await dovecot.appendRaw(MAILBOX_USER.user, 'INBOX', raw);
+    },
+    startWorker: () => {
+      const db = t.db;
+      const ring = getKeyring();
+      const sup = startSupervisor({
+        db,
+        heartbeatMs: 1000,
+        restartDelayMs: 300,
+        loops: [
+          mailboxManagerLoop({ db, ring, config: { databaseUrl: t.url, scanMs: 200, retryBaseMs: 300, configErrorRetryMs: 2000, maxAttempts: 3, fetchBatchBytes: 32 * 1024 * 1024 } }),
+          outboxRelayLoop({ db, ring, config: { databaseUrl: t.url, baseMs: 300, maxMs: 2000, maxAttempts: 50, pollMs: 500 } }),
+        ],
+      });
+      workers.push(sup);
+      return sup;
+    },
+    spawnWorker: () => {
+      const child = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', path.join(ROOT, 'workers/main.ts')], {
+        cwd: ROOT,
+        env: { ...process.env, ...FAST, DATABASE_URL: t.url, LOG_LEVEL: 'warn', MELDPOST_SUPERVISED: '' },
+        stdio: ['ignore', 'ignore', 'inherit'],
+      });
+      children.push(child);
+      return child;
+    },
+    folderUids: async (folder) => {
+      const client: ImapFlow = await dovecot.connect(MAILBOX_USER.user);
+      try {
+        const lock = await client.getMailboxLock(folder);
+        try {
+          return ((await client.search({ all: true }, { uid: true })) || []).sort((a, b) => a - b);
+        } finally {
+          lock.release();
+        }
+      } catch {
+        return [];
+      } finally {
+        await client.logout();
+      }
+    },
+    stop: async () => {
+      await Promise.all(workers.map((w) => w.stop()));
+      for (const c of children) {
+        if (c.pid && isAlive(c.pid)) {
+          c.kill('SIGKILL');
+          await exited(c);
+        }
+      }
+      await smtp.stop();
+      await dovecot.stop();
+      await t.drop();
+    },
+  };
+}
