@@ -80,7 +80,8 @@ async function ensureDovecotInstalled(): Promise<void> {
       fd = openSync(INSTALL_LOCK, 'wx');
     } catch {
       // Someone else installs; a lock older than the deadline is stale (a killed installer).
-      if (Date.now() - statSync(INSTALL_LOCK, { throwIfNoEntry: false })!.mtimeMs > 10 * 60_000) unlinkSync(INSTALL_LOCK);
+      const lock = statSync(INSTALL_LOCK, { throwIfNoEntry: false });
+      if (lock && Date.now() - lock.mtimeMs > 10 * 60_000) rmSync(INSTALL_LOCK, { force: true });
       await sleep(1000);
       if (existsSync(DOVECOT)) return;
       continue;
@@ -109,10 +110,14 @@ async function ensureDovecotInstalled(): Promise<void> {
 function identities(): { mailUid: number; mailGid: number; extra: string } {
   if (process.getuid?.() === 0) return { mailUid: 65534, mailGid: 65534, extra: 'first_valid_uid = 100\nfirst_valid_gid = 100\n' };
   const me = userInfo();
+  // Dovecot wants the group by name; /etc/group knows it (node's userInfo gives only the number).
+  const group = readFileSync('/etc/group', 'utf8').split('\n').find((l) => l.split(':')[2] === String(me.gid))?.split(':')[0] ?? me.username;
   return {
     mailUid: me.uid,
     mailGid: me.gid,
-    extra: `default_internal_user = ${me.username}\ndefault_login_user = ${me.username}\ndefault_internal_group = ${me.username}\nfirst_valid_uid = ${me.uid}\nfirst_valid_gid = ${me.gid}\n`,
+    extra: `default_internal_user = ${me.username}\ndefault_login_user = ${me.username}\ndefault_internal_group = ${group}\nfirst_valid_uid = ${me.uid}\nfirst_valid_gid = ${me.gid}\n` +
+      // chroot needs root; without it the login and anvil processes die at start-up.
+      'service anvil {\n  chroot =\n}\nservice imap-login {\n  chroot =\n}\n',
   };
 }
 
@@ -161,6 +166,8 @@ function portAccepts(host: string, port: number): Promise<boolean> {
       resolve(d.toString().startsWith('* OK'));
     });
     socket.once('error', () => resolve(false));
+    // A login process that fails to start makes the server hang up without a greeting.
+    socket.once('close', () => resolve(false));
     socket.setTimeout(1000, () => {
       socket.destroy();
       resolve(false);
@@ -234,7 +241,12 @@ export async function startDovecot(o: { users: TDovecotUser[] }): Promise<TDovec
 
   // A test process that dies without stop() must not leave a server behind.
   process.once('exit', () => child?.kill('SIGKILL'));
-  await start();
+  try {
+    await start();
+  } catch (err) {
+    rmSync(dir, { recursive: true, force: true });
+    throw err;
+  }
   return {
     host,
     port,
