@@ -39,7 +39,7 @@ async function readRaw(bytes: Uint8Array, filename: string | undefined): Promise
     throw new RefusedFile('Bijlage is geen meldformulier niet-acute zorg (de vaste onderdelen van het formulier ontbreken).');
   }
   // Field values win over the text layer, which for a filled PDF form still shows the template.
-  return { ...readFormText(normalised, type.kind === 'pdf'), ...acroform };
+  return { ...readFormText(normalised), ...acroform };
 }
 
 export async function parseBytes(bytes: Uint8Array, options: TParseOptions = {}): Promise<TParseResult> {

@@ -5,8 +5,8 @@ import { foldSpaces } from '../normalise/text';
  * a reden aanmelding continued over a page break reads as one text.
  *
  * A line is furniture when it sits in one of the top or bottom EDGE slots of its page and either
- * looks like a page number ("3", "Pagina 2 van 4", "- 2 -") or recurs in the same slot on another
- * page with only its digits changed (a running header "Meldformulier PL1300-... blad 1").
+ * looks like a page number ("3", "Pagina 2 van 4", "- 2 -") or recurs in the same slot and size on
+ * another page with only its digits changed (a running header "Meldformulier PL1300-... blad 1").
  */
 const EDGE = 3;
 const PAGE_NUMBER = /^(?:[-–—]\s*)?(?:(?:pagina|page|blad|p\.)\s*)?\d{1,3}(?:\s*(?:van|of|\/)\s*\d{1,3})?(?:\s*[-–—])?$/i;
@@ -21,11 +21,14 @@ function edgeSlots(count: number): Map<number, string[]> {
   return slots;
 }
 
-const signature = (slot: string, line: string) => `${slot}|${line.replace(/\d+/g, '#').toLowerCase()}`;
+/** Slot, text with its digits blanked, and print size: a reden line "Politie" at the top of page 2 is not the letterhead. */
+const signature = (slot: string, line: TLine) => `${slot}|${Math.round(line.scale * 1000)}|${line.text.replace(/\d+/g, '#').toLowerCase()}`;
 
-export function pagesToLines(pageTexts: string[]): string[] {
-  const pages = pageTexts.map((text) =>
-    text.split(/\r?\n/).map(foldSpaces).filter((line) => line !== ''),
+type TLine = { text: string; scale: number };
+
+export function stripPageFurniture<T extends TLine>(pageLines: T[][]): T[] {
+  const pages = pageLines.map((lines) =>
+    lines.map((line) => ({ ...line, text: foldSpaces(line.text) })).filter((line) => line.text !== ''),
   );
   const seen = new Map<string, number>();
   for (const lines of pages) {
@@ -41,7 +44,7 @@ export function pagesToLines(pageTexts: string[]): string[] {
     return lines.filter((line, i) => {
       const lineSlots = slots.get(i);
       if (!lineSlots) return true;
-      if (PAGE_NUMBER.test(line)) return false;
+      if (PAGE_NUMBER.test(line.text)) return false;
       return !lineSlots.some((slot) => (seen.get(signature(slot, line)) ?? 0) > 1);
     });
   });

@@ -1,41 +1,50 @@
-import { PDFParse } from 'pdf-parse';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { LIMITS } from '../limits';
 import type { TRawForm } from '../raw';
 import { readAcroform } from './acroform';
-import { pagesToLines } from './page-furniture';
+import { stripPageFurniture } from './page-furniture';
+import { pageLines } from './pdf-lines';
 import { RefusedFile } from './refused';
+import { joinLines } from './soft-wraps';
 
 /**
- * Text layer of a PDF through pdf-parse (pdf.js). The page count is checked before any page is
- * read, so a 500-page file costs one look at its page tree. AcroForm field values are invisible
- * to text extraction, so a PDF that declares a form is also read with pdf-lib.
+ * Text layer of a PDF through pdf.js — the engine pdf-parse wraps, used directly because the
+ * reden needs each line's position to tell soft wraps from paragraphs (pdf-parse's getText()
+ * returns the text only). Same cost: one getTextContent() per page. The page count is checked
+ * before any page is read, so a 500-page file costs one look at its page tree. AcroForm field
+ * values are invisible to text extraction, so a PDF that declares a form is also read with pdf-lib.
  */
 export type TPdfContent = { text: string; acroform: TRawForm | null };
 
-function refusal(error: unknown): Error {
-  const name = error instanceof Error ? error.name : '';
-  if (name === 'PasswordException') {
+function refusal(error: unknown): RefusedFile {
+  if (error instanceof RefusedFile) return error;
+  if (error instanceof Error && error.name === 'PasswordException') {
     return new RefusedFile('Bijlage is een met een wachtwoord beveiligde PDF; die kan niet worden gelezen.');
   }
-  if (error instanceof RefusedFile) return error;
   return new RefusedFile('Bijlage is een beschadigde of onvolledige PDF; die kan niet worden gelezen.');
 }
 
 export async function extractPdf(bytes: Uint8Array): Promise<TPdfContent> {
-  // pdf.js may take ownership of the buffer it is given; pdf-lib still needs the bytes after.
-  const parser = new PDFParse({ data: bytes.slice(), isEvalSupported: false, stopAtErrors: false });
+  // pdf.js takes ownership of the buffer it is given; pdf-lib may still need the bytes after.
+  // isEvalSupported: false closes the font-compilation eval path (CVE-2024-4367 class).
+  const task = getDocument({ data: bytes.slice(), isEvalSupported: false, verbosity: 0, useSystemFonts: false });
   try {
-    const info = await parser.getInfo();
-    if (info.total > LIMITS.maxPages) {
-      throw new RefusedFile(`Bijlage is een PDF van ${info.total} pagina's; een meldformulier heeft er hooguit ${LIMITS.maxPages}.`);
+    const document = await task.promise;
+    if (document.numPages > LIMITS.maxPages) {
+      throw new RefusedFile(`Bijlage is een PDF van ${document.numPages} pagina's; een meldformulier heeft er hooguit ${LIMITS.maxPages}.`);
     }
-    const result = await parser.getText();
-    const text = pagesToLines(result.pages.map((page) => page.text)).join('\n');
-    const hasForm = (info.info as { IsAcroFormPresent?: boolean } | undefined)?.IsAcroFormPresent === true;
-    return { text, acroform: hasForm ? await readAcroform(bytes) : null };
+    const pages = [];
+    for (let number = 1; number <= document.numPages; number++) {
+      const page = await document.getPage(number);
+      pages.push(await pageLines(page));
+      page.cleanup();
+    }
+    const { info } = await document.getMetadata();
+    const hasForm = (info as { IsAcroFormPresent?: boolean }).IsAcroFormPresent === true;
+    return { text: joinLines(stripPageFurniture(pages)), acroform: hasForm ? await readAcroform(bytes) : null };
   } catch (error) {
     throw refusal(error);
   } finally {
-    await parser.destroy();
+    await task.destroy();
   }
 }

@@ -3,8 +3,11 @@
  * and tabs folded to one, and anything the officer left as the template's own wording → null.
  */
 
-/** Characters that pdf-parse and Word emit for "a space" (NBSP, thin space, tab, ...). */
-const SPACE_RUN = /[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+/g;
+/**
+ * Characters that stand for "a space": NBSP, thin space, tab, ..., and U+2028, which the PDF
+ * extractor puts where a line was soft-wrapped (see extract/soft-wraps.ts).
+ */
+const SPACE_RUN = /[ \t\u00a0\u2000-\u200b\u2028\u202f\u205f\u3000]+/g;
 
 export function foldSpaces(value: string): string {
   return value.replace(SPACE_RUN, ' ').trim();

@@ -81,7 +81,7 @@ function readGeinformeerd(raw: TRawForm, body: string): void {
   if (nee && chosen !== 'ja') raw.nietGeinformeerdReden = body.slice(nee.index + nee[0].length);
 }
 
-export function readFormText(text: string, softWrapped: boolean): TRawForm {
+export function readFormText(text: string): TRawForm {
   const sections = splitSections(text);
   const raw: TRawForm = {};
   for (const [key, value] of readLabels(sections.kop ?? '', KOP)) set(raw, key, value);
@@ -96,7 +96,7 @@ export function readFormText(text: string, softWrapped: boolean): TRawForm {
   set(raw, 'voorval.plaats', plaats.plaats);
   set(raw, 'meldingTijdstip', melding.get('melding'));
 
-  set(raw, 'redenAanmelding', readReden(sections.reden ?? '', softWrapped));
+  set(raw, 'redenAanmelding', readReden(sections.reden ?? ''));
   if (sections.veiligThuis !== undefined) set(raw, 'veiligThuisGemeld', readChoice(sections.veiligThuis, JA_NEE));
 
   const hulpverlening = readInstanties(sections.hulpverlening ?? '');

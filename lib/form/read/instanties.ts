@@ -18,8 +18,7 @@ type TOccurrence = { slot: TSlot; start: number; valueStart: number };
 function occurrences(body: string): TOccurrence[] {
   const found: TOccurrence[] = [];
   for (const { slot, pattern } of SLOTS) {
-    const global = new RegExp(pattern.source, pattern.flags + 'g');
-    for (const match of body.matchAll(global)) {
+    for (const match of body.matchAll(pattern)) {
       const colon = /^[ \t]*:/.exec(body.slice(match.index + match[0].length));
       found.push({ slot, start: match.index, valueStart: match.index + match[0].length + (colon?.[0].length ?? 0) });
     }

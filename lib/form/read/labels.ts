@@ -1,5 +1,5 @@
 import { GLYPH_SOURCE } from './glyphs';
-import { atLineStart } from './pattern';
+import { atLineStart, searchFrom } from './pattern';
 
 /**
  * Reads "label → value" pairs from one section. Labels are searched in form order, each after
@@ -18,21 +18,39 @@ const COLON = new RegExp(`^[ \\t]*(?:${GLYPH_SOURCE}[ \\t]*)?:`, 'u');
 
 export type TLabelMatch = { start: number; valueStart: number };
 
+/**
+ * Where label `i` is: its last occurrence before any later label occurs. A value on its own
+ * line may start with the label's word (plaats "Land van Cuijk" above the "Land" label); the
+ * real label is then the later occurrence.
+ */
+function locate<K extends string>(body: string, labels: TLabel<K>[], i: number, cursor: number): RegExpExecArray | null {
+  let match = searchFrom(labels[i]!.pattern, body, cursor);
+  if (!match) return null;
+  const after = match.index + match[0].length;
+  const bound = Math.min(
+    ...labels.slice(i + 1).map(({ pattern }) => searchFrom(pattern, body, after)?.index ?? body.length),
+  );
+  for (let next = searchFrom(labels[i]!.pattern, body, after); next && next.index < bound; next = searchFrom(labels[i]!.pattern, body, next.index + next[0].length)) {
+    match = next;
+  }
+  return match;
+}
+
 /** Every label found, in order, with where its value starts. */
 export function findLabels<K extends string>(body: string, labels: TLabel<K>[]): Map<K, TLabelMatch> {
   const found = new Map<K, TLabelMatch>();
   let cursor = 0;
-  for (const { key, pattern } of labels) {
-    const match = pattern.exec(body.slice(cursor));
-    if (!match) continue;
-    const start = cursor + match.index;
+  labels.forEach(({ key }, i) => {
+    const match = locate(body, labels, i, cursor);
+    if (!match) return;
+    const start = match.index;
     const afterLabel = start + match[0].length;
     // A tick box may sit between the label and its colon ("Naam Huisarts ☒ : Dr. Jansen").
     const colon = COLON.exec(body.slice(afterLabel));
     const valueStart = afterLabel + (colon ? colon[0].length : 0);
     found.set(key, { start, valueStart });
     cursor = valueStart;
-  }
+  });
   return found;
 }
 

@@ -18,7 +18,21 @@ export function phrase(words: string): string {
     .join('\\s+');
 }
 
-/** `^ [glyph] <one of the phrases>` as a whole word, at the start of a line. */
+/**
+ * `^ [glyph] <one of the phrases>`, at the start of a line, not followed by a letter ("Telefoon"
+ * is not "Telefoonnummer"). A digit may follow: a label too wide for its table cell runs into
+ * the value ("Telefoonnummer0546-000000").
+ */
 export function atLineStart(...phrases: string[]): RegExp {
-  return new RegExp(`^[ \\t]*(?:${GLYPH_SOURCE}[ \\t]*)?(?:${phrases.join('|')})(?![\\p{L}\\d])`, 'imu');
+  return new RegExp(`^[ \\t]*(?:${GLYPH_SOURCE}[ \\t]*)?(?:${phrases.join('|')})(?!\\p{L})`, 'gimu');
+}
+
+/**
+ * The first match at or after `from` in the whole text. (Searching a slice instead would make
+ * the slice's first character a line start for `^`, so "Plaats Land van Cuijk" would offer a
+ * "Land" label.) The pattern must have the g flag.
+ */
+export function searchFrom(pattern: RegExp, text: string, from: number): RegExpExecArray | null {
+  pattern.lastIndex = from;
+  return pattern.exec(text);
 }

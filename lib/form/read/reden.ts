@@ -1,6 +1,5 @@
 import { foldSpaces } from '../normalise/text';
 import { phrase } from './pattern';
-import { textWidth } from './text-width';
 
 /**
  * "Omschrijving reden aanmelding": the officer's free text, minus the form's own instruction
@@ -14,26 +13,8 @@ const INSTRUCTIONS = [
   '[Omschrijving reden aanmelding]',
 ].map((sentence) => new RegExp(`^[ \\t]*${phrase(sentence)}[ \\t]*(?:\\n|$)`, 'gimu'));
 
-/**
- * In a PDF a long paragraph wraps over several lines and nothing in the text layer marks the
- * wrap. Word processors wrap greedily: a line ends early only when the next word does not fit.
- * So a line continues on the next one when that line's first word would not have fitted after
- * it — measured (in estimated print width) against the longest line, which fills the column.
- */
-const SPACE = textWidth(' ');
-
-function joinSoftWraps(lines: string[]): string {
-  const widths = lines.map(textWidth);
-  const column = Math.max(...widths);
-  return lines.reduce((text, line, i) => {
-    if (i === 0) return line;
-    const firstWord = line.split(' ')[0]!;
-    const wrapped = widths[i - 1]! + SPACE + textWidth(firstWord) > column;
-    return text + (wrapped ? ' ' : '\n') + line;
-  }, '');
-}
-
-export function readReden(body: string, softWrapped: boolean): string | null {
+/** Paragraphs joined by \n; a PDF's soft-wrapped lines are already marked and fold to spaces. */
+export function readReden(body: string): string | null {
   let text = body.replace(/^[ \t]*:/, '');
   for (const instruction of INSTRUCTIONS) text = text.replace(instruction, '');
   const lines = text
@@ -41,5 +22,5 @@ export function readReden(body: string, softWrapped: boolean): string | null {
     .map(foldSpaces)
     .filter((line) => line !== '');
   if (lines.length === 0) return null;
-  return softWrapped ? joinSoftWraps(lines) : lines.join('\n');
+  return lines.join('\n');
 }

@@ -1,5 +1,5 @@
 import { GLYPH_SOURCE } from './glyphs';
-import { atLineStart, phrase } from './pattern';
+import { atLineStart, phrase, searchFrom } from './pattern';
 
 /**
  * Splits the form text into its sections. The same label occurs in several sections (three
@@ -60,23 +60,26 @@ const SECTIONS: TSectionSpec[] = [
 /** Section name → its text, without the phrase that marks its start. Missing sections are absent. */
 export type TSections = Partial<Record<TSectionName, string>>;
 
-/** Where the line before `index` starts, if that line is the section's heading. */
+/**
+ * Where the line before `index` starts, if that line is the section's heading. The break before
+ * the heading may be a soft wrap (U+2028): a heading after a full-width line looks like one.
+ */
 function headingStart(text: string, index: number, headingPattern: RegExp | undefined): number | null {
   if (!headingPattern || index === 0) return null;
-  const lineStart = text.lastIndexOf('\n', index - 2) + 1;
-  return headingPattern.test(text.slice(lineStart, index - 1)) ? lineStart : null;
+  const before = text.slice(0, index - 1);
+  const lineStart = Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\u2028')) + 1;
+  return headingPattern.test(before.slice(lineStart)) ? lineStart : null;
 }
 
 export function splitSections(text: string): TSections {
   const found: { name: TSectionName; start: number; bodyStart: number }[] = [{ name: 'kop', start: 0, bodyStart: 0 }];
   let cursor = 0;
   for (const spec of SECTIONS) {
-    const rest = text.slice(cursor);
-    const consumed = spec.start?.exec(rest);
-    const kept = spec.label?.exec(rest);
+    const consumed = spec.start && searchFrom(spec.start, text, cursor);
+    const kept = spec.label && searchFrom(spec.label, text, cursor);
     const match = consumed && (!kept || consumed.index <= kept.index) ? consumed : kept;
     if (!match) continue;
-    const index = cursor + match.index;
+    const index = match.index;
     const bodyStart = match === consumed ? index + match[0].length : index;
     found.push({ name: spec.name, start: headingStart(text, index, spec.heading) ?? index, bodyStart });
     cursor = bodyStart;

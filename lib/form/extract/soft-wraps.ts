@@ -1,0 +1,36 @@
+import { textWidth } from './text-width';
+import type { TPdfLine } from './pdf-lines';
+
+/** Joins a soft-wrapped line to the next; `foldSpaces` turns it into a space, `^` still matches after it. */
+export const SOFT_WRAP = '\u2028';
+
+/**
+ * Which line ends in a PDF are soft wraps. Word processors wrap greedily: a line ends before the
+ * right margin only when the next word does not fit. So a line end is a soft wrap when the next
+ * line's first word, after a space, would have run past the right margin: the rightmost line
+ * end in the whole document (headings, notes and values all wrap at the same margin), or the
+ * mirrored left margin when no line reaches that far. Paragraph spacing, where the producer
+ * leaves it (Word's default style does), settles the case where a paragraph's last line is full;
+ * without it that case is undecidable and reads as a soft wrap.
+ * Returns, per line, whether the break after it is soft.
+ */
+const SPACE = textWidth(' ');
+/** Points of slack for rounding in the producer's and our own width arithmetic. */
+const SLACK = 1;
+
+export function softWrapsAfter(lines: TPdfLine[]): boolean[] {
+  const rightmost = Math.max(...lines.map((line) => line.right));
+  return lines.map((line, i) => {
+    const margin = Math.max(rightmost, line.mirroredMargin);
+    const next = lines[i + 1];
+    if (!next || line.gapBelow) return false;
+    const firstWord = next.text.trim().split(/\s+/)[0]!;
+    return line.right + (SPACE + textWidth(firstWord)) * (next.scale || line.scale) > margin - SLACK;
+  });
+}
+
+/** The document's text: hard line ends as \n, soft wraps as SOFT_WRAP. */
+export function joinLines(lines: TPdfLine[]): string {
+  const soft = softWrapsAfter(lines);
+  return lines.map((line, i) => line.text + (i === lines.length - 1 ? '' : soft[i] ? SOFT_WRAP : '\n')).join('');
+}
