@@ -61,10 +61,12 @@ function displayName(a: TAttachmentLike): string {
 
 export function selectFormAttachment<T extends TAttachmentLike>(attachments: readonly T[]): TFormSelection<T> {
   const candidates = attachments.filter((a) => !a.related && !INCIDENTAL_TYPES.test(a.contentType));
-  const forms = candidates.flatMap((a) => {
+  const forms: { attachment: T; format: TFormFormat }[] = [];
+  for (const a of candidates) {
     const format = detectFormFormat(a.content);
-    return format ? [{ attachment: a, format }] : [];
-  });
+    // The same file attached twice (mail clients do that) is still one form.
+    if (format && !forms.some((f) => f.attachment.content.equals(a.content))) forms.push({ attachment: a, format });
+  }
   const [only, second] = forms;
   if (only && !second) return { ok: true, attachment: only.attachment, format: only.format };
   if (forms.length > 1) {

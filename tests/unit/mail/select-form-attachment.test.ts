@@ -55,6 +55,10 @@ describe('selectFormAttachment', () => {
     expect(r).toEqual({ ok: false, code: 'several-forms', reason: 'er zijn meerdere meldformulieren bijgevoegd ("a.pdf", "b.docx"); stuur één meldformulier per melding' });
   });
 
+  it('takes the same form attached twice as one', () => {
+    expect(selectFormAttachment([att('a.pdf', PDF), att('a (1).pdf', Buffer.from(PDF))])).toMatchObject({ ok: true, attachment: { filename: 'a.pdf' } });
+  });
+
   it('keeps a hostile file name on one short line in the reason', () => {
     const r = selectFormAttachment([att(`x\r\nBcc: evil@evil.example"${'a'.repeat(200)}.odt`, Buffer.from('x'))]);
     expect(!r.ok && r.reason).not.toMatch(/[\r\n]/);
