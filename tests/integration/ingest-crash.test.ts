@@ -1,0 +1,58 @@
+/**
+ * Crash safety: 200 meldingen in the mailbox, worker processes killed with SIGKILL at random
+ * moments and restarted until everything is done. Exactly 200 meldingen and 200 distinct
+ * acceptatiesignalen. A kill between the SMTP server's "250 OK" and our commit can make the
+ * relay send a signal again; it then carries the same Message-ID, so it is recognisably the
+ * same signal — the test counts such repeats and bounds them by the number of kills.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeParser } from '../../lib/form';
+import { startIngestEnv, type TIngestEnv } from '../support/ingest-env';
+import { meldingMail } from '../support/melding-mail';
+import { exited, waitFor } from '../support/processes';
+
+const N = 200;
+let env: TIngestEnv;
+beforeAll(async () => {
+  env = await startIngestEnv();
+});
+afterAll(async () => {
+  await env.stop();
+  await closeParser();
+});
+
+describe('crash safety', () => {
+  it(`loses and doubles nothing when the worker is SIGKILLed at random (${N} meldingen)`, async () => {
+    const kenmerken = Array.from({ length: N }, (_, i) => `PL1300-2026${String(700000 + i)}`);
+    for (const k of kenmerken) await env.deliver(await meldingMail({ kenmerk: k }));
+
+    const done = async () => (await env.t.db.outgoingMail.count({ where: { state: 'SENT' } })) === N && (await env.t.db.inboundMessage.count({ where: { movedTo: null } })) === 0;
+    let kills = 0;
+    while (!(await done()) && kills < 25) {
+      const worker = env.spawnWorker();
+      await new Promise((r) => setTimeout(r, 800 + Math.random() * 2200));
+      worker.kill('SIGKILL');
+      await exited(worker);
+      kills += 1;
+    }
+    const last = env.spawnWorker();
+    await waitFor('everything sent and moved', done, 180_000, 500);
+    await waitFor(`${N} distinct signals`, () => new Set(env.smtp.messages.map((m) => m.messageId)).size >= N, 30_000);
+    last.kill('SIGTERM');
+    await exited(last);
+
+    expect(kills).toBeGreaterThan(2);
+    expect(await env.t.db.melding.count()).toBe(N);
+    expect(await env.t.db.outgoingMail.count()).toBe(N);
+    expect(await env.t.db.inboundMessage.count()).toBe(N);
+    const sentIds = new Set((await env.t.db.outgoingMail.findMany({ select: { messageId: true } })).map((r) => r.messageId));
+    const received = env.smtp.messages.map((m) => m.messageId!);
+    expect(new Set(received).size).toBe(N);
+    expect(received.every((id) => sentIds.has(id))).toBe(true);
+    const repeats = received.length - N;
+    expect(repeats).toBeLessThanOrEqual(kills);
+    expect(new Set(env.smtp.messages.map((m) => m.subject)).size).toBe(N);
+    expect(await env.folderUids(env.mailbox.processedFolder)).toHaveLength(N);
+    console.log(`crash test: ${kills} SIGKILLs, ${received.length} signals received, ${repeats} repeats (same Message-ID)`);
+  }, 600_000);
+});
