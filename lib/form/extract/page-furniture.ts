@@ -1,4 +1,5 @@
 import { foldSpaces } from '../normalise/text';
+import { hasGlyph } from '../read/glyphs';
 
 /**
  * Removes running headers, footers and page numbers from the text of a multi-page PDF, so that
@@ -45,6 +46,8 @@ export function stripPageFurniture<T extends TLine>(pageLines: T[][]): T[] {
       const lineSlots = slots.get(i);
       if (!lineSlots) return true;
       if (PAGE_NUMBER.test(line.text)) return false;
+      // "☒ Ja" can end two pages in a row; no running header has a tick box.
+      if (hasGlyph(line.text)) return true;
       return !lineSlots.some((slot) => (seen.get(signature(slot, line)) ?? 0) > 1);
     });
   });

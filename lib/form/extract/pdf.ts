@@ -25,9 +25,10 @@ function refusal(error: unknown): RefusedFile {
 }
 
 export async function extractPdf(bytes: Uint8Array): Promise<TPdfContent> {
-  // pdf.js takes ownership of the buffer it is given; pdf-lib may still need the bytes after.
+  // pdf.js takes ownership of the buffer it is given and refuses a Node Buffer, so it gets a
+  // plain copy (Buffer#slice would be a view); pdf-lib may still need the bytes after.
   // isEvalSupported: false closes the font-compilation eval path (CVE-2024-4367 class).
-  const task = getDocument({ data: bytes.slice(), isEvalSupported: false, verbosity: 0, useSystemFonts: false });
+  const task = getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, verbosity: 0, useSystemFonts: false });
   try {
     const document = await task.promise;
     if (document.numPages > LIMITS.maxPages) {

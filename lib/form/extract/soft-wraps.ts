@@ -9,14 +9,21 @@ export const SOFT_WRAP = '\u2028';
  * right margin only when the next word does not fit. So a line end is a soft wrap when the next
  * line's first word, after a space, would have run past the right margin: the rightmost line
  * end in the whole document (headings, notes and values all wrap at the same margin), or the
- * mirrored left margin when no line reaches that far. Paragraph spacing, where the producer
- * leaves it (Word's default style does), settles the case where a paragraph's last line is full;
- * without it that case is undecidable and reads as a soft wrap.
+ * mirrored left margin when no line reaches that far.
+ *
+ * When a paragraph's last line is full, the next paragraph's first word would not have fitted
+ * either, and geometry cannot tell. Paragraph spacing settles it where the producer leaves it
+ * (Word's default style does). Without it, one textual sign is used: officers write along the
+ * 7 W's, each paragraph led in by "Wat:", "Op welke wijze:", "Tijdlijn:" — a line that ends a
+ * sentence followed by a line that starts with such a lead-in is a paragraph break.
  * Returns, per line, whether the break after it is soft.
  */
 const SPACE = textWidth(' ');
 /** Points of slack for rounding in the producer's and our own width arithmetic. */
 const SLACK = 1;
+const SENTENCE_END = /[.!?:;"”’)]$/u;
+/** A capitalised lead-in of at most four words and a colon: "Wanneer:", "Met welk gevolg:". */
+const LEAD_IN = /^\p{Lu}[\p{L}’'-]*(?:\s+[\p{L}’'-]+){0,3}:(?:\s|$)/u;
 
 export function softWrapsAfter(lines: TPdfLine[]): boolean[] {
   const rightmost = Math.max(...lines.map((line) => line.right));
@@ -25,7 +32,9 @@ export function softWrapsAfter(lines: TPdfLine[]): boolean[] {
     const next = lines[i + 1];
     if (!next || line.gapBelow) return false;
     const firstWord = next.text.trim().split(/\s+/)[0]!;
-    return line.right + (SPACE + textWidth(firstWord)) * (next.scale || line.scale) > margin - SLACK;
+    const nextWordFitted = line.right + (SPACE + textWidth(firstWord)) * (next.scale || line.scale) <= margin - SLACK;
+    if (nextWordFitted) return false;
+    return !(SENTENCE_END.test(line.text.trimEnd()) && LEAD_IN.test(next.text.trim()));
   });
 }
 

@@ -6,6 +6,7 @@ import { findLabels, label, readLabels, type TLabel } from './labels';
 import { phrase } from './pattern';
 import { readReden } from './reden';
 import { splitSections } from './sections';
+import { joinSplitLabels } from './split-labels';
 import { readPlaatsVoorval, readVoorval } from './voorval';
 
 /**
@@ -82,7 +83,7 @@ function readGeinformeerd(raw: TRawForm, body: string): void {
 }
 
 export function readFormText(text: string): TRawForm {
-  const sections = splitSections(text);
+  const sections = splitSections(joinSplitLabels(text));
   const raw: TRawForm = {};
   for (const [key, value] of readLabels(sections.kop ?? '', KOP)) set(raw, key, value);
   for (const [key, value] of readLabels(sections.betrokkene ?? '', BETROKKENE)) set(raw, key, value);

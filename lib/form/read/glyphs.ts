@@ -18,6 +18,11 @@ export function hasTickedGlyph(text: string): boolean {
   return [...text.matchAll(GLYPH_ANYWHERE)].some((m) => m[1] !== undefined);
 }
 
+export function hasGlyph(text: string): boolean {
+  GLYPH_ANYWHERE.lastIndex = 0;
+  return GLYPH_ANYWHERE.test(text);
+}
+
 export function stripGlyphs(text: string): string {
   return text.replace(GLYPH_ANYWHERE, ' ');
 }
