@@ -1,7 +1,6 @@
 import { buildFormulier } from './build';
 import { checkFormulier } from './checks';
 import { detectType } from './extract/detect';
-import { extractDocx } from './extract/docx';
 import { extractPdf } from './extract/pdf';
 import { RefusedFile } from './extract/refused';
 import { sizeRefusal } from './limits';
@@ -32,7 +31,10 @@ async function readRaw(bytes: Uint8Array, filename: string | undefined): Promise
   if (type.kind === 'other') {
     throw new RefusedFile(`Bijlage${filename ? ` '${filename}'` : ''} is ${type.description}, geen PDF of Word-document.`);
   }
-  const { text, acroform } = type.kind === 'pdf' ? await extractPdf(bytes) : { text: await extractDocx(bytes), acroform: null };
+  // mammoth is loaded on the first .docx only: the warm worker starts faster for PDFs.
+  const { text, acroform } = type.kind === 'pdf'
+    ? await extractPdf(bytes)
+    : { text: await (await import('./extract/docx')).extractDocx(bytes), acroform: null };
   const normalised = text.normalize('NFC');
   const markers = FORM_MARKERS.filter((marker) => marker.test(normalised)).length;
   if (markers < 3 && Object.keys(acroform ?? {}).length < 3) {

@@ -1,7 +1,6 @@
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { LIMITS } from '../limits';
 import type { TRawForm } from '../raw';
-import { readAcroform } from './acroform';
 import { stripPageFurniture } from './page-furniture';
 import { pageLines } from './pdf-lines';
 import { RefusedFile } from './refused';
@@ -42,7 +41,9 @@ export async function extractPdf(bytes: Uint8Array): Promise<TPdfContent> {
     }
     const { info } = await document.getMetadata();
     const hasForm = (info as { IsAcroFormPresent?: boolean }).IsAcroFormPresent === true;
-    return { text: joinLines(stripPageFurniture(pages)), acroform: hasForm ? await readAcroform(bytes) : null };
+    // pdf-lib is loaded only for the (rare) PDF that declares a form.
+    const acroform = hasForm ? await (await import('./acroform')).readAcroform(bytes) : null;
+    return { text: joinLines(stripPageFurniture(pages)), acroform };
   } catch (error) {
     throw refusal(error);
   } finally {
