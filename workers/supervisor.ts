@@ -5,6 +5,7 @@
  */
 import { hostname } from 'node:os';
 import type { TDb } from '../lib/db/client';
+import { sleep } from '../lib/sleep';
 import { errFields, getLogger } from '../lib/log';
 
 const log = getLogger('supervisor');
@@ -15,13 +16,6 @@ export type TSupervisor = { workerId: string; stop: () => Promise<void>; done: P
 
 type TLoopState = { state: 'running' | 'restarting' | 'stopped'; restarts: number; lastError: string | null };
 
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const t = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => (clearTimeout(t), resolve()), { once: true });
-  });
-}
 
 export function startSupervisor(opts: { db: TDb; loops: TLoop[]; heartbeatMs: number; restartDelayMs: number }): TSupervisor {
   const controller = new AbortController();

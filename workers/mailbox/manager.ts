@@ -7,6 +7,7 @@ import { hostname } from 'node:os';
 import type { TKeyring } from '../../lib/crypto';
 import type { TDb } from '../../lib/db/client';
 import type { Mailbox } from '../../lib/db/generated/client';
+import { sleep } from '../../lib/sleep';
 import { errFields, getLogger } from '../../lib/log';
 import { mailboxConfigKey } from '../../lib/mailbox/config-key';
 import { MailboxConfigError } from '../../lib/mailbox/credentials';
@@ -20,12 +21,6 @@ type TRunning = { controller: AbortController; configKey: string; task: Promise<
 
 export type TManagerConfig = TSessionConfig & { databaseUrl: string; scanMs: number; retryBaseMs: number; configErrorRetryMs: number };
 
-function sleep(ms: number, signal: AbortSignal) {
-  return new Promise<void>((resolve) => {
-    const t = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => (clearTimeout(t), resolve()), { once: true });
-  });
-}
 
 export function mailboxManagerLoop(o: { db: TDb; ring: TKeyring; config: TManagerConfig }): TLoop {
   const holder = `${hostname()}:${process.pid}`;

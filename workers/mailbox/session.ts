@@ -72,18 +72,15 @@ export async function runMailboxSession(o: { db: TDb; mailbox: Mailbox; ring: TK
   }
   try {
     await ensureFolders(client, mb);
-    const lock = await client.getMailboxLock(mb.inboxFolder);
-    try {
-      log.info({ msg: 'mailbox session started', code: 'mailbox_session_started', mailbox: mb.name });
-      while (!signal.aborted && !closed) {
-        await reconcile(o, client);
-        await db.mailbox.update({ where: { id: mb.id }, data: { lastSyncAt: new Date() } });
-        await wakeup.wait(mb.pollIntervalSec * 1000, signal);
-      }
-      if (closed && !signal.aborted) throw new Error('IMAP-verbinding of databasevergrendeling verbroken');
-    } finally {
-      lock.release();
+    // Opened, not locked: imapflow only starts IDLE on a connection without a held lock.
+    await client.mailboxOpen(mb.inboxFolder);
+    log.info({ msg: 'mailbox session started', code: 'mailbox_session_started', mailbox: mb.name });
+    while (!signal.aborted && !closed) {
+      await reconcile(o, client);
+      await db.mailbox.update({ where: { id: mb.id }, data: { lastSyncAt: new Date() } });
+      await wakeup.wait(mb.pollIntervalSec * 1000, signal);
     }
+    if (closed && !signal.aborted) throw new Error('IMAP-verbinding of databasevergrendeling verbroken');
   } finally {
     await client.logout().catch(() => client.close());
   }

@@ -1,0 +1,135 @@
+/**
+ * `npm run bench:ingest`: the worker as a separate process against a private Dovecot and SMTP
+ * receiver and a throwaway PostgreSQL. Prints, as its last line, one JSON object:
+ * latency from APPEND to the acceptatiesignaal at the receiver (50 meldingen one at a time),
+ * throughput on a backlog of 1,000 (one with a 20 MB extra attachment) against a bare imapflow
+ * fetch of the same messages in the same run, and the worker's peak resident memory (VmHWM).
+ */
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { encryptSecret, keyringFrom } from '../lib/crypto';
+import { createDb } from '../lib/db/client';
+import { startEmbeddedPostgres } from '../lib/db/embedded';
+import { applyMigrations } from '../lib/db/migrate';
+import { composeRaw } from '../tests/fixtures/mail/compose';
+import { renderPdf } from '../tests/fixtures/generator/pdf';
+import { startDovecot } from '../tests/support/dovecot';
+import { sampleFormulier } from '../tests/support/formulier';
+import { startSmtpReceiver } from '../tests/support/smtp-receiver';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const USER = { user: 'meldpunt', password: 'bench-wachtwoord' };
+const LATENCY_N = 50;
+const BACKLOG_N = 1000;
+const note = (s: string) => process.stderr.write(`${s}\n`);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)]!;
+
+async function main() {
+  const keys = { MELDPOST_ENCRYPTION_KEY: randomBytes(32).toString('base64'), MELDPOST_PSEUDONYM_KEY: randomBytes(32).toString('base64'), NEXTAUTH_SECRET: randomBytes(32).toString('base64url') };
+  const base = mkdtempSync(path.join(tmpdir(), 'meldpost-bench-'));
+  const pg = await startEmbeddedPostgres({ dir: path.join(base, 'pg'), password: 'bench' });
+  const dovecot = await startDovecot({ users: [USER] });
+  const smtp = await startSmtpReceiver();
+  const db = createDb(pg.url, 2);
+  let worker: ReturnType<typeof spawn> | null = null;
+  try {
+    await applyMigrations(pg.url);
+    await db.mailbox.create({
+      data: { name: 'bench', imapHost: dovecot.host, imapPort: dovecot.port, imapTls: 'none', smtpHost: smtp.host, smtpPort: smtp.port, smtpTls: 'none', username: USER.user, secretEnc: encryptSecret(USER.password, keyringFrom(keys.MELDPOST_ENCRYPTION_KEY)), fromAddress: 'meldpunt@gemeente.example', signalRecipient: 'signalen@politie-keten.example', authenticityPolicy: 'MONITOR', pollIntervalSec: 60 },
+    });
+    let peakRssMb = 0;
+    const startWorker = () => {
+      worker = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', path.join(ROOT, 'workers/main.ts')], {
+        cwd: ROOT,
+        env: { ...process.env, ...keys, DATABASE_URL: pg.url, LOG_LEVEL: process.env.BENCH_LOG ?? 'error', MAILBOX_SCAN_SEC: '0.5', OUTBOX_POLL_SEC: '1' },
+        stdio: ['ignore', 'ignore', 'inherit'],
+      });
+    };
+    const stopWorker = async () => {
+      const w = worker!;
+      const status = readFileSync(`/proc/${w.pid}/status`, 'utf8');
+      peakRssMb = Math.max(peakRssMb, Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
+      const gone = new Promise((r) => w.once('exit', r));
+      w.kill('SIGTERM');
+      await gone;
+      worker = null;
+    };
+    const form = (k: string) => renderPdf(sampleFormulier(k));
+    const mail = async (k: string, extra?: Buffer) =>
+      composeRaw({ subject: `melding niet-acute zorg met ${k}`, attachments: [{ filename: `${k}.pdf`, content: Buffer.from(await form(k)), contentType: 'application/pdf' }, ...(extra ? [{ filename: 'bodycam-stills.bin', content: extra, contentType: 'application/octet-stream' }] : [])] });
+
+    // 1. Latency, one melding at a time, worker idle in IDLE.
+    startWorker();
+    await waitUntil(async () => (await db.mailbox.findFirstOrThrow()).lastSyncAt !== null, 30_000);
+    const latencies: number[] = [];
+    for (let i = 0; i < LATENCY_N; i += 1) {
+      const k = `PL1300-2026${String(100000 + i)}`;
+      const raw = await mail(k);
+      const before = smtp.messages.length;
+      const t0 = performance.now();
+      await dovecot.appendRaw(USER.user, 'INBOX', raw);
+      await smtp.waitFor(before + 1, 30_000);
+      latencies.push(performance.now() - t0);
+    }
+    await stopWorker();
+    note(`latency: p50 ${percentile(latencies, 50).toFixed(0)} ms, p95 ${percentile(latencies, 95).toFixed(0)} ms`);
+
+    // 2. Backlog: 1,000 meldingen in the mailbox before the worker starts.
+    note('backlog: appending 1000 meldingen…');
+    const client = await dovecot.connect(USER.user);
+    for (let i = 0; i < BACKLOG_N; i += 1) {
+      const k = `PL1300-2026${String(200000 + i)}`;
+      await client.append('INBOX', await mail(k, i === 500 ? randomBytes(20 * 1024 * 1024) : undefined));
+    }
+    // Bare fetch: the same 1,000 messages with imapflow, sources read whole, nothing else done.
+    const lock = await client.getMailboxLock('INBOX');
+    const t1 = performance.now();
+    let bytes = 0;
+    for await (const m of client.fetch('1:*', { uid: true, source: true })) bytes += m.source?.length ?? 0;
+    const bareSec = (performance.now() - t1) / 1000;
+    lock.release();
+    await client.logout();
+    note(`bare fetch: ${BACKLOG_N} messages, ${(bytes / 1e6).toFixed(1)} MB in ${bareSec.toFixed(2)} s`);
+
+    const sentBefore = smtp.messages.length;
+    const t2 = performance.now();
+    startWorker();
+    await smtp.waitFor(sentBefore + BACKLOG_N, 600_000);
+    const workSec = (performance.now() - t2) / 1000;
+    await stopWorker();
+    note(`worker: ${BACKLOG_N} meldingen stored, parsed, signalled in ${workSec.toFixed(2)} s`);
+
+    const result = {
+      latencyP50Ms: Math.round(percentile(latencies, 50)),
+      latencyP95Ms: Math.round(percentile(latencies, 95)),
+      backlog: BACKLOG_N,
+      throughputPerSecond: +(BACKLOG_N / workSec).toFixed(1),
+      bareFetchPerSecond: +(BACKLOG_N / bareSec).toFixed(1),
+      ratioVsBareFetch: +(bareSec / workSec).toFixed(3),
+      peakRssMb: Math.round(peakRssMb),
+    };
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+  } finally {
+    if (worker) (worker as ReturnType<typeof spawn>).kill('SIGKILL');
+    await db.$disconnect();
+    await smtp.stop();
+    await dovecot.stop();
+    await pg.stop();
+    rmSync(base, { recursive: true, force: true });
+  }
+}
+
+async function waitUntil(fn: () => Promise<boolean>, timeoutMs: number) {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    if (await fn()) return;
+    await sleep(100);
+  }
+  throw new Error('timed out');
+}
+
+await main();
