@@ -5,6 +5,7 @@ import type { Prisma } from '../db/generated/client';
 import type { TFinding, TMeldformulier } from '../form/schema';
 import { finishInbound, lockPendingInbound } from './finish-inbound';
 import { queueOutgoing, type TOutgoingDraft } from './queue-outgoing';
+import { hasEarlierMelding } from './has-earlier-melding';
 import { toMeldingColumns } from './to-melding-columns';
 
 export type TStoredAttachment = { filename: string; contentType: string; declaredType: string | null; size: number; sha256: string; content: Uint8Array; isForm: boolean };
@@ -44,10 +45,11 @@ export async function recordMelding(o: TRecordMelding): Promise<{ meldingId: str
     };
     // Serialise arrivals of the same kenmerk, so two versions never get the same number.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`${o.mailboxId}:${o.formulier.kenmerk}`}))`;
+    const herhaling = await hasEarlierMelding(tx, { ...columns, before: o.receivedAt });
     const existing = await tx.melding.findUnique({ where: { mailboxId_kenmerk: { mailboxId: o.mailboxId, kenmerk: o.formulier.kenmerk } }, select: { id: true, version: true } });
     const melding = existing
-      ? await tx.melding.update({ where: { id: existing.id }, data: { ...flags, version: existing.version + 1, opnieuwOntvangen: true } })
-      : await tx.melding.create({ data: { ...flags, mailboxId: o.mailboxId, receivedAt: o.receivedAt, statusChanges: { create: { from: null, to: 'ONTVANGEN' } } } });
+      ? await tx.melding.update({ where: { id: existing.id }, data: { ...flags, herhaling, version: existing.version + 1, opnieuwOntvangen: true } })
+      : await tx.melding.create({ data: { ...flags, herhaling, mailboxId: o.mailboxId, receivedAt: o.receivedAt, statusChanges: { create: { from: null, to: 'ONTVANGEN' } } } });
     await tx.meldingVersie.create({ data: { meldingId: melding.id, version: melding.version, formulier: o.formulier, warnings: o.warnings, inboundMessageId: o.inboundId, receivedAt: o.receivedAt } });
     if (o.attachments.length) {
       await tx.attachment.createMany({ data: o.attachments.map((a) => ({ ...a, content: Buffer.from(a.content), meldingId: melding.id, inboundMessageId: o.inboundId })) });

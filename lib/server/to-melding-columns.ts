@@ -9,13 +9,32 @@ function amsterdamTime(local: string | null): Date | null {
   return new Date(asUtc.getTime() - (inAms.getTime() - inUtc.getTime()));
 }
 
+/** "Eenheid Rotterdam, basisteam Maasboulevard" → its two parts (the parser joins them so). */
+function splitOrganisatie(org: string | null): { eenheid: string | null; basisteam: string | null } {
+  if (!org) return { eenheid: null, basisteam: null };
+  const [eenheid = null, ...rest] = org.split(', ');
+  return { eenheid, basisteam: rest.length ? rest.join(', ') : null };
+}
+
+/** 1234 from "1234 AB"; null when there is no Dutch postcode. */
+function pc4Of(postcode: string | null): number | null {
+  const match = postcode?.match(/^([1-9]\d{3})/);
+  return match ? Number(match[1]) : null;
+}
+
 /**
  * The columns of a Melding that lists, search and statistics filter on, derived from the parsed
  * form (which is also kept whole). One mapping, used by ingestion, corrections and the seed.
  */
 export function toMeldingColumns(f: TMeldformulier) {
   const b = f.betrokkene;
+  // Where the betrokkene lives; without an address, where the voorval was (bericht 1, afspraak 6).
+  const hasAddress = b.postcode !== null || b.plaats !== null;
   return {
+    ...splitOrganisatie(f.organisatieonderdeel),
+    gemeente: hasAddress ? b.plaats : f.voorval.plaats,
+    pc4: pc4Of(hasAddress ? b.postcode : f.voorval.postcode),
+    reden: f.redenAanmelding,
     kenmerk: f.kenmerk,
     bsn: b.bsn,
     voornamen: b.voornamen,

@@ -24,4 +24,11 @@ describe('toMeldingColumns', () => {
     const c = toMeldingColumns(base);
     expect(c).toMatchObject({ telefonischContactGewenst: true, veiligThuisGemeld: false, bestaandeHulpverlening: true, betrokkeneGeinformeerd: null });
   });
+
+  it('splits the police unit and takes gemeente and PC4 from the address, else from the voorval', () => {
+    const withAddress = toMeldingColumns({ ...base, organisatieonderdeel: 'Eenheid Rotterdam, basisteam Maasboulevard', betrokkene: { ...base.betrokkene, postcode: '3011 AB', plaats: 'Rotterdam' }, voorval: { ...base.voorval, postcode: '3999 ZZ', plaats: 'Elders' } });
+    expect(withAddress).toMatchObject({ eenheid: 'Eenheid Rotterdam', basisteam: 'basisteam Maasboulevard', gemeente: 'Rotterdam', pc4: 3011 });
+    const withoutAddress = toMeldingColumns({ ...base, voorval: { ...base.voorval, postcode: '3999 ZZ', plaats: 'Elders' } });
+    expect(withoutAddress).toMatchObject({ eenheid: null, basisteam: null, gemeente: 'Elders', pc4: 3999 });
+  });
 });
