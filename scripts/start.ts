@@ -4,7 +4,7 @@
  * SIGINT/SIGTERM stop the children first and the database last. A previous run killed with
  * SIGKILL leaves a runtime file whose PIDs are cleaned up here before anything starts.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isAlive, startEmbeddedPostgres, stopOrphan, type TEmbeddedDb } from '../lib/db/embedded';
@@ -15,7 +15,7 @@ import { getEnvOrExit } from '../lib/env';
 import { errFields, getLogger } from '../lib/log';
 import { bootstrapAdmin } from '../lib/server/bootstrap-admin';
 
-const ROOT = path.resolve(import.meta.dirname, '..');
+import { ensureWebBuild, ROOT } from './web-build';
 const dev = process.argv.includes('--dev');
 const log = getLogger('start');
 const say = (line: string) => process.stdout.write(`${line}\n`);
@@ -73,11 +73,8 @@ async function main() {
     say('');
   }
 
-  if (!dev && !existsSync(path.join(ROOT, '.next/BUILD_ID'))) {
-    say('Geen build gevonden: de webapplicatie wordt gebouwd (eenmalig, ± een halve minuut)…');
-    const build = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/next/dist/bin/next'), 'build'], { cwd: ROOT, stdio: 'inherit' });
-    if (build.status !== 0) throw new Error('next build mislukte');
-  }
+  // Builds when there is no build of the current sources (first start, or after an update).
+  if (!dev) ensureWebBuild('.next', say);
 
   const children = new Map<string, ChildProcess>();
   let stopping = false;

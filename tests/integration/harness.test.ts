@@ -4,7 +4,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import nodemailer from 'nodemailer';
-import { isAlive, startDovecot, type TDovecot } from '../support/dovecot';
+import { startDovecot, type TDovecot } from '../support/dovecot';
+import { isAlive } from '../support/processes';
 import { startSmtpReceiver, type TSmtpReceiver } from '../support/smtp-receiver';
 import { composeRaw } from '../fixtures/mail/compose';
 

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyMigrations, migrationStatus } from '../../lib/db/migrate';
@@ -20,10 +21,14 @@ function cli(args: string[], databaseUrl: string) {
 }
 
 describe('migrations', () => {
-  it('db status reports the init migration pending on an empty database', () => {
+  it('db status reports every migration pending on an empty database, init first', () => {
     const res = cli(['db', 'status'], empty.url);
     expect(res.status).toBe(1);
-    expect(JSON.parse(res.stdout)).toMatchObject({ applied: [], pending: [expect.stringMatching(/_init$/)] });
+    const dirs = readdirSync(path.join(import.meta.dirname, '../../prisma/migrations'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+    const status = JSON.parse(res.stdout) as { applied: string[]; pending: string[] };
+    expect(status.applied).toEqual([]);
+    expect(status.pending).toEqual(dirs);
+    expect(status.pending[0]).toMatch(/_init$/);
   });
 
   it('apply to an empty database, once, and db status then reports none pending', async () => {

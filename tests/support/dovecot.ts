@@ -10,10 +10,10 @@ import { connect } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import path from 'node:path';
 import { ImapFlow } from 'imapflow';
-import { freePort } from './free-port';
+import { ensureDebianPackage } from './apt';
+import { freePort, isAlive } from './processes';
 
 const DOVECOT = '/usr/sbin/dovecot';
-const INSTALL_LOCK = path.join(tmpdir(), 'meldpost-dovecot-install.lock');
 
 export type TDovecotUser = { user: string; password: string };
 
@@ -35,16 +35,6 @@ export type TDovecot = {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Running, not merely a zombie waiting for an init that is slow to reap it. */
-export function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
-  } catch {
-    return false;
-  }
-}
 
 /** PIDs of every process below `root` (Linux /proc), so leftovers can be ended by PID. */
 function descendants(root: number): number[] {
@@ -67,40 +57,6 @@ function descendants(root: number): number[] {
     queue.push(...next);
   }
   return found;
-}
-
-/** Installs dovecot-imapd once per machine; concurrent test files wait on a lock file instead of racing apt. */
-async function ensureDovecotInstalled(): Promise<void> {
-  if (existsSync(DOVECOT)) return;
-  if (process.getuid?.() !== 0) throw new Error('Dovecot ontbreekt: installeer dovecot-imapd (apt-get install -y dovecot-imapd)');
-  const deadline = Date.now() + 10 * 60_000;
-  while (Date.now() < deadline) {
-    let fd: number;
-    try {
-      fd = openSync(INSTALL_LOCK, 'wx');
-    } catch {
-      // Someone else installs; a lock older than the deadline is stale (a killed installer).
-      const lock = statSync(INSTALL_LOCK, { throwIfNoEntry: false });
-      if (lock && Date.now() - lock.mtimeMs > 10 * 60_000) rmSync(INSTALL_LOCK, { force: true });
-      await sleep(1000);
-      if (existsSync(DOVECOT)) return;
-      continue;
-    }
-    try {
-      if (existsSync(DOVECOT)) return;
-      const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-      for (const args of [['update', '-q'], ['install', '-y', '-q', 'dovecot-imapd']]) {
-        const r = spawnSync('apt-get', args, { env, encoding: 'utf8', timeout: 9 * 60_000 });
-        if (r.status !== 0) throw new Error(`apt-get ${args.join(' ')} mislukt: ${(r.stderr || r.error?.message || '').slice(-500)}`);
-      }
-      if (!existsSync(DOVECOT)) throw new Error('Dovecot ontbreekt na installatie van dovecot-imapd');
-      return;
-    } finally {
-      closeSync(fd);
-      unlinkSync(INSTALL_LOCK);
-    }
-  }
-  throw new Error('Dovecot ontbreekt: wachten op een andere installatie duurde te lang');
 }
 
 /**
@@ -176,7 +132,7 @@ function portAccepts(host: string, port: number): Promise<boolean> {
 }
 
 export async function startDovecot(o: { users: TDovecotUser[] }): Promise<TDovecot> {
-  await ensureDovecotInstalled();
+  await ensureDebianPackage(DOVECOT, 'dovecot-imapd');
   const host = '127.0.0.1';
   const port = await freePort();
   const dir = mkdtempSync(path.join(tmpdir(), 'meldpost-dovecot-'));

@@ -1,14 +1,7 @@
 /** Helpers for tests that run meldpost's own processes: wait for output, ports and PIDs. */
 import type { ChildProcess } from 'node:child_process';
 
-export function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
+export { freePort, isAlive } from '../../lib/db/embedded';
 
 export async function waitFor<T>(what: string, fn: () => Promise<T | null | undefined | false> | T | null | undefined | false, timeoutMs: number, everyMs = 200): Promise<T> {
   const end = Date.now() + timeoutMs;

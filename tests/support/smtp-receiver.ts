@@ -4,7 +4,7 @@
  */
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
-import { freePort } from './free-port';
+import { freePort } from './processes';
 
 export type TReceivedMail = ParsedMail & { raw: Buffer; envelope: { from: string | null; to: string[] } };
 

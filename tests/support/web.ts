@@ -1,0 +1,52 @@
+/**
+ * The real web app for a test file: `next build` of the current sources into .next-test/<hash>
+ * (built once per source state, shared by test files and runs), then `next start` on a free port
+ * against the test's database. Stopped by PID.
+ */
+import { spawn } from 'node:child_process';
+import { readdirSync, rmSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { captureOutput, exited, freePort, isAlive, waitFor } from './processes';
+import { ensureWebBuild, ROOT, sourceHash } from '../../scripts/web-build';
+
+export type TWeb = { url: string; pid: number; output: () => string; stop: () => Promise<void> };
+
+/** Removes test builds other than the newest few (each is ~100 MB). */
+function pruneOldBuilds(keep: string) {
+  const dir = path.join(ROOT, '.next-test');
+  const builds = readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && d.name !== keep)
+    .map((d) => ({ name: d.name, at: statSync(path.join(dir, d.name)).mtimeMs }))
+    .sort((a, b) => b.at - a.at);
+  for (const old of builds.slice(2)) rmSync(path.join(dir, old.name), { recursive: true, force: true });
+}
+
+export async function startWeb(o: { databaseUrl: string; env?: Record<string, string> }): Promise<TWeb> {
+  const hash = sourceHash();
+  const distDir = `.next-test/${hash}`;
+  ensureWebBuild(distDir);
+  pruneOldBuilds(hash);
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'], {
+    cwd: ROOT,
+    env: { ...process.env, ...o.env, MELDPOST_NEXT_DIST_DIR: distDir, DATABASE_URL: o.databaseUrl, NEXTAUTH_URL: url, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const out = captureOutput(child);
+  const pid = child.pid!;
+  const stop = async () => {
+    if (!isAlive(pid)) return;
+    process.kill(pid, 'SIGTERM');
+    const timer = setTimeout(() => isAlive(pid) && process.kill(pid, 'SIGKILL'), 5000);
+    await exited(child);
+    clearTimeout(timer);
+  };
+  try {
+    await waitFor(`web app on ${url}:\n${out.text()}`, async () => (await fetch(`${url}/api/health`)).status === 200, 60_000, 250);
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+  return { url, pid, output: out.text, stop };
+}
