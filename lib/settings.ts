@@ -1,0 +1,35 @@
+/**
+ * Settings the beheerder changes in the dashboard, stored one row per key in `Setting` and
+ * validated here; a missing or invalid stored value falls back to its default.
+ */
+import { z } from 'zod';
+
+export const ZSettings = z.object({
+  /** The meldpunt's name and phone number, used in mail templates. */
+  meldpuntNaam: z.string().trim().min(1).max(200).default('Meldpunt niet-acute zorg'),
+  meldpuntTelefoon: z.string().trim().max(50).default(''),
+  /** Werkdagen after receipt before an unassessed melding is overdue (the chain escalates after 2). */
+  werkdagenBeoordeling: z.number().int().min(1).max(20).default(2),
+  /** Months after closing before the retention job removes a melding's personal data. */
+  bewaartermijnMaanden: z.number().int().min(1).max(120).default(12),
+  /** Minutes without a successful sync before a mailbox shows an alert. */
+  syncAlarmMinuten: z.number().int().min(5).max(24 * 60).default(30),
+  /** Whether medewerkers (not only coordinators) may see the statistics. */
+  statistiekenVoorMedewerkers: z.boolean().default(false),
+});
+
+export type TSettings = z.infer<typeof ZSettings>;
+export type TSettingKey = keyof TSettings;
+
+export const DEFAULT_SETTINGS: TSettings = ZSettings.parse({});
+
+/** Settings from stored rows: each valid stored value wins over its default. */
+export function settingsFromRows(rows: { key: string; value: unknown }[]): TSettings {
+  const result: Record<string, unknown> = { ...DEFAULT_SETTINGS };
+  for (const row of rows) {
+    const field = ZSettings.shape[row.key as TSettingKey];
+    const parsed = field?.safeParse(row.value);
+    if (parsed?.success) result[row.key] = parsed.data;
+  }
+  return result as TSettings;
+}
