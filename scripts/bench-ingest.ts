@@ -17,7 +17,7 @@ import { applyMigrations } from '../lib/db/migrate';
 import { composeRaw } from '../tests/fixtures/mail/compose';
 import { renderPdf } from '../tests/fixtures/generator/pdf';
 import { startDovecot } from '../tests/support/dovecot';
-import { sampleFormulier } from '../tests/support/formulier';
+import { sampleFormulier } from '../tests/fixtures/generator/people';
 import { startSmtpReceiver } from '../tests/support/smtp-receiver';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -58,7 +58,7 @@ async function main() {
       await gone;
       worker = null;
     };
-    const form = (k: string) => renderPdf(sampleFormulier(k));
+    const form = (k: string) => renderPdf(sampleFormulier({ kenmerk: k }));
     const mail = async (k: string, extra?: Buffer) =>
       composeRaw({ subject: `melding niet-acute zorg met ${k}`, attachments: [{ filename: `${k}.pdf`, content: Buffer.from(await form(k)), contentType: 'application/pdf' }, ...(extra ? [{ filename: 'bodycam-stills.bin', content: extra, contentType: 'application/octet-stream' }] : [])] });
 

@@ -7,7 +7,7 @@ import { closeParser } from '../../lib/form';
 import { ACCEPTATIESIGNAAL_TEKST } from '../../lib/mail/templates';
 import { composeRaw, PNG } from '../fixtures/mail/compose';
 import { renderPdf } from '../fixtures/generator/pdf';
-import { sampleFormulier } from '../support/formulier';
+import { sampleFormulier } from '../fixtures/generator/people';
 import { SIGNAL_RECIPIENT, startIngestEnv, type TIngestEnv } from '../support/ingest-env';
 import { meldingMail } from '../support/melding-mail';
 import { waitFor } from '../support/processes';
@@ -53,9 +53,9 @@ describe('ingestion', () => {
   it.each([
     ['no attachment', async (k: string) => composeRaw({ subject: `melding niet-acute zorg met ${k}` }), /geen meldformulier bijgevoegd/],
     ['an image instead of a form', async (k: string) => composeRaw({ subject: `melding niet-acute zorg met ${k}`, attachments: [{ filename: 'formulier.pdf', content: PNG, contentType: 'application/pdf' }] }), /png/i],
-    ['a form without reden', async (k: string) => meldingMail({ kenmerk: k, formulier: sampleFormulier(k, { redenAanmelding: null }) }), /reden/i],
-    ['a subject kenmerk that differs from the form', async (k: string) => meldingMail({ kenmerk: k, formulier: sampleFormulier('PL1300-2026999999') }), /verschilt/],
-    ['a letter, not a meldformulier', async (k: string) => composeRaw({ subject: `melding niet-acute zorg met ${k}`, attachments: [{ filename: 'brief.pdf', content: Buffer.from(await renderPdf({ ...sampleFormulier(k), kenmerk: null, behandelaar: { naam: null, telefoon: null, email: null } })) }] }), /kenmerk|meldformulier/i],
+    ['a form without reden', async (k: string) => meldingMail({ kenmerk: k, formulier: sampleFormulier({ kenmerk: k, redenAanmelding: null }) }), /reden/i],
+    ['a subject kenmerk that differs from the form', async (k: string) => meldingMail({ kenmerk: k, formulier: sampleFormulier({ kenmerk: 'PL1300-2026999999' }) }), /verschilt/],
+    ['a letter, not a meldformulier', async (k: string) => composeRaw({ subject: `melding niet-acute zorg met ${k}`, attachments: [{ filename: 'brief.pdf', content: Buffer.from(await renderPdf({ ...sampleFormulier({ kenmerk: k }), kenmerk: null, behandelaar: { naam: null, telefoon: null, email: null } })) }] }), /kenmerk|meldformulier/i],
   ])('answers %s with a foutmelding naming the reason, and keeps the message', async (_name, build, reason) => {
     const kenmerk = `PL1300-20260${Math.floor(Math.random() * 1e6)}`;
     await env.deliver(await build(kenmerk));
@@ -82,7 +82,7 @@ describe('ingestion', () => {
     const kenmerk = 'PL1300-2026000303';
     await env.deliver(await meldingMail({ kenmerk }));
     await waitSignal(kenmerk, 1);
-    await env.deliver(await meldingMail({ kenmerk, formulier: sampleFormulier(kenmerk, { telefonischContactGewenst: 'nee' }) }));
+    await env.deliver(await meldingMail({ kenmerk, formulier: sampleFormulier({ kenmerk, telefonischContactGewenst: 'nee' }) }));
     await waitSignal(kenmerk, 2);
     const meldingen = await env.t.db.melding.findMany({ where: { kenmerk }, include: { versies: true } });
     expect(meldingen).toHaveLength(1);
