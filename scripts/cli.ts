@@ -4,6 +4,7 @@
  */
 import { dbCommand } from '../lib/cli/db';
 import { MAILBOX_USAGE, mailboxCommand } from '../lib/cli/mailbox';
+import { SECRETS_USAGE, secretsCommand } from '../lib/cli/secrets';
 import { CliUsageError } from '../lib/cli/usage';
 import { userCommand } from '../lib/cli/user';
 import { createDb, type TDb } from '../lib/db/client';
@@ -15,6 +16,7 @@ import { AppError, toHttpError } from '../lib/server/errors';
 const USAGE = `Gebruik: npm run --silent cli -- <opdracht>
   user add <email> --role medewerker|coordinator|beheerder [--name "Naam"]
   ${MAILBOX_USAGE}
+  ${SECRETS_USAGE}
   db status
   parse BESTAND...            meldformulier (.pdf, .docx of .eml) uitlezen als JSON`;
 
@@ -48,6 +50,8 @@ async function run(argv: string[]): Promise<number> {
       return withMigratedDb((db) => userCommand(db, args));
     case 'mailbox':
       return withMigratedDb((db) => mailboxCommand(db, args));
+    case 'secrets':
+      return withMigratedDb((db) => secretsCommand(db, args));
     case 'db':
       return withDatabase((url) => dbCommand(url, args));
     case 'parse': {

@@ -21,7 +21,7 @@ export function tokenEndpoint(tenantId: string): string {
   return `${base}/${encodeURIComponent(tenantId)}/oauth2/v2.0/token`;
 }
 
-async function fetchMicrosoftToken(mb: Mailbox, clientSecret: string): Promise<TToken> {
+export async function fetchMicrosoftToken(mb: Mailbox, clientSecret: string): Promise<TToken> {
   if (!mb.oauthTenantId || !mb.oauthClientId) throw new MailboxConfigError('OAuth2: tenant-id of client-id ontbreekt');
   const res = await fetch(tokenEndpoint(mb.oauthTenantId), {
     method: 'POST',

@@ -8,29 +8,40 @@ import { AppError } from './errors';
 const tls = z.enum(['tls', 'starttls', 'none']);
 const domain = z.string().trim().toLowerCase().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/, 'geen geldig domein');
 
-export const ZMailboxInput = z
-  .object({
-    name: z.string().trim().min(1).max(100),
-    imapHost: z.string().trim().min(1),
-    imapPort: z.coerce.number().int().min(1).max(65535).default(993),
-    imapTls: tls.default('tls'),
-    smtpHost: z.string().trim().min(1),
-    smtpPort: z.coerce.number().int().min(1).max(65535).default(587),
-    smtpTls: tls.default('starttls'),
-    authType: z.enum(['PASSWORD', 'OAUTH2_MICROSOFT']).default('PASSWORD'),
-    username: z.string().trim().min(1),
-    secret: z.string({ error: 'wachtwoord of client secret ontbreekt' }).min(1, 'wachtwoord of client secret ontbreekt'),
-    oauthTenantId: z.string().trim().min(1).optional(),
-    oauthClientId: z.string().trim().min(1).optional(),
-    fromAddress: z.email(),
-    signalRecipient: z.email(),
-    trustedDomains: z.array(domain).min(1).default(['politie.nl']),
-    authenticityPolicy: z.enum(['ENFORCE', 'MONITOR']).default('ENFORCE'),
-    authservId: z.string().trim().min(1).optional(),
-    pollIntervalSec: z.coerce.number().int().min(5).max(3600).default(60),
-    otherMailAction: z.enum(['MOVE', 'LEAVE']).default('MOVE'),
-  })
-  .refine((m) => m.authType === 'PASSWORD' || (m.oauthTenantId && m.oauthClientId), { message: 'OAuth2 vraagt om tenant-id en client-id', path: ['oauthClientId'] });
+const folder = z.string().trim().min(1).max(200);
+
+/** The mailbox settings a beheerder enters; `secret` is the password or OAuth2 client secret. */
+export const ZMailboxFields = z.object({
+  name: z.string().trim().min(1).max(100),
+  imapHost: z.string().trim().min(1),
+  imapPort: z.coerce.number().int().min(1).max(65535).default(993),
+  imapTls: tls.default('tls'),
+  smtpHost: z.string().trim().min(1),
+  smtpPort: z.coerce.number().int().min(1).max(65535).default(587),
+  smtpTls: tls.default('starttls'),
+  authType: z.enum(['PASSWORD', 'OAUTH2_MICROSOFT']).default('PASSWORD'),
+  username: z.string().trim().min(1),
+  secret: z.string({ error: 'wachtwoord of client secret ontbreekt' }).min(1, 'wachtwoord of client secret ontbreekt'),
+  oauthTenantId: z.string().trim().min(1).optional(),
+  oauthClientId: z.string().trim().min(1).optional(),
+  fromAddress: z.email(),
+  signalRecipient: z.email(),
+  trustedDomains: z.array(domain).min(1).default(['politie.nl']),
+  authenticityPolicy: z.enum(['ENFORCE', 'MONITOR']).default('ENFORCE'),
+  authservId: z.string().trim().min(1).optional(),
+  pollIntervalSec: z.coerce.number().int().min(5).max(3600).default(60),
+  otherMailAction: z.enum(['MOVE', 'LEAVE']).default('MOVE'),
+  inboxFolder: folder.default('INBOX'),
+  processedFolder: folder.default('Verwerkt'),
+  errorFolder: folder.default('Fout'),
+  otherFolder: folder.default('Overig'),
+  quarantineFolder: folder.default('Quarantaine'),
+});
+
+export const oauthComplete = (m: { authType?: string; oauthTenantId?: string | null; oauthClientId?: string | null }) => m.authType !== 'OAUTH2_MICROSOFT' || !!(m.oauthTenantId && m.oauthClientId);
+export const OAUTH_INCOMPLETE = { message: 'OAuth2 vraagt om tenant-id en client-id', path: ['oauthClientId'] };
+
+export const ZMailboxInput = ZMailboxFields.refine(oauthComplete, OAUTH_INCOMPLETE);
 
 export type TMailboxInput = z.input<typeof ZMailboxInput>;
 

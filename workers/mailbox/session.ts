@@ -77,12 +77,31 @@ export async function runMailboxSession(o: { db: TDb; mailbox: Mailbox; ring: TK
     log.info({ msg: 'mailbox session started', code: 'mailbox_session_started', mailbox: mb.name });
     while (!signal.aborted && !closed) {
       await reconcile(o, client);
+      await processRetried(o);
       await db.mailbox.update({ where: { id: mb.id }, data: { lastSyncAt: new Date() } });
       await wakeup.wait(mb.pollIntervalSec * 1000, signal);
     }
     if (closed && !signal.aborted) throw new Error('IMAP-verbinding of databasevergrendeling verbroken');
   } finally {
     await client.logout().catch(() => client.close());
+  }
+}
+
+/**
+ * Parked messages a beheerder offered again (lib/server/retry-parked-message.ts) are no longer in
+ * the inbox: processed from the raw bytes in the ledger; the message stays in its folder.
+ */
+async function processRetried(o: { db: TDb; mailbox: Mailbox; config: TSessionConfig }): Promise<void> {
+  const { db, mailbox: mb } = o;
+  const rows = await db.inboundMessage.findMany({ where: { mailboxId: mb.id, state: { in: ['STORED', 'FAILED'] }, movedTo: { not: null } }, select: { id: true, uid: true, raw: true, receivedAt: true } });
+  for (const row of rows) {
+    if (!row.raw) continue;
+    try {
+      await processInbound({ db, mailbox: mb, inboundId: row.id, raw: Buffer.from(row.raw), receivedAt: row.receivedAt });
+    } catch (err) {
+      const outcome = await markInboundFailure({ db, inboundId: row.id, error: errFields(err).message, maxAttempts: o.config.maxAttempts, errorFolder: mb.errorFolder });
+      log.error({ msg: 'processing failed', code: outcome === 'parked' ? 'ingest_parked' : 'ingest_failed', mailbox: mb.name, uid: Number(row.uid), err: errFields(err) });
+    }
   }
 }
 

@@ -1,0 +1,56 @@
+/**
+ * Turns what a failed connection step threw into plain Dutch with its likely cause, for the
+ * beheerder's "Verbinding testen". Never echoes credentials: only error codes and server text.
+ */
+
+export type TConnectionStep = 'oauth' | 'imap' | 'smtp';
+
+const CERT_CODES = new Set([
+  'CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'ERR_TLS_CERT_ALTNAME_INVALID', 'CERT_UNTRUSTED', 'HOSTNAME_MISMATCH',
+]);
+
+type TErrorLike = { code?: unknown; message?: unknown; authenticationFailed?: unknown; serverResponseCode?: unknown; responseCode?: unknown; response?: unknown; responseText?: unknown; cause?: unknown };
+
+function codeOf(e: TErrorLike): string {
+  const cause = (e.cause ?? {}) as TErrorLike;
+  return String(e.code ?? cause.code ?? '');
+}
+
+function textOf(e: TErrorLike): string {
+  return [e.message, e.responseText, e.response].filter((x) => typeof x === 'string').join(' ');
+}
+
+const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+export function explainConnectionError(step: TConnectionStep, err: unknown, o: { oauth: boolean }): string {
+  const e = (err ?? {}) as TErrorLike;
+  const code = codeOf(e);
+  const text = textOf(e);
+  const where = step === 'smtp' ? 'de SMTP-server' : step === 'imap' ? 'de IMAP-server' : 'de tokenserver van Microsoft';
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return `De hostnaam van ${where} bestaat niet of kan niet worden opgezocht. Controleer de servernaam.`;
+  if (code === 'ECONNREFUSED') return `${cap(where)} weigert de verbinding: de host is niet bereikbaar op deze poort. Controleer servernaam en poort, en of een firewall het verkeer tegenhoudt.`;
+  if (code === 'ETIMEDOUT' || code === 'ETIMEOUT' || code === 'ECONNRESET' || code === 'EHOSTUNREACH' || code === 'ENETUNREACH' || /timed? ?out/i.test(text)) {
+    return `Geen antwoord van ${where}: de host is niet bereikbaar (netwerk, firewall of verkeerde poort).`;
+  }
+  if (CERT_CODES.has(code) || /certificate|self[- ]signed|altnames/i.test(text)) {
+    return `Certificaatprobleem bij ${where}: het certificaat is verlopen, niet vertrouwd of hoort niet bij deze hostnaam.`;
+  }
+  if (/wrong version number|ssl3_get_record|packet length too long|EPROTO/i.test(`${code} ${text}`)) {
+    return `De TLS-instelling past niet bij de poort van ${where} (bijvoorbeeld TLS op een STARTTLS-poort). Controleer poort en TLS-modus.`;
+  }
+  if (step === 'oauth') {
+    if (/invalid_client|AADSTS7000215|AADSTS7000222/.test(text)) return 'Microsoft weigert de client secret: die klopt niet of is verlopen. Maak in Entra ID een nieuwe aan en vul die hier in.';
+    if (/AADSTS700016|unauthorized_client/.test(text)) return 'Microsoft kent deze client-id niet in deze tenant: controleer de client-id (applicatie-id) en of de app in deze tenant is geregistreerd.';
+    if (/AADSTS90002|AADSTS900023|invalid_request|\(400/.test(text)) return 'Microsoft kent deze tenant niet of het verzoek is ongeldig: controleer de tenant-id.';
+    return 'Er kon geen OAuth2-token worden opgehaald bij Microsoft. Controleer tenant-id, client-id en client secret.';
+  }
+  const authFailed = e.authenticationFailed === true || e.serverResponseCode === 'AUTHENTICATIONFAILED' || code === 'EAUTH' || /authenticat|AUTHENTICATIONFAILED|535/i.test(text);
+  if (authFailed) {
+    if (!o.oauth) return `${cap(where)} weigert de aanmelding: gebruikersnaam of wachtwoord klopt niet.`;
+    return step === 'imap'
+      ? 'Het token is opgehaald, maar de mailbox weigert het: waarschijnlijk ontbreekt de applicatiemachtiging IMAP.AccessAsApp (met beheerderstoestemming) of heeft de app geen toegang tot deze mailbox (Add-MailboxPermission in Exchange Online). Controleer ook de gebruikersnaam (het mailadres van de mailbox).'
+      : 'Het token is opgehaald, maar de SMTP-server weigert het: waarschijnlijk ontbreekt de machtiging SMTP.SendAsApp of staat SMTP AUTH uit voor deze mailbox.';
+  }
+  return `Verbinding met ${where} mislukt${code ? ` (${code})` : ''}. Controleer de instellingen.`;
+}
