@@ -31,25 +31,26 @@ const say = (line: string) => process.stdout.write(`[demo] ${line}\n`);
 
 type TVariant = { label: string; attachment: (kenmerk: string, n: number) => Promise<{ filename: string; content: Buffer }>; subjectKenmerk?: (k: string) => string };
 
-const formFor = (kenmerk: string, n: number) =>
+const formFor = (kenmerk: string, n: number, version: '1.3' | '2.0' = '2.0') =>
   sampleFormulier({
     kenmerk,
     betrokkene: PEOPLE[n % PEOPLE.length]!,
     behandelaar: OFFICERS[n % OFFICERS.length]!,
     telefonischContactGewenst: n % 3 === 0 ? 'ja' : 'nee',
-    veiligThuisGemeld: n % 5 === 0 ? 'ja' : 'nee',
+    // The v1.3 form has no Veilig Thuis question.
+    veiligThuisGemeld: version === '1.3' ? null : n % 5 === 0 ? 'ja' : 'nee',
   });
 const pdf = (bytes: Uint8Array, kenmerk: string) => ({ filename: `meldformulier-${kenmerk}.pdf`, content: Buffer.from(bytes) });
 
 const VARIANTS: TVariant[] = [
   { label: 'formulier v2.0 (PDF)', attachment: async (k, n) => pdf(await renderPdf(formFor(k, n)), k) },
-  { label: 'formulier v1.3 (PDF)', attachment: async (k, n) => pdf(await renderPdf(formFor(k, n), { version: '1.3' }), k) },
+  { label: 'formulier v1.3 (PDF)', attachment: async (k, n) => pdf(await renderPdf(formFor(k, n, '1.3'), { version: '1.3' }), k) },
   { label: 'formulier v2.0 (Word)', attachment: async (k, n) => ({ filename: `meldformulier-${k}.docx`, content: Buffer.from(await renderDocx(formFor(k, n))) }) },
   { label: 'formulier met formuliervelden (PDF)', attachment: async (k, n) => pdf(await renderAcroformPdf(formFor(k, n)), k) },
   { label: 'formulier v2.0 (PDF)', attachment: async (k, n) => pdf(await renderPdf(formFor(k, n)), k) },
   { label: 'fout: reden aanmelding ontbreekt', attachment: async (k, n) => pdf(await renderPdf({ ...formFor(k, n), redenAanmelding: null }), k) },
-  { label: 'formulier v1.3 (PDF)', attachment: async (k, n) => pdf(await renderPdf(formFor(k, n), { version: '1.3' }), k) },
-  { label: 'fout: kenmerk in onderwerp wijkt af van formulier', attachment: async (k, n) => pdf(await renderPdf(formFor(k, n)), k), subjectKenmerk: (k) => `${k.slice(0, -1)}9` },
+  { label: 'formulier v1.3 (PDF)', attachment: async (k, n) => pdf(await renderPdf(formFor(k, n, '1.3'), { version: '1.3' }), k) },
+  { label: 'fout: kenmerk in onderwerp wijkt af van formulier', attachment: async (k, n) => pdf(await renderPdf(formFor(k, n)), k), subjectKenmerk: (k) => k.replace('-2026', '-2025') },
 ];
 
 /** The mailbox row, pointing at this run's Dovecot and SMTP receiver (their ports change per run). */
@@ -73,6 +74,8 @@ async function waitForRuntime(child: ChildProcess): Promise<{ databaseUrl: strin
   }
 }
 
+let stop: (code: number) => Promise<void> = async (code) => process.exit(code);
+
 async function main() {
   applyLocalSecrets(dataDir);
   say('Dovecot (de mailbox van het meldpunt) en een SMTP-ontvanger (de politie) starten…');
@@ -80,7 +83,7 @@ async function main() {
   const smtp = await startSmtpReceiver();
   const child = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', path.join(ROOT, 'scripts/start.ts')], { cwd: ROOT, stdio: 'inherit', env: process.env });
   let stopping = false;
-  const stop = async (code: number) => {
+  stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
     say('Stoppen…');
@@ -96,6 +99,7 @@ async function main() {
   child.once('exit', (code) => void stop(code ?? 1));
 
   const { databaseUrl, webUrl } = await waitForRuntime(child);
+  process.env.DATABASE_URL = databaseUrl;
   const db = createDb(databaseUrl, 2);
   await configureMailbox(db, dovecot, smtp);
   say(`Mailbox "Demo-meldpunt" ingesteld (IMAP ${dovecot.host}:${dovecot.port}). Elke ${intervalMs / 1000} s komt er een melding binnen.`);
@@ -124,7 +128,7 @@ async function main() {
   }
 }
 
-main().catch((err: unknown) => {
+main().catch(async (err: unknown) => {
   process.stderr.write(`[demo] ${err instanceof Error ? err.message : String(err)}\n`);
-  process.exit(1);
+  await stop(1);
 });
