@@ -44,6 +44,17 @@ export const ZEnv = z.object({
   OUTBOX_RETRY_MAX_SEC: z.coerce.number().min(1).default(3600),
   OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(10),
   OUTBOX_POLL_SEC: z.coerce.number().min(0.1).default(5),
+  /** A session ends after this many minutes without a request, and after this many hours in all. */
+  SESSION_IDLE_MIN: z.coerce.number().positive().default(30),
+  SESSION_MAX_HOURS: z.coerce.number().positive().default(12),
+  /** Optional OpenID Connect sign-in (e.g. Microsoft Entra ID): on when all three are set. */
+  OIDC_ISSUER: z.url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  /** The button text, e.g. "Microsoft". */
+  OIDC_NAME: z.string().min(1).default('organisatieaccount'),
+  /** `true` when the identity provider itself enforces a second factor; else meldpost asks its own TOTP. */
+  OIDC_IDP_MFA: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
 });
 
 export type TEnv = z.infer<typeof ZEnv> & { dataDir: string; databaseUrl: string };
@@ -65,6 +76,11 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
   }
   const env = result.data;
   if (!env.DATABASE_URL) throw new EnvError('DATABASE_URL', 'ontbreekt (npm start zet deze zelf voor de ingebouwde database)');
+  const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET];
+  if (oidc.some(Boolean) && !oidc.every(Boolean)) {
+    const missing = (['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'] as const).find((k) => !env[k])!;
+    throw new EnvError(missing, 'ontbreekt (OpenID Connect vraagt OIDC_ISSUER, OIDC_CLIENT_ID en OIDC_CLIENT_SECRET samen)');
+  }
   return { ...env, dataDir: path.resolve(env.MELDPOST_DATA_DIR), databaseUrl: env.DATABASE_URL };
 }
 

@@ -1,24 +1,37 @@
 import 'server-only';
 import { getServerSession } from 'next-auth';
+import { cache } from 'react';
 import { getDb } from '../db/client';
 import type { Role } from '../db/generated/enums';
 import { getAuthOptions } from './options';
-
-export const SESSION_IDLE_MS = 30 * 60 * 1000;
+import { liveSessionWhere, sessionStage, type TSignInMethod, type TStage } from './session-stage';
+import { sessionTimes } from './session-times';
 
 export type TCurrentUser = { id: string; email: string; name: string | null; role: Role; sessionId: string };
+export type TSessionState = { stage: TStage; user: TCurrentUser };
 
-/** The signed-in user, or null when there is no session or it was revoked, expired or idle. */
-export async function getCurrentUser(): Promise<TCurrentUser | null> {
-  const session = (await getServerSession(getAuthOptions())) as { sid?: string } | null;
+/**
+ * The session behind this request's cookie, checked against its row: null when there is none or
+ * it was revoked, expired, idle or its user deactivated. Marks the session as seen. Once per
+ * request (React `cache`), however many components ask.
+ */
+export const getSessionState = cache(async (): Promise<TSessionState | null> => {
+  const session = (await getServerSession(getAuthOptions())) as { sid?: string; via?: TSignInMethod } | null;
   if (!session?.sid) return null;
   const db = getDb();
   const now = new Date();
   const row = await db.session.findFirst({
-    where: { id: session.sid, revokedAt: null, expiresAt: { gt: now }, lastSeenAt: { gt: new Date(now.getTime() - SESSION_IDLE_MS) }, user: { active: true } },
-    include: { user: { select: { id: true, email: true, name: true, role: true } } },
+    where: { id: session.sid, ...liveSessionWhere(now, sessionTimes().idleMs) },
+    include: { user: { select: { id: true, email: true, name: true, role: true, mfaEnrolledAt: true, mustChangePassword: true } } },
   });
   if (!row) return null;
   await db.session.update({ where: { id: row.id }, data: { lastSeenAt: now } });
-  return { ...row.user, sessionId: row.id };
+  const { mfaEnrolledAt, mustChangePassword, ...user } = row.user;
+  return { stage: sessionStage(row, { mfaEnrolledAt, mustChangePassword }, session.via ?? 'password'), user: { ...user, sessionId: row.id } };
+});
+
+/** The signed-in user: only a session past its second factor (and any forced password change). */
+export async function getCurrentUser(): Promise<TCurrentUser | null> {
+  const state = await getSessionState();
+  return state?.stage === 'ready' ? state.user : null;
 }

@@ -1,50 +1,102 @@
 /**
- * next-auth 4 with e-mail + password. The Credentials provider requires JWT sessions, so the JWT
- * carries only the id of a `Session` row; `getCurrentUser` checks that row on every request,
- * which makes sessions revocable (logout, deactivation, idle and absolute timeouts).
+ * next-auth 4. The Credentials provider requires JWT sessions, so the JWT carries only the id of
+ * a `Session` row (and how the user signed in); `getSessionState` checks that row on every
+ * request, which makes sessions revocable (logout, deactivation, "alle sessies beëindigen", idle
+ * and absolute timeouts). Sign-in is two steps, each its own provider, each issuing a new
+ * session id: `credentials` (e-mail + password → a session that still needs its second factor)
+ * and `second-factor` (TOTP or recovery code → a verified session). Optionally `oidc`.
  */
 import type { NextAuthOptions } from 'next-auth';
+import { getServerSession } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
+import type { OAuthConfig } from 'next-auth/providers/oauth';
 import { z } from 'zod';
-import { audit } from '../audit';
 import { getDb } from '../db/client';
 import { getEnv } from '../env';
-import { verifyPassword } from './password';
+import { endSession } from '../server/end-session';
+import { signInWithOidc } from '../server/sign-in-with-oidc';
+import { signInWithPassword } from '../server/sign-in-with-password';
+import { verifySecondFactor } from '../server/verify-second-factor';
+import type { TOidcClaims } from './oidc-email';
+import { requestOrigin } from './require-user';
+import type { TSignInMethod } from './session-stage';
+import { sessionTimes } from './session-times';
 
-export const SESSION_ABSOLUTE_MS = 12 * 60 * 60 * 1000;
+const ZCredentials = z.object({ email: z.email().transform((e) => e.trim().toLowerCase()), password: z.string().min(1).max(200) });
+const ZCode = z.object({ code: z.string().trim().min(1).max(40) });
 
-const ZCredentials = z.object({ email: z.email().transform((e) => e.toLowerCase()), password: z.string().min(1).max(200) });
+/** Error codes the sign-in forms translate (see LOGIN_MESSAGES); never which part was wrong. */
+export type TSignInError = 'invalid' | 'locked' | 'no_session';
+
+function oidcProvider(): OAuthConfig<TOidcClaims & { sub: string }> | null {
+  const env = getEnv();
+  if (!env.OIDC_ISSUER || !env.OIDC_CLIENT_ID || !env.OIDC_CLIENT_SECRET) return null;
+  return {
+    id: 'oidc',
+    name: env.OIDC_NAME,
+    type: 'oauth',
+    wellKnown: `${env.OIDC_ISSUER.replace(/\/$/, '')}/.well-known/openid-configuration`,
+    clientId: env.OIDC_CLIENT_ID,
+    clientSecret: env.OIDC_CLIENT_SECRET,
+    authorization: { params: { scope: 'openid email profile' } },
+    idToken: true,
+    checks: ['pkce', 'state', 'nonce'],
+    profile: (claims) => ({ id: claims.sub }),
+  };
+}
 
 export function getAuthOptions(): NextAuthOptions {
+  const oidc = oidcProvider();
   return {
     secret: getEnv().NEXTAUTH_SECRET,
-    session: { strategy: 'jwt', maxAge: SESSION_ABSOLUTE_MS / 1000 },
-    pages: { signIn: '/login' },
+    session: { strategy: 'jwt', maxAge: Math.ceil(sessionTimes().maxMs / 1000) },
+    pages: { signIn: '/login', error: '/login' },
     providers: [
       CredentialsProvider({
+        id: 'credentials',
         name: 'E-mail en wachtwoord',
         credentials: { email: { label: 'E-mailadres', type: 'email' }, password: { label: 'Wachtwoord', type: 'password' } },
         async authorize(raw) {
           const parsed = ZCredentials.safeParse(raw);
-          if (!parsed.success) return null;
-          const db = getDb();
-          const user = await db.user.findUnique({ where: { email: parsed.data.email } });
-          const ok = !!user?.passwordHash && user.active && (await verifyPassword(user.passwordHash, parsed.data.password));
-          if (!user || !ok) {
-            await audit(db, { actor: { id: user?.id ?? null, label: user?.email ?? 'onbekend' }, action: 'auth.login', objectType: 'user', objectId: user?.id ?? null, outcome: 'DENIED' });
-            return null;
-          }
-          const session = await db.session.create({ data: { userId: user.id, expiresAt: new Date(Date.now() + SESSION_ABSOLUTE_MS) } });
-          await db.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
-          await audit(db, { actor: { id: user.id, label: user.email }, action: 'auth.login', objectType: 'user', objectId: user.id });
-          return { id: session.id, email: user.email };
+          if (!parsed.success) throw new Error('invalid' satisfies TSignInError);
+          const result = await signInWithPassword({ db: getDb(), ...parsed.data, ...(await requestOrigin()) });
+          if (!result.ok) throw new Error(result.reason satisfies TSignInError);
+          return { id: result.sessionId };
         },
       }),
+      CredentialsProvider({
+        id: 'second-factor',
+        name: 'Tweede factor',
+        credentials: { code: { label: 'Code', type: 'text' } },
+        async authorize(raw) {
+          const parsed = ZCode.safeParse(raw);
+          const current = (await getServerSession(getAuthOptions())) as { sid?: string } | null;
+          if (!current?.sid) throw new Error('no_session' satisfies TSignInError);
+          if (!parsed.success) throw new Error('invalid' satisfies TSignInError);
+          const result = await verifySecondFactor({ db: getDb(), sessionId: current.sid, code: parsed.data.code, ...(await requestOrigin()) });
+          if (!result.ok) throw new Error(result.reason satisfies TSignInError);
+          return { id: result.sessionId };
+        },
+      }),
+      ...(oidc ? [oidc] : []),
     ],
     callbacks: {
-      // `user.id` here is the Session row's id (see authorize); nothing else goes in the token.
-      jwt: ({ token, user }) => (user ? { sid: user.id } : token),
-      session: ({ session, token }) => ({ ...session, sid: token.sid as string }),
+      async signIn({ user, account, profile }) {
+        if (account?.provider !== 'oidc') return true;
+        const sid = await signInWithOidc({ db: getDb(), claims: (profile ?? {}) as TOidcClaims, idpMfa: getEnv().OIDC_IDP_MFA, ...(await requestOrigin()) });
+        if (!sid) return '/login?error=oidc';
+        // next-auth hands this same object to the jwt callback: from here on it names the session row.
+        user.id = sid;
+        return true;
+      },
+      // `user.id` is the Session row's id (see authorize and signIn); nothing else goes in the token.
+      jwt: ({ token, user, account }) => (user ? { sid: user.id, via: (account?.provider === 'oidc' ? 'oidc' : 'password') satisfies TSignInMethod } : token),
+      session: ({ session, token }) => ({ ...session, sid: token.sid as string, via: token.via as TSignInMethod }),
+    },
+    events: {
+      async signOut({ token }) {
+        if (typeof token?.sid === 'string') await endSession({ db: getDb(), sessionId: token.sid, actor: { id: null, label: 'onbekend', ...(await requestOrigin()) } });
+      },
     },
   };
 }

@@ -3,23 +3,31 @@ import { headers } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
 import type { Role } from '../db/generated/enums';
 import type { TAuditActor } from '../audit';
-import { getCurrentUser, type TCurrentUser } from './current-user';
+import { getSessionState, type TCurrentUser } from './current-user';
+import { STAGE_PATH } from './session-stage';
 
 /**
- * The guard every page and server action starts with: the signed-in user (else to /login), and
- * only when their role is one of `roles` (else a 404, so a page's existence is not revealed).
- * Access to individual records is still decided inside each lib/server query's `where`.
+ * The guard every page and server action starts with: the signed-in user (else to /login, or to
+ * the sign-in step still open: second factor, enrolment, password change), and only when their
+ * role is one of `roles` (else a 404, so a page's existence is not revealed). Access to
+ * individual records is still decided inside each lib/server query's `where`.
  */
 export async function requireUser(roles?: readonly Role[]): Promise<TCurrentUser> {
-  const user = await getCurrentUser();
-  if (!user) redirect('/login');
-  if (roles && !roles.includes(user.role)) notFound();
-  return user;
+  const state = await getSessionState();
+  if (!state) redirect('/login');
+  if (state.stage !== 'ready') redirect(STAGE_PATH[state.stage]);
+  if (roles && !roles.includes(state.user.role)) notFound();
+  return state.user;
+}
+
+/** The client's IP address and user agent, for audit events and sign-in throttling. */
+export async function requestOrigin(): Promise<{ ip: string | null; userAgent: string | null }> {
+  const h = await headers();
+  const ip = h.get('x-forwarded-for')?.split(',')[0]?.trim() || h.get('x-real-ip') || null;
+  return { ip, userAgent: h.get('user-agent') };
 }
 
 /** The audit actor for a request: the user, their IP address and user agent. */
-export async function auditActor(user: TCurrentUser): Promise<TAuditActor> {
-  const h = await headers();
-  const ip = h.get('x-forwarded-for')?.split(',')[0]?.trim() || h.get('x-real-ip') || null;
-  return { id: user.id, label: user.email, ip, userAgent: h.get('user-agent') };
+export async function auditActor(user: Pick<TCurrentUser, 'id' | 'email'>): Promise<TAuditActor> {
+  return { id: user.id, label: user.email, ...(await requestOrigin()) };
 }

@@ -3,6 +3,7 @@
 import { signIn } from 'next-auth/react';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
+import { LOGIN_MESSAGES } from '@/lib/auth/login-throttle';
 
 export function LoginForm() {
   const router = useRouter();
@@ -15,9 +16,13 @@ export function LoginForm() {
     setError(null);
     const form = new FormData(e.currentTarget);
     const res = await signIn('credentials', { email: form.get('email'), password: form.get('password'), redirect: false });
+    if (res?.ok) {
+      // A half-signed-in session is sent on from there to its next step (second factor or enrolment).
+      router.replace('/');
+      return;
+    }
     setBusy(false);
-    if (res?.ok) router.replace('/');
-    else setError('Inloggen mislukt. Controleer uw e-mailadres en wachtwoord.');
+    setError(res?.error === 'locked' ? LOGIN_MESSAGES.locked : LOGIN_MESSAGES.invalid);
   }
 
   return (

@@ -1,20 +1,30 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
-import { getCurrentUser } from '@/lib/auth/current-user';
+import { getSessionState } from '@/lib/auth/current-user';
+import { STAGE_PATH } from '@/lib/auth/session-stage';
+import { getEnv } from '@/lib/env';
+import { AuthCard } from '../auth-card';
 import { LoginForm } from './login-form';
+import { OidcButton } from './oidc-button';
 
 export const metadata: Metadata = { title: 'Inloggen' };
 export const dynamic = 'force-dynamic';
 
-export default async function LoginPage() {
-  if (await getCurrentUser()) redirect('/');
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ error?: string }> }) {
+  const state = await getSessionState();
+  if (state) redirect(state.stage === 'ready' ? '/' : STAGE_PATH[state.stage]);
+  const env = getEnv();
+  const oidcName = env.OIDC_ISSUER ? env.OIDC_NAME : null;
+  const { error } = await searchParams;
   return (
-    <main className="flex min-h-screen items-center justify-center p-6">
-      <div className="w-full max-w-sm rounded-lg border border-slate-200 bg-white p-8 shadow-sm">
-        <h1 className="text-2xl font-semibold text-brand-900">meldpost</h1>
-        <p className="mt-1 text-sm text-slate-600">Meldpunt niet-acute zorg — log in met uw werkaccount.</p>
-        <LoginForm />
-      </div>
-    </main>
+    <AuthCard intro="Meldpunt niet-acute zorg — log in met uw werkaccount.">
+      {error === 'oidc' && (
+        <p role="alert" className="mt-4 text-sm text-red-700">
+          Inloggen via {oidcName ?? 'uw organisatieaccount'} is niet gelukt: er is geen actief meldpost-account met een bevestigd e-mailadres dat hierbij past. Neem contact op met de beheerder.
+        </p>
+      )}
+      <LoginForm />
+      {oidcName && <OidcButton name={oidcName} />}
+    </AuthCard>
   );
 }

@@ -1,0 +1,113 @@
+/**
+ * Signed-in users for browser and HTTP tests (the real sign-in: password, then TOTP).
+ *
+ *   const user = await createUserWithTotp(db.db, { role: 'MEDEWERKER' });
+ *   //   → { id, email, name, role, password, totpSecret, recoveryCodes } — enrolled, no forced
+ *   //     password change; options: { role, email?, name?, active? }
+ *   const cookie = await signInHttp(web.url, user);          // 'next-auth.session-token=…' for fetch
+ *   await fetch(`${web.url}/`, { headers: { cookie } });
+ *   await signInBrowser(page, web.url, user);                // playwright Page, ends on the dashboard
+ *   const code = await totpCode(user);                       // a fresh TOTP code (replay-safe)
+ *
+ * The server refuses a TOTP code of a time step the user already used (replay protection), so
+ * `totpCode` hands out each step once per user and waits (≤ 30 s) only when a user signs in
+ * more than twice within half a minute. `signInHttp` sends no X-Forwarded-For: all sign-ins of
+ * a test process count as one IP address (20 failures in 15 minutes lock it).
+ */
+import { randomBytes } from 'node:crypto';
+import { generate } from 'otplib';
+import type { Page } from 'playwright-core';
+import { encryptSecret } from '../../lib/crypto';
+import { getKeyring } from '../../lib/keyring';
+import { hashPassword } from '../../lib/auth/password';
+import { hashRecoveryCode, newRecoveryCodes } from '../../lib/auth/recovery-codes';
+import { newTotpSecret, TOTP_PERIOD_SEC } from '../../lib/auth/totp';
+import type { TDb } from '../../lib/db/client';
+import type { Role } from '../../lib/db/generated/enums';
+
+export type TTestUser = { id: string; email: string; name: string; role: Role; password: string; totpSecret: string; recoveryCodes: string[] };
+
+/** An active user with a known password and an enrolled TOTP secret (mustChangePassword false). */
+export async function createUserWithTotp(db: TDb, o: { role: Role; email?: string; name?: string; active?: boolean }): Promise<TTestUser> {
+  const tag = randomBytes(4).toString('hex');
+  const email = (o.email ?? `${o.role.toLowerCase()}-${tag}@meldpunt.test`).toLowerCase();
+  const name = o.name ?? `Test ${o.role.toLowerCase()} ${tag}`;
+  const password = `Wachtwoord-${randomBytes(9).toString('base64url')}`;
+  const totpSecret = newTotpSecret();
+  const recoveryCodes = newRecoveryCodes();
+  const user = await db.user.create({
+    data: {
+      email,
+      name,
+      role: o.role,
+      passwordHash: await hashPassword(password),
+      mustChangePassword: false,
+      mfaSecretEnc: encryptSecret(totpSecret, getKeyring()),
+      mfaEnrolledAt: new Date(),
+      recoveryCodeHashes: recoveryCodes.map(hashRecoveryCode),
+      active: o.active ?? true,
+    },
+  });
+  return { id: user.id, email, name, role: o.role, password, totpSecret, recoveryCodes };
+}
+
+const lastStep = new Map<string, number>();
+
+/** A TOTP code for a time step this user has not used yet (the server accepts one step of drift). */
+export async function totpCode(user: Pick<TTestUser, 'totpSecret'>): Promise<string> {
+  const nowStep = () => Math.floor(Date.now() / 1000 / TOTP_PERIOD_SEC);
+  const target = Math.max(nowStep(), (lastStep.get(user.totpSecret) ?? -1) + 1);
+  // target may be the next step (valid now by the drift allowance); one further, wait a step.
+  while (target > nowStep() + 1) await new Promise((r) => setTimeout(r, 250));
+  lastStep.set(user.totpSecret, target);
+  return generate({ secret: user.totpSecret, epoch: target * TOTP_PERIOD_SEC });
+}
+
+class CookieJar {
+  private readonly jar = new Map<string, string>();
+  keep(res: Response) {
+    for (const c of res.headers.getSetCookie()) {
+      const [pair] = c.split(';');
+      const i = pair!.indexOf('=');
+      const [k, v] = [pair!.slice(0, i), pair!.slice(i + 1)];
+      if (v === '' || /max-age=0|expires=thu, 01 jan 1970/i.test(c)) this.jar.delete(k);
+      else this.jar.set(k, v);
+    }
+  }
+  header() {
+    return [...this.jar].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+}
+
+/** next-auth's flow over plain HTTP: CSRF token, password step, second step. Returns the Cookie header. */
+export async function signInHttp(webUrl: string, user: Pick<TTestUser, 'email' | 'password' | 'totpSecret'>): Promise<string> {
+  const jar = new CookieJar();
+  const csrfRes = await fetch(`${webUrl}/api/auth/csrf`);
+  jar.keep(csrfRes);
+  const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
+  const post = async (provider: string, fields: Record<string, string>) => {
+    const res = await fetch(`${webUrl}/api/auth/callback/${provider}`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: jar.header() },
+      body: new URLSearchParams({ csrfToken, json: 'true', ...fields }),
+    });
+    jar.keep(res);
+    if (!res.ok) throw new Error(`sign-in step ${provider} failed for ${user.email}: ${res.status} ${await res.text()}`);
+  };
+  await post('credentials', { email: user.email, password: user.password });
+  await post('second-factor', { code: await totpCode(user) });
+  return jar.header();
+}
+
+/** Signs in through the real pages in Chromium; resolves on the dashboard. */
+export async function signInBrowser(page: Page, webUrl: string, user: Pick<TTestUser, 'email' | 'password' | 'totpSecret'>): Promise<void> {
+  await page.goto(`${webUrl}/login`);
+  await page.getByLabel('E-mailadres').fill(user.email);
+  await page.getByLabel('Wachtwoord').fill(user.password);
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await page.waitForURL((u) => u.pathname === '/login/tweede-factor');
+  await page.getByLabel('Code of herstelcode').fill(await totpCode(user));
+  await page.getByRole('button', { name: 'Bevestigen' }).click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+}
