@@ -6,6 +6,7 @@ import type { TFinding, TMeldformulier } from '../form/schema';
 import { finishInbound, lockPendingInbound } from './finish-inbound';
 import { queueOutgoing, type TOutgoingDraft } from './queue-outgoing';
 import { hasEarlierMelding } from './has-earlier-melding';
+import { isBuitenWerkgebied } from './is-buiten-werkgebied';
 import { toMeldingColumns } from './to-melding-columns';
 
 export type TStoredAttachment = { filename: string; contentType: string; declaredType: string | null; size: number; sha256: string; content: Uint8Array; isForm: boolean };
@@ -42,6 +43,7 @@ export async function recordMelding(o: TRecordMelding): Promise<{ meldingId: str
       authenticityVerified: o.authenticityVerified,
       doorgestuurd: o.forwardedBy !== null,
       doorgestuurdDoor: o.forwardedBy,
+      buitenWerkgebied: await isBuitenWerkgebied({ db: tx, gemeente: columns.gemeente, pc4: columns.pc4 }),
     };
     // Serialise arrivals of the same kenmerk, so two versions never get the same number.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`${o.mailboxId}:${o.formulier.kenmerk}`}))`;

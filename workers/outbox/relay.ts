@@ -12,6 +12,7 @@ import { errFields, getLogger } from '../../lib/log';
 import { mailboxConfigKey } from '../../lib/mailbox/config-key';
 import { getMailboxLogin } from '../../lib/mailbox/credentials';
 import { smtpOptions } from '../../lib/mailbox/transports';
+import { getOutgoingAttachments } from '../../lib/server/get-outgoing-attachments';
 import { OUTBOX_CHANNEL } from '../../lib/server/queue-outgoing';
 import { sendDueOutgoing, type TRetryPolicy, type TSendResult } from '../../lib/server/send-due-outgoing';
 import type { TLoop } from '../supervisor';
@@ -46,6 +47,7 @@ export function outboxRelayLoop(o: { db: TDb; ring: TKeyring; config: TRelayConf
         messageId: row.messageId,
         inReplyTo: row.inReplyTo ?? undefined,
         references: row.references.length ? row.references : undefined,
+        attachments: await getOutgoingAttachments(o.db, row),
         // RFC 3834: machine-made signals must not trigger out-of-office replies.
         headers: technical ? { 'Auto-Submitted': 'auto-generated', 'X-Auto-Response-Suppress': 'All' } : undefined,
       });
