@@ -1,0 +1,24 @@
+import 'server-only';
+import type { TDb } from '../../db/client';
+import { kalenderRows } from '../../stats/kalender';
+
+/**
+ * Refreshes the statistics' materialised views CONCURRENTLY (the dashboard keeps reading the old
+ * contents meanwhile), after making sure the werkdag calendar reaches two years ahead. Run by the
+ * worker's statistics job; tests and the benchmark call it directly.
+ */
+export async function refreshStatistieken(o: { db: TDb; now?: Date }): Promise<{ durationMs: number }> {
+  const started = Date.now();
+  const now = o.now ?? new Date();
+  const until = `${now.getUTCFullYear() + 2}-12-31`;
+  const last = await o.db.statsKalender.findFirst({ orderBy: { datum: 'desc' }, select: { datum: true } });
+  if (!last || last.datum.toISOString().slice(0, 10) < until) {
+    const rows = kalenderRows(until);
+    for (let i = 0; i < rows.length; i += 5000) await o.db.statsKalender.createMany({ data: rows.slice(i, i + 5000), skipDuplicates: true });
+  }
+  // stats_keuze reads stats_melding, so it comes after it.
+  for (const view of ['stats_melding', 'stats_foutmelding', 'stats_keuze']) await o.db.$executeRawUnsafe(`REFRESH MATERIALIZED VIEW CONCURRENTLY ${view}`);
+  const durationMs = Date.now() - started;
+  await o.db.statsVernieuwing.upsert({ where: { id: 1 }, create: { id: 1, refreshedAt: now, durationMs }, update: { refreshedAt: now, durationMs } });
+  return { durationMs };
+}

@@ -1,0 +1,52 @@
+/**
+ * The raw figures behind the statistics page, as the queries (lib/server/stats) return them:
+ * exact counts, not yet suppressed. Only lib/stats/tables.ts turns them into what anyone sees.
+ */
+import type { MeldingStatus, Uitkomst } from '../db/generated/enums';
+import type { TStatsFilter } from './period';
+
+export type TReeksPunt = { sleutel: string; aantal: number; vorigJaar: number };
+export type TDoorlooptijd = { n: number; mediaan: number | null; p90: number | null };
+
+export type TFiguren = {
+  filter: TStatsFilter;
+  werkdagenBeoordeling: number;
+  bijgewerkt: Date | null;
+  reeks: TReeksPunt[];
+  totaal: number;
+  totaalVorigJaar: number;
+  perEenheid: { eenheid: string | null; basisteam: string | null; aantal: number }[];
+  perGemeente: { gemeente: string | null; aantal: number }[];
+  perPc4: { pc4: number | null; aantal: number }[];
+  perStatus: { status: MeldingStatus; aantal: number }[];
+  perUitkomst: { uitkomst: Uitkomst | null; aantal: number }[];
+  perLoket: { loket: string | null; aantal: number }[];
+  /** Seconds from receipt to the acceptatiesignaal, the first assessment and closing. */
+  doorlooptijden: { signaal: TDoorlooptijd; beoordeling: TDoorlooptijd; afgerond: TDoorlooptijd };
+  kenmerken: {
+    beoordeeld: number;
+    binnenWerkdagen: number;
+    telefonisch: number;
+    veiligThuis: number;
+    hulpverlening: number;
+    geinformeerd: number;
+    aanvulling: number;
+    herhaling: number;
+  };
+  /** Foutmeldingen sent in the period; null under a gemeente or unit filter (they have neither). */
+  foutmeldingen: number | null;
+};
+
+export const STATUS_LABEL: Record<MeldingStatus, string> = {
+  ONTVANGEN: 'Ontvangen',
+  IN_BEHANDELING: 'In behandeling',
+  AANVULLING_GEVRAAGD: 'Aanvulling gevraagd',
+  AFGEROND: 'Afgerond',
+};
+
+export const UITKOMST_LABEL: Record<Uitkomst, string> = {
+  TOEGELEID: 'Toegeleid naar zorg',
+  GEEN_VERVOLG: 'Geen vervolg',
+  NIET_IN_BEHANDELING: 'Niet in behandeling (ander loket)',
+  DOORGESTUURD: 'Doorgestuurd naar ander meldpunt',
+};

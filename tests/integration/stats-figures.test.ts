@@ -1,0 +1,136 @@
+/**
+ * Statistics over a small hand-built data set with exact expected figures: periods in Dutch time,
+ * werkdagen across Easter Monday and Koningsdag, small-cell suppression, the trend against last
+ * year, live meldingen and MeldingFeit records together, and the same figures after every melding
+ * was replaced by its MeldingFeit.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { refreshStatistieken } from '../../lib/server/stats/refresh-statistieken';
+import { getStatistieken } from '../../lib/server/stats/get-statistieken';
+import { toMeldingFeit } from '../../lib/stats/melding-feit';
+import { parseStatsFilter } from '../../lib/stats/period';
+import { buildTables } from '../../lib/stats/tables';
+import { createTestDb, type TTestDb } from '../support/db';
+import { seedStatsDataset } from '../support/stats-dataset';
+
+let t: TTestDb;
+
+beforeAll(async () => {
+  t = await createTestDb();
+  await seedStatsDataset(t.db);
+  await refreshStatistieken({ db: t.db });
+});
+
+afterAll(async () => {
+  await t?.drop();
+});
+
+const april = (extra: Record<string, string> = {}) => parseStatsFilter({ van: '2026-04-01', tot: '2026-04-30', stap: 'week', ...extra });
+const tables = async (extra: Record<string, string> = {}) => {
+  const figuren = await getStatistieken({ db: t.db, role: 'COORDINATOR', filter: april(extra) });
+  return Object.fromEntries(buildTables(figuren).map((tb) => [tb.sleutel, tb]));
+};
+
+describe('statistics over the hand-built data set (April 2026)', () => {
+  it('counts per week with last year, in Dutch local time, small cells as "< 5"', async () => {
+    const tb = await tables();
+    expect(tb.aantallen!.periode).toBe('1 april 2026 t/m 30 april 2026');
+    expect(tb.aantallen!.filter).toBe('alle gemeenten en eenheden');
+    expect(tb.aantallen!.rijen).toEqual([
+      ['2026-W14', '< 5', 0, null],
+      ['2026-W15', '< 5', '< 5', 'x'],
+      ['2026-W16', '< 5', 0, null],
+      ['2026-W17', 5, 6, -16.7],
+      ['2026-W18', 0, 0, null],
+      ['Totaal', 12, 8, 50],
+    ]);
+  });
+
+  it('by unit, gemeente, PC4, status, uitkomst and loket', async () => {
+    const tb = await tables();
+    expect(tb.eenheid!.rijen).toEqual([
+      ['Eenheid Rotterdam', 'Maasboulevard', 7, 58.3],
+      ['Eenheid Rotterdam', 'Schiedam', '< 5', 'x'],
+      ['Eenheid Rotterdam', 'Delfshaven', '< 5', 'x'],
+    ]);
+    expect(tb.gemeente!.rijen).toEqual([
+      ['Rotterdam', 9, 75],
+      ['Schiedam', '< 5', 'x'],
+    ]);
+    expect(tb.pc4!.rijen).toEqual([
+      ['3011', 8, 66.7],
+      ['3111', '< 5', 'x'],
+      ['3021', '< 5', 'x'],
+    ]);
+    expect(tb.status!.rijen).toEqual([
+      ['Afgerond', 6, 50],
+      ['In behandeling', '< 5', 'x'],
+      ['Ontvangen', '< 5', 'x'],
+    ]);
+    expect(tb.uitkomst!.rijen).toEqual([
+      ['Nog geen uitkomst', 6, 50],
+      ['Toegeleid naar zorg', '< 5', 'x'],
+      ['Niet in behandeling (ander loket)', '< 5', 'x'],
+    ]);
+    expect(tb.loket!.rijen).toEqual([
+      ['Veilig Thuis', '< 5', 'x'],
+      ['Wijkteam', '< 5', 'x'],
+    ]);
+  });
+
+  it('doorlooptijden (median, p90) and shares, werkdagen across holidays', async () => {
+    const tb = await tables();
+    expect(tb.doorlooptijden!.rijen).toEqual([
+      ['Acceptatiesignaal verstuurd', 'minuten', 12, 6.5, 10.9],
+      ['Eerste beoordeling', 'uren', 10, 57, 122.4],
+      ['Afgerond', 'dagen', 6, 5.5, 12],
+    ]);
+    expect(tb.kenmerken!.rijen).toEqual([
+      ['Beoordeeld binnen 2 werkdagen', 7, 70, 'beoordeelde meldingen'],
+      ['Niet in behandeling (ander loket)', '< 5', 'x', 'alle meldingen'],
+      ['Telefonisch contact gewenst', 6, 50, 'alle meldingen'],
+      ['Ook gemeld bij Veilig Thuis', '< 5', 'x', 'alle meldingen'],
+      ['Bestaande hulpverlening', 6, 50, 'alle meldingen'],
+      ['Betrokkene geïnformeerd', 5, 41.7, 'alle meldingen'],
+      ['Aanvulling gevraagd', '< 5', 'x', 'alle meldingen'],
+      ['Herhaalde melding (zelfde persoon, 12 maanden)', '< 5', 'x', 'alle meldingen'],
+      ['Foutmeldingen verstuurd', 5, 29.4, 'ontvangen meldberichten'],
+    ]);
+  });
+
+  it('compares live meldingen with the current werkdagen setting', async () => {
+    await t.db.setting.create({ data: { key: 'werkdagenBeoordeling', value: 3 } });
+    try {
+      const tb = await tables();
+      // The two live meldingen assessed on the third werkdag now count; the MeldingFeit keeps its verdict.
+      expect(tb.kenmerken!.rijen[0]).toEqual(['Beoordeeld binnen 3 werkdagen', 9, 90, 'beoordeelde meldingen']);
+    } finally {
+      await t.db.setting.delete({ where: { key: 'werkdagenBeoordeling' } });
+    }
+  });
+
+  it('filters by gemeente and unit; foutmeldingen then have no figure', async () => {
+    const rotterdam = await tables({ gemeente: 'Rotterdam' });
+    expect(rotterdam.aantallen!.rijen.at(-1)).toEqual(['Totaal', 9, 8, 12.5]);
+    expect(rotterdam.aantallen!.filter).toBe('gemeente Rotterdam');
+    expect(rotterdam.gemeente!.rijen).toEqual([['Rotterdam', 9, 100]]);
+    expect(rotterdam.kenmerken!.rijen.at(-1)).toEqual(['Foutmeldingen verstuurd', null, null, 'niet per gemeente of eenheid beschikbaar']);
+    const team = await tables({ eenheid: 'Eenheid Rotterdam', basisteam: 'Maasboulevard' });
+    expect(team.aantallen!.rijen.at(-1)).toEqual(['Totaal', 7, 8, -12.5]);
+  });
+
+  it('gives the same figures after every melding was replaced by its MeldingFeit', async () => {
+    const before = await tables();
+    const settings = { werkdagenBeoordeling: 2 };
+    const meldingen = await t.db.melding.findMany({ include: { outgoing: { where: { kind: 'ACCEPTATIESIGNAAL', sentAt: { not: null } }, orderBy: { sentAt: 'asc' }, take: 1 } } });
+    for (const m of meldingen) {
+      await t.db.$transaction([
+        t.db.meldingFeit.create({ data: toMeldingFeit(m, { signalSentAt: m.outgoing[0]?.sentAt ?? null, ...settings }) }),
+        t.db.melding.update({ where: { id: m.id }, data: { anonymisedAt: new Date(), bsn: null, achternaam: null } }),
+      ]);
+    }
+    await refreshStatistieken({ db: t.db });
+    expect(await t.db.$queryRaw`SELECT count(*)::int AS n FROM stats_melding`).toEqual([{ n: meldingen.length + 2 }]);
+    expect(await tables()).toEqual(before);
+  });
+});
