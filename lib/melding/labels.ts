@@ -1,0 +1,56 @@
+/** Dutch labels for the melding's enums, one place for the whole UI (terms from the protocol). */
+import type { BeoordelingUitkomst, MeldingStatus, OutgoingKind, OutgoingState, Prioriteit, Uitkomst } from '../db/generated/enums';
+
+export const STATUS_LABELS: Record<MeldingStatus, string> = {
+  ONTVANGEN: 'Ontvangen',
+  IN_BEHANDELING: 'In behandeling',
+  AANVULLING_GEVRAAGD: 'Aanvulling gevraagd',
+  AFGEROND: 'Afgerond',
+};
+
+export const UITKOMST_LABELS: Record<Uitkomst, string> = {
+  TOEGELEID: 'Toegeleid naar zorg',
+  GEEN_VERVOLG: 'Geen vervolg',
+  NIET_IN_BEHANDELING: 'Niet in behandeling',
+  DOORGESTUURD: 'Doorgestuurd',
+};
+
+export const BEOORDELING_LABELS: Record<BeoordelingUitkomst, string> = {
+  GEEN_REDEN: 'Geen reden tot nader onderzoek',
+  NADER_ONDERZOEK: 'Onvoldoende informatie — nader onderzoek',
+  DIRECT_OPVOLGEN: 'Direct opvolging',
+};
+
+export const PRIORITEIT_LABELS: Record<Prioriteit, string> = { LAAG: 'Laag', NORMAAL: 'Normaal', HOOG: 'Hoog' };
+
+export const OUTGOING_KIND_LABELS: Record<OutgoingKind, string> = {
+  ACCEPTATIESIGNAAL: 'Acceptatiesignaal',
+  FOUTMELDING: 'Foutmelding',
+  AANVULLING: 'Verzoek om aanvulling',
+  NIET_IN_BEHANDELING: 'Niet in behandeling',
+  TERUGKOPPELING: 'Terugkoppeling',
+  DOORSTUREN: 'Doorgestuurd naar ander meldpunt',
+};
+
+export const OUTGOING_STATE_LABELS: Record<OutgoingState, string> = {
+  QUEUED: 'In de wachtrij',
+  SENDING: 'Wordt verzonden',
+  SENT: 'Verzonden',
+  FAILED: 'Verzenden mislukt',
+  BOUNCED: 'Onbestelbaar',
+};
+
+/** Badges of a melding in the inbox; also the inbox's badge filters. */
+export const BADGES = ['te_laat', 'telefonisch', 'veilig_thuis', 'eerder', 'waarschuwingen', 'niet_geverifieerd', 'reactie', 'buiten_werkgebied'] as const;
+export type TBadge = (typeof BADGES)[number];
+
+export const BADGE_LABELS: Record<TBadge, string> = {
+  te_laat: 'Niet op tijd beoordeeld',
+  telefonisch: 'Telefonisch contact gewenst',
+  veilig_thuis: 'Ook gemeld bij Veilig Thuis',
+  eerder: 'Eerdere meldingen over deze persoon',
+  waarschuwingen: 'Waarschuwingen bij het inlezen',
+  niet_geverifieerd: 'Afzender niet geverifieerd',
+  reactie: 'Reactie ontvangen',
+  buiten_werkgebied: 'Buiten werkgebied',
+};

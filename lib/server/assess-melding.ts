@@ -1,0 +1,34 @@
+import 'server-only';
+import { z } from 'zod';
+import { changeMelding } from './change-melding';
+import type { TActing } from './melding-scope';
+
+export const ZAssessMelding = z.object({
+  meldingId: z.string(),
+  uitkomst: z.enum(['GEEN_REDEN', 'NADER_ONDERZOEK', 'DIRECT_OPVOLGEN'], { message: 'kies een beoordeling' }),
+  prioriteit: z.enum(['LAAG', 'NORMAAL', 'HOOG'], { message: 'kies een prioriteit' }),
+  reden: z.string().trim().min(5, 'geef een reden (minstens 5 tekens)').max(4000),
+});
+
+/**
+ * The beoordeling after the KING handreiking, with priority and a required reason. The first one
+ * marks the melding assessed (the overdue clock stops); an unassigned melding goes to the assessor.
+ */
+export async function assessMelding(o: TActing & z.input<typeof ZAssessMelding>) {
+  const input = ZAssessMelding.parse(o);
+  return changeMelding({
+    ...o,
+    meldingId: input.meldingId,
+    action: 'melding.beoordeeld',
+    from: ['ONTVANGEN', 'IN_BEHANDELING', 'AANVULLING_GEVRAAGD'],
+    conflict: 'Een afgeronde melding kan niet meer worden beoordeeld',
+    apply: async (tx, m) => {
+      const b = await tx.beoordeling.create({ data: { meldingId: m.id, authorId: o.user.id, uitkomst: input.uitkomst, prioriteit: input.prioriteit, reden: input.reden }, select: { id: true } });
+      return {
+        data: { firstAssessedAt: m.firstAssessedAt ?? new Date(), assigneeId: m.assigneeId ?? o.user.id },
+        to: m.status === 'ONTVANGEN' ? 'IN_BEHANDELING' : undefined,
+        details: { beoordelingId: b.id, uitkomst: input.uitkomst, prioriteit: input.prioriteit },
+      };
+    },
+  });
+}
