@@ -12,7 +12,7 @@ export async function exportAuditEvents(o: { db: TDb; actor: TAuditActor; filter
   await requireBeheerder(o.db, o.actor);
   const f = ZAuditFilter.parse(o.filter);
   const where = auditWhere(f);
-  const events = await o.db.auditEvent.findMany({ where, orderBy: { id: 'asc' }, take: MAX_ROWS });
+  const events = await o.db.auditEvent.findMany({ where, orderBy: [{ at: 'asc' }, { id: 'asc' }], take: MAX_ROWS });
   // The filter is recorded by name only: a BSN or name typed into it must not land in the log.
   const used = Object.entries(f).filter(([k, v]) => v !== undefined && k !== 'order').map(([k]) => k);
   await audit(o.db, { actor: o.actor, action: 'audit.export', objectType: 'system', personKey: (where.personKey as string | undefined) ?? null, details: { rijen: events.length, filters: used.join(',') || null } });

@@ -42,14 +42,15 @@ export function auditWhere(f: z.output<typeof ZAuditFilter>): Prisma.AuditEventW
  * Audit events for the beheerder's viewer, newest first (or chronological, for the per-person
  * and per-user views), one page at a time. Viewing the log is itself not a read of a melding.
  */
-export async function searchAuditEvents(o: { db: TDb; actor: TAuditActor; filter: TAuditFilter; before?: bigint }) {
+export async function searchAuditEvents(o: { db: TDb; actor: TAuditActor; filter: TAuditFilter; page?: number }) {
   await requireBeheerder(o.db, o.actor);
   const f = ZAuditFilter.parse(o.filter);
   const where = auditWhere(f);
   const [events, total] = await Promise.all([
     o.db.auditEvent.findMany({
-      where: o.before ? { AND: [where, { id: f.order === 'desc' ? { lt: o.before } : { gt: o.before } }] } : where,
-      orderBy: { id: f.order },
+      where,
+      orderBy: [{ at: f.order }, { id: f.order }],
+      skip: Math.max(0, o.page ?? 0) * AUDIT_PAGE_SIZE,
       take: AUDIT_PAGE_SIZE,
     }),
     o.db.auditEvent.count({ where }),
