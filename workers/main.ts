@@ -7,6 +7,7 @@ import { getEnvOrExit } from '../lib/env';
 import { closeParser } from '../lib/form';
 import { getKeyring } from '../lib/keyring';
 import { errFields, getLogger } from '../lib/log';
+import { retentionLoop } from './jobs/retention';
 import { mailboxManagerLoop } from './mailbox/manager';
 import { outboxRelayLoop } from './outbox/relay';
 import { startSupervisor } from './supervisor';
@@ -44,6 +45,7 @@ const supervisor = startSupervisor({
         pollMs: env.OUTBOX_POLL_SEC * 1000,
       },
     }),
+    retentionLoop({ db, ring, checkMs: 3600_000 }),
   ],
 });
 

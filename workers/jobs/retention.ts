@@ -1,0 +1,27 @@
+/**
+ * The daily retention job as a supervised loop: checks every `checkMs` whether the last run (by
+ * the worker, the CLI or a beheerder's "nu uitvoeren") is a day old, and runs it if so. The
+ * audit log is the record of runs, so a restarted or second worker does not run it again early;
+ * two runs at once would still be safe (each melding is removed under its row lock).
+ */
+import { SYSTEM_ACTOR } from '../../lib/audit';
+import type { TKeyring } from '../../lib/crypto';
+import type { TDb } from '../../lib/db/client';
+import { RETENTION_RUN_ACTION, runRetention } from '../../lib/server/run-retention';
+import { sleep } from '../../lib/sleep';
+import type { TLoop } from '../supervisor';
+
+const DAY_MS = 24 * 3600_000;
+
+export function retentionLoop(o: { db: TDb; ring: TKeyring; checkMs: number }): TLoop {
+  return {
+    name: 'retention',
+    run: async (signal) => {
+      while (!signal.aborted) {
+        const last = await o.db.auditEvent.findFirst({ where: { action: RETENTION_RUN_ACTION }, orderBy: { at: 'desc' }, select: { at: true } });
+        if (!last || Date.now() - last.at.getTime() >= DAY_MS) await runRetention({ db: o.db, ring: o.ring, actor: SYSTEM_ACTOR('retention') });
+        await sleep(o.checkMs, signal);
+      }
+    },
+  };
+}
