@@ -4,6 +4,7 @@
  */
 import { dbCommand } from '../lib/cli/db';
 import { MAILBOX_USAGE, mailboxCommand } from '../lib/cli/mailbox';
+import { RETENTION_USAGE, retentionCommand } from '../lib/cli/retention';
 import { SECRETS_USAGE, secretsCommand } from '../lib/cli/secrets';
 import { CliUsageError } from '../lib/cli/usage';
 import { userCommand } from '../lib/cli/user';
@@ -17,6 +18,7 @@ const USAGE = `Gebruik: npm run --silent cli -- <opdracht>
   user add <email> --role medewerker|coordinator|beheerder [--name "Naam"]
   ${MAILBOX_USAGE}
   ${SECRETS_USAGE}
+  ${RETENTION_USAGE}
   db status
   parse BESTAND...            meldformulier (.pdf, .docx of .eml) uitlezen als JSON`;
 
@@ -52,6 +54,8 @@ async function run(argv: string[]): Promise<number> {
       return withMigratedDb((db) => mailboxCommand(db, args));
     case 'secrets':
       return withMigratedDb((db) => secretsCommand(db, args));
+    case 'retention':
+      return withMigratedDb((db) => retentionCommand(db, args));
     case 'db':
       return withDatabase((url) => dbCommand(url, args));
     case 'parse': {
