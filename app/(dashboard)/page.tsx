@@ -1,8 +1,13 @@
-export default function DashboardHome() {
-  return (
-    <section>
-      <h1 className="text-2xl font-semibold">Meldingen</h1>
-      <p className="mt-2 text-slate-600">Er zijn nog geen meldingen.</p>
-    </section>
-  );
+import { redirect } from 'next/navigation';
+import { requireUser } from '@/lib/auth/require-user';
+import type { Role } from '@/lib/db/generated/enums';
+
+export const dynamic = 'force-dynamic';
+
+const HOME: Record<Role, string> = { MEDEWERKER: '/meldingen', COORDINATOR: '/statistieken', BEHEERDER: '/beheer' };
+
+/** The start page is the role's own area. */
+export default async function DashboardHome() {
+  const user = await requireUser();
+  redirect(HOME[user.role]);
 }
