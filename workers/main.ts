@@ -7,6 +7,7 @@ import { getEnvOrExit } from '../lib/env';
 import { closeParser } from '../lib/form';
 import { getKeyring } from '../lib/keyring';
 import { errFields, getLogger } from '../lib/log';
+import { refreshStatistiekenLoop } from './jobs/refresh-statistieken';
 import { retentionLoop } from './jobs/retention';
 import { mailboxManagerLoop } from './mailbox/manager';
 import { outboxRelayLoop } from './outbox/relay';
@@ -46,6 +47,7 @@ const supervisor = startSupervisor({
       },
     }),
     retentionLoop({ db, ring, checkMs: 3600_000 }),
+    refreshStatistiekenLoop({ db, everyMs: 5 * 60_000 }),
   ],
 });
 

@@ -1,0 +1,89 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { ZodError } from 'zod';
+import { requireUser } from '@/lib/auth/require-user';
+import { getDb } from '@/lib/db/client';
+import { AppError } from '@/lib/server/errors';
+import { getStatistieken } from '@/lib/server/stats/get-statistieken';
+import { listStatsKeuzes } from '@/lib/server/stats/list-stats-keuzes';
+import { barPunten, trendPunten } from '@/lib/stats/chart-data';
+import { filterParams, parseStatsFilter, type TStatsFilter } from '@/lib/stats/period';
+import { KLEIN, ONDERDRUKT } from '@/lib/stats/suppress';
+import { buildTables, type TTabel, type TTabelSleutel } from '@/lib/stats/tables';
+import { dutchDate } from '@/lib/werkdagen';
+import { BarFigure, TrendFigure } from './charts';
+import { FilterForm } from './filter-form';
+import { StatsSection } from './stats-section';
+
+export const metadata: Metadata = { title: 'Statistieken' };
+
+/** Which columns label a table's bars and which holds the bar's value (null: no chart). */
+const BARS: Partial<Record<TTabelSleutel, { label: number[]; value: number }>> = {
+  eenheid: { label: [0, 1], value: 2 },
+  gemeente: { label: [0], value: 1 },
+  pc4: { label: [0], value: 1 },
+  status: { label: [0], value: 1 },
+  uitkomst: { label: [0], value: 1 },
+  loket: { label: [0], value: 1 },
+  kenmerken: { label: [0], value: 2 },
+};
+const PC4_IN_CHART = 15;
+
+function chart(t: TTabel) {
+  if (t.sleutel === 'aantallen') return <TrendFigure titel={t.titel} data={trendPunten(t)} />;
+  const bars = BARS[t.sleutel];
+  if (!bars) return null;
+  const shown = t.sleutel === 'pc4' ? { ...t, rijen: t.rijen.slice(0, PC4_IN_CHART) } : t;
+  return <BarFigure titel={t.titel} data={barPunten(shown, bars.label, bars.value)} />;
+}
+
+export default async function StatistiekenPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requireUser();
+  const db = getDb();
+  const vandaag = dutchDate(new Date());
+  let filter: TStatsFilter;
+  let fout: string | null = null;
+  try {
+    filter = parseStatsFilter(await searchParams, vandaag);
+  } catch (err) {
+    if (!(err instanceof ZodError)) throw err;
+    fout = `Ongeldig filter (${err.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}); de standaardperiode wordt getoond.`;
+    filter = parseStatsFilter({}, vandaag);
+  }
+  let figuren, keuzes;
+  try {
+    figuren = await getStatistieken({ db, role: user.role, filter });
+    keuzes = await listStatsKeuzes({ db, role: user.role });
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'not_found') notFound();
+    throw err;
+  }
+  const tables = buildTables(figuren);
+  const exportQuery = filterParams(filter).toString();
+  return (
+    <article className="print:text-black">
+      <h1 className="text-2xl font-semibold">Statistieken</h1>
+      <p className="mt-1 text-sm text-slate-600">
+        Regionale cijfers over de meldingen niet-acute zorg, alleen als totalen. Ook meldingen waarvan de persoonsgegevens na de bewaartermijn zijn verwijderd tellen mee.
+      </p>
+      {fout ? (
+        <p role="alert" className="mt-3 rounded border border-red-300 bg-red-50 p-2 text-sm text-red-800">
+          {fout}
+        </p>
+      ) : null}
+      <FilterForm filter={filter} keuzes={keuzes} vandaag={vandaag} />
+      <p className="mt-3 text-sm">
+        <strong>{KLEIN}</strong> = 1 tot 4 meldingen; <strong>{ONDERDRUKT}</strong> = niet getoond, want afgeleid van minder dan 5 meldingen; <strong>–</strong> = niet van toepassing.{' '}
+        {figuren.bijgewerkt ? `Cijfers bijgewerkt op ${figuren.bijgewerkt.toLocaleString('nl-NL', { timeZone: 'Europe/Amsterdam', dateStyle: 'long', timeStyle: 'short' })}.` : 'De cijfers zijn nog niet berekend.'}{' '}
+        <a className="text-brand-700 underline print:hidden" href={`/statistieken/export?${exportQuery}&tabel=alle&formaat=xlsx`}>
+          Alle tabellen als XLSX
+        </a>
+      </p>
+      {tables.map((t) => (
+        <StatsSection key={t.sleutel} tabel={t} exportQuery={exportQuery}>
+          {chart(t)}
+        </StatsSection>
+      ))}
+    </article>
+  );
+}
