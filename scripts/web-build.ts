@@ -60,9 +60,16 @@ export function ensureWebBuild(distDir = '.next', log: (line: string) => void = 
   try {
     if (current()) return false;
     log('De webapplicatie wordt gebouwd (± een minuut)…');
+    const env: NodeJS.ProcessEnv = { ...process.env, MELDPOST_NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: '1' };
+    if (distDir !== '.next') {
+      // next build writes its distDir into the tsconfig's include; keep that out of tsconfig.json.
+      const tsconfig = `${distDir}.tsconfig.json`;
+      writeFileSync(path.join(ROOT, tsconfig), JSON.stringify({ extends: path.relative(path.dirname(path.join(ROOT, tsconfig)), path.join(ROOT, 'tsconfig.json')) }));
+      env.MELDPOST_NEXT_TSCONFIG = tsconfig;
+    }
     const build = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/next/dist/bin/next'), 'build'], {
       cwd: ROOT,
-      env: { ...process.env, MELDPOST_NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: '1' },
+      env,
       encoding: 'utf8',
       maxBuffer: 64 * 1024 * 1024,
     });
