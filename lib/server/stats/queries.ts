@@ -6,9 +6,9 @@ import type { TDoorlooptijd, TFiguren } from '../../stats/figures';
 import { previousYear, type TStap, type TStatsFilter } from '../../stats/period';
 
 /**
- * Every query behind the statistics page, each over the materialised views (see the stats_views
- * migration), by name — the page runs them all, `npm run bench:stats` times each one.
- * Callers check access first (requireStatistiekenAccess).
+ * Every query behind the statistics page, by name — the page runs them all, `npm run bench:stats`
+ * times each one. Counts come from the daily rollups, doorlooptijden from stats_melding (see the
+ * stats_rollups migration). Callers check access first (requireStatistiekenAccess).
  */
 export type TQueryContext = { db: TDb; filter: TStatsFilter; werkdagenBeoordeling: number };
 
@@ -36,9 +36,9 @@ async function reeks({ db, filter }: TQueryContext): Promise<Pick<TFiguren, 'ree
       SELECT DISTINCT ${Prisma.raw(b.key.replace(/\bd\b/g, 'g::date'))} AS k
       FROM generate_series(${filter.van}::date, ${filter.tot}::date, interval '1 day') g
     ), cur AS (
-      SELECT ${Prisma.raw(b.key.replace(/\bd\b/g, 'received_date'))} AS k, count(*)::int AS n FROM stats_melding WHERE ${where(filter, filter)} GROUP BY 1
+      SELECT ${Prisma.raw(b.key.replace(/\bd\b/g, 'received_date'))} AS k, sum(n)::int AS n FROM stats_dag WHERE ${where(filter, filter)} GROUP BY 1
     ), prev AS (
-      SELECT ${Prisma.raw(b.nextYear.replace(/\bd\b/g, 'received_date'))} AS k, count(*)::int AS n FROM stats_melding WHERE ${where(filter, prev)} GROUP BY 1
+      SELECT ${Prisma.raw(b.nextYear.replace(/\bd\b/g, 'received_date'))} AS k, sum(n)::int AS n FROM stats_dag WHERE ${where(filter, prev)} GROUP BY 1
     )
     SELECT keys.k, coalesce(cur.n, 0) AS aantal, coalesce(prev.n, 0) AS vorig FROM keys LEFT JOIN cur USING (k) LEFT JOIN prev USING (k)
     UNION ALL
@@ -49,18 +49,18 @@ async function reeks({ db, filter }: TQueryContext): Promise<Pick<TFiguren, 'ree
 }
 
 const perEenheid = ({ db, filter }: TQueryContext) =>
-  db.$queryRaw<TFiguren['perEenheid']>`SELECT eenheid, basisteam, count(*)::int AS aantal FROM stats_melding WHERE ${where(filter, filter)} GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2`;
+  db.$queryRaw<TFiguren['perEenheid']>`SELECT eenheid, basisteam, sum(n)::int AS aantal FROM stats_dag WHERE ${where(filter, filter)} GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2`;
 
 const perGemeente = ({ db, filter }: TQueryContext) =>
-  db.$queryRaw<TFiguren['perGemeente']>`SELECT gemeente, count(*)::int AS aantal FROM stats_melding WHERE ${where(filter, filter)} GROUP BY 1 ORDER BY 2 DESC, 1`;
+  db.$queryRaw<TFiguren['perGemeente']>`SELECT gemeente, sum(n)::int AS aantal FROM stats_dag WHERE ${where(filter, filter)} GROUP BY 1 ORDER BY 2 DESC, 1`;
 
 const perPc4 = ({ db, filter }: TQueryContext) =>
-  db.$queryRaw<TFiguren['perPc4']>`SELECT pc4, count(*)::int AS aantal FROM stats_melding WHERE ${where(filter, filter)} GROUP BY 1 ORDER BY 2 DESC, 1`;
+  db.$queryRaw<TFiguren['perPc4']>`SELECT pc4, sum(n)::int AS aantal FROM stats_dag_pc4 WHERE ${where(filter, filter)} GROUP BY 1 ORDER BY 2 DESC, 1`;
 
 async function perStatusUitkomst({ db, filter }: TQueryContext): Promise<Pick<TFiguren, 'perStatus' | 'perUitkomst' | 'perLoket'>> {
   const rows = await db.$queryRaw<{ set: number; status: MeldingStatus | null; uitkomst: Uitkomst | null; loket: string | null; aantal: number }[]>`
-    SELECT GROUPING(status, uitkomst, loket_advies)::int AS set, status, uitkomst, loket_advies AS loket, count(*)::int AS aantal
-    FROM stats_melding WHERE ${where(filter, filter)}
+    SELECT GROUPING(status, uitkomst, loket_advies)::int AS set, status, uitkomst, loket_advies AS loket, sum(n)::int AS aantal
+    FROM stats_dag WHERE ${where(filter, filter)}
     GROUP BY GROUPING SETS ((status), (uitkomst), (uitkomst, loket_advies))
     ORDER BY aantal DESC, 2, 3, 4`;
   // GROUPING bits (status, uitkomst, loket): 3 = by status, 5 = by uitkomst, 4 = by uitkomst and loket.
@@ -71,35 +71,57 @@ async function perStatusUitkomst({ db, filter }: TQueryContext): Promise<Pick<TF
   };
 }
 
+/**
+ * Seconds per step of the shown resolution (0.1 minute, 0.1 hour, 0.1 day). Durations are
+ * counted per step (a hash aggregate, no sort of a million values) and the percentile is the
+ * nearest rank: exactly the floored step of the nearest-rank percentile of the raw seconds.
+ */
+export const DOORLOOP_STAP = { signaal: 6, beoordeling: 360, afgerond: 8640 } as const;
+
+function nearestRank(hist: { stap: number; n: number }[], p: number): number | null {
+  const total = hist.reduce((sum, h) => sum + h.n, 0);
+  const rank = Math.ceil(p * total);
+  let seen = 0;
+  for (const h of hist) if ((seen += h.n) >= rank) return h.stap;
+  return null;
+}
+
 async function doorlooptijden({ db, filter }: TQueryContext): Promise<TFiguren['doorlooptijden']> {
-  const pct = (col: string, as: string) => Prisma.raw(`count(${col})::int AS ${as}_n, percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY ${col}) AS ${as}_p`);
-  // Sorting a year or more of durations needs more than the default 4 MB to stay in memory.
-  const [, rows] = await db.$transaction([
-    db.$executeRaw`SET LOCAL work_mem = '64MB'`,
-    db.$queryRaw<Record<string, unknown>[]>`
-      SELECT ${pct('signal_seconds', 's')}, ${pct('first_assessment_seconds', 'b')}, ${pct('closed_seconds', 'a')}
-      FROM stats_melding WHERE ${where(filter, filter)}`,
-  ]);
-  const row = rows[0]!;
-  const d = (as: string): TDoorlooptijd => {
-    const p = row[`${as}_p`] as number[] | null;
-    return { n: row[`${as}_n`] as number, mediaan: p?.[0] ?? null, p90: p?.[1] ?? null };
+  const S = DOORLOOP_STAP;
+  const rows = await db.$queryRaw<{ soort: keyof typeof S; stap: number; n: number }[]>`
+    SELECT CASE GROUPING(s, b, a) WHEN 3 THEN 'signaal' WHEN 5 THEN 'beoordeling' ELSE 'afgerond' END AS soort, coalesce(s, b, a) AS stap, count(*)::int AS n
+    FROM (
+      SELECT floor(signal_seconds / ${S.signaal}::float8)::int AS s, floor(first_assessment_seconds / ${S.beoordeling}::float8)::int AS b, floor(closed_seconds / ${S.afgerond}::float8)::int AS a
+      FROM stats_melding WHERE ${where(filter, filter)}
+    ) d
+    GROUP BY GROUPING SETS ((s), (b), (a))
+    HAVING coalesce(s, b, a) IS NOT NULL
+    ORDER BY 1, 2`;
+  const d = (soort: keyof typeof S): TDoorlooptijd => {
+    const hist = rows.filter((r) => r.soort === soort);
+    const at = (p: number) => {
+      const stap = nearestRank(hist, p);
+      return stap === null ? null : stap * S[soort];
+    };
+    return { n: hist.reduce((sum, h) => sum + h.n, 0), mediaan: at(0.5), p90: at(0.9) };
   };
-  return { signaal: d('s'), beoordeling: d('b'), afgerond: d('a') };
+  return { signaal: d('signaal'), beoordeling: d('beoordeling'), afgerond: d('afgerond') };
 }
 
 async function kenmerken({ db, filter, werkdagenBeoordeling }: TQueryContext): Promise<TFiguren['kenmerken']> {
   const [row] = await db.$queryRaw<TFiguren['kenmerken'][]>`
-    SELECT
-      count(*) FILTER (WHERE assessed_werkdagen IS NOT NULL OR assessed_within IS NOT NULL)::int AS beoordeeld,
-      count(*) FILTER (WHERE assessed_werkdagen <= ${werkdagenBeoordeling} OR assessed_within)::int AS "binnenWerkdagen",
-      count(*) FILTER (WHERE telefonisch)::int AS telefonisch,
-      count(*) FILTER (WHERE veilig_thuis)::int AS "veiligThuis",
-      count(*) FILTER (WHERE hulpverlening)::int AS hulpverlening,
-      count(*) FILTER (WHERE geinformeerd)::int AS geinformeerd,
-      count(*) FILTER (WHERE aanvulling)::int AS aanvulling,
-      count(*) FILTER (WHERE herhaling)::int AS herhaling
-    FROM stats_melding WHERE ${where(filter, filter)}`;
+    WITH w AS (
+      SELECT coalesce(sum(n), 0)::int AS beoordeeld, coalesce(sum(n) FILTER (WHERE werkdagen <= ${werkdagenBeoordeling} OR binnen), 0)::int AS binnen
+      FROM stats_dag_werkdagen WHERE ${where(filter, filter)}
+    )
+    SELECT (SELECT beoordeeld FROM w) AS beoordeeld, (SELECT binnen FROM w) AS "binnenWerkdagen",
+      coalesce(sum(telefonisch), 0)::int AS telefonisch,
+      coalesce(sum(veilig_thuis), 0)::int AS "veiligThuis",
+      coalesce(sum(hulpverlening), 0)::int AS hulpverlening,
+      coalesce(sum(geinformeerd), 0)::int AS geinformeerd,
+      coalesce(sum(aanvulling), 0)::int AS aanvulling,
+      coalesce(sum(herhaling), 0)::int AS herhaling
+    FROM stats_dag WHERE ${where(filter, filter)}`;
   return row!;
 }
 

@@ -16,8 +16,8 @@ export async function refreshStatistieken(o: { db: TDb; now?: Date }): Promise<{
     const rows = kalenderRows(until);
     for (let i = 0; i < rows.length; i += 5000) await o.db.statsKalender.createMany({ data: rows.slice(i, i + 5000), skipDuplicates: true });
   }
-  // stats_keuze reads stats_melding, so it comes after it.
-  for (const view of ['stats_melding', 'stats_foutmelding', 'stats_keuze']) await o.db.$executeRawUnsafe(`REFRESH MATERIALIZED VIEW CONCURRENTLY ${view}`);
+  // In dependency order: the rollups read stats_melding, stats_keuze reads stats_dag.
+  for (const view of ['stats_melding', 'stats_dag', 'stats_dag_pc4', 'stats_dag_werkdagen', 'stats_keuze', 'stats_foutmelding']) await o.db.$executeRawUnsafe(`REFRESH MATERIALIZED VIEW CONCURRENTLY ${view}`);
   const durationMs = Date.now() - started;
   await o.db.statsVernieuwing.upsert({ where: { id: 1 }, create: { id: 1, refreshedAt: now, durationMs }, update: { refreshedAt: now, durationMs } });
   return { durationMs };

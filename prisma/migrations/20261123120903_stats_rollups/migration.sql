@@ -1,0 +1,93 @@
+-- Statistics at scale: stats_melding is rebuilt in date order (period scans read few pages) and
+-- daily rollups answer the counts; stats_melding itself serves only the doorlooptijden. All are
+-- refreshed CONCURRENTLY by lib/server/stats/refresh-statistieken.ts, in dependency order.
+DROP MATERIALIZED VIEW stats_keuze;
+DROP MATERIALIZED VIEW stats_melding;
+
+-- One row per melding: live meldingen (personal data not yet removed) and the anonymous records
+-- the retention job leaves (MeldingFeit). The live part derives exactly what toMeldingFeit
+-- (lib/stats/melding-feit.ts) stores, so a melding counts the same before and after retention.
+-- Live rows keep the number of werkdagen to the first assessment (compared with the current
+-- setting at query time); MeldingFeit rows keep the verdict made at removal.
+CREATE MATERIALIZED VIEW stats_melding AS
+WITH signaal AS (
+  SELECT "meldingId" AS melding_id, min("sentAt") AS sent_at
+  FROM "OutgoingMail"
+  WHERE kind = 'ACCEPTATIESIGNAAL' AND "sentAt" IS NOT NULL AND "meldingId" IS NOT NULL
+  GROUP BY "meldingId"
+), live AS (
+  SELECT m.*,
+    (m."receivedAt" AT TIME ZONE 'UTC' AT TIME ZONE 'Europe/Amsterdam')::date AS received_date,
+    (m."firstAssessedAt" AT TIME ZONE 'UTC' AT TIME ZONE 'Europe/Amsterdam')::date AS assessed_date,
+    s.sent_at
+  FROM "Melding" m LEFT JOIN signaal s ON s.melding_id = m.id
+  WHERE m."anonymisedAt" IS NULL
+), alle AS (
+  SELECT l.id, l.received_date, l.gemeente, l.pc4, l.eenheid, l.basisteam, l.status, l.uitkomst,
+    l."loketAdvies" AS loket_advies,
+    floor(extract(epoch FROM l.sent_at - l."receivedAt"))::int AS signal_seconds,
+    floor(extract(epoch FROM l."firstAssessedAt" - l."receivedAt"))::int AS first_assessment_seconds,
+    floor(extract(epoch FROM l."closedAt" - l."receivedAt"))::int AS closed_seconds,
+    ka."werkdagNr" - kr."werkdagNr" AS assessed_werkdagen,
+    NULL::boolean AS assessed_within,
+    l."telefonischContactGewenst" AS telefonisch, l."veiligThuisGemeld" AS veilig_thuis,
+    l."bestaandeHulpverlening" AS hulpverlening, l."betrokkeneGeinformeerd" AS geinformeerd,
+    l."aanvullingGevraagd" AS aanvulling, l.herhaling
+  FROM live l
+  LEFT JOIN "StatsKalender" kr ON kr.datum = l.received_date
+  LEFT JOIN "StatsKalender" ka ON ka.datum = l.assessed_date
+  UNION ALL
+  SELECT f.id, f."receivedDate", f.gemeente, f.pc4, f.eenheid, f.basisteam, f.status, f.uitkomst,
+    f."loketAdvies", f."signalSeconds", f."firstAssessmentSeconds", f."closedSeconds",
+    NULL::int, f."assessedWithinWerkdagen",
+    f."telefonischContactGewenst", f."veiligThuisGemeld", f."bestaandeHulpverlening",
+    f."betrokkeneGeinformeerd", f."aanvullingGevraagd", f.herhaling
+  FROM "MeldingFeit" f
+)
+SELECT * FROM alle ORDER BY received_date;
+
+CREATE UNIQUE INDEX stats_melding_id ON stats_melding (id);
+CREATE INDEX stats_melding_received_date ON stats_melding (received_date);
+
+-- Counts per day and everything the filters and breakdowns need (without PC4).
+CREATE MATERIALIZED VIEW stats_dag AS
+SELECT received_date, gemeente, eenheid, basisteam, status, uitkomst, loket_advies,
+  count(*)::int AS n,
+  count(*) FILTER (WHERE telefonisch)::int AS telefonisch,
+  count(*) FILTER (WHERE veilig_thuis)::int AS veilig_thuis,
+  count(*) FILTER (WHERE hulpverlening)::int AS hulpverlening,
+  count(*) FILTER (WHERE geinformeerd)::int AS geinformeerd,
+  count(*) FILTER (WHERE aanvulling)::int AS aanvulling,
+  count(*) FILTER (WHERE herhaling)::int AS herhaling
+FROM stats_melding
+GROUP BY received_date, gemeente, eenheid, basisteam, status, uitkomst, loket_advies
+ORDER BY received_date;
+
+CREATE UNIQUE INDEX stats_dag_key ON stats_dag (received_date, gemeente, eenheid, basisteam, status, uitkomst, loket_advies) NULLS NOT DISTINCT;
+
+-- Counts per day and PC4.
+CREATE MATERIALIZED VIEW stats_dag_pc4 AS
+SELECT received_date, gemeente, eenheid, basisteam, pc4, count(*)::int AS n
+FROM stats_melding
+GROUP BY received_date, gemeente, eenheid, basisteam, pc4
+ORDER BY received_date;
+
+CREATE UNIQUE INDEX stats_dag_pc4_key ON stats_dag_pc4 (received_date, gemeente, eenheid, basisteam, pc4) NULLS NOT DISTINCT;
+
+-- Assessed meldingen per day: werkdagen to the first assessment (live) or the stored verdict (MeldingFeit).
+CREATE MATERIALIZED VIEW stats_dag_werkdagen AS
+SELECT received_date, gemeente, eenheid, basisteam, assessed_werkdagen AS werkdagen, assessed_within AS binnen, count(*)::int AS n
+FROM stats_melding
+WHERE assessed_werkdagen IS NOT NULL OR assessed_within IS NOT NULL
+GROUP BY received_date, gemeente, eenheid, basisteam, assessed_werkdagen, assessed_within
+ORDER BY received_date;
+
+CREATE UNIQUE INDEX stats_dag_werkdagen_key ON stats_dag_werkdagen (received_date, gemeente, eenheid, basisteam, werkdagen, binnen) NULLS NOT DISTINCT;
+
+-- The values the filters offer.
+CREATE MATERIALIZED VIEW stats_keuze AS
+SELECT DISTINCT 'gemeente'::text AS soort, gemeente AS waarde FROM stats_dag WHERE gemeente IS NOT NULL
+UNION SELECT 'eenheid', eenheid FROM stats_dag WHERE eenheid IS NOT NULL
+UNION SELECT 'basisteam', basisteam FROM stats_dag WHERE basisteam IS NOT NULL;
+
+CREATE UNIQUE INDEX stats_keuze_soort_waarde ON stats_keuze (soort, waarde);
