@@ -14,6 +14,8 @@ export const ZAuditFilter = z.object({
   melding: optional,
   bsn: z.string().trim().regex(/^\d{9}$/, 'BSN heeft 9 cijfers').optional().or(z.literal('').transform(() => undefined)),
   achternaam: optional,
+  /** The pseudonymous key itself, for "this person's history" from an event already shown. */
+  personKey: z.string().regex(/^[0-9a-f]{32}$/).optional().or(z.literal('').transform(() => undefined)),
   geboortedatum: day,
   action: optional,
   from: day,
@@ -27,7 +29,7 @@ export const AUDIT_PAGE_SIZE = 200;
 
 /** The Prisma `where` for a filter: user by id or (part of) their label, person by pseudonymous key. */
 export function auditWhere(f: z.output<typeof ZAuditFilter>): Prisma.AuditEventWhereInput {
-  const key = f.bsn || (f.achternaam && f.geboortedatum) ? personKey({ bsn: f.bsn, achternaam: f.achternaam, geboortedatum: f.geboortedatum }) : undefined;
+  const key = f.bsn || (f.achternaam && f.geboortedatum) ? personKey({ bsn: f.bsn, achternaam: f.achternaam, geboortedatum: f.geboortedatum }) : f.personKey;
   const isUuid = (s: string) => /^[0-9a-f-]{36}$/i.test(s);
   return {
     ...(f.user ? (isUuid(f.user) ? { OR: [{ actorId: f.user }, { onBehalfOfId: f.user }] } : { actorLabel: { contains: f.user, mode: 'insensitive' } }) : {}),

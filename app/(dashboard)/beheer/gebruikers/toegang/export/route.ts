@@ -1,0 +1,8 @@
+import { exportAccessReview } from '@/lib/server/export-access-review';
+import { csvResponse } from '../../../_shared/csv-response';
+
+export const dynamic = 'force-dynamic';
+
+export function GET(request: Request) {
+  return csvResponse(request, `toegangsoverzicht-${new Date().toISOString().slice(0, 10)}.csv`, (c) => exportAccessReview(c));
+}

@@ -1,0 +1,21 @@
+'use server';
+
+import { updateSettings } from '@/lib/server/update-settings';
+import type { TAdminState } from '../_shared/action-state';
+import { field, runAdminAction } from '../_shared/run-admin-action';
+
+export async function updateSettingsAction(_: TAdminState, form: FormData): Promise<TAdminState> {
+  return runAdminAction('/beheer/instellingen', 'Instellingen opgeslagen', ({ db, actor }) =>
+    updateSettings({
+      db,
+      actor,
+      input: {
+        meldpuntNaam: field(form, 'meldpuntNaam'),
+        meldpuntTelefoon: field(form, 'meldpuntTelefoon'),
+        werkdagenBeoordeling: Number(field(form, 'werkdagenBeoordeling')),
+        syncAlarmMinuten: Number(field(form, 'syncAlarmMinuten')),
+        statistiekenVoorMedewerkers: form.get('statistiekenVoorMedewerkers') === 'on',
+      },
+    }),
+  );
+}

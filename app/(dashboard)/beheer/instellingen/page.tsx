@@ -1,0 +1,47 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { requireUser } from '@/lib/auth/require-user';
+import { getDb } from '@/lib/db/client';
+import { getSettings } from '@/lib/server/get-settings';
+import { AdminForm } from '../_shared/admin-form';
+import { AdminHeading } from '../_shared/admin-heading';
+import { inputClass, labelClass } from '../_shared/format';
+import { updateSettingsAction } from './actions';
+
+export const metadata: Metadata = { title: 'Instellingen' };
+export const dynamic = 'force-dynamic';
+
+export default async function SettingsPage() {
+  await requireUser(['BEHEERDER']);
+  const s = await getSettings({ db: getDb() });
+  const number = (name: string, label: string, value: number, min: number, max: number, hint: string) => (
+    <div>
+      <label htmlFor={`set-${name}`} className={labelClass}>{label}</label>
+      <input id={`set-${name}`} name={name} type="number" min={min} max={max} required defaultValue={value} aria-describedby={`set-${name}-hint`} className={inputClass} />
+      <p id={`set-${name}-hint`} className="mt-1 text-xs text-slate-600">{hint}</p>
+    </div>
+  );
+  return (
+    <section>
+      <AdminHeading title="Instellingen">
+        Algemene instellingen van het meldpunt. De bewaartermijn stelt u in bij <Link href="/beheer/bewaartermijn" className="text-brand-700 underline">bewaartermijn</Link> (nu {s.bewaartermijnMaanden} maanden).
+      </AdminHeading>
+      <AdminForm action={updateSettingsAction} submitLabel="Opslaan" className="max-w-xl space-y-4 rounded border border-slate-200 bg-white p-4">
+        <div>
+          <label htmlFor="set-meldpuntNaam" className={labelClass}>Naam van het meldpunt</label>
+          <input id="set-meldpuntNaam" name="meldpuntNaam" required maxLength={200} defaultValue={s.meldpuntNaam} className={inputClass} />
+        </div>
+        <div>
+          <label htmlFor="set-meldpuntTelefoon" className={labelClass}>Telefoonnummer van het meldpunt</label>
+          <input id="set-meldpuntTelefoon" name="meldpuntTelefoon" type="tel" maxLength={50} defaultValue={s.meldpuntTelefoon} className={inputClass} />
+        </div>
+        {number('werkdagenBeoordeling', 'Werkdagen tot beoordeling', s.werkdagenBeoordeling, 1, 20, 'Na zoveel werkdagen zonder beoordeling is een melding te laat (de keten rekent met 2).')}
+        {number('syncAlarmMinuten', 'Synchronisatie-alarm (minuten)', s.syncAlarmMinuten, 5, 1440, 'Een mailbox die langer niet is gesynchroniseerd, krijgt een waarschuwing.')}
+        <div className="flex items-center gap-2">
+          <input id="set-statistiekenVoorMedewerkers" name="statistiekenVoorMedewerkers" type="checkbox" defaultChecked={s.statistiekenVoorMedewerkers} />
+          <label htmlFor="set-statistiekenVoorMedewerkers" className="text-sm">Medewerkers mogen de statistieken zien</label>
+        </div>
+      </AdminForm>
+    </section>
+  );
+}

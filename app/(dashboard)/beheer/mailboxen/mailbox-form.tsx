@@ -1,0 +1,123 @@
+'use client';
+
+import { useState, type ReactNode } from 'react';
+import type { TAdminState } from '../_shared/action-state';
+import { AdminForm } from '../_shared/admin-form';
+import { inputClass, labelClass } from '../_shared/format';
+
+/** The mailbox's current settings for the form; never its secret, only whether one is set. */
+export type TMailboxFormValues = {
+  id?: string;
+  name: string; imapHost: string; imapPort: number; imapTls: string; smtpHost: string; smtpPort: number; smtpTls: string;
+  authType: 'PASSWORD' | 'OAUTH2_MICROSOFT'; username: string; oauthTenantId: string | null; oauthClientId: string | null;
+  fromAddress: string; signalRecipient: string; trustedDomains: string[]; authenticityPolicy: 'ENFORCE' | 'MONITOR'; authservId: string | null;
+  inboxFolder: string; processedFolder: string; errorFolder: string; otherFolder: string; quarantineFolder: string;
+  otherMailAction: 'MOVE' | 'LEAVE'; pollIntervalSec: number; secretSet: boolean;
+};
+
+export const NEW_MAILBOX: TMailboxFormValues = {
+  name: '', imapHost: '', imapPort: 993, imapTls: 'tls', smtpHost: '', smtpPort: 587, smtpTls: 'starttls', authType: 'PASSWORD', username: '', oauthTenantId: null, oauthClientId: null,
+  fromAddress: '', signalRecipient: '', trustedDomains: ['politie.nl'], authenticityPolicy: 'ENFORCE', authservId: null, inboxFolder: 'INBOX', processedFolder: 'Verwerkt',
+  errorFolder: 'Fout', otherFolder: 'Overig', quarantineFolder: 'Quarantaine', otherMailAction: 'MOVE', pollIntervalSec: 60, secretSet: false,
+};
+
+const TLS_OPTIONS = [
+  ['tls', 'TLS (versleuteld vanaf het begin, meestal poort 993 / 465)'],
+  ['starttls', 'STARTTLS (meestal poort 143 / 587)'],
+  ['none', 'Geen (alleen voor een testserver op dezelfde machine)'],
+] as const;
+
+function Field({ id, label, hint, children }: { id: string; label: string; hint?: string; children: ReactNode }) {
+  return (
+    <div>
+      <label htmlFor={id} className={labelClass}>{label}</label>
+      {children}
+      {hint && <p id={`${id}-hint`} className="mt-1 text-xs text-slate-600">{hint}</p>}
+    </div>
+  );
+}
+
+function Text({ name, label, value, hint, type = 'text', required = true }: { name: string; label: string; value: string | number | null; hint?: string; type?: string; required?: boolean }) {
+  return (
+    <Field id={`mb-${name}`} label={label} hint={hint}>
+      <input id={`mb-${name}`} name={name} type={type} defaultValue={value ?? ''} required={required} aria-describedby={hint ? `mb-${name}-hint` : undefined} className={inputClass} />
+    </Field>
+  );
+}
+
+function Select({ name, label, value, options }: { name: string; label: string; value: string; options: readonly (readonly [string, string])[] }) {
+  return (
+    <Field id={`mb-${name}`} label={label}>
+      <select id={`mb-${name}`} name={name} defaultValue={value} className={inputClass}>
+        {options.map(([v, l]) => <option key={v} value={v}>{l}</option>)}
+      </select>
+    </Field>
+  );
+}
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <fieldset className="rounded border border-slate-200 bg-white p-4">
+      <legend className="px-1 font-semibold">{title}</legend>
+      <div className="grid gap-4 md:grid-cols-2">{children}</div>
+    </fieldset>
+  );
+}
+
+export function MailboxForm({ action, values }: { action: (s: TAdminState, f: FormData) => Promise<TAdminState>; values: TMailboxFormValues }) {
+  const [authType, setAuthType] = useState(values.authType);
+  const oauth = authType === 'OAUTH2_MICROSOFT';
+  return (
+    <AdminForm action={action} submitLabel={values.id ? 'Opslaan' : 'Mailbox aanmaken'} hidden={values.id ? { id: values.id } : undefined} className="space-y-4">
+      <Section title="Algemeen">
+        <Text name="name" label="Naam" value={values.name} />
+        <Text name="pollIntervalSec" label="Controle-interval (seconden)" type="number" value={values.pollIntervalSec} hint="Naast IMAP IDLE wordt de map zo vaak helemaal nagelopen (5–3600)." />
+      </Section>
+      <Section title="Inkomende mail (IMAP)">
+        <Text name="imapHost" label="IMAP-server" value={values.imapHost} />
+        <Text name="imapPort" label="IMAP-poort" type="number" value={values.imapPort} />
+        <Select name="imapTls" label="IMAP-beveiliging" value={values.imapTls} options={TLS_OPTIONS} />
+      </Section>
+      <Section title="Uitgaande mail (SMTP)">
+        <Text name="smtpHost" label="SMTP-server" value={values.smtpHost} />
+        <Text name="smtpPort" label="SMTP-poort" type="number" value={values.smtpPort} />
+        <Select name="smtpTls" label="SMTP-beveiliging" value={values.smtpTls} options={TLS_OPTIONS} />
+        <Text name="fromAddress" label="Afzenderadres" type="email" value={values.fromAddress} />
+      </Section>
+      <Section title="Aanmelden">
+        <Field id="mb-authType" label="Manier van aanmelden">
+          <select id="mb-authType" name="authType" value={authType} onChange={(e) => setAuthType(e.target.value as typeof authType)} className={inputClass}>
+            <option value="PASSWORD">Gebruikersnaam en wachtwoord</option>
+            <option value="OAUTH2_MICROSOFT">Microsoft 365 (OAuth2, client credentials)</option>
+          </select>
+        </Field>
+        <Text name="username" label={oauth ? 'Mailadres van de mailbox' : 'Gebruikersnaam'} value={values.username} />
+        <Field id="mb-secret" label={oauth ? 'Client secret' : 'Wachtwoord'} hint={values.secretSet ? 'Ingesteld. Laat leeg om het huidige te behouden; een nieuwe waarde vervangt het.' : 'Wordt versleuteld opgeslagen en nooit meer getoond.'}>
+          <input id="mb-secret" name="secret" type="password" autoComplete="new-password" required={!values.secretSet} placeholder={values.secretSet ? 'ingesteld' : ''} aria-describedby="mb-secret-hint" className={inputClass} />
+        </Field>
+        {oauth && (
+          <>
+            <Text name="oauthTenantId" label="Tenant-id (directory-id)" value={values.oauthTenantId} />
+            <Text name="oauthClientId" label="Client-id (applicatie-id)" value={values.oauthClientId} hint="De app heeft de applicatiemachtiging IMAP.AccessAsApp (en SMTP.SendAsApp) nodig, met toegang tot deze mailbox." />
+          </>
+        )}
+      </Section>
+      <Section title="Mappen">
+        <Text name="inboxFolder" label="Postvak IN" value={values.inboxFolder} />
+        <Text name="processedFolder" label="Verwerkt" value={values.processedFolder} />
+        <Text name="errorFolder" label="Fout" value={values.errorFolder} />
+        <Text name="otherFolder" label="Overige mail" value={values.otherFolder} />
+        <Text name="quarantineFolder" label="Quarantaine" value={values.quarantineFolder} />
+        <Select name="otherMailAction" label="Overige mail (geen melding)" value={values.otherMailAction} options={[['MOVE', 'Verplaatsen naar de map voor overige mail'], ['LEAVE', 'Laten staan in postvak IN']]} />
+      </Section>
+      <Section title="Keten en echtheid">
+        <Text name="signalRecipient" label="Ontvanger van signalen" type="email" value={values.signalRecipient} hint="Hier gaan acceptatiesignalen en foutmeldingen heen." />
+        <Field id="mb-trustedDomains" label="Vertrouwde afzenderdomeinen" hint="Gescheiden door komma's, bijvoorbeeld politie.nl">
+          <input id="mb-trustedDomains" name="trustedDomains" defaultValue={values.trustedDomains.join(', ')} required aria-describedby="mb-trustedDomains-hint" className={inputClass} />
+        </Field>
+        <Select name="authenticityPolicy" label="Echtheidscontrole (DKIM/DMARC)" value={values.authenticityPolicy} options={[['ENFORCE', 'Afdwingen: niet-echte meldingen in quarantaine'], ['MONITOR', 'Alleen registreren']]} />
+        <Text name="authservId" label="Vertrouwde authserv-id (optioneel)" value={values.authservId} required={false} hint="Alleen invullen als de eigen mailserver Authentication-Results toevoegt." />
+      </Section>
+    </AdminForm>
+  );
+}
