@@ -1,0 +1,108 @@
+/**
+ * Exports of the statistics: the XLSX opened with exceljs and the CSV parsed, cell by cell, with
+ * the period on top and small cells suppressed; every export audited, a refused one too; the
+ * statistics verbs refuse a medewerker unless the setting allows it.
+ */
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AppError } from '../../lib/server/errors';
+import { exportStatistieken } from '../../lib/server/stats/export-statistieken';
+import { getStatistieken } from '../../lib/server/stats/get-statistieken';
+import { listStatsKeuzes } from '../../lib/server/stats/list-stats-keuzes';
+import { refreshStatistieken } from '../../lib/server/stats/refresh-statistieken';
+import { parseStatsFilter } from '../../lib/stats/period';
+import { createTestDb, type TTestDb } from '../support/db';
+import { seedStatsDataset } from '../support/stats-dataset';
+
+let t: TTestDb;
+const actor = { id: null, label: 'coordinator@meldpunt.test', ip: '127.0.0.1', userAgent: 'vitest' };
+const filter = parseStatsFilter({ van: '2026-04-01', tot: '2026-04-30', stap: 'week' });
+
+beforeAll(async () => {
+  t = await createTestDb();
+  await seedStatsDataset(t.db);
+  await refreshStatistieken({ db: t.db });
+});
+
+afterAll(async () => {
+  await t?.drop();
+});
+
+const rowsOf = (ws: ExcelJS.Worksheet) => Array.from(ws.getSheetValues().slice(1), (r) => (Array.isArray(r) ? r.slice(1) : []));
+
+describe('statistics exports', () => {
+  it('XLSX of one table: title, period, filter, header, numbers as numbers and "< 5" as text', async () => {
+    const file = await exportStatistieken({ db: t.db, role: 'COORDINATOR', actor, filter, tabel: 'gemeente', formaat: 'xlsx' });
+    expect(file.filename).toBe('statistieken-gemeente-2026-04-01-2026-04-30.xlsx');
+    expect(file.contentType).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(file.body as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['gemeente']);
+    const ws = wb.worksheets[0]!;
+    expect(ws.getCell('A1').value).toBe('Meldingen per gemeente');
+    expect(ws.getCell('A2').value).toBe('Periode: 1 april 2026 t/m 30 april 2026');
+    expect(ws.getCell('A3').value).toBe('Filter: alle gemeenten en eenheden');
+    expect(rowsOf(ws).slice(-3)).toEqual([
+      ['Gemeente', 'Aantal', 'Aandeel (%)'],
+      ['Rotterdam', 9, 75],
+      ['Schiedam', '< 5', 'x'],
+    ]);
+    expect(typeof ws.getCell('B7').value).toBe('number');
+  });
+
+  it('XLSX of all tables, one sheet each, the doorlooptijden and kenmerken cells as on the page', async () => {
+    const file = await exportStatistieken({ db: t.db, role: 'BEHEERDER', actor, filter, tabel: 'alle', formaat: 'xlsx' });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(file.body as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['aantallen', 'eenheid', 'gemeente', 'pc4', 'status', 'uitkomst', 'loket', 'doorlooptijden', 'kenmerken']);
+    const aantallen = rowsOf(wb.getWorksheet('aantallen')!);
+    expect(aantallen[3]).toEqual(['Vorig jaar: 1 april 2025 t/m 30 april 2025.']);
+    expect(aantallen.slice(-2)).toEqual([
+      ['2026-W18', 0, 0, '–'],
+      ['Totaal', 12, 8, 50],
+    ]);
+    expect(rowsOf(wb.getWorksheet('doorlooptijden')!).slice(-3)).toEqual([
+      ['Acceptatiesignaal verstuurd', 'minuten', 12, 6, 11],
+      ['Eerste beoordeling', 'uren', 10, 24, 120],
+      ['Afgerond', 'dagen', 6, 5, 14],
+    ]);
+    const kenmerken = rowsOf(wb.getWorksheet('kenmerken')!);
+    expect(kenmerken.find((r) => r[0] === 'Beoordeeld binnen 2 werkdagen')).toEqual(['Beoordeeld binnen 2 werkdagen', 7, 70, 'beoordeelde meldingen']);
+    expect(kenmerken.find((r) => r[0] === 'Ook gemeld bij Veilig Thuis')).toEqual(['Ook gemeld bij Veilig Thuis', '< 5', 'x', 'alle meldingen']);
+  });
+
+  it('CSV for Dutch Excel: BOM, semicolons, decimal comma, period on top', async () => {
+    const file = await exportStatistieken({ db: t.db, role: 'COORDINATOR', actor, filter: { ...filter, gemeente: 'Rotterdam' }, tabel: 'pc4', formaat: 'csv' });
+    const text = file.body.toString('utf8');
+    expect(text.startsWith('\uFEFF')).toBe(true);
+    const lines = text.slice(1).trimEnd().split('\r\n');
+    expect(lines.slice(0, 3)).toEqual(['"Meldingen per postcodegebied (PC4)"', '"Periode: 1 april 2026 t/m 30 april 2026"', '"Filter: gemeente Rotterdam"']);
+    expect(lines.slice(-3)).toEqual(['"PC4";"Aantal";"Aandeel (%)"', '"3011";"8";"88,9"', '"3021";"< 5";"x"']);
+  });
+
+  it('audits every export, and a refused one as DENIED', async () => {
+    const before = await t.db.auditEvent.count({ where: { action: 'stats.export' } });
+    await exportStatistieken({ db: t.db, role: 'COORDINATOR', actor, filter, tabel: 'status', formaat: 'csv' });
+    const ok = await t.db.auditEvent.findFirstOrThrow({ where: { action: 'stats.export' }, orderBy: { id: 'desc' } });
+    expect(ok).toMatchObject({ outcome: 'SUCCESS', actorLabel: 'coordinator@meldpunt.test', ip: '127.0.0.1', details: { tabel: 'status', formaat: 'csv', van: '2026-04-01', tot: '2026-04-30', gemeente: null } });
+    await expect(exportStatistieken({ db: t.db, role: 'MEDEWERKER', actor, filter, tabel: 'status', formaat: 'xlsx' })).rejects.toMatchObject({ code: 'not_found' });
+    const denied = await t.db.auditEvent.findFirstOrThrow({ where: { action: 'stats.export' }, orderBy: { id: 'desc' } });
+    expect(denied.outcome).toBe('DENIED');
+    expect(await t.db.auditEvent.count({ where: { action: 'stats.export' } })).toBe(before + 2);
+    await expect(exportStatistieken({ db: t.db, role: 'COORDINATOR', actor, filter, tabel: 'alle', formaat: 'csv' })).rejects.toMatchObject({ code: 'validation' });
+  });
+
+  it('a medewerker reads no statistics unless the setting allows it', async () => {
+    for (const call of [() => getStatistieken({ db: t.db, role: 'MEDEWERKER', filter }), () => listStatsKeuzes({ db: t.db, role: 'MEDEWERKER' })]) {
+      await expect(call()).rejects.toBeInstanceOf(AppError);
+    }
+    await t.db.setting.create({ data: { key: 'statistiekenVoorMedewerkers', value: true } });
+    try {
+      expect((await getStatistieken({ db: t.db, role: 'MEDEWERKER', filter })).totaal).toBe(12);
+      expect(await listStatsKeuzes({ db: t.db, role: 'MEDEWERKER' })).toEqual({ gemeente: ['Rotterdam', 'Schiedam'], eenheid: ['Eenheid Rotterdam'], basisteam: ['Delfshaven', 'Maasboulevard', 'Schiedam'] });
+    } finally {
+      await t.db.setting.delete({ where: { key: 'statistiekenVoorMedewerkers' } });
+    }
+    expect((await getStatistieken({ db: t.db, role: 'COORDINATOR', filter })).totaal).toBe(12);
+  });
+});
