@@ -7,13 +7,18 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { MIGRATIONS_DIR, NO_FILTERS, SCHEMA_PATH, openSchemaEngine, readMigrationsList } from '../lib/db/schema-engine';
 
 /** SQL from the migration history to the schema; '' when they already agree. */
 export async function diffMigrationsToSchema(): Promise<string> {
-  const pglite = new PGlite();
-  const engine = await openSchemaEngine(new PrismaPGlite(pglite));
+  const pglite = new PGlite({ extensions: { pg_trgm } });
+  const factory = new PrismaPGlite(pglite);
+  // The history replays in a shadow database the adapter makes as a fresh PGlite; extensions the
+  // migrations create (CREATE EXTENSION pg_trgm) must be loadable there too.
+  factory.connectToShadowDb = () => new PrismaPGlite(new PGlite({ dataDir: 'memory://shadow', extensions: { pg_trgm } })).connect();
+  const engine = await openSchemaEngine(factory);
   try {
     const list = await readMigrationsList();
     const from = list.migrationDirectories.length ? { tag: 'migrations' as const, ...list } : { tag: 'empty' as const };
