@@ -1,8 +1,10 @@
 import 'server-only';
+import { audit, type TAuditActor } from '../audit';
 import type { TDb } from '../db/client';
 import type { Prisma } from '../db/generated/client';
 import { EXPUNGE_PENDING, retentionCutoff } from '../retention';
 import { getSettings } from './get-settings';
+import { requireBeheerder } from './require-beheerder';
 
 /** Closed meldingen whose term has passed. */
 export const expiredMelding = (cutoff: Date): Prisma.MeldingWhereInput => ({ status: 'AFGEROND', closedAt: { lt: cutoff } });
@@ -31,8 +33,12 @@ export type TRetentionPlan = {
   openstaandInMailbox: number;
 };
 
-/** The dry run: exactly what runRetention would remove now, and what needs a person's decision. */
-export async function planRetention(o: { db: TDb; now?: Date }): Promise<TRetentionPlan> {
+/**
+ * The dry run: exactly what runRetention would remove now, and what needs a person's decision.
+ * Shown to a person (`actor`), it lists kenmerken: only to a beheerder, and audited.
+ */
+export async function planRetention(o: { db: TDb; now?: Date; actor?: TAuditActor }): Promise<TRetentionPlan> {
+  if (o.actor) await requireBeheerder(o.db, o.actor);
   const { bewaartermijnMaanden } = await getSettings({ db: o.db });
   const cutoff = retentionCutoff(o.now ?? new Date(), bewaartermijnMaanden);
   const [meldingen, losseBerichten, nietAfgesloten, openstaandInMailbox] = await Promise.all([
@@ -41,5 +47,6 @@ export async function planRetention(o: { db: TDb; now?: Date }): Promise<TRetent
     o.db.melding.findMany({ where: { OR: [{ status: { not: 'AFGEROND' } }, { closedAt: null }], receivedAt: { lt: cutoff } }, orderBy: { receivedAt: 'asc' }, select: { id: true, kenmerk: true, receivedAt: true, status: true } }),
     o.db.inboundMessage.count({ where: { error: EXPUNGE_PENDING } }),
   ]);
+  if (o.actor) await audit(o.db, { actor: o.actor, action: 'bewaartermijn.proefrun', objectType: 'system', details: { meldingen: meldingen.length, nietAfgesloten: nietAfgesloten.length } });
   return { termMaanden: bewaartermijnMaanden, cutoff, meldingen: meldingen.map((m) => ({ ...m, closedAt: m.closedAt! })), losseBerichten, nietAfgesloten, openstaandInMailbox };
 }
