@@ -33,12 +33,17 @@ const LOKETTEN = ['Veilig Thuis', 'Wijkteam', 'GGZ-crisisdienst', 'Zorg- en Veil
 
 const arr = (xs: string[]) => `ARRAY[${xs.map((x) => `'${x.replace(/'/g, "''")}'`).join(',')}]`;
 
-/** Columns shared by both tables, drawn per row (r1…r9 are uniform randoms of that row). */
+/**
+ * Columns shared by both tables, drawn per row (r1…r9 are uniform randoms of that row). The
+ * geography is consistent, as in reality: PC4 lies in one gemeente, a gemeente in one basisteam
+ * (Rotterdam in six, by PC4), a basisteam in one eenheid.
+ */
+const G = `floor(r1 * r1 * ${GEMEENTEN.length})::int`;
 const DIMENSIONS = `
-  (${arr(GEMEENTEN)})[1 + floor(r1 * r1 * ${GEMEENTEN.length})::int] AS gemeente,
-  3000 + floor(r1 * r1 * ${GEMEENTEN.length})::int * 20 + floor(r2 * 20)::int AS pc4,
-  CASE WHEN r3 < 0.9 THEN 'Eenheid Rotterdam' ELSE 'Eenheid Den Haag' END AS eenheid,
-  (${arr(BASISTEAMS)})[1 + floor(r3 * ${BASISTEAMS.length})::int] AS basisteam,
+  (${arr(GEMEENTEN)})[1 + ${G}] AS gemeente,
+  3000 + ${G} * 20 + floor(r2 * 20)::int AS pc4,
+  CASE WHEN ${G} >= ${GEMEENTEN.length - 2} THEN 'Eenheid Den Haag' ELSE 'Eenheid Rotterdam' END AS eenheid,
+  (${arr(BASISTEAMS)})[1 + CASE WHEN ${G} = 0 THEN floor(r2 * 6)::int ELSE 6 + ${G} % 6 END] AS basisteam,
   r4 < 0.3 AS telefonisch, r5 < 0.08 AS veilig_thuis, r6 < 0.45 AS hulpverlening,
   CASE WHEN r7 < 0.1 THEN NULL ELSE r7 < 0.6 END AS geinformeerd, r8 < 0.12 AS aanvulling, r9 < 0.15 AS herhaling`;
 
@@ -47,7 +52,7 @@ function generator(where: string): string {
     SELECT i, received_at, ${DIMENSIONS},
       CASE WHEN live AND s < 0.10 THEN 'ONTVANGEN' WHEN live AND s < 0.25 THEN 'IN_BEHANDELING' WHEN live AND s < 0.30 THEN 'AANVULLING_GEVRAAGD' ELSE 'AFGEROND' END::"MeldingStatus" AS status,
       CASE WHEN live AND s < 0.30 THEN NULL WHEN u < 0.5 THEN 'TOEGELEID' WHEN u < 0.8 THEN 'GEEN_VERVOLG' WHEN u < 0.95 THEN 'NIET_IN_BEHANDELING' ELSE 'DOORGESTUURD' END::"Uitkomst" AS uitkomst,
-      (${arr(LOKETTEN)})[1 + floor(r2 * ${LOKETTEN.length})::int] AS loket,
+      (${arr(LOKETTEN)})[1 + floor(r3 * ${LOKETTEN.length})::int] AS loket,
       5 + floor(r5 * 600)::int AS signal_s,
       CASE WHEN live AND s < 0.10 THEN NULL ELSE 600 + floor(r6 * r6 * 10 * 86400)::int END AS first_s,
       floor(r8 * 45 * 86400)::int AS closed_extra_s
@@ -109,7 +114,11 @@ async function main() {
     await refreshStatistieken({ db, now: new Date(`${TODAY}T12:00:00Z`) });
     const firstRefreshMs = Math.round(performance.now() - t0);
     await db.$executeRawUnsafe('ANALYZE stats_melding');
-    note(`first refresh ${firstRefreshMs} ms`);
+    const rollupRows: Record<string, number> = {};
+    for (const v of ['stats_melding', 'stats_dag', 'stats_dag_pc4', 'stats_maand', 'stats_maand_pc4', 'stats_maand_werkdagen', 'stats_maand_doorloop']) {
+      rollupRows[v] = (await db.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM ${v}`))[0]!.n;
+    }
+    note(`first refresh ${firstRefreshMs} ms; rows ${JSON.stringify(rollupRows)}`);
 
     const periods = { '1jaar': parseStatsFilter({}, TODAY), '5jaar': parseStatsFilter({ van: START, tot: TODAY }, TODAY) };
     const queries: Record<string, (ctx: TQueryContext) => Promise<unknown>> = { ...STATS_QUERIES, keuzes: (ctx) => listStatsKeuzes({ db: ctx.db, role: 'COORDINATOR' }) };
@@ -144,6 +153,7 @@ async function main() {
       foutmeldingen: FOUTMELDINGEN,
       runs: RUNS,
       firstRefreshMs,
+      rollupRows,
       refreshMs,
       duringRefresh: { runs: during.length, maxMs: Math.round(Math.max(...during)) },
       queries: result,

@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { refreshStatistieken } from '../../lib/server/stats/refresh-statistieken';
 import { getStatistieken } from '../../lib/server/stats/get-statistieken';
+import { wholeMonths } from '../../lib/server/stats/queries';
 import { toMeldingFeit } from '../../lib/stats/melding-feit';
 import { parseStatsFilter } from '../../lib/stats/period';
 import { buildTables } from '../../lib/stats/tables';
@@ -44,6 +45,23 @@ describe('statistics over the hand-built data set (April 2026)', () => {
       ['2026-W18', 0, 0, null],
       ['Totaal', 12, 8, 50],
     ]);
+  });
+
+  it('reads whole months from the monthly rollups and the days at either end from the daily ones', async () => {
+    // 31 March and 1 May (Dutch time) around the whole month of April: the melding of 1 May 00:30 counts.
+    const figuren = await getStatistieken({ db: t.db, role: 'COORDINATOR', filter: parseStatsFilter({ van: '2026-03-31', tot: '2026-05-01', stap: 'maand' }) });
+    expect(buildTables(figuren)[0]!.rijen).toEqual([
+      ['2026-03', 0, 0, null],
+      ['2026-04', 12, 8, 50],
+      ['2026-05', '< 5', 0, null],
+      ['Totaal', 13, 8, 62.5],
+    ]);
+    expect(figuren.perGemeente).toEqual([{ gemeente: 'Rotterdam', aantal: 10 }, { gemeente: 'Schiedam', aantal: 3 }]);
+    expect(figuren.doorlooptijden.signaal.n).toBe(13);
+    expect(figuren.kenmerken.beoordeeld).toBe(10);
+    expect(wholeMonths({ van: '2026-03-31', tot: '2026-05-01' })).toEqual({ from: '2026-04-01', to: '2026-04-01', toEnd: '2026-04-30' });
+    expect(wholeMonths({ van: '2026-04-02', tot: '2026-04-30' })).toBeNull();
+    expect(wholeMonths({ van: '2024-01-01', tot: '2024-02-29' })).toEqual({ from: '2024-01-01', to: '2024-02-01', toEnd: '2024-02-29' });
   });
 
   it('by unit, gemeente, PC4, status, uitkomst and loket', async () => {

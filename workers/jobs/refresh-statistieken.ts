@@ -1,7 +1,8 @@
 /**
  * Keeps the statistics' materialised views fresh: refreshes them CONCURRENTLY every `everyMs`
- * (the dashboard keeps reading the previous contents meanwhile). A second worker refreshing at
- * the same time only waits for the first (PostgreSQL locks one refresh per view at a time).
+ * (the dashboard keeps reading the previous contents meanwhile), but never spends more than a
+ * tenth of the time refreshing: after a slow refresh (a very large database) it waits longer.
+ * A second worker refreshing at the same time only waits for the first (one refresh per view).
  */
 import type { TDb } from '../../lib/db/client';
 import { getLogger } from '../../lib/log';
@@ -18,7 +19,7 @@ export function refreshStatistiekenLoop(o: { db: TDb; everyMs: number }): TLoop 
       while (!signal.aborted) {
         const { durationMs } = await refreshStatistieken({ db: o.db });
         log.info({ msg: 'statistics refreshed', code: 'stats_refreshed', durationMs });
-        await sleep(o.everyMs, signal);
+        await sleep(Math.max(o.everyMs, 10 * durationMs), signal);
       }
     },
   };

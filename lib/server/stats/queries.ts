@@ -7,17 +7,54 @@ import { previousYear, type TStap, type TStatsFilter } from '../../stats/period'
 
 /**
  * Every query behind the statistics page, by name — the page runs them all, `npm run bench:stats`
- * times each one. Counts come from the daily rollups, doorlooptijden from stats_melding (see the
- * stats_rollups migration). Callers check access first (requireStatistiekenAccess).
+ * times each one. A period's whole months are read from the monthly rollups and only its partial
+ * months at either end from the daily ones (see the stats_rollups and stats_monthly migrations),
+ * so a five-year period costs little more than a month. Callers check access first
+ * (requireStatistiekenAccess).
  */
 export type TQueryContext = { db: TDb; filter: TStatsFilter; werkdagenBeoordeling: number };
+type TRange = { van: string; tot: string };
 
-function where(f: TStatsFilter, range: { van: string; tot: string }): Prisma.Sql {
-  const parts = [Prisma.sql`received_date BETWEEN ${range.van}::date AND ${range.tot}::date`];
+const day = (s: string) => new Date(`${s}T00:00:00Z`);
+const iso = (d: Date) => d.toISOString().slice(0, 10);
+
+/** The whole calendar months inside a period: first day of the first and of the last; null if none. */
+export function wholeMonths(r: TRange): { from: string; to: string; toEnd: string } | null {
+  const v = day(r.van);
+  const t = day(r.tot);
+  const from = v.getUTCDate() === 1 ? v : new Date(Date.UTC(v.getUTCFullYear(), v.getUTCMonth() + 1, 1));
+  const lastOfTot = new Date(Date.UTC(t.getUTCFullYear(), t.getUTCMonth() + 1, 0));
+  const to = t.getTime() === lastOfTot.getTime() ? new Date(Date.UTC(t.getUTCFullYear(), t.getUTCMonth(), 1)) : new Date(Date.UTC(t.getUTCFullYear(), t.getUTCMonth() - 1, 1));
+  if (from > to) return null;
+  return { from: iso(from), to: iso(to), toEnd: iso(new Date(Date.UTC(to.getUTCFullYear(), to.getUTCMonth() + 1, 0))) };
+}
+
+function dims(f: TStatsFilter): Prisma.Sql {
+  const parts = [Prisma.sql`TRUE`];
   if (f.gemeente) parts.push(Prisma.sql`gemeente = ${f.gemeente}`);
   if (f.eenheid) parts.push(Prisma.sql`eenheid = ${f.eenheid}`);
   if (f.basisteam) parts.push(Prisma.sql`basisteam = ${f.basisteam}`);
   return Prisma.join(parts, ' AND ');
+}
+
+const ROLLUPS = {
+  telling: { dag: 'stats_dag', maand: 'stats_maand' },
+  pc4: { dag: 'stats_dag_pc4', maand: 'stats_maand_pc4' },
+  werkdagen: { dag: 'stats_dag_werkdagen', maand: 'stats_maand_werkdagen' },
+  doorloop: { dag: 'stats_doorloop_dag', maand: 'stats_maand_doorloop' },
+} as const;
+
+/** The rows of a rollup for a period and filter: whole months monthly (unless `daily`), the rest daily. */
+function source(rollup: keyof typeof ROLLUPS, f: TStatsFilter, r: TRange, daily = false): Prisma.Sql {
+  const t = ROLLUPS[rollup];
+  const months = daily ? null : wholeMonths(r);
+  const inPeriod = Prisma.sql`received_date BETWEEN ${r.van}::date AND ${r.tot}::date AND ${dims(f)}`;
+  if (!months) return Prisma.sql`(SELECT * FROM ${Prisma.raw(t.dag)} WHERE ${inPeriod}) src`;
+  return Prisma.sql`(
+    SELECT * FROM ${Prisma.raw(t.maand)} WHERE received_date BETWEEN ${months.from}::date AND ${months.to}::date AND ${dims(f)}
+    UNION ALL
+    SELECT * FROM ${Prisma.raw(t.dag)} WHERE ${inPeriod} AND NOT received_date BETWEEN ${months.from}::date AND ${months.toEnd}::date
+  ) src`;
 }
 
 /** A bucket key for a day `d`, and the key of the bucket one year later (the trend partner). */
@@ -27,18 +64,19 @@ const BUCKET: Record<TStap, { key: string; nextYear: string }> = {
   maand: { key: `to_char(d, 'YYYY-MM')`, nextYear: `to_char(d + interval '1 year', 'YYYY-MM')` },
   jaar: { key: `to_char(d, 'YYYY')`, nextYear: `(extract(year FROM d)::int + 1)::text` },
 };
+const on = (expr: string, column: string) => Prisma.raw(expr.replace(/\bd\b/g, column));
 
 async function reeks({ db, filter }: TQueryContext): Promise<Pick<TFiguren, 'reeks' | 'totaal' | 'totaalVorigJaar'>> {
   const b = BUCKET[filter.stap];
-  const prev = previousYear(filter);
+  // Month rollups hold the first day of the month: right for month and year buckets only.
+  const daily = filter.stap === 'dag' || filter.stap === 'week';
   const rows = await db.$queryRaw<{ k: string | null; aantal: number; vorig: number }[]>`
     WITH keys AS (
-      SELECT DISTINCT ${Prisma.raw(b.key.replace(/\bd\b/g, 'g::date'))} AS k
-      FROM generate_series(${filter.van}::date, ${filter.tot}::date, interval '1 day') g
+      SELECT DISTINCT ${on(b.key, 'g::date')} AS k FROM generate_series(${filter.van}::date, ${filter.tot}::date, interval '1 day') g
     ), cur AS (
-      SELECT ${Prisma.raw(b.key.replace(/\bd\b/g, 'received_date'))} AS k, sum(n)::int AS n FROM stats_dag WHERE ${where(filter, filter)} GROUP BY 1
+      SELECT ${on(b.key, 'received_date')} AS k, sum(n)::int AS n FROM ${source('telling', filter, filter, daily)} GROUP BY 1
     ), prev AS (
-      SELECT ${Prisma.raw(b.nextYear.replace(/\bd\b/g, 'received_date'))} AS k, sum(n)::int AS n FROM stats_dag WHERE ${where(filter, prev)} GROUP BY 1
+      SELECT ${on(b.nextYear, 'received_date')} AS k, sum(n)::int AS n FROM ${source('telling', filter, previousYear(filter), daily)} GROUP BY 1
     )
     SELECT keys.k, coalesce(cur.n, 0) AS aantal, coalesce(prev.n, 0) AS vorig FROM keys LEFT JOIN cur USING (k) LEFT JOIN prev USING (k)
     UNION ALL
@@ -49,18 +87,18 @@ async function reeks({ db, filter }: TQueryContext): Promise<Pick<TFiguren, 'ree
 }
 
 const perEenheid = ({ db, filter }: TQueryContext) =>
-  db.$queryRaw<TFiguren['perEenheid']>`SELECT eenheid, basisteam, sum(n)::int AS aantal FROM stats_dag WHERE ${where(filter, filter)} GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2`;
+  db.$queryRaw<TFiguren['perEenheid']>`SELECT eenheid, basisteam, sum(n)::int AS aantal FROM ${source('telling', filter, filter)} GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2`;
 
 const perGemeente = ({ db, filter }: TQueryContext) =>
-  db.$queryRaw<TFiguren['perGemeente']>`SELECT gemeente, sum(n)::int AS aantal FROM stats_dag WHERE ${where(filter, filter)} GROUP BY 1 ORDER BY 2 DESC, 1`;
+  db.$queryRaw<TFiguren['perGemeente']>`SELECT gemeente, sum(n)::int AS aantal FROM ${source('telling', filter, filter)} GROUP BY 1 ORDER BY 2 DESC, 1`;
 
 const perPc4 = ({ db, filter }: TQueryContext) =>
-  db.$queryRaw<TFiguren['perPc4']>`SELECT pc4, sum(n)::int AS aantal FROM stats_dag_pc4 WHERE ${where(filter, filter)} GROUP BY 1 ORDER BY 2 DESC, 1`;
+  db.$queryRaw<TFiguren['perPc4']>`SELECT pc4, sum(n)::int AS aantal FROM ${source('pc4', filter, filter)} GROUP BY 1 ORDER BY 2 DESC, 1`;
 
 async function perStatusUitkomst({ db, filter }: TQueryContext): Promise<Pick<TFiguren, 'perStatus' | 'perUitkomst' | 'perLoket'>> {
   const rows = await db.$queryRaw<{ set: number; status: MeldingStatus | null; uitkomst: Uitkomst | null; loket: string | null; aantal: number }[]>`
     SELECT GROUPING(status, uitkomst, loket_advies)::int AS set, status, uitkomst, loket_advies AS loket, sum(n)::int AS aantal
-    FROM stats_dag WHERE ${where(filter, filter)}
+    FROM ${source('telling', filter, filter)}
     GROUP BY GROUPING SETS ((status), (uitkomst), (uitkomst, loket_advies))
     ORDER BY aantal DESC, 2, 3, 4`;
   // GROUPING bits (status, uitkomst, loket): 3 = by status, 5 = by uitkomst, 4 = by uitkomst and loket.
@@ -72,14 +110,14 @@ async function perStatusUitkomst({ db, filter }: TQueryContext): Promise<Pick<TF
 }
 
 /**
- * Seconds per step of the shown resolution (0.1 minute, 0.1 hour, 0.1 day). Durations are
- * counted per step (a hash aggregate, no sort of a million values) and the percentile is the
- * nearest rank: exactly the floored step of the nearest-rank percentile of the raw seconds.
+ * Seconds per counted step (as in the stats_doorloop_dag view): 0.1 minute, an hour, a day. The
+ * percentile is the nearest rank over the steps: exactly the nearest-rank percentile of the raw
+ * seconds, floored to its step.
  */
-export const DOORLOOP_STAP = { signaal: 6, beoordeling: 360, afgerond: 8640 } as const;
+export const DOORLOOP_STAP = { signaal: 6, beoordeling: 3600, afgerond: 86400 } as const;
+type TSoort = keyof typeof DOORLOOP_STAP;
 
-function nearestRank(hist: { stap: number; n: number }[], p: number): number | null {
-  const total = hist.reduce((sum, h) => sum + h.n, 0);
+function nearestRank(hist: { stap: number; n: number }[], total: number, p: number): number | null {
   const rank = Math.ceil(p * total);
   let seen = 0;
   for (const h of hist) if ((seen += h.n) >= rank) return h.stap;
@@ -87,23 +125,16 @@ function nearestRank(hist: { stap: number; n: number }[], p: number): number | n
 }
 
 async function doorlooptijden({ db, filter }: TQueryContext): Promise<TFiguren['doorlooptijden']> {
-  const S = DOORLOOP_STAP;
-  const rows = await db.$queryRaw<{ soort: keyof typeof S; stap: number; n: number }[]>`
-    SELECT CASE GROUPING(s, b, a) WHEN 3 THEN 'signaal' WHEN 5 THEN 'beoordeling' ELSE 'afgerond' END AS soort, coalesce(s, b, a) AS stap, count(*)::int AS n
-    FROM (
-      SELECT floor(signal_seconds / ${S.signaal}::float8)::int AS s, floor(first_assessment_seconds / ${S.beoordeling}::float8)::int AS b, floor(closed_seconds / ${S.afgerond}::float8)::int AS a
-      FROM stats_melding WHERE ${where(filter, filter)}
-    ) d
-    GROUP BY GROUPING SETS ((s), (b), (a))
-    HAVING coalesce(s, b, a) IS NOT NULL
-    ORDER BY 1, 2`;
-  const d = (soort: keyof typeof S): TDoorlooptijd => {
+  const rows = await db.$queryRaw<{ soort: TSoort; stap: number; n: number }[]>`
+    SELECT soort, stap, sum(n)::int AS n FROM ${source('doorloop', filter, filter)} GROUP BY 1, 2 ORDER BY 1, 2`;
+  const d = (soort: TSoort): TDoorlooptijd => {
     const hist = rows.filter((r) => r.soort === soort);
+    const n = hist.reduce((sum, h) => sum + h.n, 0);
     const at = (p: number) => {
-      const stap = nearestRank(hist, p);
-      return stap === null ? null : stap * S[soort];
+      const stap = nearestRank(hist, n, p);
+      return stap === null ? null : stap * DOORLOOP_STAP[soort];
     };
-    return { n: hist.reduce((sum, h) => sum + h.n, 0), mediaan: at(0.5), p90: at(0.9) };
+    return { n, mediaan: at(0.5), p90: at(0.9) };
   };
   return { signaal: d('signaal'), beoordeling: d('beoordeling'), afgerond: d('afgerond') };
 }
@@ -112,7 +143,7 @@ async function kenmerken({ db, filter, werkdagenBeoordeling }: TQueryContext): P
   const [row] = await db.$queryRaw<TFiguren['kenmerken'][]>`
     WITH w AS (
       SELECT coalesce(sum(n), 0)::int AS beoordeeld, coalesce(sum(n) FILTER (WHERE werkdagen <= ${werkdagenBeoordeling} OR binnen), 0)::int AS binnen
-      FROM stats_dag_werkdagen WHERE ${where(filter, filter)}
+      FROM ${source('werkdagen', filter, filter)}
     )
     SELECT (SELECT beoordeeld FROM w) AS beoordeeld, (SELECT binnen FROM w) AS "binnenWerkdagen",
       coalesce(sum(telefonisch), 0)::int AS telefonisch,
@@ -121,7 +152,7 @@ async function kenmerken({ db, filter, werkdagenBeoordeling }: TQueryContext): P
       coalesce(sum(geinformeerd), 0)::int AS geinformeerd,
       coalesce(sum(aanvulling), 0)::int AS aanvulling,
       coalesce(sum(herhaling), 0)::int AS herhaling
-    FROM stats_dag WHERE ${where(filter, filter)}`;
+    FROM ${source('telling', filter, filter)}`;
   return row!;
 }
 
