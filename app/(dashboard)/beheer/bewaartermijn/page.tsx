@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { auditActor, requireUser } from '@/lib/auth/require-user';
 import { getDb } from '@/lib/db/client';
 import { planRetention } from '@/lib/server/plan-retention';
@@ -22,6 +23,9 @@ export default async function BewaartermijnPage() {
         Persoonsgegevens van een afgeronde melding worden na de bewaartermijn verwijderd: formulier, bijlagen, e-mails, notities en beoordelingen,
         ook uit de mailbox. Wat overblijft is een anoniem statistisch gegeven (periode, gemeente, politie-eenheid, uitkomst, doorlooptijden). Dit gebeurt
         elke dag automatisch; u kunt het hier ook meteen laten uitvoeren.
+        <p className="mt-2">
+          Een verzoek om inzage of verwijdering van één persoon? Zie <Link href="/beheer/personen" className="text-brand-700 underline">Rechten van betrokkenen</Link>.
+        </p>
       </AdminHeading>
 
       <section aria-labelledby="termijn" className="mb-6 rounded border border-slate-200 bg-white p-4">

@@ -14,6 +14,7 @@ import { listMedewerkers } from '@/lib/server/list-medewerkers';
 import { Badges } from '../badges';
 import { formatDateTime, formatDay, werkdagenLabel } from '../format';
 import { ActionsPanel } from './actions-panel';
+import { DoorsturenForm } from './doorsturen-form';
 import { FormView } from './form-view';
 import { Timeline } from './timeline';
 
@@ -113,6 +114,7 @@ export default async function MeldingPage({ params }: { params: Promise<{ id: st
           <section aria-labelledby="acties">
             <h2 id="acties" className="text-lg font-semibold">Acties</h2>
             <div className="mt-2"><ActionsPanel m={m} userId={user.id} colleagues={colleagues} aanvulling={aanvulling} nietInBehandeling={nietInBehandeling} /></div>
+            <div className="mt-2"><DoorsturenForm m={m} /></div>
           </section>
           <section aria-labelledby="eerdere" className="rounded border border-slate-200 bg-white p-3">
             <h2 id="eerdere" className="text-lg font-semibold">Eerdere meldingen</h2>
