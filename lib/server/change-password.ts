@@ -1,17 +1,11 @@
 import 'server-only';
-import { z } from 'zod';
 import { audit, type TAuditActor } from '../audit';
 import { hashPassword, verifyPassword } from '../auth/password';
+import { ZNewPassword } from '../auth/password-rules';
 import { liveSessionWhere } from '../auth/session-stage';
 import { sessionTimes } from '../auth/session-times';
 import type { TDb } from '../db/client';
 import { recordLoginFailure } from './record-login-failure';
-
-export const PASSWORD_MIN_LENGTH = 12;
-export const ZNewPassword = z
-  .string()
-  .min(PASSWORD_MIN_LENGTH, `Het nieuwe wachtwoord moet minstens ${PASSWORD_MIN_LENGTH} tekens lang zijn.`)
-  .max(200, 'Het nieuwe wachtwoord mag hoogstens 200 tekens lang zijn.');
 
 export type TChangePasswordResult = { ok: true } | { ok: false; message: string };
 
