@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { closeParser, parseMeldformulier } from '../form';
 import { detectType } from '../form/extract/detect';
-import { refused } from '../form/parse-bytes';
+import { refused } from '../form/refused-result';
 import type { TParseResult } from '../form/schema';
 import { parseMeldingSubject } from '../mail/subject';
 

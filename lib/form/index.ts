@@ -1,6 +1,6 @@
 import { sizeRefusal } from './limits';
-import { refused } from './parse-bytes';
 import { parseInWorker } from './pool';
+import { refused } from './refused-result';
 import type { TParseResult } from './schema';
 
 /**
@@ -27,5 +27,5 @@ export async function parseMeldformulier(bytes: Uint8Array, options: TParseMeldf
   return parseInWorker(bytes, { filename: options.filename, trustedDomains: options.trustedDomains, now: options.now });
 }
 
-export { closeParser } from './pool';
+export { closeParser, warmParser } from './pool';
 export type { TFinding, TMeldformulier, TParseResult } from './schema';

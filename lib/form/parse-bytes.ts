@@ -6,6 +6,7 @@ import { RefusedFile } from './extract/refused';
 import { sizeRefusal } from './limits';
 import type { TRawForm } from './raw';
 import { readFormText } from './read/form';
+import { refused } from './refused-result';
 import { phrase } from './read/pattern';
 import { ZMeldformulier, type TParseResult } from './schema';
 
@@ -22,7 +23,6 @@ const FORM_MARKERS = [
   'Reden aanmelding', 'bestaande hulpverlening', 'Contactgegevens huisarts', 'Nader telefonisch contact',
 ].map((words) => new RegExp(phrase(words), 'iu'));
 
-export const refused = (message: string): TParseResult => ({ ok: false, formulier: null, warnings: [], errors: [{ field: 'bestand', message }] });
 
 async function readRaw(bytes: Uint8Array, filename: string | undefined): Promise<TRawForm> {
   const tooLarge = sizeRefusal(bytes.length);

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { LIMITS } from './limits';
-import { refused, type TParseOptions } from './parse-bytes';
+import type { TParseOptions } from './parse-bytes';
+import { refused } from './refused-result';
 import type { TParseResult } from './schema';
 import type { TParseReply, TParseRequest } from './worker';
 
@@ -18,7 +19,9 @@ const WORKER_URL = new URL('./worker.ts', import.meta.url);
 /**
  * The worker is TypeScript. On Node 20 a loader registered with --import (as `tsx` does) does
  * not reach worker threads, so the worker starts from a tiny script that registers tsx's loader
- * itself and then imports the real worker.
+ * itself and then imports the real worker. Source-mapped stack traces are switched off in the
+ * thread: pdf.js reads error stacks while it loads, and mapping them parses its 3 MB source map,
+ * a second of CPU for every worker started. Errors leave the worker as messages only.
  */
 function bootstrap(): string {
   // The ESM build of tsx's API (what `import 'tsx/esm/api'` resolves to), found from its package.
@@ -27,6 +30,7 @@ function bootstrap(): string {
   return `(async () => {
     const { register } = await import(${JSON.stringify(tsxApi)});
     register();
+    process.setSourceMapsEnabled(false);
     await import(${JSON.stringify(WORKER_URL.href)});
   })().catch((error) => { throw error; });`;
 }
@@ -95,6 +99,16 @@ function runNext(): void {
   timer.unref();
   running = { id, job, timer };
   worker.postMessage({ id, ...job.request } satisfies TParseRequest);
+}
+
+/**
+ * Starts the worker ahead of the first file, so that file does not wait for pdf.js to load. The
+ * idle worker does not keep the process alive.
+ */
+export function warmParser(): void {
+  if (worker) return;
+  worker = startWorker();
+  if (!running) worker.unref();
 }
 
 export function parseInWorker(bytes: Uint8Array, options: TParseOptions): Promise<TParseResult> {

@@ -1,8 +1,8 @@
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { LIMITS } from '../limits';
 import type { TRawForm } from '../raw';
 import { stripPageFurniture } from './page-furniture';
 import { pageLines } from './pdf-lines';
+import { getDocument, pdfWorker } from './pdfjs';
 import { RefusedFile } from './refused';
 import { joinLines } from './soft-wraps';
 
@@ -27,7 +27,7 @@ export async function extractPdf(bytes: Uint8Array): Promise<TPdfContent> {
   // pdf.js takes ownership of the buffer it is given and refuses a Node Buffer, so it gets a
   // plain copy (Buffer#slice would be a view); pdf-lib may still need the bytes after.
   // isEvalSupported: false closes the font-compilation eval path (CVE-2024-4367 class).
-  const task = getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, verbosity: 0, useSystemFonts: false });
+  const task = getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, verbosity: 0, useSystemFonts: false, worker: pdfWorker() });
   try {
     const document = await task.promise;
     if (document.numPages > LIMITS.maxPages) {

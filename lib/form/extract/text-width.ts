@@ -15,7 +15,8 @@ const DEFAULT_WIDTH = 556;
 
 export function textWidth(text: string): number {
   let width = 0;
-  for (const char of text.normalize('NFD')) {
+  // Decomposing is only needed for accented letters; most text is plain ASCII.
+  for (const char of /[^\x20-\x7e]/.test(text) ? text.normalize('NFD') : text) {
     const code = char.codePointAt(0)!;
     if (code >= 0x300 && code <= 0x36f) continue; // combining accent: no width of its own
     width += code >= 32 && code <= 126 ? ASCII_WIDTHS[code - 32]! : DEFAULT_WIDTH;

@@ -40,6 +40,21 @@ describe('render → parse round trip', () => {
     );
   });
 
+  it('PDF text layer: a line break between short reden lines stays a line break', async () => {
+    // Short lines end far from the margin, so no soft wrap can explain the break; once such
+    // lines were read as one line.
+    const reden = 'Buurman belde\nmevrouw was verward\nWie: buurman\nWat: stemmen in de muur';
+    for (const version of ['1.3', '2.0'] as const) {
+      const formulier = fc.sample(formulierArb(version), { numRuns: 1, seed: 1 })[0]!;
+      for (const style of ['colon', 'table', 'next-line'] as const) {
+        for (const pageBreakInReden of [false, true]) {
+          const parsed = await roundTrip(renderPdf, 'melding.pdf', { version, style, pageBreakInReden }, { ...formulier, redenAanmelding: reden });
+          expect(parsed.redenAanmelding, `${version} ${style} page break ${pageBreakInReden}`).toBe(reden);
+        }
+      }
+    }
+  });
+
   it('.docx, every layout', async () => {
     await fc.assert(
       fc.asyncProperty(withLayout, async ({ layout, formulier }) => {

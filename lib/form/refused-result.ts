@@ -1,0 +1,9 @@
+import type { TParseResult } from './schema';
+
+/**
+ * The result for a file that is not read at all, with the reason as the one error. Its own
+ * module, so the pool and the public entry can answer without loading the parser itself: the
+ * process that calls parseMeldformulier never loads pdf.js (whose legacy build swaps in slower
+ * polyfills for Array.prototype.push and JSON.parse in the realm that loads it).
+ */
+export const refused = (message: string): TParseResult => ({ ok: false, formulier: null, warnings: [], errors: [{ field: 'bestand', message }] });

@@ -1,0 +1,96 @@
+/**
+ * Benchmark of the form parser on the fixture corpus (every PDF in tests/fixtures/forms), in
+ * one process, against pdf-parse's bare getText() on the same PDFs.
+ *
+ * Fairness: parseMeldformulier runs in its warm worker thread, so each timing includes a
+ * postMessage round trip. The bare extraction therefore also runs in a warm worker thread of
+ * its own (a few lines of plain JS below) and is timed the same way, from this thread, per
+ * file, including its round trip. Rounds of both alternate, so both see the same machine load.
+ *
+ * Last line of output: {"forms", "medianMs", "p95Ms", "formsPerSecond", "bareExtractMedianMs",
+ * "ratioVsBareExtract"} (ratio of the medians).
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { closeParser, parseMeldformulier } from '../lib/form';
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 20);
+const FORMS = path.resolve(import.meta.dirname, '../tests/fixtures/forms');
+
+const pdfs = readdirSync(FORMS, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => path.join(FORMS, entry.name, 'input.pdf'))
+  .filter((file) => existsSync(file))
+  .map((file) => new Uint8Array(readFileSync(file)));
+
+const BARE_WORKER = `
+  const { parentPort } = require('node:worker_threads');
+  const modulePromise = import('pdf-parse');
+  parentPort.on('message', async (bytes) => {
+    const { PDFParse } = await modulePromise;
+    const parser = new PDFParse({ data: bytes, isEvalSupported: false });
+    const result = await parser.getText();
+    await parser.destroy();
+    parentPort.postMessage(result.text.length);
+  });
+`;
+
+function bareExtractor() {
+  const worker = new Worker(BARE_WORKER, { eval: true });
+  const extract = (bytes: Uint8Array) =>
+    new Promise<void>((resolve) => {
+      worker.once('message', () => resolve());
+      worker.postMessage(bytes);
+    });
+  return { extract, close: () => worker.terminate() };
+}
+
+async function timeEach(files: Uint8Array[], run: (bytes: Uint8Array) => Promise<unknown>, samples: number[]): Promise<number> {
+  const started = performance.now();
+  for (const bytes of files) {
+    const t = performance.now();
+    await run(bytes);
+    samples.push(performance.now() - t);
+  }
+  return performance.now() - started;
+}
+
+const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+const round = (n: number) => Math.round(n * 100) / 100;
+
+async function main(): Promise<void> {
+  const bare = bareExtractor();
+  const parse = (bytes: Uint8Array) => parseMeldformulier(bytes, { filename: 'input.pdf' });
+  // Warm-up: start both workers, load pdf.js, let the JIT settle.
+  for (let i = 0; i < 3; i++) {
+    await timeEach(pdfs, parse, []);
+    await timeEach(pdfs, bare.extract, []);
+  }
+  const parseSamples: number[] = [];
+  const bareSamples: number[] = [];
+  let parseTotal = 0;
+  for (let r = 0; r < ROUNDS; r++) {
+    parseTotal += await timeEach(pdfs, parse, parseSamples);
+    await timeEach(pdfs, bare.extract, bareSamples);
+  }
+  await Promise.all([closeParser(), bare.close()]);
+
+  const parsed = [...parseSamples].sort((a, b) => a - b);
+  const bareSorted = [...bareSamples].sort((a, b) => a - b);
+  const medianMs = quantile(parsed, 0.5);
+  const bareExtractMedianMs = quantile(bareSorted, 0.5);
+  console.log(`${pdfs.length} PDFs × ${ROUNDS} rounds; bare p95 ${round(quantile(bareSorted, 0.95))} ms`);
+  console.log(
+    JSON.stringify({
+      forms: parsed.length,
+      medianMs: round(medianMs),
+      p95Ms: round(quantile(parsed, 0.95)),
+      formsPerSecond: round(parsed.length / (parseTotal / 1000)),
+      bareExtractMedianMs: round(bareExtractMedianMs),
+      ratioVsBareExtract: round(medianMs / bareExtractMedianMs),
+    }),
+  );
+}
+
+await main();
