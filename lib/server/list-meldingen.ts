@@ -10,6 +10,8 @@ import { getSettings } from './get-settings';
 import { mayTriage, meldingScope, type TActing } from './melding-scope';
 
 export const PAGE_SIZE = 25;
+/** Counting stops here: an exact count of tens of thousands of matches costs more than it tells. */
+export const COUNT_CAP = 1000;
 const OPEN = ['ONTVANGEN', 'IN_BEHANDELING', 'AANVULLING_GEVRAAGD'] as const;
 const date = z.iso.date().optional().or(z.literal('').transform(() => undefined));
 
@@ -90,7 +92,7 @@ export async function listMeldingen(o: TActing & { filter: Partial<z.input<typeo
   const now = o.now ?? new Date();
   const { werkdagenBeoordeling } = await getSettings({ db: o.db });
   const where: Prisma.MeldingWhereInput = { AND: [meldingScope(o.user), ...filterWhere(f, o.user.id, now, werkdagenBeoordeling)] };
-  const [rows, total] = await Promise.all([
+  const [rows, counted] = await Promise.all([
     o.db.melding.findMany({
       where,
       orderBy: ORDER[f.sort],
@@ -102,14 +104,18 @@ export async function listMeldingen(o: TActing & { filter: Partial<z.input<typeo
         hasWarnings: true, authenticityVerified: true, reactieOntvangen: true, buitenWerkgebied: true, assignee: { select: { id: true, name: true, email: true } },
       },
     }),
-    o.db.melding.count({ where }),
+    o.db.melding.findMany({ where, select: { id: true }, take: COUNT_CAP + 1 }),
   ]);
+  const total = Math.min(counted.length, COUNT_CAP);
+  const totalCapped = counted.length > COUNT_CAP;
   if (f.q) {
     await audit(o.db, { actor: o.actor, action: 'melding.zoeken', details: { soort: /^\d{9}$/.test(f.q) ? 'bsn' : 'tekst', resultaten: total } });
   }
   return {
     filter: f,
+    /** Matches, up to COUNT_CAP; `totalCapped` when there are more. */
     total,
+    totalCapped,
     pageSize: PAGE_SIZE,
     rows: rows.map((m) => {
       const overdue = m.status !== 'AFGEROND' && isOverdue(m, werkdagenBeoordeling, now);

@@ -32,18 +32,19 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
   const user = await requireUser(['MEDEWERKER']);
   const sp = await searchParams;
   const badge = sp.badge === undefined ? [] : Array.isArray(sp.badge) ? sp.badge : [sp.badge];
-  const { rows, total, pageSize, filter: f } = await listMeldingen({
+  const { rows, total, totalCapped, pageSize, filter: f } = await listMeldingen({
     db: getDb(),
     user,
     actor: await auditActor(user),
     filter: { status: one(sp.status) as never, toegewezen: one(sp.toegewezen) as never, van: one(sp.van), tot: one(sp.tot), badges: badge as never, q: one(sp.q), sort: one(sp.sort) as never, pagina: one(sp.pagina) as never },
   });
   const pages = Math.max(1, Math.ceil(total / pageSize));
+  const hasNext = totalCapped ? rows.length === pageSize : f.pagina < pages;
   return (
     <section>
       <div className="flex items-baseline justify-between">
         <h1 className="text-2xl font-semibold">Meldingen</h1>
-        <p className="text-sm text-slate-700" aria-live="polite">{total === 1 ? '1 melding' : `${total.toLocaleString('nl-NL')} meldingen`}</p>
+        <p className="text-sm text-slate-700" aria-live="polite">{totalCapped ? `Meer dan ${total.toLocaleString('nl-NL')} meldingen` : total === 1 ? '1 melding' : `${total.toLocaleString('nl-NL')} meldingen`}</p>
       </div>
 
       <form method="get" action="/meldingen" className="mt-4 rounded border border-slate-200 bg-white p-4" role="search" aria-label="Meldingen zoeken en filteren">
@@ -148,11 +149,11 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
         </div>
       )}
 
-      {pages > 1 && (
+      {(f.pagina > 1 || hasNext) && (
         <nav aria-label="Paginering" className="mt-4 flex items-center justify-between text-sm">
           {f.pagina > 1 ? <Link href={pageHref(f, f.pagina - 1)} className="text-brand-700 underline">‹ Vorige</Link> : <span />}
-          <span>Pagina {f.pagina} van {pages}</span>
-          {f.pagina < pages ? <Link href={pageHref(f, f.pagina + 1)} className="text-brand-700 underline">Volgende ›</Link> : <span />}
+          <span>Pagina {f.pagina}{totalCapped ? '' : ` van ${pages}`}</span>
+          {hasNext ? <Link href={pageHref(f, f.pagina + 1)} className="text-brand-700 underline">Volgende ›</Link> : <span />}
         </nav>
       )}
     </section>
