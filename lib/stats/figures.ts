@@ -36,17 +36,3 @@ export type TFiguren = {
   /** Foutmeldingen sent in the period; null under a gemeente or unit filter (they have neither). */
   foutmeldingen: number | null;
 };
-
-export const STATUS_LABEL: Record<MeldingStatus, string> = {
-  ONTVANGEN: 'Ontvangen',
-  IN_BEHANDELING: 'In behandeling',
-  AANVULLING_GEVRAAGD: 'Aanvulling gevraagd',
-  AFGEROND: 'Afgerond',
-};
-
-export const UITKOMST_LABEL: Record<Uitkomst, string> = {
-  TOEGELEID: 'Toegeleid naar zorg',
-  GEEN_VERVOLG: 'Geen vervolg',
-  NIET_IN_BEHANDELING: 'Niet in behandeling (ander loket)',
-  DOORGESTUURD: 'Doorgestuurd naar ander meldpunt',
-};

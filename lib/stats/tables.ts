@@ -3,7 +3,7 @@
  * suppression applied (lib/stats/suppress.ts). Page, CSV and XLSX all show these same cells.
  */
 import type { TFiguren, TDoorlooptijd } from './figures';
-import { STATUS_LABEL, UITKOMST_LABEL } from './figures';
+import { STATUS_LABELS, UITKOMST_LABELS } from '../melding/labels';
 import { filterLabel, periodLabel, previousYear } from './period';
 import { aandeel, aantal, over, verschil, type TCel } from './suppress';
 
@@ -46,8 +46,8 @@ export function buildTables(f: TFiguren): TTabel[] {
     },
     verdeling('Meldingen per gemeente', 'gemeente', 'Gemeente', f.perGemeente, (r) => r.gemeente ?? ONBEKEND, (r) => r.aantal, f.totaal),
     verdeling('Meldingen per postcodegebied (PC4)', 'pc4', 'PC4', f.perPc4, (r) => (r.pc4 === null ? ONBEKEND : String(r.pc4)), (r) => r.aantal, f.totaal),
-    verdeling('Meldingen per status', 'status', 'Status', f.perStatus, (r) => STATUS_LABEL[r.status], (r) => r.aantal, f.totaal),
-    verdeling('Meldingen per uitkomst', 'uitkomst', 'Uitkomst', f.perUitkomst, (r) => (r.uitkomst ? UITKOMST_LABEL[r.uitkomst] : 'Nog geen uitkomst'), (r) => r.aantal, f.totaal),
+    verdeling('Meldingen per status', 'status', 'Status', f.perStatus, (r) => STATUS_LABELS[r.status], (r) => r.aantal, f.totaal),
+    verdeling('Meldingen per uitkomst', 'uitkomst', 'Uitkomst', f.perUitkomst, (r) => (r.uitkomst ? UITKOMST_LABELS[r.uitkomst] : 'Nog geen uitkomst'), (r) => r.aantal, f.totaal),
     {
       ...verdeling('Niet in behandeling: naar welk loket', 'loket', 'Loket', f.perLoket, (r) => r.loket ?? ONBEKEND, (r) => r.aantal, nib),
       toelichting: 'Aandeel van de meldingen die niet in behandeling zijn genomen.',

@@ -88,7 +88,7 @@ describe('statistics over the hand-built data set (April 2026)', () => {
     expect(tb.uitkomst!.rijen).toEqual([
       ['Nog geen uitkomst', 6, 50],
       ['Toegeleid naar zorg', '< 5', 'x'],
-      ['Niet in behandeling (ander loket)', '< 5', 'x'],
+      ['Niet in behandeling', '< 5', 'x'],
     ]);
     expect(tb.loket!.rijen).toEqual([
       ['Veilig Thuis', '< 5', 'x'],

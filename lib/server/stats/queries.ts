@@ -37,24 +37,36 @@ function dims(f: TStatsFilter): Prisma.Sql {
   return Prisma.join(parts, ' AND ');
 }
 
+/** Each rollup: its daily and monthly views, the columns both have, and (doorloop) an unfiltered monthly view. */
 const ROLLUPS = {
-  telling: { dag: 'stats_dag', maand: 'stats_maand' },
-  pc4: { dag: 'stats_dag_pc4', maand: 'stats_maand_pc4' },
-  werkdagen: { dag: 'stats_dag_werkdagen', maand: 'stats_maand_werkdagen' },
-  doorloop: { dag: 'stats_doorloop_dag', maand: 'stats_maand_doorloop' },
+  telling: { dag: 'stats_dag', maand: 'stats_maand', alle: null, cols: '*' },
+  pc4: { dag: 'stats_dag_pc4', maand: 'stats_maand_pc4', alle: null, cols: '*' },
+  werkdagen: { dag: 'stats_dag_werkdagen', maand: 'stats_maand_werkdagen', alle: null, cols: '*' },
+  doorloop: { dag: 'stats_doorloop_dag', maand: 'stats_maand_doorloop', alle: 'stats_maand_doorloop_alle', cols: 'received_date, soort, stap, n' },
 } as const;
 
-/** The rows of a rollup for a period and filter: whole months monthly (unless `daily`), the rest daily. */
+const dayAfter = (s: string, days: number) => iso(new Date(day(s).getTime() + days * 86_400_000));
+
+/**
+ * The rows of a rollup for a period and filter: whole months from the monthly view (unless
+ * `daily`), the days before and after them from the daily one — as two narrow date ranges, so
+ * the daily index reads only those days.
+ */
 function source(rollup: keyof typeof ROLLUPS, f: TStatsFilter, r: TRange, daily = false): Prisma.Sql {
   const t = ROLLUPS[rollup];
+  const cols = Prisma.raw(t.cols);
   const months = daily ? null : wholeMonths(r);
-  const inPeriod = Prisma.sql`received_date BETWEEN ${r.van}::date AND ${r.tot}::date AND ${dims(f)}`;
-  if (!months) return Prisma.sql`(SELECT * FROM ${Prisma.raw(t.dag)} WHERE ${inPeriod}) src`;
-  return Prisma.sql`(
-    SELECT * FROM ${Prisma.raw(t.maand)} WHERE received_date BETWEEN ${months.from}::date AND ${months.to}::date AND ${dims(f)}
-    UNION ALL
-    SELECT * FROM ${Prisma.raw(t.dag)} WHERE ${inPeriod} AND NOT received_date BETWEEN ${months.from}::date AND ${months.toEnd}::date
-  ) src`;
+  if (!months) return Prisma.sql`(SELECT ${cols} FROM ${Prisma.raw(t.dag)} WHERE received_date BETWEEN ${r.van}::date AND ${r.tot}::date AND ${dims(f)}) src`;
+  const unfiltered = !f.gemeente && !f.eenheid && !f.basisteam;
+  const edges = [
+    r.van < months.from ? Prisma.sql`received_date BETWEEN ${r.van}::date AND ${dayAfter(months.from, -1)}::date` : null,
+    months.toEnd < r.tot ? Prisma.sql`received_date BETWEEN ${dayAfter(months.toEnd, 1)}::date AND ${r.tot}::date` : null,
+  ].filter((e): e is Prisma.Sql => e !== null);
+  const monthly = t.alle && unfiltered
+    ? Prisma.sql`SELECT ${cols} FROM ${Prisma.raw(t.alle)} WHERE received_date BETWEEN ${months.from}::date AND ${months.to}::date`
+    : Prisma.sql`SELECT ${cols} FROM ${Prisma.raw(t.maand)} WHERE received_date BETWEEN ${months.from}::date AND ${months.to}::date AND ${dims(f)}`;
+  if (!edges.length) return Prisma.sql`(${monthly}) src`;
+  return Prisma.sql`(${monthly} UNION ALL SELECT ${cols} FROM ${Prisma.raw(t.dag)} WHERE (${Prisma.join(edges, ' OR ')}) AND ${dims(f)}) src`;
 }
 
 /** A bucket key for a day `d`, and the key of the bucket one year later (the trend partner). */
