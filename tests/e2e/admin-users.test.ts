@@ -133,3 +133,23 @@ describe('audit log', () => {
     expect(problems).toEqual([]);
   });
 });
+
+describe('settings and overview', () => {
+  it('saves the settings from the page and raises the sync alert on the overview by that threshold', async () => {
+    await page.goto(`${web.url}/beheer/instellingen`);
+    await hydrated();
+    await page.getByLabel('Naam van het meldpunt').fill('Meldpunt Zorg en Overlast');
+    await page.getByLabel('Synchronisatie-alarm (minuten)').fill('10');
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await page.getByText('Instellingen opgeslagen').waitFor();
+    expect(await db.db.setting.findUniqueOrThrow({ where: { key: 'syncAlarmMinuten' } })).toMatchObject({ value: 10, updatedById: beheerder.id });
+
+    const at = new Date(Date.now() - 20 * 60_000);
+    await db.db.mailbox.create({ data: { name: 'Stil', imapHost: '127.0.0.1', smtpHost: '127.0.0.1', username: 'x', secretEnc: 'v1:x:y:z:w', fromAddress: 'a@gemeente.example', signalRecipient: 'b@politie.example', lastSyncAt: at, createdAt: at } });
+    await page.goto(`${web.url}/beheer`);
+    await expect(page.getByRole('link', { name: /^Stil: langer dan 10 minuten niet gesynchroniseerd/ }).isVisible()).resolves.toBe(true);
+    for (const section of ['Mailboxen', 'Gebruikers', 'Sjablonen', 'Werkgebied', 'Bewaartermijn en rechten', 'Auditlog', 'Instellingen']) {
+      await expect(page.getByRole('link', { name: section, exact: true }).count(), section).resolves.toBeGreaterThan(0);
+    }
+  });
+});
