@@ -33,10 +33,19 @@ beforeAll(async () => {
   const m = await env.t.db.user.create({ data: { email: 'medewerker@meldpunt.example', role: 'MEDEWERKER' } });
   beheerder = { id: b.id, label: b.email };
   medewerker = { id: m.id, label: m.email };
-  tokenServer = createServer((_req, res) => {
-    res.statusCode = 401;
-    res.setHeader('content-type', 'application/json');
-    res.end(JSON.stringify({ error: 'invalid_client', error_description: 'AADSTS7000215: Invalid client secret provided.' }));
+  // Microsoft's token endpoint as far as the test needs it: one valid client secret.
+  tokenServer = createServer((req, res) => {
+    let body = '';
+    req.on('data', (c) => (body += c));
+    req.on('end', () => {
+      res.setHeader('content-type', 'application/json');
+      if (new URLSearchParams(body).get('client_secret') === 'geldig-client-secret') {
+        res.end(JSON.stringify({ access_token: 'token-zonder-mailboxrechten', expires_in: 3600 }));
+        return;
+      }
+      res.statusCode = 401;
+      res.end(JSON.stringify({ error: 'invalid_client', error_description: 'AADSTS7000215: Invalid client secret provided.' }));
+    });
   });
   await new Promise<void>((r) => tokenServer.listen(0, '127.0.0.1', r));
   process.env.MELDPOST_OAUTH_AUTHORITY = `http://127.0.0.1:${(tokenServer.address() as { port: number }).port}`;
@@ -117,13 +126,19 @@ describe('verbinding testen', () => {
     await update({ imapHost: env.mailbox.imapHost, imapPort: env.mailbox.imapPort, secret: MAILBOX_USER.password });
   });
 
-  it('names the client secret when Microsoft refuses the OAuth2 token, and skips the rest', async () => {
+  it('names the client secret when Microsoft refuses the OAuth2 token, and the app permissions when the mailbox refuses the token', async () => {
     await update({ authType: 'OAUTH2_MICROSOFT', oauthTenantId: 'tenant-x', oauthClientId: 'client-x', secret: 'verlopen-client-secret' });
     const checks = await test();
     expect(checks[0]).toMatchObject({ step: 'oauth', ok: false });
     expect(checks[0]!.message).toMatch(/client secret: die klopt niet of is verlopen/);
     expect(checks.slice(1).every((c) => c.ok === null)).toBe(true);
     expect(JSON.stringify(checks)).not.toContain('verlopen-client-secret');
+    await update({ authType: 'OAUTH2_MICROSOFT', oauthTenantId: 'tenant-x', oauthClientId: 'client-x', secret: 'geldig-client-secret' });
+    const refused = await test();
+    expect(refused[0]).toMatchObject({ step: 'oauth', ok: true });
+    // The token is fine, the mailbox refuses it: the app's permissions are the likely cause.
+    expect(refused[1]).toMatchObject({ step: 'imap', ok: false });
+    expect(refused[1]!.message).toMatch(/IMAP\.AccessAsApp/);
     await update({ authType: 'PASSWORD', secret: MAILBOX_USER.password });
   });
 });
