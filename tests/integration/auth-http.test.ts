@@ -64,7 +64,7 @@ describe('two-step sign-in over HTTP', () => {
     expect(cookieLine).not.toMatch(/Secure/); // http://127.0.0.1: Secure only on an https site
     const dash = await c.get('/');
     expect(dash.status).toBe(307);
-    expect(dash.headers.get('location')).toMatch(/\/login$/);
+    expect(dash.headers.get('location')).toMatch(/\/login(\/tweede-factor)?$/);
     const login = await c.get('/login');
     expect(login.headers.get('location')).toMatch(/\/login\/tweede-factor$/);
     const pending = await db.db.session.findFirstOrThrow({ where: { userId: user.id, revokedAt: null } });
@@ -72,7 +72,7 @@ describe('two-step sign-in over HTTP', () => {
 
     const second = await c.step('second-factor', { code: await totpCode(user) });
     expect(second.status).toBe(200);
-    expect((await c.get('/')).status).toBe(200);
+    expect((await c.get('/account')).status).toBe(200);
     const sessions = await db.db.session.findMany({ where: { userId: user.id }, orderBy: { createdAt: 'asc' } });
     expect(sessions).toHaveLength(2);
     expect(sessions[0]!.revokedAt).not.toBeNull();
@@ -84,7 +84,7 @@ describe('two-step sign-in over HTTP', () => {
   it('the helper signs in and the security headers are on the sign-in pages', async () => {
     const user = await createUserWithTotp(db.db, { role: 'COORDINATOR' });
     const cookie = await signInHttp(web.url, user);
-    expect((await fetch(`${web.url}/`, { headers: { cookie }, redirect: 'manual' })).status).toBe(200);
+    expect((await fetch(`${web.url}/account`, { headers: { cookie }, redirect: 'manual' })).status).toBe(200);
     for (const path of ['/login', '/login/tweede-factor']) {
       const res = await fetch(`${web.url}${path}`, { redirect: 'manual' });
       expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
@@ -92,5 +92,98 @@ describe('two-step sign-in over HTTP', () => {
       expect(res.headers.get('x-content-type-options')).toBe('nosniff');
       expect(res.headers.get('strict-transport-security')).toMatch(/max-age=\d+/);
     }
+  });
+});
+
+describe('throttling and lockout', () => {
+  it('locks an account after 5 failures in 15 minutes, audits it once, and answers an unknown address the same way', async () => {
+    const user = await createUserWithTotp(db.db, { role: 'MEDEWERKER' });
+    const known = client('10.1.0.1');
+    const unknown = client('10.1.0.2');
+    const errors = { known: [] as (string | null)[], unknown: [] as (string | null)[] };
+    for (let i = 0; i < 5; i++) {
+      errors.known.push((await known.step('credentials', { email: user.email, password: `fout-${i}` })).error);
+      errors.unknown.push((await unknown.step('credentials', { email: 'niemand@meldpunt.test', password: `fout-${i}` })).error);
+    }
+    expect(errors.known).toEqual(['invalid', 'invalid', 'invalid', 'invalid', 'locked']);
+    expect(errors.unknown).toEqual(errors.known);
+    // Locked: even the right password is refused, without saying so differently.
+    const right = await known.step('credentials', { email: user.email, password: user.password });
+    expect([right.status, right.error]).toEqual([401, 'locked']);
+    expect(right.setCookies.some((c) => c.includes('session-token'))).toBe(false);
+    const row = await db.db.user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(row.lockedUntil!.getTime()).toBeGreaterThan(Date.now() + 14 * 60_000);
+    const lockouts = await db.db.auditEvent.findMany({ where: { action: 'auth.lockout' }, orderBy: { id: 'asc' } });
+    expect(lockouts.filter((a) => a.objectId === user.id).map((a) => (a.details as { scope: string }).scope)).toEqual(['account']);
+    expect(lockouts.filter((a) => a.objectId === null && a.ip === '10.1.0.2')).toHaveLength(1);
+    const denied = await db.db.auditEvent.findMany({ where: { action: 'auth.login', actorId: user.id, outcome: 'DENIED' } });
+    expect(denied).toHaveLength(6);
+    expect(denied.every((a) => a.ip === '10.1.0.1')).toBe(true);
+    expect(JSON.stringify(denied.map((a) => a.details))).not.toContain('fout-');
+  });
+
+  it('wrong second-factor codes count towards the same lock', async () => {
+    const user = await createUserWithTotp(db.db, { role: 'COORDINATOR' });
+    const c = client('10.3.0.1');
+    expect((await c.step('credentials', { email: user.email, password: user.password })).status).toBe(200);
+    const errors: (string | null)[] = [];
+    for (let i = 0; i < 5; i++) errors.push((await c.step('second-factor', { code: '00000' + i })).error);
+    expect(errors).toEqual(['invalid', 'invalid', 'invalid', 'invalid', 'locked']);
+    expect((await c.step('second-factor', { code: await totpCode(user) })).error).toBe('locked');
+    expect((await c.get('/account')).status).toBe(307);
+    expect(await db.db.auditEvent.count({ where: { action: 'auth.lockout', objectId: user.id } })).toBe(1);
+  });
+
+  it('locks an IP address after 20 failures on any accounts; other addresses still sign in', async () => {
+    const user = await createUserWithTotp(db.db, { role: 'BEHEERDER' });
+    const attacker = client('10.2.0.1');
+    const errors: (string | null)[] = [];
+    for (let i = 0; i < 20; i++) errors.push((await attacker.step('credentials', { email: `gok${i}@meldpunt.test`, password: 'Welkom01!' })).error);
+    expect(errors.slice(0, 19).every((e) => e === 'invalid')).toBe(true);
+    expect(errors[19]).toBe('locked');
+    expect((await attacker.step('credentials', { email: user.email, password: user.password })).error).toBe('locked');
+    const ipLock = await db.db.auditEvent.findMany({ where: { action: 'auth.lockout', ip: '10.2.0.1' } });
+    expect(ipLock.map((a) => (a.details as { scope: string }).scope)).toEqual(['ip']);
+    const elsewhere = client('10.2.0.2');
+    expect((await elsewhere.step('credentials', { email: user.email, password: user.password })).status).toBe(200);
+  });
+});
+
+describe('session lifetime from the environment', () => {
+  let shortWeb: TWeb;
+  beforeAll(async () => {
+    // 6 s idle, 18 s in all; the account page rendered once, so timings are not a cold start's.
+    shortWeb = await startWeb({ databaseUrl: db.url, env: { SESSION_IDLE_MIN: '0.1', SESSION_MAX_HOURS: '0.005' } });
+    await fetch(`${shortWeb.url}/account`, { redirect: 'manual' });
+  }, 600_000);
+  afterAll(async () => {
+    await shortWeb?.stop();
+  });
+  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+  const status = async (cookie: string) => (await fetch(`${shortWeb.url}/account`, { headers: { cookie }, redirect: 'manual' })).status;
+
+  it('ends a session after the idle timeout', async () => {
+    const user = await createUserWithTotp(db.db, { role: 'MEDEWERKER' });
+    const cookie = await signInHttp(shortWeb.url, user);
+    expect(await status(cookie)).toBe(200);
+    await sleep(2000);
+    expect(await status(cookie)).toBe(200);
+    await sleep(8000);
+    expect(await status(cookie)).toBe(307);
+  });
+
+  it('ends an active session at its absolute lifetime', async () => {
+    const user = await createUserWithTotp(db.db, { role: 'MEDEWERKER' });
+    const cookie = await signInHttp(shortWeb.url, user);
+    const row = await db.db.session.findFirstOrThrow({ where: { userId: user.id, revokedAt: null } });
+    expect(row.expiresAt.getTime() - row.createdAt.getTime()).toBeLessThanOrEqual(18_000);
+    const seen: number[] = [];
+    while (Date.now() < row.expiresAt.getTime() + 1500) {
+      seen.push(await status(cookie));
+      await sleep(2000);
+    }
+    // Kept alive within the idle timeout all along, yet refused once the absolute end passed.
+    expect(seen.slice(0, 3)).toEqual([200, 200, 200]);
+    expect(seen.at(-1)).toBe(307);
   });
 });
