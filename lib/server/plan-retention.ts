@@ -2,6 +2,7 @@ import 'server-only';
 import { audit, type TAuditActor } from '../audit';
 import type { TDb } from '../db/client';
 import type { Prisma } from '../db/generated/client';
+import type { MeldingStatus, Uitkomst } from '../db/generated/enums';
 import { EXPUNGE_PENDING, retentionCutoff } from '../retention';
 import { getSettings } from './get-settings';
 import { requireBeheerder } from './require-beheerder';
@@ -25,10 +26,10 @@ export type TRetentionPlan = {
   termMaanden: number;
   cutoff: Date;
   /** What the next run removes, oldest first. */
-  meldingen: { id: string; kenmerk: string; closedAt: Date; uitkomst: string | null }[];
+  meldingen: { id: string; kenmerk: string; closedAt: Date; uitkomst: Uitkomst | null }[];
   losseBerichten: number;
   /** Never closed and received longer ago than the term: flagged for the beheerder, never removed. */
-  nietAfgesloten: { id: string; kenmerk: string; receivedAt: Date; status: string }[];
+  nietAfgesloten: { id: string; kenmerk: string; receivedAt: Date; status: MeldingStatus }[];
   /** Originals of removed meldingen still to be expunged from a mailbox (retried each run). */
   openstaandInMailbox: number;
 };

@@ -5,14 +5,14 @@ import { getDb } from '@/lib/db/client';
 import { planRetention } from '@/lib/server/plan-retention';
 import { AdminForm } from '../_shared/admin-form';
 import { AdminHeading } from '../_shared/admin-heading';
-import { formatDateTime, inputClass, labelClass, tdClass, thClass } from '../_shared/format';
+import { STATUS_LABELS, UITKOMST_LABELS } from '@/lib/melding/labels';
+import { formatDateTime, inputClass, labelClass } from '../_shared/format';
 import { runRetentionAction, setBewaartermijnAction } from './actions';
+import { KenmerkTable } from './kenmerk-table';
 
 export const metadata: Metadata = { title: 'Bewaartermijn' };
 export const dynamic = 'force-dynamic';
 
-const STATUS: Record<string, string> = { ONTVANGEN: 'Ontvangen', IN_BEHANDELING: 'In behandeling', AANVULLING_GEVRAAGD: 'Aanvulling gevraagd', AFGEROND: 'Afgerond (zonder datum)' };
-const UITKOMST: Record<string, string> = { TOEGELEID: 'Toegeleid', GEEN_VERVOLG: 'Geen vervolg', NIET_IN_BEHANDELING: 'Niet in behandeling', DOORGESTUURD: 'Doorgestuurd' };
 
 export default async function BewaartermijnPage() {
   const user = await requireUser(['BEHEERDER']);
@@ -47,25 +47,11 @@ export default async function BewaartermijnPage() {
           <dt className="font-medium">Nog uit mailbox te verwijderen</dt><dd>{plan.openstaandInMailbox}</dd>
         </dl>
         {plan.meldingen.length > 0 && (
-          <table className="mt-4 w-full border-collapse text-sm">
-            <caption className="sr-only">Meldingen die de volgende run verwijdert</caption>
-            <thead className="bg-slate-100">
-              <tr>
-                <th scope="col" className={thClass}>Kenmerk</th>
-                <th scope="col" className={thClass}>Afgerond</th>
-                <th scope="col" className={thClass}>Uitkomst</th>
-              </tr>
-            </thead>
-            <tbody>
-              {plan.meldingen.map((m) => (
-                <tr key={m.id} className="border-t border-slate-200">
-                  <td className={tdClass}>{m.kenmerk}</td>
-                  <td className={tdClass}>{formatDateTime(m.closedAt)}</td>
-                  <td className={tdClass}>{m.uitkomst ? UITKOMST[m.uitkomst] : '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <KenmerkTable
+            caption="Meldingen die de volgende run verwijdert"
+            columns={['Afgerond', 'Uitkomst']}
+            rows={plan.meldingen.map((m) => ({ id: m.id, kenmerk: m.kenmerk, cells: [formatDateTime(m.closedAt), m.uitkomst ? UITKOMST_LABELS[m.uitkomst] : '—'] }))}
+          />
         )}
         <div className="mt-4">
           <AdminForm action={runRetentionAction} submitLabel="Nu uitvoeren" danger confirm={`${plan.meldingen.length} melding(en) en ${plan.losseBerichten} los(se) bericht(en) definitief verwijderen?`} />
@@ -81,25 +67,11 @@ export default async function BewaartermijnPage() {
         {plan.nietAfgesloten.length === 0 ? (
           <p className="mt-3 text-sm">Geen.</p>
         ) : (
-          <table className="mt-3 w-full border-collapse text-sm">
-            <caption className="sr-only">Niet afgeronde meldingen ouder dan de bewaartermijn</caption>
-            <thead className="bg-slate-100">
-              <tr>
-                <th scope="col" className={thClass}>Kenmerk</th>
-                <th scope="col" className={thClass}>Ontvangen</th>
-                <th scope="col" className={thClass}>Status</th>
-              </tr>
-            </thead>
-            <tbody>
-              {plan.nietAfgesloten.map((m) => (
-                <tr key={m.id} className="border-t border-slate-200">
-                  <td className={tdClass}>{m.kenmerk}</td>
-                  <td className={tdClass}>{formatDateTime(m.receivedAt)}</td>
-                  <td className={tdClass}>{STATUS[m.status] ?? m.status}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <KenmerkTable
+            caption="Niet afgeronde meldingen ouder dan de bewaartermijn"
+            columns={['Ontvangen', 'Status']}
+            rows={plan.nietAfgesloten.map((m) => ({ id: m.id, kenmerk: m.kenmerk, cells: [formatDateTime(m.receivedAt), m.status === 'AFGEROND' ? 'Afgerond zonder datum' : STATUS_LABELS[m.status]] }))}
+          />
         )}
       </section>
     </section>

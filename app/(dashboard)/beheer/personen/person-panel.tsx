@@ -2,13 +2,15 @@
 
 import { useState, useTransition, type FormEvent } from 'react';
 import type { TAdminState } from '../_shared/action-state';
-import { inputClass, labelClass, tdClass, thClass } from '../_shared/format';
+import type { MeldingStatus } from '@/lib/db/generated/enums';
+import { STATUS_LABELS } from '@/lib/melding/labels';
+import { formatDateTime, inputClass, labelClass } from '../_shared/format';
+import { KenmerkTable } from '../bewaartermijn/kenmerk-table';
 import { erasePersonAction, exportPersonAction, findPersonAction } from './actions';
 
-type TFound = { id: string; kenmerk: string; receivedAt: string; status: string };
+type TFound = { id: string; kenmerk: string; receivedAt: string; status: MeldingStatus };
 type TQuery = Record<string, string>;
 
-const STATUS: Record<string, string> = { ONTVANGEN: 'Ontvangen', IN_BEHANDELING: 'In behandeling', AANVULLING_GEVRAAGD: 'Aanvulling gevraagd', AFGEROND: 'Afgerond' };
 
 const formOf = (q: TQuery) => {
   const f = new FormData();
@@ -106,25 +108,11 @@ export function PersonPanel() {
       {found && found.length > 0 && (
         <section aria-labelledby="gevonden" className="rounded border border-slate-200 bg-white p-4">
           <h2 id="gevonden" className="text-lg font-semibold">Opgeslagen meldingen</h2>
-          <table className="mt-2 w-full border-collapse text-sm">
-            <caption className="sr-only">Meldingen over deze persoon</caption>
-            <thead className="bg-slate-100">
-              <tr>
-                <th scope="col" className={thClass}>Kenmerk</th>
-                <th scope="col" className={thClass}>Ontvangen</th>
-                <th scope="col" className={thClass}>Status</th>
-              </tr>
-            </thead>
-            <tbody>
-              {found.map((m) => (
-                <tr key={m.id} className="border-t border-slate-200">
-                  <td className={tdClass}>{m.kenmerk}</td>
-                  <td className={tdClass}>{new Date(m.receivedAt).toLocaleString('nl-NL', { timeZone: 'Europe/Amsterdam', dateStyle: 'medium', timeStyle: 'short' })}</td>
-                  <td className={tdClass}>{STATUS[m.status] ?? m.status}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <KenmerkTable
+            caption="Meldingen over deze persoon"
+            columns={['Ontvangen', 'Status']}
+            rows={found.map((m) => ({ id: m.id, kenmerk: m.kenmerk, cells: [formatDateTime(new Date(m.receivedAt)), STATUS_LABELS[m.status]] }))}
+          />
 
           <h3 className="mt-6 font-semibold">Inzage</h3>
           <p className="text-sm text-slate-700">Alle opgeslagen gegevens over deze persoon, met wie ze heeft ingezien of bewerkt, als JSON-bestand.</p>
