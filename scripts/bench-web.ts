@@ -5,19 +5,12 @@
  * lib/server calls, as the page makes them). Prints, as its last line, one JSON object with p50
  * and p95 in milliseconds for each. Target (issue 5): p95 < 150 ms.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { createDb } from '../lib/db/client';
+import { startThrowawayPostgres } from './throwaway-postgres';
 
-process.env.MELDPOST_ENCRYPTION_KEY ??= randomBytes(32).toString('base64');
-process.env.MELDPOST_PSEUDONYM_KEY ??= randomBytes(32).toString('base64');
-process.env.NEXTAUTH_SECRET ??= randomBytes(32).toString('base64url');
+// Before the modules below load (the logger reads it once).
 process.env.LOG_LEVEL ??= 'silent';
 
-const { createDb } = await import('../lib/db/client');
-const { startEmbeddedPostgres } = await import('../lib/db/embedded');
-const { applyMigrations } = await import('../lib/db/migrate');
 const { listMeldingen } = await import('../lib/server/list-meldingen');
 const { getMeldingById } = await import('../lib/server/get-melding-by-id');
 const { getMeldingTimeline } = await import('../lib/server/get-melding-timeline');
@@ -52,12 +45,9 @@ const REDEN = [
 const PLAATSEN = ['Rotterdam', 'Schiedam', 'Vlaardingen', 'Spijkenisse', 'Capelle aan den IJssel', 'Maassluis', 'Barendrecht', 'Ridderkerk'];
 
 async function main() {
-  const base = mkdtempSync(path.join(tmpdir(), 'meldpost-bench-web-'));
-  const pg = await startEmbeddedPostgres({ dir: path.join(base, 'pg'), password: 'bench' });
-  process.env.DATABASE_URL = pg.url;
+  const pg = await startThrowawayPostgres('bench-web');
   const db = createDb(pg.url, 10);
   try {
-    await applyMigrations(pg.url);
     const started = Date.now();
     const mailbox = await db.mailbox.create({ data: { name: 'bench', imapHost: '127.0.0.1', smtpHost: '127.0.0.1', username: 'x', secretEnc: 'x', fromAddress: 'meldpunt@gemeente.example', signalRecipient: 'signalen@politie-keten.example' } });
     const users = await Promise.all(Array.from({ length: 6 }, (_, i) => db.user.create({ data: { email: `medewerker${i}@meldpunt.example`, name: `Medewerker ${i}`, role: 'MEDEWERKER', mustChangePassword: false } })));
@@ -142,7 +132,6 @@ async function main() {
   } finally {
     await db.$disconnect();
     await pg.stop();
-    rmSync(base, { recursive: true, force: true });
   }
 }
 

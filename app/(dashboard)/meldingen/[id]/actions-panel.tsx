@@ -3,18 +3,10 @@ import type { TMeldingDetail } from '@/lib/server/get-melding-by-id';
 import { aanvullingAction, assessAction, assignAction, closeAction, nietInBehandelingAction, noteAction, resumeAction } from './actions';
 import { ActionForm } from './action-form';
 import { MailComposer } from './mail-composer';
+import { Panel } from './panel';
 
 type TDraft = { recipient: string | null; subject: string; body: string };
 const field = 'mt-1 w-full rounded border border-slate-400 bg-white px-2 py-1.5 text-sm';
-
-function Panel({ title, children, open }: { title: string; children: React.ReactNode; open?: boolean }) {
-  return (
-    <details open={open} className="rounded border border-slate-200 bg-white">
-      <summary className="cursor-pointer px-3 py-2 font-medium">{title}</summary>
-      <div className="border-t border-slate-200 p-3">{children}</div>
-    </details>
-  );
-}
 
 /** The actions a medewerker can take on this melding, by its status. */
 export function ActionsPanel({ m, userId, colleagues, aanvulling, nietInBehandeling }: { m: TMeldingDetail; userId: string; colleagues: { id: string; name: string | null; email: string }[]; aanvulling: TDraft; nietInBehandeling: TDraft }) {
@@ -22,7 +14,7 @@ export function ActionsPanel({ m, userId, colleagues, aanvulling, nietInBehandel
   return (
     <div className="space-y-2">
       {open && (
-        <Panel title="Toewijzen" open={!m.assignee}>
+        <Panel title="Toewijzen" defaultOpen={!m.assignee}>
           {m.assignee?.id !== userId && (
             <ActionForm action={assignAction} meldingId={m.id} submitLabel="Aan mij toewijzen">
               <input type="hidden" name="assigneeId" value={userId} />
@@ -44,7 +36,7 @@ export function ActionsPanel({ m, userId, colleagues, aanvulling, nietInBehandel
         </div>
       )}
       {open && (
-        <Panel title="Beoordelen" open={!m.firstAssessedAt}>
+        <Panel title="Beoordelen" defaultOpen={!m.firstAssessedAt}>
           <ActionForm action={assessAction} meldingId={m.id} submitLabel="Beoordeling opslaan">
             <fieldset>
               <legend className="text-sm font-medium">Beoordeling</legend>
