@@ -8,7 +8,10 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { generate } from 'otplib';
+import { hashPassword } from '../lib/auth/password';
+import { newTotpSecret, TOTP_PERIOD_SEC, totpUri } from '../lib/auth/totp';
 import path from 'node:path';
 import { encryptSecret } from '../lib/crypto';
 import { createDb, type TDb } from '../lib/db/client';
@@ -64,6 +67,28 @@ async function configureMailbox(db: TDb, imap: { host: string; port: number }, s
   await db.mailbox.upsert({ where: { name: 'Demo-meldpunt' }, create: { name: 'Demo-meldpunt', ...data }, update: data });
 }
 
+const DEMO_USER_EMAIL = 'medewerker@demo-meldpunt.example';
+
+/**
+ * A medewerker to look at the meldingen with, its second factor already enrolled: the demo prints
+ * the password and, every 30 seconds, the current TOTP code (or add the otpauth URI to an app).
+ * Kept in the data dir, so the same account works on the next demo run. Demo data only.
+ */
+async function ensureDemoMedewerker(db: TDb): Promise<{ password: string; totpSecret: string }> {
+  const file = path.join(dataDir, 'demo-medewerker.json');
+  const known = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { password: string; totpSecret: string }) : null;
+  if (known && (await db.user.findUnique({ where: { email: DEMO_USER_EMAIL } }))) return known;
+  const account = { password: randomBytes(12).toString('base64url'), totpSecret: newTotpSecret() };
+  const data = {
+    name: 'Demo Medewerker', role: 'MEDEWERKER' as const, active: true, mustChangePassword: false,
+    passwordHash: await hashPassword(account.password),
+    mfaSecretEnc: encryptSecret(account.totpSecret, getKeyring()), mfaEnrolledAt: new Date(),
+  };
+  await db.user.upsert({ where: { email: DEMO_USER_EMAIL }, create: { email: DEMO_USER_EMAIL, ...data }, update: data });
+  writeFileSync(file, JSON.stringify(account), { mode: 0o600 });
+  return account;
+}
+
 async function waitForRuntime(child: ChildProcess): Promise<{ databaseUrl: string; webUrl: string }> {
   for (;;) {
     if (child.exitCode !== null) throw new Error('meldpost stopte tijdens het starten (zie de meldingen hierboven)');
@@ -103,7 +128,17 @@ async function main() {
   const db = createDb(databaseUrl, 2);
   await configureMailbox(db, dovecot, smtp);
   say(`Mailbox "Demo-meldpunt" ingesteld (IMAP ${dovecot.host}:${dovecot.port}). Elke ${intervalMs / 1000} s komt er een melding binnen.`);
+  const demoUser = await ensureDemoMedewerker(db);
   say(`Open ${webUrl} — de meldingen verschijnen in het overzicht; signalen aan de politie verschijnen hieronder.`);
+  say(`Inloggen als medewerker: ${DEMO_USER_EMAIL} / ${demoUser.password}; de 2FA-code staat hieronder (elke 30 s nieuw),`);
+  say(`of voeg deze toe aan een authenticator-app: ${totpUri(demoUser.totpSecret, DEMO_USER_EMAIL)}`);
+  let lastStep = -1;
+  setInterval(() => {
+    const step = Math.floor(Date.now() / 1000 / TOTP_PERIOD_SEC);
+    if (step === lastStep) return;
+    lastStep = step;
+    void generate({ secret: demoUser.totpSecret, epoch: step * TOTP_PERIOD_SEC }).then((code) => say(`2FA-code medewerker: ${code}`));
+  }, 1000).unref();
 
   let seen = 0;
   setInterval(() => {
