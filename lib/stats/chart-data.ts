@@ -1,6 +1,6 @@
 /**
  * Chart points from the (already suppressed) tables, so a chart never shows more than its table:
- * a suppressed bar has length 0 and the text "< 5"; a suppressed trend point is a gap.
+ * a suppressed bar has value 0 (drawn as a 2 px stub, so its "< 5" label shows); a suppressed trend point is a gap.
  */
 import type { TTabel } from './tables';
 import { celTekst } from './tables';

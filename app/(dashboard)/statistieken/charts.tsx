@@ -21,7 +21,7 @@ export function BarFigure({ titel, data }: { titel: string; data: TBarPunt[] }) 
         <CartesianGrid horizontal={false} strokeDasharray="3 3" />
         <XAxis type="number" allowDecimals={false} />
         <YAxis type="category" dataKey="label" width={190} interval={0} tick={{ fontSize: 12 }} />
-        <Bar dataKey="value" name={titel} fill="#1d5b8f" stroke="#0c2b45" isAnimationActive={false}>
+        <Bar dataKey="value" name={titel} fill="#1d5b8f" stroke="#0c2b45" minPointSize={2} isAnimationActive={false}>
           <LabelList dataKey="text" position="right" fill="#0f172a" fontSize={12} />
         </Bar>
       </BarChart>
