@@ -6,7 +6,9 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TDb } from '../../lib/db/client';
+import { SYSTEM_ACTOR } from '../../lib/audit';
 import { getKeyring } from '../../lib/keyring';
+import { removeMeldingData } from '../../lib/server/remove-melding-data';
 import { toMeldingColumns } from '../../lib/server/to-melding-columns';
 import { retentionLoop } from '../../workers/jobs/retention';
 import { sampleFormulier } from '../fixtures/generator/people';
@@ -96,5 +98,22 @@ describe('worker retention loop', () => {
     } finally {
       await fresh.drop();
     }
+  });
+});
+
+describe('removal of one melding', () => {
+  it('is all or nothing: a crash before the commit leaves the melding, its parts and no MeldingFeit', async () => {
+    const m = await melding(t.db, 'PL1300-2026200020', 900);
+    const feiten = await t.db.meldingFeit.count();
+    const crash = t.db.$transaction(async (tx) => {
+      const removed = await removeMeldingData(tx, { meldingId: m.id, where: {}, actor: SYSTEM_ACTOR('test'), action: 'melding.verwijderd_bewaartermijn', werkdagenBeoordeling: 2 });
+      expect(removed).toMatchObject({ versies: 1 });
+      throw new Error('stroomstoring');
+    });
+    await expect(crash).rejects.toThrow('stroomstoring');
+    expect(await t.db.melding.count({ where: { id: m.id } })).toBe(1);
+    expect(await t.db.meldingVersie.count({ where: { meldingId: m.id } })).toBe(1);
+    expect(await t.db.meldingFeit.count()).toBe(feiten);
+    expect(await t.db.auditEvent.count({ where: { action: 'melding.verwijderd_bewaartermijn', objectId: m.id } })).toBe(0);
   });
 });
