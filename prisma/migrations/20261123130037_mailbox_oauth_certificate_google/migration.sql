@@ -1,0 +1,5 @@
+-- AlterEnum
+ALTER TYPE "MailboxAuth" ADD VALUE 'OAUTH2_GOOGLE';
+
+-- AlterTable
+ALTER TABLE "Mailbox" ADD COLUMN     "oauthCertThumbprint" TEXT;
