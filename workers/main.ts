@@ -32,7 +32,7 @@ const supervisor = startSupervisor({
         retryBaseMs: env.MAILBOX_RETRY_BASE_SEC * 1000,
         configErrorRetryMs: env.MAILBOX_CONFIG_RETRY_SEC * 1000,
         maxAttempts: env.INGEST_MAX_ATTEMPTS,
-        fetchBatchBytes: 32 * 1024 * 1024,
+        fetchBatchBytes: 4 * 1024 * 1024,
       },
     }),
     outboxRelayLoop({

@@ -32,6 +32,7 @@ export type TRecordMelding = {
  * the outbox, and the ledger row marked processed. Returns null if the message was already done.
  */
 export async function recordMelding(o: TRecordMelding): Promise<{ meldingId: string; version: number } | null> {
+  // Timeout above Prisma's default 5 s: a 20 MB attachment written under load can take longer.
   return o.db.$transaction(async (tx) => {
     if (!(await lockPendingInbound(tx, o.inboundId))) return null;
     const columns = toMeldingColumns(o.formulier);
@@ -67,5 +68,5 @@ export async function recordMelding(o: TRecordMelding): Promise<{ meldingId: str
       details: { version: melding.version, warnings: o.warnings.length, doorgestuurd: o.forwardedBy !== null },
     });
     return { meldingId: melding.id, version: melding.version };
-  });
+  }, { timeout: 60_000, maxWait: 10_000 });
 }

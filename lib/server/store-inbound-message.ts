@@ -1,6 +1,6 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
-import type { TDb } from '../db/client';
+import type { TDb, TTx } from '../db/client';
 
 export type TFetchedMessage = {
   mailboxId: string;
@@ -17,9 +17,10 @@ export type TFetchedMessage = {
  * Step one for every message: its raw bytes in the ledger, committed, before anything in the
  * mailbox changes. Idempotent on (mailbox, UIDVALIDITY, UID). The same bytes seen before under
  * another UID (a UIDVALIDITY reset, a redelivery) are recorded as a duplicate of the earlier
- * message — same melding, same folder — and not processed again.
+ * message — same melding, same folder — and not processed again. Also runs inside a caller's
+ * transaction, so a fetched batch can be committed at once.
  */
-export async function storeInboundMessage(db: TDb, m: TFetchedMessage) {
+export async function storeInboundMessage(db: TDb | TTx, m: TFetchedMessage) {
   const sha256 = createHash('sha256').update(m.raw).digest('hex');
   const key = { mailboxId_uidValidity_uid: { mailboxId: m.mailboxId, uidValidity: m.uidValidity, uid: m.uid } };
   const known = await db.inboundMessage.findUnique({ where: key, omit: { raw: true } });

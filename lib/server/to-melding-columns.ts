@@ -1,12 +1,21 @@
 import type { TMeldformulier } from '../form/schema';
 
 /** Local Dutch wall-clock time (the form's) as a Date; the zone rules come from the tz database. */
+/** Made once: toLocaleString with a timeZone builds a new formatter on every call, costly per melding. */
+const AMSTERDAM = new Intl.DateTimeFormat('en-US', {
+  timeZone: 'Europe/Amsterdam', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric', hourCycle: 'h23',
+});
+
+/** Amsterdam's offset from UTC at a moment, in milliseconds. */
+function amsterdamOffsetMs(at: Date): number {
+  const part = Object.fromEntries(AMSTERDAM.formatToParts(at).map((p) => [p.type, Number(p.value)]));
+  return Date.UTC(part.year!, part.month! - 1, part.day!, part.hour!, part.minute!, part.second!) - at.getTime();
+}
+
 function amsterdamTime(local: string | null): Date | null {
   if (!local) return null;
   const asUtc = new Date(`${local}:00Z`);
-  const inAms = new Date(asUtc.toLocaleString('en-US', { timeZone: 'Europe/Amsterdam' }));
-  const inUtc = new Date(asUtc.toLocaleString('en-US', { timeZone: 'UTC' }));
-  return new Date(asUtc.getTime() - (inAms.getTime() - inUtc.getTime()));
+  return new Date(asUtc.getTime() - amsterdamOffsetMs(asUtc));
 }
 
 /** "Eenheid Rotterdam, basisteam Maasboulevard" → its two parts (the parser joins them so). */

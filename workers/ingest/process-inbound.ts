@@ -11,9 +11,9 @@ import type { DNSResolver } from 'mailauth';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import type { TDb } from '../../lib/db/client';
 import type { Mailbox } from '../../lib/db/generated/client';
-import { parseMeldformulier } from '../../lib/form';
-import { checkAuthenticity } from '../../lib/mail/authenticity';
-import { classifyMail } from '../../lib/mail/classify';
+import { parseMeldformulier, type TParseResult } from '../../lib/form';
+import { checkAuthenticity, type TAuthenticity } from '../../lib/mail/authenticity';
+import { classifyMail, type TClassification } from '../../lib/mail/classify';
 import { newMessageId } from '../../lib/mail/message-id';
 import { parseMeldingSubject } from '../../lib/mail/subject';
 import { selectFormAttachment } from '../../lib/mail/select-form-attachment';
@@ -59,25 +59,58 @@ async function ourMessageIds(db: TDb, mail: ParsedMail): Promise<Set<string>> {
   return new Set(rows.map((r) => r.messageId));
 }
 
-export async function processInbound(o: TProcessInput): Promise<void> {
+/**
+ * Everything about one message that needs no write: authenticity, MIME structure, what kind of
+ * mail it is, and for a melding the parsed form. Kept apart from recording so the mailbox session
+ * can work out the next messages (mailparser here, the form in the parse worker) while the
+ * current one is being committed; the outcomes are still recorded one by one, in UID order.
+ */
+export type TAnalysis = {
+  auth: TAuthenticity;
+  authenticity: object;
+  verified: boolean;
+  /** Set when the MIME structure could not be read at all. */
+  unreadable: string | null;
+  mail: ParsedMail | null;
+  classification: TClassification | null;
+  /** The form attachment and its parse, for a melding that may be processed. */
+  form: { selected: ReturnType<typeof selectFormAttachment>; parsed: TParseResult | null } | null;
+};
+
+export async function analyseInbound(o: TProcessInput): Promise<TAnalysis> {
   const { db, mailbox: mb } = o;
   const auth = await checkAuthenticity(o.raw, { trustedDomains: mb.trustedDomains, authservId: mb.authservId ?? undefined, mta: hostname(), resolver: o.resolver });
-  const authenticity = JSON.parse(JSON.stringify(auth));
-  const verified = auth.verdict === 'pass';
+  const base = { auth, authenticity: JSON.parse(JSON.stringify(auth)) as object, verified: auth.verdict === 'pass' };
   let mail: ParsedMail;
   try {
     // mailparser's own limits (number of parts, nesting) protect us from hostile structure.
     mail = await simpleParser(o.raw, { skipHtmlToText: true, skipTextToHtml: true, skipImageLinks: true, skipTextLinks: true, maxHtmlLengthToParse: 2_000_000 });
   } catch (err) {
     // The same bytes fail the same way every time: not a retry case, but an unreadable message.
-    return recordUnreadable(o, `Het bericht kon niet worden gelezen (${err instanceof Error ? err.message : String(err)})`, verified, authenticity);
+    return { ...base, unreadable: `Het bericht kon niet worden gelezen (${err instanceof Error ? err.message : String(err)})`, mail: null, classification: null, form: null };
   }
   const classification = classifyMail(mail, await ourMessageIds(db, mail));
+  let form: TAnalysis['form'] = null;
+  if (classification.kind === 'melding' && (base.verified || mb.authenticityPolicy !== 'ENFORCE')) {
+    const selected = selectFormAttachment(mail.attachments);
+    const parsed = selected.ok
+      ? await parseMeldformulier(selected.attachment.content, { filename: selected.attachment.filename ?? 'bijlage', contentType: selected.attachment.contentType, trustedDomains: mb.trustedDomains })
+      : null;
+    form = { selected, parsed };
+  }
+  return { ...base, unreadable: null, mail, classification, form };
+}
+
+/** Records the outcome of an analysed message: one transaction, and the signal it calls for. */
+export async function recordInbound(o: TProcessInput, a: TAnalysis): Promise<void> {
+  const { db, mailbox: mb } = o;
+  const { auth, authenticity, verified, mail, classification } = a;
+  if (a.unreadable !== null || !mail || !classification) return recordUnreadable(o, a.unreadable ?? 'Het bericht kon niet worden gelezen', verified, authenticity);
   const original = { messageId: mail.messageId ?? null, subject: mail.subject ?? null };
 
   switch (classification.kind) {
     case 'melding': {
-      if (!verified && mb.authenticityPolicy === 'ENFORCE') {
+      if (!a.form) {
         await recordUnanswered({ db, inboundId: o.inboundId, kind: classification.forwarded ? 'DOORGESTUURD' : 'MELDING', state: 'QUARANTINED', reason: auth.reason ?? 'Afzender niet geverifieerd', authenticity, targetFolder: mb.quarantineFolder });
         return;
       }
@@ -85,10 +118,9 @@ export async function processInbound(o: TProcessInput): Promise<void> {
         const signal = buildFoutmelding({ kenmerk: classification.kenmerk, reden: reason, original });
         await recordFoutmelding({ db, inboundId: o.inboundId, mailboxId: mb.id, reason, forwarded: classification.forwarded, authenticity, targetFolder: mb.errorFolder, signal: { ...signal, recipient: mb.signalRecipient, messageId: newMessageId(mb.fromAddress) } });
       };
-      const selected = selectFormAttachment(mail.attachments);
+      const { selected, parsed } = a.form;
       if (!selected.ok) return fail(selected.reason);
-      const parsed = await parseMeldformulier(selected.attachment.content, { filename: selected.attachment.filename ?? 'bijlage', contentType: selected.attachment.contentType, trustedDomains: mb.trustedDomains });
-      if (!parsed.ok || !parsed.formulier) return fail(parsed.errors.map((e) => e.message).join('; ') || 'Het meldformulier kon niet worden gelezen');
+      if (!parsed?.ok || !parsed.formulier) return fail(parsed?.errors.map((e) => e.message).join('; ') || 'Het meldformulier kon niet worden gelezen');
       if (classification.kenmerk && parsed.formulier.kenmerk.toUpperCase() !== classification.kenmerk.toUpperCase()) {
         return fail(`Het kenmerk in het onderwerp (${classification.kenmerk}) verschilt van het kenmerk in het meldformulier (${parsed.formulier.kenmerk})`);
       }
@@ -128,4 +160,8 @@ export async function processInbound(o: TProcessInput): Promise<void> {
       break;
   }
   await recordUnanswered({ db, inboundId: o.inboundId, kind: 'OVERIG', state: 'IGNORED', reason: null, authenticity, targetFolder: mb.otherMailAction === 'MOVE' ? mb.otherFolder : null });
+}
+
+export async function processInbound(o: TProcessInput): Promise<void> {
+  await recordInbound(o, await analyseInbound(o));
 }

@@ -11,11 +11,12 @@ import type { Mailbox } from '../../lib/db/generated/client';
 import { errFields, getLogger } from '../../lib/log';
 import { getMailboxLogin, MailboxConfigError } from '../../lib/mailbox/credentials';
 import { imapOptions } from '../../lib/mailbox/transports';
+import { warmParser } from '../../lib/form';
 import { markInboundFailure } from '../../lib/server/mark-inbound-failure';
 import { markInboundMoved } from '../../lib/server/mark-inbound-moved';
 import { storeInboundMessage } from '../../lib/server/store-inbound-message';
 import { ensureFolders } from './folders';
-import { processInbound } from '../ingest/process-inbound';
+import { analyseInbound, recordInbound, type TAnalysis, type TProcessInput } from '../ingest/process-inbound';
 
 const log = getLogger('mailbox');
 
@@ -56,6 +57,8 @@ function isAuthFailure(err: unknown): boolean {
 
 export async function runMailboxSession(o: { db: TDb; mailbox: Mailbox; ring: TKeyring; signal: AbortSignal; config: TSessionConfig; lockLost: Promise<void> }): Promise<void> {
   const { db, mailbox: mb, signal } = o;
+  // pdf.js loads in the parse worker while we connect, not when the first melding waits for it.
+  warmParser();
   const login = await getMailboxLogin(mb, o.ring);
   const client = new ImapFlow(imapOptions(mb, login));
   const wakeup = new Wakeup();
@@ -87,25 +90,164 @@ export async function runMailboxSession(o: { db: TDb; mailbox: Mailbox; ring: TK
   }
 }
 
+/** A ledger row waiting for its outcome, with its raw bytes (or how to read them from the ledger). */
+type TWaiting = { id: string; uid: number; receivedAt: Date; raw: Buffer | null };
+
+/** Messages worked out ahead of the ones being recorded (mailparser and the parse worker run meanwhile). */
+const ANALYSE_AHEAD = 4;
+/** Outcomes recorded at once, each in its own transaction on its own connection. */
+const RECORD_AT_ONCE = 3;
+const LARGE_BYTES = 4 * 1024 * 1024;
+
+/** The ledger's bytes as a Buffer, without copying them. */
+const asBuffer = (bytes: Uint8Array) => (Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+
+async function rawFromLedger(db: TDb, id: string): Promise<Buffer | null> {
+  const row = await db.inboundMessage.findUniqueOrThrow({ where: { id }, select: { raw: true } });
+  return row.raw ? asBuffer(row.raw) : null;
+}
+
+/**
+ * What a melding's recording reads and writes beyond its own rows: its kenmerk (versions) and its
+ * person (the "herhaling" flag looks for earlier meldingen about them). Two meldingen that share
+ * none of these may be recorded side by side; null means: record this one alone, in turn.
+ */
+function sharedKeys(a: TAnalysis): string[] | null {
+  const f = a.form?.parsed?.ok ? a.form.parsed.formulier : null;
+  if (a.classification?.kind !== 'melding' || !f) return null;
+  // A mail with large attachments is written alone, so it does not hold memory and connections beside others.
+  if ((a.mail?.attachments ?? []).reduce((sum, att) => sum + att.size, 0) > LARGE_BYTES) return null;
+  const { bsn, achternaam, geboortedatum } = f.betrokkene;
+  return [`kenmerk:${f.kenmerk.toUpperCase()}`, ...(bsn ? [`bsn:${bsn}`] : []), ...(achternaam && geboortedatum ? [`naam:${achternaam.toLowerCase()}|${geboortedatum}`] : [])];
+}
+
+/**
+ * Processes waiting messages in UID order. Up to ANALYSE_AHEAD of them are analysed ahead
+ * (nothing written). Outcomes are recorded each in its own transaction, up to RECORD_AT_ONCE at
+ * a time, but never two meldingen with the same kenmerk or person at once, and anything else
+ * (and a mail with large attachments) alone: every outcome is what handling the messages one by one in UID order would give. A
+ * failure is recorded against its message only.
+ */
+async function processInOrder(o: { db: TDb; mailbox: Mailbox; config: TSessionConfig }, waiting: TWaiting[]): Promise<void> {
+  const { db, mailbox: mb } = o;
+  const analyses: (Promise<{ input: TProcessInput; analysis: TAnalysis }> | undefined)[] = [];
+  const start = (i: number) => {
+    const w = waiting[i]!;
+    const job = (async () => {
+      const raw = w.raw ?? (await rawFromLedger(db, w.id));
+      if (!raw) throw new Error('ruwe berichtinhoud ontbreekt');
+      const input = { db, mailbox: mb, inboundId: w.id, raw, receivedAt: w.receivedAt };
+      return { input, analysis: await analyseInbound(input) };
+    })();
+    job.catch(() => {}); // awaited below, in order; this only keeps an early failure from counting as unhandled
+    analyses[i] = job;
+    w.raw = null; // the analysis holds it now, and lets go once recorded
+  };
+  const failed = async (w: TWaiting, err: unknown) => {
+    const outcome = await markInboundFailure({ db, inboundId: w.id, error: errFields(err).message, maxAttempts: o.config.maxAttempts, errorFolder: mb.errorFolder });
+    log.error({ msg: 'processing failed', code: outcome === 'parked' ? 'ingest_parked' : 'ingest_failed', mailbox: mb.name, uid: w.uid, err: errFields(err) });
+  };
+  const recording = new Set<Promise<void>>();
+  const busy = new Set<string>();
+  for (let i = 0; i < Math.min(ANALYSE_AHEAD, waiting.length); i++) start(i);
+  for (let i = 0; i < waiting.length; i++) {
+    const w = waiting[i]!;
+    const analysed = await analyses[i]!.then((value) => ({ ok: true as const, value }), (err: unknown) => ({ ok: false as const, err }));
+    analyses[i] = undefined;
+    if (i + ANALYSE_AHEAD < waiting.length) start(i + ANALYSE_AHEAD);
+    const keys = analysed.ok ? sharedKeys(analysed.value.analysis) : null;
+    while (recording.size > 0 && (keys === null || recording.size >= RECORD_AT_ONCE || keys.some((k) => busy.has(k)))) await Promise.race(recording);
+    const record = (async () => {
+      try {
+        if (!analysed.ok) throw analysed.err;
+        await recordInbound(analysed.value.input, analysed.value.analysis);
+      } catch (err) {
+        await failed(w, err);
+      }
+    })();
+    if (keys === null) {
+      await record;
+      continue;
+    }
+    for (const k of keys) busy.add(k);
+    const tracked = record.finally(() => {
+      recording.delete(tracked);
+      for (const k of keys) busy.delete(k);
+    });
+    recording.add(tracked);
+  }
+  await Promise.all(recording);
+}
+
 /**
  * Parked messages a beheerder offered again (lib/server/retry-parked-message.ts) are no longer in
  * the inbox: processed from the raw bytes in the ledger; the message stays in its folder.
  */
 async function processRetried(o: { db: TDb; mailbox: Mailbox; config: TSessionConfig }): Promise<void> {
   const { db, mailbox: mb } = o;
-  const rows = await db.inboundMessage.findMany({ where: { mailboxId: mb.id, state: { in: ['STORED', 'FAILED'] }, movedTo: { not: null } }, select: { id: true, uid: true, raw: true, receivedAt: true } });
-  for (const row of rows) {
-    if (!row.raw) continue;
-    try {
-      await processInbound({ db, mailbox: mb, inboundId: row.id, raw: Buffer.from(row.raw), receivedAt: row.receivedAt });
-    } catch (err) {
-      const outcome = await markInboundFailure({ db, inboundId: row.id, error: errFields(err).message, maxAttempts: o.config.maxAttempts, errorFolder: mb.errorFolder });
-      log.error({ msg: 'processing failed', code: outcome === 'parked' ? 'ingest_parked' : 'ingest_failed', mailbox: mb.name, uid: Number(row.uid), err: errFields(err) });
-    }
-  }
+  const rows = await db.inboundMessage.findMany({ where: { mailboxId: mb.id, state: { in: ['STORED', 'FAILED'] }, movedTo: { not: null } }, select: { id: true, uid: true, receivedAt: true }, orderBy: { uid: 'asc' } });
+  await processInOrder(o, rows.map((r) => ({ id: r.id, uid: Number(r.uid), receivedAt: r.receivedAt, raw: null })));
 }
 
-/** Every message in the inbox, by UID: store what is new, process what waits, move what is done. */
+const isWaiting = (row: { state: string }) => row.state === 'STORED' || row.state === 'FAILED';
+
+/**
+ * UIDs in batches of at most `maxBytes` (a single larger message is a batch of its own), so a
+ * backlog is never held in memory at once.
+ */
+function batchesBySize(sizes: { uid: number; size?: number }[], maxBytes: number): number[][] {
+  const batches: number[][] = [];
+  let batch: number[] = [];
+  let bytes = 0;
+  for (const s of sizes) {
+    if (batch.length && bytes + (s.size ?? 0) > maxBytes) {
+      batches.push(batch);
+      batch = [];
+      bytes = 0;
+    }
+    batch.push(s.uid);
+    bytes += s.size ?? 0;
+  }
+  if (batch.length) batches.push(batch);
+  return batches;
+}
+
+type TFetched = Awaited<ReturnType<ImapFlow['fetchAll']>>[number];
+
+/**
+ * A fetched batch into the ledger in one commit (one flush to disk, not one per message); the
+ * messages that still need processing, with their bytes.
+ */
+async function storeBatch(db: TDb, mailboxId: string, uidValidity: bigint, msgs: TFetched[]): Promise<TWaiting[]> {
+  const stored = await db.$transaction(
+    async (tx) => {
+      const rows = [];
+      for (const m of msgs) {
+        if (!m.source) continue;
+        const row = await storeInboundMessage(tx, {
+          mailboxId,
+          uidValidity,
+          uid: BigInt(m.uid),
+          raw: m.source,
+          receivedAt: m.internalDate instanceof Date ? m.internalDate : new Date(),
+          messageId: m.envelope?.messageId ?? null,
+          subject: m.envelope?.subject ?? null,
+          fromAddress: m.envelope?.from?.[0]?.address ?? null,
+        });
+        rows.push({ row, uid: m.uid, raw: m.source });
+      }
+      return rows;
+    },
+    { timeout: 120_000, maxWait: 10_000 },
+  );
+  return stored.filter(({ row }) => isWaiting(row)).map(({ row, uid, raw }) => ({ id: row.id, uid, receivedAt: row.receivedAt, raw }));
+}
+
+/**
+ * Every message in the inbox, by UID: process what the ledger holds but has not finished, then
+ * fetch what is new batch by batch — each batch stored and committed before any of it is
+ * processed, the next batch fetched while this one is processed — and move what is done.
+ */
 async function reconcile(o: { db: TDb; mailbox: Mailbox; config: TSessionConfig }, client: ImapFlow): Promise<void> {
   const { db, mailbox: mb } = o;
   const box = client.mailbox;
@@ -117,52 +259,28 @@ async function reconcile(o: { db: TDb; mailbox: Mailbox; config: TSessionConfig 
   const known = new Map(
     (await db.inboundMessage.findMany({ where: { mailboxId: mb.id, uidValidity, uid: { in: uids.map(BigInt) } }, omit: { raw: true } })).map((r) => [Number(r.uid), r]),
   );
-  const fresh = new Map<number, Buffer>();
+  await processInOrder(o, uids.flatMap((uid) => {
+    const row = known.get(uid);
+    return row && isWaiting(row) ? [{ id: row.id, uid, receivedAt: row.receivedAt, raw: null }] : [];
+  }));
+
   const missing = uids.filter((u) => !known.has(u));
   if (missing.length) {
-    // Fetch in batches bounded by size, so a backlog of large messages cannot exhaust memory.
     const sizes = await client.fetchAll(missing.join(','), { uid: true, size: true }, { uid: true });
-    let batch: number[] = [];
-    let bytes = 0;
-    const flush = async () => {
-      if (!batch.length) return;
-      const msgs = await client.fetchAll(batch.join(','), { uid: true, source: true, internalDate: true, envelope: true }, { uid: true });
-      for (const m of msgs) {
-        if (!m.source) continue;
-        const row = await storeInboundMessage(db, {
-          mailboxId: mb.id,
-          uidValidity,
-          uid: BigInt(m.uid),
-          raw: m.source,
-          receivedAt: m.internalDate instanceof Date ? m.internalDate : new Date(),
-          messageId: m.envelope?.messageId ?? null,
-          subject: m.envelope?.subject ?? null,
-          fromAddress: m.envelope?.from?.[0]?.address ?? null,
-        });
-        known.set(m.uid, row);
-        fresh.set(m.uid, m.source);
-      }
-      batch = [];
-      bytes = 0;
+    const batches = batchesBySize(sizes, o.config.fetchBatchBytes);
+    const fetchBatch = (batch: number[]) => {
+      const fetched = client.fetchAll(batch.join(','), { uid: true, source: true, internalDate: true, envelope: true }, { uid: true });
+      fetched.catch(() => {}); // awaited in turn below
+      return fetched;
     };
-    for (const s of sizes) {
-      if (bytes + (s.size ?? 0) > o.config.fetchBatchBytes) await flush();
-      batch.push(s.uid);
-      bytes += s.size ?? 0;
-    }
-    await flush();
-  }
-
-  for (const uid of uids) {
-    const row = known.get(uid);
-    if (!row || (row.state !== 'STORED' && row.state !== 'FAILED')) continue;
-    const raw = fresh.get(uid) ?? (await db.inboundMessage.findUniqueOrThrow({ where: { id: row.id }, select: { raw: true } })).raw;
-    if (!raw) continue;
-    try {
-      await processInbound({ db, mailbox: mb, inboundId: row.id, raw: Buffer.from(raw), receivedAt: row.receivedAt });
-    } catch (err) {
-      const outcome = await markInboundFailure({ db, inboundId: row.id, error: errFields(err).message, maxAttempts: o.config.maxAttempts, errorFolder: mb.errorFolder });
-      log.error({ msg: 'processing failed', code: outcome === 'parked' ? 'ingest_parked' : 'ingest_failed', mailbox: mb.name, uid, err: errFields(err) });
+    let next = batches.length ? fetchBatch(batches[0]!) : null;
+    for (let b = 0; next; b++) {
+      const msgs = await next;
+      const waiting = await storeBatch(db, mb.id, uidValidity, msgs);
+      msgs.length = 0;
+      // No IMAP command runs while processing, so the next batch can come in meanwhile.
+      next = b + 1 < batches.length ? fetchBatch(batches[b + 1]!) : null;
+      await processInOrder(o, waiting);
     }
   }
 
