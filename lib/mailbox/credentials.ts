@@ -1,8 +1,10 @@
 /**
- * The login for a mailbox: the decrypted password, or for Microsoft 365 an OAuth2 access token
- * fetched with the client-credentials grant. Tokens live only in memory, are refreshed before they
- * expire, and are never stored or logged.
+ * The login for a mailbox: the decrypted password, or an OAuth2 access token — for Microsoft 365
+ * with the client-credentials grant (client secret, or a certificate-signed client assertion), for
+ * Google Workspace with a service account's signed JWT acting as the mailbox user. Tokens live
+ * only in memory, are refreshed before they expire, and are never stored or logged.
  */
+import { randomUUID, sign } from 'node:crypto';
 import { decryptSecret, type TKeyring } from '../crypto';
 import type { Mailbox } from '../db/generated/client';
 
@@ -21,12 +23,28 @@ export function tokenEndpoint(tenantId: string): string {
   return `${base}/${encodeURIComponent(tenantId)}/oauth2/v2.0/token`;
 }
 
-export async function fetchMicrosoftToken(mb: Mailbox, clientSecret: string): Promise<TToken> {
-  if (!mb.oauthTenantId || !mb.oauthClientId) throw new MailboxConfigError('OAuth2: tenant-id of client-id ontbreekt');
-  const res = await fetch(tokenEndpoint(mb.oauthTenantId), {
+/** Google's token endpoint; overridable for tests. */
+export function googleTokenEndpoint(): string {
+  return process.env.MELDPOST_GOOGLE_TOKEN_URL ?? 'https://oauth2.googleapis.com/token';
+}
+
+const b64url = (data: Buffer | string) => Buffer.from(data).toString('base64url');
+
+/** An RS256-signed JWT (RFC 7519) with the private key in PEM. */
+function signedJwt(header: Record<string, string>, claims: Record<string, string | number>, privateKeyPem: string): string {
+  const input = `${b64url(JSON.stringify({ alg: 'RS256', typ: 'JWT', ...header }))}.${b64url(JSON.stringify(claims))}`;
+  try {
+    return `${input}.${b64url(sign('sha256', Buffer.from(input), privateKeyPem))}`;
+  } catch {
+    throw new MailboxConfigError('OAuth2: de opgeslagen privésleutel is geen geldige PEM-sleutel');
+  }
+}
+
+async function requestToken(url: string, form: Record<string, string>): Promise<TToken> {
+  const res = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ client_id: mb.oauthClientId, client_secret: clientSecret, grant_type: 'client_credentials', scope: 'https://outlook.office365.com/.default' }),
+    body: new URLSearchParams(form),
     signal: AbortSignal.timeout(15_000),
   });
   const body = (await res.json().catch(() => ({}))) as { access_token?: string; expires_in?: number; error?: string };
@@ -38,13 +56,40 @@ export async function fetchMicrosoftToken(mb: Mailbox, clientSecret: string): Pr
   return { token: body.access_token, expiresAt: Date.now() + (body.expires_in ?? 3600) * 1000 };
 }
 
+export async function fetchMicrosoftToken(mb: Mailbox, secret: string): Promise<TToken> {
+  if (!mb.oauthTenantId || !mb.oauthClientId) throw new MailboxConfigError('OAuth2: tenant-id of client-id ontbreekt');
+  const url = tokenEndpoint(mb.oauthTenantId);
+  const form = { client_id: mb.oauthClientId, grant_type: 'client_credentials', scope: 'https://outlook.office365.com/.default' };
+  if (!mb.oauthCertThumbprint) return requestToken(url, { ...form, client_secret: secret });
+  // Certificate credentials: a client assertion signed with the certificate's key, which the
+  // identity platform finds by the certificate's SHA-1 thumbprint (x5t).
+  const now = Math.floor(Date.now() / 1000);
+  const x5t = b64url(Buffer.from(mb.oauthCertThumbprint.replace(/[^0-9a-f]/gi, ''), 'hex'));
+  const assertion = signedJwt({ x5t }, { aud: url, iss: mb.oauthClientId, sub: mb.oauthClientId, jti: randomUUID(), nbf: now, iat: now, exp: now + 600 }, secret);
+  return requestToken(url, { ...form, client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer', client_assertion: assertion });
+}
+
+/** Google Workspace: the service account (domain-wide delegation) acts as the mailbox user. */
+export async function fetchGoogleToken(mb: Mailbox, privateKeyPem: string): Promise<TToken> {
+  if (!mb.oauthClientId) throw new MailboxConfigError('OAuth2: het e-mailadres van het serviceaccount ontbreekt');
+  const url = googleTokenEndpoint();
+  const now = Math.floor(Date.now() / 1000);
+  const assertion = signedJwt({}, { iss: mb.oauthClientId, sub: mb.username, scope: 'https://mail.google.com/', aud: url, iat: now, exp: now + 3600 }, privateKeyPem);
+  return requestToken(url, { grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', assertion });
+}
+
+/** A fresh token for an OAuth2 mailbox, from its provider. */
+export function fetchOAuthToken(mb: Mailbox, secret: string): Promise<TToken> {
+  return mb.authType === 'OAUTH2_GOOGLE' ? fetchGoogleToken(mb, secret) : fetchMicrosoftToken(mb, secret);
+}
+
 export async function getMailboxLogin(mb: Mailbox, ring: TKeyring): Promise<TMailboxLogin> {
   const secret = decryptSecret(mb.secretEnc, ring);
   if (mb.authType === 'PASSWORD') return { user: mb.username, pass: secret };
   const cached = tokens.get(mb.id);
   // Refresh five minutes before expiry, so a long IMAP session never presents a stale token.
   if (cached && cached.expiresAt - Date.now() > 5 * 60_000) return { user: mb.username, accessToken: cached.token };
-  const fresh = await fetchMicrosoftToken(mb, secret);
+  const fresh = await fetchOAuthToken(mb, secret);
   tokens.set(mb.id, fresh);
   return { user: mb.username, accessToken: fresh.token };
 }

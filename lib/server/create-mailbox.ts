@@ -19,11 +19,13 @@ export const ZMailboxFields = z.object({
   smtpHost: z.string().trim().min(1),
   smtpPort: z.coerce.number().int().min(1).max(65535).default(587),
   smtpTls: tls.default('starttls'),
-  authType: z.enum(['PASSWORD', 'OAUTH2_MICROSOFT']).default('PASSWORD'),
+  authType: z.enum(['PASSWORD', 'OAUTH2_MICROSOFT', 'OAUTH2_GOOGLE']).default('PASSWORD'),
   username: z.string().trim().min(1),
   secret: z.string({ error: 'wachtwoord of client secret ontbreekt' }).min(1, 'wachtwoord of client secret ontbreekt'),
   oauthTenantId: z.string().trim().min(1).optional(),
   oauthClientId: z.string().trim().min(1).optional(),
+  /** Microsoft with a certificate instead of a client secret: its SHA-1 thumbprint (40 hex digits). */
+  oauthCertThumbprint: z.string().trim().transform((t) => t.replace(/[\s:]/g, '').toUpperCase()).pipe(z.string().regex(/^[0-9A-F]{40}$/, 'vingerafdruk: 40 hexadecimale tekens')).optional(),
   fromAddress: z.email(),
   signalRecipient: z.email(),
   trustedDomains: z.array(domain).min(1).default(['politie.nl']),
@@ -38,8 +40,9 @@ export const ZMailboxFields = z.object({
   quarantineFolder: folder.default('Quarantaine'),
 });
 
-export const oauthComplete = (m: { authType?: string; oauthTenantId?: string | null; oauthClientId?: string | null }) => m.authType !== 'OAUTH2_MICROSOFT' || !!(m.oauthTenantId && m.oauthClientId);
-export const OAUTH_INCOMPLETE = { message: 'OAuth2 vraagt om tenant-id en client-id', path: ['oauthClientId'] };
+export const oauthComplete = (m: { authType?: string; oauthTenantId?: string | null; oauthClientId?: string | null }) =>
+  m.authType === 'OAUTH2_MICROSOFT' ? !!(m.oauthTenantId && m.oauthClientId) : m.authType === 'OAUTH2_GOOGLE' ? !!m.oauthClientId : true;
+export const OAUTH_INCOMPLETE = { message: 'OAuth2 vraagt om tenant-id en client-id (Microsoft) of het e-mailadres van het serviceaccount (Google)', path: ['oauthClientId'] };
 
 export const ZMailboxInput = ZMailboxFields.refine(oauthComplete, OAUTH_INCOMPLETE);
 

@@ -26,6 +26,15 @@ describe('explainConnectionError', () => {
     expect(explainConnectionError('oauth', err({ message: 'OAuth2-token geweigerd (401, invalid_client)' }), { oauth: true })).toMatch(/client secret/);
     expect(explainConnectionError('oauth', err({ message: 'OAuth2-token geweigerd (400, unauthorized_client)' }), { oauth: true })).toMatch(/client-id/);
     expect(explainConnectionError('oauth', err({ message: 'OAuth2-token geweigerd (400, invalid_request)' }), { oauth: true })).toMatch(/tenant/);
+    expect(explainConnectionError('oauth', err({ message: 'OAuth2: de opgeslagen privésleutel is geen geldige PEM-sleutel' }), { oauth: true })).toMatch(/privésleutel van het certificaat/);
+  });
+
+  it('reads Google token errors: no delegation, a key that does not belong, a bad key; and a refused token', () => {
+    const google = { oauth: true, google: true };
+    expect(explainConnectionError('oauth', err({ message: 'OAuth2-token geweigerd (401, unauthorized_client)' }), google)).toMatch(/domeinbrede delegatie.*mail\.google\.com/);
+    expect(explainConnectionError('oauth', err({ message: 'OAuth2-token geweigerd (400, invalid_grant)' }), google)).toMatch(/sleutel hoort niet bij dit serviceaccount/);
+    expect(explainConnectionError('oauth', err({ message: 'OAuth2: de opgeslagen privésleutel is geen geldige PEM-sleutel' }), google)).toMatch(/JSON-sleutelbestand/);
+    expect(explainConnectionError('imap', err({ authenticationFailed: true }), google)).toMatch(/IMAP aanstaat voor deze gebruiker/);
   });
 });
 

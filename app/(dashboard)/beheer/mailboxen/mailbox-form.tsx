@@ -9,14 +9,14 @@ import { inputClass, labelClass } from '../_shared/format';
 export type TMailboxFormValues = {
   id?: string;
   name: string; imapHost: string; imapPort: number; imapTls: string; smtpHost: string; smtpPort: number; smtpTls: string;
-  authType: 'PASSWORD' | 'OAUTH2_MICROSOFT'; username: string; oauthTenantId: string | null; oauthClientId: string | null;
+  authType: 'PASSWORD' | 'OAUTH2_MICROSOFT' | 'OAUTH2_GOOGLE'; username: string; oauthTenantId: string | null; oauthClientId: string | null; oauthCertThumbprint: string | null;
   fromAddress: string; signalRecipient: string; trustedDomains: string[]; authenticityPolicy: 'ENFORCE' | 'MONITOR'; authservId: string | null;
   inboxFolder: string; processedFolder: string; errorFolder: string; otherFolder: string; quarantineFolder: string;
   otherMailAction: 'MOVE' | 'LEAVE'; pollIntervalSec: number; secretSet: boolean;
 };
 
 export const NEW_MAILBOX: TMailboxFormValues = {
-  name: '', imapHost: '', imapPort: 993, imapTls: 'tls', smtpHost: '', smtpPort: 587, smtpTls: 'starttls', authType: 'PASSWORD', username: '', oauthTenantId: null, oauthClientId: null,
+  name: '', imapHost: '', imapPort: 993, imapTls: 'tls', smtpHost: '', smtpPort: 587, smtpTls: 'starttls', authType: 'PASSWORD', username: '', oauthTenantId: null, oauthClientId: null, oauthCertThumbprint: null,
   fromAddress: '', signalRecipient: '', trustedDomains: ['politie.nl'], authenticityPolicy: 'ENFORCE', authservId: null, inboxFolder: 'INBOX', processedFolder: 'Verwerkt',
   errorFolder: 'Fout', otherFolder: 'Overig', quarantineFolder: 'Quarantaine', otherMailAction: 'MOVE', pollIntervalSec: 60, secretSet: false,
 };
@@ -66,7 +66,9 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 
 export function MailboxForm({ action, values }: { action: (s: TAdminState, f: FormData) => Promise<TAdminState>; values: TMailboxFormValues }) {
   const [authType, setAuthType] = useState(values.authType);
-  const oauth = authType === 'OAUTH2_MICROSOFT';
+  const microsoft = authType === 'OAUTH2_MICROSOFT';
+  const google = authType === 'OAUTH2_GOOGLE';
+  const secretLabel = microsoft ? 'Client secret, of de privésleutel (PEM) bij een certificaat' : google ? 'Privésleutel van het serviceaccount (private_key uit het JSON-sleutelbestand)' : 'Wachtwoord';
   return (
     <AdminForm action={action} submitLabel={values.id ? 'Opslaan' : 'Mailbox aanmaken'} hidden={values.id ? { id: values.id } : undefined} className="space-y-4">
       <Section title="Algemeen">
@@ -89,17 +91,26 @@ export function MailboxForm({ action, values }: { action: (s: TAdminState, f: Fo
           <select id="mb-authType" name="authType" value={authType} onChange={(e) => setAuthType(e.target.value as typeof authType)} className={inputClass}>
             <option value="PASSWORD">Gebruikersnaam en wachtwoord</option>
             <option value="OAUTH2_MICROSOFT">Microsoft 365 (OAuth2, client credentials)</option>
+            <option value="OAUTH2_GOOGLE">Google Workspace (OAuth2, serviceaccount)</option>
           </select>
         </Field>
-        <Text name="username" label={oauth ? 'Mailadres van de mailbox' : 'Gebruikersnaam'} value={values.username} />
-        <Field id="mb-secret" label={oauth ? 'Client secret' : 'Wachtwoord'} hint={values.secretSet ? 'Ingesteld. Laat leeg om het huidige te behouden; een nieuwe waarde vervangt het.' : 'Wordt versleuteld opgeslagen en nooit meer getoond.'}>
-          <input id="mb-secret" name="secret" type="password" autoComplete="new-password" required={!values.secretSet} placeholder={values.secretSet ? 'ingesteld' : ''} aria-describedby="mb-secret-hint" className={inputClass} />
+        <Text name="username" label={microsoft || google ? 'Mailadres van de mailbox' : 'Gebruikersnaam'} value={values.username} />
+        <Field id="mb-secret" label={secretLabel} hint={values.secretSet ? 'Ingesteld. Laat leeg om het huidige te behouden; een nieuwe waarde vervangt het.' : 'Wordt versleuteld opgeslagen en nooit meer getoond.'}>
+          {microsoft || google ? (
+            <textarea id="mb-secret" name="secret" rows={3} autoComplete="off" spellCheck={false} required={!values.secretSet} placeholder={values.secretSet ? 'ingesteld' : ''} aria-describedby="mb-secret-hint" className={inputClass} />
+          ) : (
+            <input id="mb-secret" name="secret" type="password" autoComplete="new-password" required={!values.secretSet} placeholder={values.secretSet ? 'ingesteld' : ''} aria-describedby="mb-secret-hint" className={inputClass} />
+          )}
         </Field>
-        {oauth && (
+        {microsoft && (
           <>
             <Text name="oauthTenantId" label="Tenant-id (directory-id)" value={values.oauthTenantId} />
             <Text name="oauthClientId" label="Client-id (applicatie-id)" value={values.oauthClientId} hint="De app heeft de applicatiemachtiging IMAP.AccessAsApp (en SMTP.SendAsApp) nodig, met toegang tot deze mailbox." />
+            <Text name="oauthCertThumbprint" label="Vingerafdruk van het certificaat (alleen bij een certificaat)" value={values.oauthCertThumbprint} required={false} hint="De SHA-1-vingerafdruk zoals Entra ID die toont (40 tekens). Leeg: aanmelden met de client secret." />
           </>
+        )}
+        {google && (
+          <Text name="oauthClientId" label="E-mailadres van het serviceaccount" value={values.oauthClientId} hint="Het serviceaccount heeft domeinbrede delegatie nodig met de scope https://mail.google.com/." />
         )}
       </Section>
       <Section title="Mappen">
