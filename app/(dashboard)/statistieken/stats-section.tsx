@@ -1,5 +1,9 @@
 import type { ReactNode } from 'react';
+import { KLEIN, ONDERDRUKT, type TCel } from '@/lib/stats/suppress';
 import { celTekst, type TTabel } from '@/lib/stats/tables';
+
+/** Figures (and their stand-ins: "< 5", "x", "–") right-aligned, labels left. */
+const isFigure = (c: TCel) => typeof c === 'number' || c === null || c === KLEIN || c === ONDERDRUKT;
 
 /**
  * One figure of the statistics page: title, the period and filter it covers, its export links,
@@ -50,7 +54,7 @@ export function StatsSection({ tabel, exportQuery, children }: { tabel: TTabel; 
               tabel.rijen.map((r, i) => (
                 <tr key={i} className="border-b border-slate-200">
                   {r.map((c, j) => (
-                    <td key={j} className={`px-2 py-1 ${typeof c === 'number' ? 'text-right tabular-nums' : ''}`}>
+                    <td key={j} className={`px-2 py-1 ${isFigure(c) ? 'text-right tabular-nums' : ''}`}>
                       {celTekst(c)}
                     </td>
                   ))}
