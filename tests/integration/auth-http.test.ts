@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TTestDb } from '../support/db';
-import { createUserWithTotp, signInHttp, totpCode } from '../support/sign-in';
+import { CookieJar, createUserWithTotp, signInHttp, totpCode } from '../support/sign-in';
 import { startWeb, type TWeb } from '../support/web';
 
 let db: TTestDb;
@@ -23,17 +23,10 @@ afterAll(async () => {
 
 /** A cookie jar for one client, with its own (claimed) IP address. */
 function client(ip: string) {
-  const jar = new Map<string, string>();
+  const jar = new CookieJar();
   let csrfToken = '';
-  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
-  const keep = (res: Response) => {
-    for (const c of res.headers.getSetCookie()) {
-      const [pair] = c.split(';');
-      const i = pair!.indexOf('=');
-      jar.set(pair!.slice(0, i), pair!.slice(i + 1));
-    }
-    return res;
-  };
+  const cookie = () => jar.header();
+  const keep = (res: Response) => jar.keep(res);
   const get = (path: string) => fetch(`${web.url}${path}`, { redirect: 'manual', headers: { cookie: cookie(), 'x-forwarded-for': ip } }).then(keep);
   const step = async (provider: string, fields: Record<string, string>) => {
     if (!csrfToken) csrfToken = ((await (await get('/api/auth/csrf')).json()) as { csrfToken: string }).csrfToken;
@@ -46,7 +39,7 @@ function client(ip: string) {
     const body = (await res.json()) as { url: string };
     return { status: res.status, error: new URL(body.url).searchParams.get('error'), setCookies: res.headers.getSetCookie() };
   };
-  return { get, step, cookie, jar };
+  return { get, step };
 }
 
 const auditRows = (action: string, actorId?: string) =>

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TTestDb } from '../support/db';
 import { startOidcProvider, type TOidcProvider } from '../support/oidc-provider';
-import { createUserWithTotp } from '../support/sign-in';
+import { CookieJar, createUserWithTotp } from '../support/sign-in';
 import { startWeb, type TWeb } from '../support/web';
 
 let db: TTestDb;
@@ -30,16 +30,9 @@ afterAll(async () => {
 
 /** The browser's part of the code flow, by hand: start at next-auth, through the provider, back to the callback. */
 async function oidcSignIn(): Promise<{ cookie: string; landing: string }> {
-  const jar = new Map<string, string>();
-  const keep = (res: Response) => {
-    for (const c of res.headers.getSetCookie()) {
-      const [pair] = c.split(';');
-      const i = pair!.indexOf('=');
-      jar.set(pair!.slice(0, i), pair!.slice(i + 1));
-    }
-    return res;
-  };
-  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
+  const jar = new CookieJar();
+  const keep = (res: Response) => jar.keep(res);
+  const cookie = () => jar.header();
   const { csrfToken } = (await keep(await fetch(`${web.url}/api/auth/csrf`)).json()) as { csrfToken: string };
   const start = keep(
     await fetch(`${web.url}/api/auth/signin/oidc`, {

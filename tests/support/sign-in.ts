@@ -8,6 +8,7 @@
  *   await fetch(`${web.url}/`, { headers: { cookie } });
  *   await signInBrowser(page, web.url, user);                // playwright Page, ends on the dashboard
  *   const code = await totpCode(user);                       // a fresh TOTP code (replay-safe)
+ *   const jar = new CookieJar(); jar.keep(await fetch(…)); jar.header();   // cookies by hand
  *
  * The server refuses a TOTP code of a time step the user already used (replay protection), so
  * `totpCode` hands out each step once per user and waits (≤ 30 s) only when a user signs in
@@ -63,9 +64,10 @@ export async function totpCode(user: Pick<TTestUser, 'totpSecret'>): Promise<str
   return generate({ secret: user.totpSecret, epoch: target * TOTP_PERIOD_SEC });
 }
 
-class CookieJar {
+/** The cookies one HTTP client holds: `keep(res)` takes a response's Set-Cookie lines (and returns it). */
+export class CookieJar {
   private readonly jar = new Map<string, string>();
-  keep(res: Response) {
+  keep(res: Response): Response {
     for (const c of res.headers.getSetCookie()) {
       const [pair] = c.split(';');
       const i = pair!.indexOf('=');
@@ -73,6 +75,7 @@ class CookieJar {
       if (v === '' || /max-age=0|expires=thu, 01 jan 1970/i.test(c)) this.jar.delete(k);
       else this.jar.set(k, v);
     }
+    return res;
   }
   header() {
     return [...this.jar].map(([k, v]) => `${k}=${v}`).join('; ');

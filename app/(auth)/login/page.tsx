@@ -2,10 +2,11 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { getSessionState } from '@/lib/auth/current-user';
 import { STAGE_PATH } from '@/lib/auth/session-stage';
+import { LOGIN_MESSAGES } from '@/lib/auth/login-throttle';
 import { getEnv } from '@/lib/env';
 import { AuthCard } from '../auth-card';
-import { LoginForm } from './login-form';
 import { OidcButton } from './oidc-button';
+import { SignInStepForm } from './sign-in-step-form';
 
 export const metadata: Metadata = { title: 'Inloggen' };
 export const dynamic = 'force-dynamic';
@@ -23,7 +24,15 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           Inloggen via {oidcName ?? 'uw organisatieaccount'} is niet gelukt: er is geen actief meldpost-account met een bevestigd e-mailadres dat hierbij past. Neem contact op met de beheerder.
         </p>
       )}
-      <LoginForm />
+      <SignInStepForm
+        provider="credentials"
+        submitLabel="Inloggen"
+        failure={LOGIN_MESSAGES.invalid}
+        fields={[
+          { name: 'email', label: 'E-mailadres', type: 'email', autoComplete: 'username' },
+          { name: 'password', label: 'Wachtwoord', type: 'password', autoComplete: 'current-password' },
+        ]}
+      />
       {oidcName && <OidcButton name={oidcName} />}
     </AuthCard>
   );

@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import { requireStage } from '@/lib/auth/require-stage';
+import { LOGIN_MESSAGES } from '@/lib/auth/login-throttle';
 import { AuthCard } from '../../auth-card';
-import { SecondFactorForm } from './second-factor-form';
+import { SignInStepForm } from '../sign-in-step-form';
 
 export const metadata: Metadata = { title: 'Tweede stap' };
 export const dynamic = 'force-dynamic';
@@ -10,7 +11,12 @@ export default async function SecondFactorPage() {
   await requireStage(['second-factor']);
   return (
     <AuthCard intro="Voer de code van zes cijfers uit uw authenticator-app in. Hebt u uw telefoon niet bij de hand? Gebruik dan een van uw herstelcodes.">
-      <SecondFactorForm />
+      <SignInStepForm
+        provider="second-factor"
+        submitLabel="Bevestigen"
+        failure={LOGIN_MESSAGES.code}
+        fields={[{ name: 'code', label: 'Code of herstelcode', type: 'text', autoComplete: 'one-time-code', autoCapitalize: 'characters', spellCheck: false, autoFocus: true, className: 'font-mono tracking-widest' }]}
+      />
     </AuthCard>
   );
 }
