@@ -8,10 +8,11 @@ import { werkdagenTussen } from '../werkdagen';
 import { AppError } from './errors';
 import { getSettings } from './get-settings';
 import { mayTriage, meldingScope, type TActing } from './melding-scope';
+import { searchMeldingIds } from './search-melding-ids';
 
 export const PAGE_SIZE = 25;
-/** Counting stops here: an exact count of tens of thousands of matches costs more than it tells. */
-export const COUNT_CAP = 1000;
+/** Counting a filter stops here: an exact count of tens of thousands of matches costs more than it tells. */
+export const COUNT_CAP = 500;
 const OPEN = ['ONTVANGEN', 'IN_BEHANDELING', 'AANVULLING_GEVRAAGD'] as const;
 const date = z.iso.date().optional().or(z.literal('').transform(() => undefined));
 
@@ -37,29 +38,13 @@ const BADGE_WHERE: Record<Exclude<TBadge, 'te_laat'>, Prisma.MeldingWhereInput> 
   buiten_werkgebied: { buitenWerkgebied: true },
 };
 
-/** Kenmerk (prefix), BSN (exact, nine digits), name and reden text (substring; trigram indexes). */
-function searchWhere(q: string): Prisma.MeldingWhereInput {
-  if (/^\d{9}$/.test(q)) return { bsn: q };
-  const terms = q.split(/\s+/).filter(Boolean).slice(0, 5);
-  return {
-    AND: terms.map((t) => ({
-      OR: [
-        { kenmerk: { startsWith: t, mode: 'insensitive' as const } },
-        { achternaam: { contains: t, mode: 'insensitive' as const } },
-        { voornamen: { contains: t, mode: 'insensitive' as const } },
-        { reden: { contains: t, mode: 'insensitive' as const } },
-      ],
-    })),
-  };
-}
-
 function dutchDayStart(day: string): Date {
   // The period filter is in whole Dutch days; a day boundary an hour off either way is harmless
   // for a filter, so CET is used throughout rather than a zone lookup per request.
   return new Date(Date.parse(`${day}T00:00:00+01:00`));
 }
 
-function filterWhere(f: TMeldingFilter, userId: string, now: Date, werkdagen: number): Prisma.MeldingWhereInput[] {
+function filterWhere(f: TMeldingFilter, userId: string, now: Date, werkdagen: number, searchIds: string[] | null): Prisma.MeldingWhereInput[] {
   const and: Prisma.MeldingWhereInput[] = [];
   if (f.status === 'open') and.push({ status: { in: [...OPEN] } });
   else if (f.status !== 'alle') and.push({ status: f.status });
@@ -68,7 +53,7 @@ function filterWhere(f: TMeldingFilter, userId: string, now: Date, werkdagen: nu
   if (f.van) and.push({ receivedAt: { gte: dutchDayStart(f.van) } });
   if (f.tot) and.push({ receivedAt: { lt: new Date(dutchDayStart(f.tot).getTime() + 86_400_000) } });
   for (const b of f.badges) and.push(b === 'te_laat' ? { firstAssessedAt: null, receivedAt: { lt: overdueCutoff(werkdagen, now) } } : BADGE_WHERE[b]);
-  if (f.q) and.push(searchWhere(f.q));
+  if (searchIds) and.push({ id: { in: searchIds } });
   return and;
 }
 
@@ -91,7 +76,8 @@ export async function listMeldingen(o: TActing & { filter: Partial<z.input<typeo
   }
   const now = o.now ?? new Date();
   const { werkdagenBeoordeling } = await getSettings({ db: o.db });
-  const where: Prisma.MeldingWhereInput = { AND: [meldingScope(o.user), ...filterWhere(f, o.user.id, now, werkdagenBeoordeling)] };
+  const searchIds = f.q ? await searchMeldingIds(o.db, f.q) : null;
+  const where: Prisma.MeldingWhereInput = { AND: [meldingScope(o.user), ...filterWhere(f, o.user.id, now, werkdagenBeoordeling, searchIds)] };
   const [rows, counted] = await Promise.all([
     o.db.melding.findMany({
       where,
@@ -104,10 +90,11 @@ export async function listMeldingen(o: TActing & { filter: Partial<z.input<typeo
         hasWarnings: true, authenticityVerified: true, reactieOntvangen: true, buitenWerkgebied: true, assignee: { select: { id: true, name: true, email: true } },
       },
     }),
-    o.db.melding.findMany({ where, select: { id: true }, take: COUNT_CAP + 1 }),
+    // A search is counted exactly (at most SEARCH_LIMIT ids); a filter up to COUNT_CAP.
+    o.db.melding.count({ where, take: f.q ? undefined : COUNT_CAP + 1 }),
   ]);
-  const total = Math.min(counted.length, COUNT_CAP);
-  const totalCapped = counted.length > COUNT_CAP;
+  const totalCapped = !f.q && counted > COUNT_CAP;
+  const total = totalCapped ? COUNT_CAP : counted;
   if (f.q) {
     await audit(o.db, { actor: o.actor, action: 'melding.zoeken', details: { soort: /^\d{9}$/.test(f.q) ? 'bsn' : 'tekst', resultaten: total } });
   }

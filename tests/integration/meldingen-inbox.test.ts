@@ -76,8 +76,11 @@ describe('listMeldingen', () => {
     expect(keysOf((await list({ q: 'winkelwagen' })).rows)).toEqual(['woensdag']);
     expect(keysOf((await list({ q: bsn('30405061'), status: 'alle' })).rows)).toEqual(['afgerond']);
     expect(keysOf((await list({ q: bsn('30405061').slice(0, 8) + '0', status: 'alle' })).rows)).toEqual([]);
+    // LIKE wildcards and quotes in the input are text, not patterns or SQL.
+    expect((await list({ q: '%', status: 'alle' })).rows).toEqual([]);
+    expect((await list({ q: "_' OR '1'='1", status: 'alle' })).rows).toEqual([]);
     const events = await t.db.auditEvent.findMany({ where: { action: 'melding.zoeken', actorId: medewerker.id }, select: { details: true, personKey: true, objectId: true } });
-    expect(events.length).toBe(6);
+    expect(events.length).toBe(8);
     expect(JSON.stringify(events)).not.toContain('Proefstra');
     expect(JSON.stringify(events)).not.toContain(bsn('30405061'));
   });

@@ -1,0 +1,78 @@
+/**
+ * Screenshots of the inbox and of a melding for the README (docs/triage-inbox.png,
+ * docs/triage-melding.png), made with Debian's Chromium against the real app and a throwaway
+ * PostgreSQL holding a dozen fictitious meldingen. Run: node --conditions=react-server --import tsx scripts/screenshots-triage.ts
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { createDb } from '../lib/db/client';
+import { startThrowawayPostgres } from './throwaway-postgres';
+
+// Before the modules below load (the logger reads it once).
+process.env.LOG_LEVEL ??= 'silent';
+
+const { assessMelding } = await import('../lib/server/assess-melding');
+const { addNote } = await import('../lib/server/add-note');
+const { requestAanvulling } = await import('../lib/server/request-aanvulling');
+const { correctMeldingField } = await import('../lib/server/correct-melding-field');
+const { PEOPLE, OFFICERS } = await import('../tests/fixtures/generator/people');
+const { seedMailbox, seedMelding } = await import('../tests/support/melding-seed');
+const { createUserWithTotp, signInBrowser } = await import('../tests/support/sign-in');
+const { startWeb } = await import('../tests/support/web');
+const { launchBrowser } = await import('../tests/support/browser');
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const DAY = 86_400_000;
+
+async function main() {
+  const pg = await startThrowawayPostgres('shots');
+  const db = createDb(pg.url, 4);
+  let stopWeb: (() => Promise<void>) | null = null;
+  let closeBrowser: (() => Promise<void>) | null = null;
+  try {
+    const mailboxId = (await seedMailbox(db)).id;
+    const user = await createUserWithTotp(db, { role: 'MEDEWERKER', name: 'Mila de Medewerker' });
+    const collega = await createUserWithTotp(db, { role: 'MEDEWERKER', name: 'Jorrit Collega' });
+    const now = Date.now();
+    const ids: string[] = [];
+    for (let i = 0; i < 12; i += 1) {
+      const person = PEOPLE[i % PEOPLE.length]!;
+      const m = await seedMelding(db, {
+        mailboxId,
+        receivedAt: new Date(now - i * 0.6 * DAY - 3_600_000),
+        formulier: { kenmerk: `PL1300-20261${String(12345 - i).padStart(5, '0')}`, betrokkene: person, behandelaar: OFFICERS[i % OFFICERS.length]!, telefonischContactGewenst: i % 3 === 0 ? 'ja' : 'nee', veiligThuisGemeld: i % 5 === 2 ? 'ja' : 'nee' },
+        warnings: i % 4 === 1 ? [{ field: 'betrokkene.geboortedatum', message: 'Geboortedatum slecht leesbaar; controleer het origineel' }] : [],
+      });
+      ids.push(m.id);
+      await db.melding.update({ where: { id: m.id }, data: { herhaling: i >= PEOPLE.length, buitenWerkgebied: i === 6, authenticityVerified: i !== 4, assigneeId: i % 4 === 2 ? collega.id : null } });
+    }
+    const acting = { db, user: { id: user.id, email: user.email, role: user.role }, actor: { id: user.id, label: user.email } };
+    const featured = ids[1]!;
+    await correctMeldingField({ ...acting, meldingId: featured, field: 'betrokkene.geboortedatum', value: '1981-11-04' });
+    await assessMelding({ ...acting, meldingId: featured, uitkomst: 'NADER_ONDERZOEK', prioriteit: 'HOOG', reden: 'Onvoldoende zicht op de woonsituatie en het netwerk van betrokkene.' });
+    await requestAanvulling({ ...acting, meldingId: featured, body: 'Beste A. van Verzinselen,\n\nIs er een contactpersoon in het netwerk van betrokkene bekend?\n\nMet vriendelijke groet,\nMeldpunt niet-acute zorg' });
+    await addNote({ ...acting, meldingId: featured, text: 'Wijkteam Noord-Fictief gebeld; terugbelverzoek staat uit.' });
+    await assessMelding({ ...acting, meldingId: ids[3]!, uitkomst: 'GEEN_REDEN', prioriteit: 'LAAG', reden: 'Eenmalig incident; betrokkene heeft hulp.' });
+
+    const web = await startWeb({ databaseUrl: pg.url });
+    stopWeb = web.stop;
+    const browser = await launchBrowser();
+    closeBrowser = () => browser.close();
+    const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+    await signInBrowser(page, web.url, user);
+    mkdirSync(path.join(ROOT, 'docs'), { recursive: true });
+    await page.goto(`${web.url}/meldingen`);
+    await page.screenshot({ path: path.join(ROOT, 'docs/triage-inbox.png') });
+    await page.setViewportSize({ width: 1280, height: 1500 });
+    await page.goto(`${web.url}/meldingen/${featured}`);
+    await page.screenshot({ path: path.join(ROOT, 'docs/triage-melding.png') });
+    process.stderr.write('docs/triage-inbox.png and docs/triage-melding.png written\n');
+  } finally {
+    await closeBrowser?.();
+    await stopWeb?.();
+    await db.$disconnect();
+    await pg.stop();
+  }
+}
+
+await main();
