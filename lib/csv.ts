@@ -6,7 +6,8 @@ export type TCsvCell = string | number | boolean | Date | null | undefined;
 
 function cell(v: TCsvCell): string {
   let s = v == null ? '' : v instanceof Date ? v.toISOString() : String(v);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  // A plain (negative) number such as -16,7 is data, not a formula: it stays as it is.
+  if (/^[=+\-@\t\r]/.test(s) && !/^-\d+(?:[.,]\d+)?%?$/.test(s)) s = `'${s}`;
   return `"${s.replace(/"/g, '""')}"`;
 }
 

@@ -43,4 +43,8 @@ describe('toCsv', () => {
     const csv = toCsv(['a', 'b'], [['=SUM(A1)', 'zei "ja"'], [null, new Date('2026-01-02T03:04:05Z')], ['+31 10', '@x']]);
     expect(csv).toBe('\uFEFF"a";"b"\r\n"\'=SUM(A1)";"zei ""ja"""\r\n"";"2026-01-02T03:04:05.000Z"\r\n"\'+31 10";"\'@x"\r\n');
   });
+
+  it('leaves negative numbers as numbers, but not a formula that starts with a minus', () => {
+    expect(toCsv(['t'], [['-16,7'], [-3], ['-5%'], ['-1+cmd|x']])).toBe('\uFEFF"t"\r\n"-16,7"\r\n"-3"\r\n"-5%"\r\n"\'-1+cmd|x"\r\n');
+  });
 });
