@@ -1,0 +1,143 @@
+/**
+ * The working day of a medewerker, in Chromium against the real app, Dovecot, worker and SMTP:
+ * a melding mailed to the mailbox appears in the inbox; open it, assess it, ask the officer for
+ * an aanvulling (the mail arrives at the SMTP receiver, addressed to the officer from the form),
+ * the officer's reply shows on the timeline, resume and close; a second melding goes back as
+ * "niet in behandeling" with its protocol mail.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { composeRaw } from '../fixtures/mail/compose';
+import { launchBrowser } from '../support/browser';
+import { startIngestEnv, type TIngestEnv } from '../support/ingest-env';
+import { meldingMail } from '../support/melding-mail';
+import { waitFor } from '../support/processes';
+import { createUserWithTotp, signInBrowser, type TTestUser } from '../support/sign-in';
+import { startWeb, type TWeb } from '../support/web';
+
+const A = 'PL1300-2026111901';
+const B = 'PL1300-2026111902';
+const OFFICER = 'j.testagent@politie.nl';
+
+let env: TIngestEnv;
+let web: TWeb;
+let browser: Browser;
+let page: Page;
+let user: TTestUser;
+
+beforeAll(async () => {
+  env = await startIngestEnv();
+  env.startWorker();
+  web = await startWeb({ databaseUrl: env.t.url });
+  browser = await launchBrowser();
+  user = await createUserWithTotp(env.t.db, { role: 'MEDEWERKER', name: 'Mila Medewerker' });
+  page = await browser.newPage({ viewport: { width: 1024, height: 900 } });
+}, 600_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await web?.stop();
+  await env?.stop();
+});
+
+const mailTo = (subjectPart: string) => () => env.smtp.messages.find((m) => m.subject?.includes(subjectPart)) ?? null;
+
+async function openPanel(title: string) {
+  const summary = page.locator('summary', { hasText: title }).first();
+  if ((await summary.locator('xpath=..').getAttribute('open')) === null) await summary.click();
+}
+
+describe('triage in the browser', () => {
+  it('a melding delivered to the mailbox appears in the inbox', async () => {
+    await env.deliver(await meldingMail({ kenmerk: A }));
+    await env.deliver(await meldingMail({ kenmerk: B }));
+    await waitFor('two meldingen ingested', async () => (await env.t.db.melding.count()) === 2, 30_000);
+    await signInBrowser(page, web.url, user);
+    // The start page sends a medewerker on to the inbox.
+    await page.waitForURL((u) => u.pathname === '/meldingen');
+    await expect(page.getByRole('link', { name: A }).isVisible()).resolves.toBe(true);
+    await expect(page.getByRole('link', { name: B }).isVisible()).resolves.toBe(true);
+    await expect(page.getByRole('table').getByText('Fenna Jolijn van der Proefstra').first().isVisible()).resolves.toBe(true);
+    // Search by name narrows nothing here (same person), by kenmerk to one.
+    await page.getByRole('searchbox', { name: 'Zoeken' }).fill(A);
+    await page.getByRole('button', { name: 'Toepassen' }).click();
+    await page.waitForURL((u) => u.searchParams.get('q') === A);
+    await expect(page.getByRole('link', { name: B }).count()).resolves.toBe(0);
+  });
+
+  it('open, assess, request an aanvulling that reaches the officer, see the reply, resume and close', async () => {
+    await page.getByRole('link', { name: A }).click();
+    await page.getByRole('heading', { name: `Melding ${A}` }).waitFor();
+    await expect(page.getByText('Reden aanmelding', { exact: true }).first().isVisible()).resolves.toBe(true);
+
+    await openPanel('Beoordelen');
+    await page.getByLabel('Onvoldoende informatie — nader onderzoek').check();
+    await page.getByLabel('Prioriteit').selectOption('HOOG');
+    await page.getByLabel('Reden (verplicht)').fill('Onvoldoende zicht op de woonsituatie en het netwerk.');
+    await page.getByRole('button', { name: 'Beoordeling opslaan' }).click();
+    await page.getByText('Beoordeling door Mila Medewerker').waitFor();
+
+    await openPanel('Verzoek om aanvulling');
+    const body = page.locator('#aanvulling-body');
+    await expect(body.inputValue()).resolves.toContain(`kenmerk ${A}`);
+    await body.fill(`${await body.inputValue()}\nIs er een contactpersoon in het netwerk bekend?`);
+    await page.getByRole('button', { name: 'Voorbeeld bekijken' }).first().click();
+    const preview = page.getByLabel('Voorbeeld van de mail');
+    await expect(preview.textContent()).resolves.toContain(OFFICER);
+    await expect(preview.textContent()).resolves.toContain(`Verzoek om aanvulling op melding niet-acute zorg met ${A}`);
+    await page.getByRole('button', { name: 'Verzoek versturen' }).click();
+    await page.getByText('Verzoek om aanvulling staat klaar').waitFor();
+
+    const sent = await waitFor('the aanvulling at the SMTP receiver', mailTo(`Verzoek om aanvulling op melding niet-acute zorg met ${A}`), 30_000);
+    expect(sent.envelope.to).toEqual([OFFICER]);
+    expect(sent.text).toContain('Is er een contactpersoon in het netwerk bekend?');
+    expect(sent.text).not.toContain('Proefstra');
+    await page.reload();
+    await expect(page.getByText('Aanvulling gevraagd', { exact: true }).first().isVisible()).resolves.toBe(true);
+    await waitFor('delivery state shown', async () => {
+      await page.reload();
+      return (await page.getByText(`Verzoek om aanvulling aan ${OFFICER} — Verzonden`).count()) > 0;
+    }, 20_000, 1000);
+
+    // The officer answers; ingestion threads the reply onto the melding.
+    await env.deliver(await composeRaw({ from: OFFICER, subject: `RE: ${sent.subject}`, text: 'Contactpersoon is de zus van betrokkene, bereikbaar via de wijkagent.', inReplyTo: sent.messageId, references: [sent.messageId!] }));
+    await waitFor('reply on the timeline', async () => {
+      await page.reload();
+      return (await page.getByText('Contactpersoon is de zus van betrokkene').count()) > 0;
+    }, 30_000, 1000);
+    await expect(page.getByText('Reactie ontvangen', { exact: true }).first().isVisible()).resolves.toBe(true);
+
+    await page.getByRole('button', { name: 'Behandeling hervatten' }).click();
+    await page.getByText('Behandeling hervat', { exact: true }).first().waitFor();
+    await openPanel('Afronden');
+    await page.getByLabel('Uitkomst').selectOption('TOEGELEID');
+    await page.getByLabel('Toelichting').fill('Aangemeld bij het wijkteam.');
+    await page.getByRole('button', { name: 'Melding afronden' }).click();
+    // Closed: the header says so and the actions for open meldingen are gone.
+    await page.locator('header').getByText('Toegeleid naar zorg').waitFor();
+    await expect(page.getByRole('button', { name: 'Melding afronden' }).count()).resolves.toBe(0);
+    const m = await env.t.db.melding.findFirstOrThrow({ where: { kenmerk: A } });
+    expect(m).toMatchObject({ status: 'AFGEROND', uitkomst: 'TOEGELEID', reactieOntvangen: true });
+  });
+
+  it('redirects the second melding with "niet in behandeling": the protocol mail to the officer, closed', async () => {
+    await page.goto(`${web.url}/meldingen`);
+    await page.getByRole('link', { name: B }).click();
+    await page.getByRole('heading', { name: `Melding ${B}` }).waitFor();
+    // The first melding about the same person is listed as an eerdere melding.
+    await expect(page.getByRole('link', { name: A }).isVisible()).resolves.toBe(true);
+    await openPanel('Niet in behandeling');
+    await page.getByLabel('Geadviseerd loket').fill('Veilig Thuis');
+    await page.getByLabel('Reden', { exact: true }).fill('Signalen van huiselijk geweld; besproken met de agent.');
+    await page.getByRole('button', { name: 'Voorbeeld bekijken' }).last().click();
+    await page.getByRole('button', { name: 'Bevestiging versturen en afronden' }).click();
+    await page.locator('header').getByText('Niet in behandeling (Veilig Thuis)').waitFor();
+    const sent = await waitFor('the niet-in-behandeling mail', mailTo(`reply op melding niet acute zorg met ${B}`), 30_000);
+    expect(sent.envelope.to).toEqual([OFFICER]);
+    const m = await env.t.db.melding.findFirstOrThrow({ where: { kenmerk: B } });
+    expect(m).toMatchObject({ status: 'AFGEROND', uitkomst: 'NIET_IN_BEHANDELING', loketAdvies: 'Veilig Thuis' });
+    // Every view and action was audited with the medewerker as actor.
+    const actions = new Set((await env.t.db.auditEvent.findMany({ where: { actorId: user.id }, select: { action: true } })).map((e) => e.action));
+    for (const a of ['melding.zoeken', 'melding.bekeken', 'melding.beoordeeld', 'melding.aanvulling_gevraagd', 'melding.hervat', 'melding.afgerond', 'melding.niet_in_behandeling']) expect(actions).toContain(a);
+  });
+});
