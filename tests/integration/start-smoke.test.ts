@@ -40,7 +40,7 @@ async function start(port: number) {
   return { child, out, health, rt };
 }
 
-/** next-auth's credentials flow over plain HTTP: CSRF token, sign in, session cookie, dashboard. */
+/** next-auth's credentials flow over plain HTTP: CSRF token, sign in, session cookie, on to TOTP enrolment. */
 async function expectSignInWorks(port: number, email: string, password: string) {
   const base = `http://127.0.0.1:${port}`;
   const anon = await fetch(`${base}/`, { redirect: 'manual' });
@@ -83,9 +83,14 @@ async function expectSignInWorks(port: number, email: string, password: string) 
   const ok = await signIn(password);
   keep(ok);
   expect([...jar.keys()].some((k) => k.includes('session-token'))).toBe(true);
+  // The password alone does not open the dashboard: the new beheerder enrols a TOTP app first.
   const dash = await fetch(`${base}/`, { headers: { cookie: cookie() }, redirect: 'manual' });
-  expect(dash.status).toBe(200);
-  expect(await dash.text()).toContain('Meldingen');
+  expect(dash.status).toBe(307);
+  const next = await fetch(`${base}/login`, { headers: { cookie: cookie() }, redirect: 'manual' });
+  expect(next.headers.get('location')).toMatch(/\/login\/koppelen$/);
+  const enrol = await fetch(`${base}/login/koppelen`, { headers: { cookie: cookie() } });
+  expect(enrol.status).toBe(200);
+  expect(await enrol.text()).toContain('data:image/png;base64,');
 }
 
 afterAll(async () => {
