@@ -48,7 +48,7 @@ async function main() {
     }
     const acting = { db, user: { id: user.id, email: user.email, role: user.role }, actor: { id: user.id, label: user.email } };
     const featured = ids[1]!;
-    await correctMeldingField({ ...acting, meldingId: featured, field: 'betrokkene.geboortedatum', value: '1981-11-04' });
+    await correctMeldingField({ ...acting, meldingId: featured, field: 'betrokkene.adres', value: 'Denkbeeldstraat 7B' });
     await assessMelding({ ...acting, meldingId: featured, uitkomst: 'NADER_ONDERZOEK', prioriteit: 'HOOG', reden: 'Onvoldoende zicht op de woonsituatie en het netwerk van betrokkene.' });
     await requestAanvulling({ ...acting, meldingId: featured, body: 'Beste A. van Verzinselen,\n\nIs er een contactpersoon in het netwerk van betrokkene bekend?\n\nMet vriendelijke groet,\nMeldpunt niet-acute zorg' });
     await addNote({ ...acting, meldingId: featured, text: 'Wijkteam Noord-Fictief gebeld; terugbelverzoek staat uit.' });

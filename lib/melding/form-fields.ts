@@ -116,5 +116,9 @@ export function displayValue(v: unknown): string {
   if (v === null || v === undefined || v === '') return '—';
   if (typeof v === 'boolean') return v ? 'ja' : 'nee';
   if (Array.isArray(v)) return v.length ? v.map((x) => (typeof x === 'object' && x ? Object.values(x).filter(Boolean).join(', ') : String(x))).join('; ') : '—';
-  return String(v).replace(/_/g, ' ');
+  const s = String(v);
+  // The form's dates and times (ISO in the record) as Dutch readers write them.
+  const date = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}:\d{2}))?$/.exec(s);
+  if (date) return `${date[3]}-${date[2]}-${date[1]}${date[4] ? ` ${date[4]}` : ''}`;
+  return s.replace(/_/g, ' ');
 }
