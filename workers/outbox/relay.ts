@@ -29,7 +29,8 @@ export function outboxRelayLoop(o: { db: TDb; ring: TKeyring; config: TRelayConf
     // OAuth2 tokens expire: build OAuth transports afresh; password ones live until the mailbox changes.
     if (cached && cached.configKey === mailboxConfigKey(mb) && mb.authType === 'PASSWORD') return cached.transport;
     cached?.transport.close();
-    const transport = nodemailer.createTransport(smtpOptions(mb, await getMailboxLogin(mb, o.ring)));
+    // Pooled: one SMTP connection kept open and reused, not a connect, EHLO and login per mail.
+    const transport = nodemailer.createTransport({ ...smtpOptions(mb, await getMailboxLogin(mb, o.ring)), pool: true, maxConnections: 1 });
     transports.set(mb.id, { configKey: mailboxConfigKey(mb), transport });
     return transport;
   };
