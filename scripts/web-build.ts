@@ -11,7 +11,7 @@ import path from 'node:path';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
 const SOURCES = ['app', 'lib', 'proxy.ts', 'next.config.js', 'postcss.config.mjs', 'package-lock.json'];
-const SKIP = new Set(['generated', 'node_modules']);
+const SKIP = new Set(['node_modules']);
 
 function* files(p: string): Generator<string> {
   const full = path.join(ROOT, p);

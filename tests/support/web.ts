@@ -4,7 +4,7 @@
  * against the test's database. Stopped by PID.
  */
 import { spawn } from 'node:child_process';
-import { readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { captureOutput, exited, freePort, isAlive, waitFor } from './processes';
 import { ensureWebBuild, ROOT, sourceHash } from '../../scripts/web-build';
@@ -19,6 +19,11 @@ function pruneOldBuilds(keep: string) {
     .map((d) => ({ name: d.name, at: statSync(path.join(dir, d.name)).mtimeMs }))
     .sort((a, b) => b.at - a.at);
   for (const old of builds.slice(2)) rmSync(path.join(dir, old.name), { recursive: true, force: true });
+  // The tsconfig each build was made with (scripts/web-build.ts), once its build is gone.
+  for (const f of readdirSync(dir)) {
+    const build = f.endsWith('.tsconfig.json') ? f.slice(0, -'.tsconfig.json'.length) : null;
+    if (build && build !== keep && !existsSync(path.join(dir, build))) rmSync(path.join(dir, f), { force: true });
+  }
 }
 
 export async function startWeb(o: { databaseUrl: string; env?: Record<string, string> }): Promise<TWeb> {
