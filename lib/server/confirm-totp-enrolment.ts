@@ -38,7 +38,7 @@ export async function confirmTotpEnrolment(opts: { db: TDb; sessionId: string; c
   const recoveryCodes = newRecoveryCodes();
   const now = new Date();
   await db.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: user.id }, data: { mfaEnrolledAt: now, recoveryCodeHashes: recoveryCodes.map(hashRecoveryCode) } });
+    await tx.user.update({ where: { id: user.id }, data: { mfaEnrolledAt: now, recoveryCodeHashes: recoveryCodes.map(hashRecoveryCode), lastTotpStep: timeStep } });
     await tx.session.update({ where: { id: session.id }, data: { mfaVerifiedAt: now } });
     await audit(tx, { actor, action: 'auth.mfa.enrol', objectType: 'user', objectId: user.id, details: { timeStep } });
   });

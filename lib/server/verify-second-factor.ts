@@ -7,7 +7,6 @@ import { liveSessionWhere } from '../auth/session-stage';
 import { sessionTimes } from '../auth/session-times';
 import { checkTotp, looksLikeTotp } from '../auth/totp';
 import type { TDb } from '../db/client';
-import { getLastTotpStep } from './get-last-totp-step';
 import { getLoginBlock } from './get-login-block';
 import { recordLoginFailure } from './record-login-failure';
 
@@ -22,7 +21,7 @@ export async function verifySecondFactor(opts: { db: TDb; sessionId: string; cod
   const { db, ip, userAgent } = opts;
   const pending = await db.session.findFirst({
     where: { id: opts.sessionId, mfaVerifiedAt: null, ...liveSessionWhere(new Date(), sessionTimes().idleMs), user: { active: true, mfaEnrolledAt: { not: null } } },
-    include: { user: { select: { id: true, email: true, mfaSecretEnc: true, recoveryCodeHashes: true } } },
+    include: { user: { select: { id: true, email: true, mfaSecretEnc: true, recoveryCodeHashes: true, lastTotpStep: true } } },
   });
   if (!pending?.user.mfaSecretEnc) return { ok: false, reason: 'no_session' };
   const user = pending.user;
@@ -38,8 +37,12 @@ export async function verifySecondFactor(opts: { db: TDb; sessionId: string; cod
   let remaining: string[] | null = null;
   if (looksLikeTotp(opts.code)) {
     const secret = decryptSecret(user.mfaSecretEnc!, getKeyring());
-    timeStep = await checkTotp(secret, opts.code, await getLastTotpStep({ db, userId: user.id }));
-    if (timeStep !== null) method = 'totp';
+    timeStep = await checkTotp(secret, opts.code, user.lastTotpStep);
+    if (timeStep !== null) {
+      // Claim the step atomically: of two requests with the same code, only one gets it.
+      const claimed = await db.user.updateMany({ where: { id: user.id, OR: [{ lastTotpStep: null }, { lastTotpStep: { lt: timeStep } }] }, data: { lastTotpStep: timeStep } });
+      if (claimed.count === 1) method = 'totp';
+    }
   } else {
     const index = matchRecoveryCode(user.recoveryCodeHashes, opts.code);
     if (index >= 0) {
