@@ -34,7 +34,7 @@ const BADGE_WHERE: Record<Exclude<TBadge, 'te_laat'>, Prisma.MeldingWhereInput> 
   eerder: { herhaling: true },
   waarschuwingen: { hasWarnings: true },
   niet_geverifieerd: { authenticityVerified: false },
-  reactie: { reactieOntvangen: true, status: 'AANVULLING_GEVRAAGD' },
+  reactie: { reactieOntvangen: true, status: { not: 'AFGEROND' } },
   buiten_werkgebied: { buitenWerkgebied: true },
 };
 
@@ -113,7 +113,7 @@ export async function listMeldingen(o: TActing & { filter: Partial<z.input<typeo
       if (m.herhaling) badges.push('eerder');
       if (m.hasWarnings) badges.push('waarschuwingen');
       if (!m.authenticityVerified) badges.push('niet_geverifieerd');
-      if (m.reactieOntvangen && m.status === 'AANVULLING_GEVRAAGD') badges.push('reactie');
+      if (m.reactieOntvangen && m.status !== 'AFGEROND') badges.push('reactie');
       if (m.buitenWerkgebied) badges.push('buiten_werkgebied');
       return {
         id: m.id,

@@ -94,7 +94,7 @@ describe('ingestion', () => {
     const kenmerk = 'PL1300-2026000404';
     await env.deliver(await meldingMail({ kenmerk }));
     await waitSignal(kenmerk);
-    const melding = await env.t.db.melding.findFirstOrThrow({ where: { kenmerk } });
+    const melding = await env.t.db.melding.update({ where: { mailboxId_kenmerk: { mailboxId: env.mailbox.id, kenmerk } }, data: { status: 'AANVULLING_GEVRAAGD' } });
     const ours = await env.t.db.outgoingMail.create({
       data: { mailboxId: env.mailbox.id, meldingId: melding.id, kind: 'AANVULLING', recipient: 'j.testagent@politie.nl', subject: `Verzoek om aanvulling op melding niet-acute zorg met ${kenmerk}`, body: 'Graag aanvulling.', messageId: `<aanvulling-${kenmerk}@gemeente.example>`, state: 'SENT' },
     });
@@ -104,6 +104,9 @@ describe('ingestion', () => {
     const reply = await env.t.db.inboundMessage.findFirstOrThrow({ where: { meldingId: melding.id, kind: 'REACTIE' } });
     expect(reply.state).toBe('PROCESSED');
     expect(await env.t.db.attachment.count({ where: { inboundMessageId: reply.id } })).toBe(1);
+    // The aanvulling came: the melding is back in behandeling, with the change on its history.
+    expect((await env.t.db.melding.findUniqueOrThrow({ where: { id: melding.id } })).status).toBe('IN_BEHANDELING');
+    expect(await env.t.db.statusChange.findFirst({ where: { meldingId: melding.id, from: 'AANVULLING_GEVRAAGD', to: 'IN_BEHANDELING', actorId: null } })).not.toBeNull();
     await new Promise((r) => setTimeout(r, 1500));
     expect(env.smtp.messages.length).toBe(before);
   });

@@ -44,7 +44,7 @@ export default async function MeldingPage({ params }: { params: Promise<{ id: st
   if (eerdere.length) badges.push('eerder');
   if (m.hasWarnings) badges.push('waarschuwingen');
   if (!m.authenticityVerified) badges.push('niet_geverifieerd');
-  if (m.reactieOntvangen && m.status === 'AANVULLING_GEVRAAGD') badges.push('reactie');
+  if (m.reactieOntvangen && m.status !== 'AFGEROND') badges.push('reactie');
   if (m.buitenWerkgebied) badges.push('buiten_werkgebied');
   const naam = [m.voornamen, m.voorvoegsel, m.achternaam].filter(Boolean).join(' ') || 'Naam onbekend';
   const pdf = m.attachments.find((a) => a.isForm);
