@@ -1,11 +1,9 @@
-import { spawnSync } from 'node:child_process';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decryptSecret } from '../../lib/crypto';
 import { getKeyring } from '../../lib/keyring';
 import { createTestDb, type TTestDb } from '../support/db';
+import { runCli } from '../support/cli';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
 const SECRET = 'Mailbox-Wachtwoord-Niet-Loggen-77';
 let t: TTestDb;
 beforeAll(async () => {
@@ -16,7 +14,7 @@ afterAll(async () => {
 });
 
 const cli = (args: string[], env: Record<string, string> = {}) =>
-  spawnSync('npm', ['run', '--silent', 'cli', '--', ...args], { cwd: ROOT, env: { ...process.env, DATABASE_URL: t.url, LOG_LEVEL: 'debug', ...env }, encoding: 'utf8' });
+  runCli(t.url, args, { LOG_LEVEL: 'debug', ...env });
 
 describe('cli mailbox add', () => {
   it('creates a mailbox from flags and environment variables, the secret encrypted and never printed', async () => {

@@ -3,8 +3,6 @@
  * new key while a running worker (holding both keys) keeps ingesting; nothing printed or logged
  * in the clear; a second run has nothing left to do; after rotation the old key can go.
  */
-import { spawnSync } from 'node:child_process';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decryptSecret, encryptSecret, keyId, keyringFrom, needsRotation } from '../../lib/crypto';
 import { closeParser } from '../../lib/form';
@@ -14,8 +12,8 @@ import { startSupervisor, type TSupervisor } from '../../workers/supervisor';
 import { MAILBOX_USER, startIngestEnv, type TIngestEnv } from '../support/ingest-env';
 import { meldingMail } from '../support/melding-mail';
 import { waitFor } from '../support/processes';
+import { runCli } from '../support/cli';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
 const OLD_KEY = Buffer.alloc(32, 7).toString('base64');
 const NEW_KEY = Buffer.alloc(32, 42).toString('base64');
 const TOTP_SECRET = 'JBSWY3DPEHPK3PXP';
@@ -45,7 +43,7 @@ afterAll(async () => {
 });
 
 const rotate = (env2: Record<string, string>) =>
-  spawnSync('npm', ['run', '--silent', 'cli', '--', 'secrets', 'rotate'], { cwd: ROOT, env: { ...process.env, DATABASE_URL: env.t.url, LOG_LEVEL: 'debug', ...env2 }, encoding: 'utf8' });
+  runCli(env.t.url, ['secrets', 'rotate'], { LOG_LEVEL: 'debug', ...env2 });
 
 async function ingests(kenmerk: string) {
   await env.deliver(await meldingMail({ kenmerk }));

@@ -1,10 +1,8 @@
-import { spawnSync } from 'node:child_process';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyPassword } from '../../lib/auth/password';
 import { createTestDb, type TTestDb } from '../support/db';
+import { runCli } from '../support/cli';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
 let t: TTestDb;
 beforeAll(async () => {
   t = await createTestDb();
@@ -13,7 +11,7 @@ afterAll(async () => {
   await t.drop();
 });
 
-const cli = (...args: string[]) => spawnSync('npm', ['run', '--silent', 'cli', '--', ...args], { cwd: ROOT, env: { ...process.env, DATABASE_URL: t.url }, encoding: 'utf8' });
+const cli = (...args: string[]) => runCli(t.url, args);
 
 describe('cli user add', () => {
   it('creates the user with a generated password that verifies, audited, printed as JSON only', async () => {

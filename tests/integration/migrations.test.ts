@@ -1,12 +1,11 @@
-import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyMigrations, migrationStatus } from '../../lib/db/migrate';
 import { diffMigrationsToSchema } from '../../scripts/db-migration-new';
 import { createEmptyDb } from '../support/db';
+import { runCli } from '../support/cli';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
 let empty: Awaited<ReturnType<typeof createEmptyDb>>;
 
 beforeAll(async () => {
@@ -17,7 +16,7 @@ afterAll(async () => {
 });
 
 function cli(args: string[], databaseUrl: string) {
-  return spawnSync('npm', ['run', '--silent', 'cli', '--', ...args], { cwd: ROOT, env: { ...process.env, DATABASE_URL: databaseUrl }, encoding: 'utf8' });
+  return runCli(databaseUrl, args);
 }
 
 describe('migrations', () => {

@@ -2,8 +2,6 @@
  * `npm run --silent cli -- retention run [--dry-run]` and the worker's daily retention loop, on
  * meldingen stored directly (no mailbox copies; the mailbox side is in retention-job.test.ts).
  */
-import { spawnSync } from 'node:child_process';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TDb } from '../../lib/db/client';
 import { SYSTEM_ACTOR } from '../../lib/audit';
@@ -14,8 +12,8 @@ import { retentionLoop } from '../../workers/jobs/retention';
 import { sampleFormulier } from '../fixtures/generator/people';
 import { createTestDb, type TTestDb } from '../support/db';
 import { waitFor } from '../support/processes';
+import { runCli } from '../support/cli';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
 const DAY = 24 * 3600_000;
 let t: TTestDb;
 beforeAll(async () => {
@@ -25,7 +23,7 @@ afterAll(async () => {
   await t.drop();
 });
 
-const cli = (...args: string[]) => spawnSync('npm', ['run', '--silent', 'cli', '--', ...args], { cwd: ROOT, env: { ...process.env, DATABASE_URL: t.url }, encoding: 'utf8' });
+const cli = (...args: string[]) => runCli(t.url, args);
 
 async function melding(db: TDb, kenmerk: string, closedDaysAgo: number | null) {
   const formulier = sampleFormulier({ kenmerk });
