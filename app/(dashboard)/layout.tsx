@@ -26,7 +26,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
       <a href="#inhoud" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-brand-900">
         Naar de inhoud
       </a>
-      <header className="bg-brand-900 text-white">
+      <header className="bg-brand-900 text-white print:hidden">
         <div className="mx-auto flex max-w-7xl items-center gap-6 px-4 py-2 lg:px-6">
           <Link href="/" className="text-lg font-semibold">meldpost</Link>
           <nav aria-label="Hoofdmenu" className="flex-1">
