@@ -4,7 +4,7 @@ import nextTs from 'eslint-config-next/typescript';
 const config = [
   ...nextVitals,
   ...nextTs,
-  { ignores: ['node_modules/**', '.next/**', '.next-test/**', 'data/**', 'lib/db/generated/**', 'next-env.d.ts'] },
+  { ignores: ['node_modules/**', '.next/**', 'dist/**', '.next-test/**', 'data/**', 'lib/db/generated/**', 'next-env.d.ts'] },
   {
     rules: {
       // The arrows point one way (DESIGN.md): nothing imports app/ or workers/ from lib/.

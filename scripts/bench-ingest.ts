@@ -20,6 +20,7 @@ import { renderPdf } from '../tests/fixtures/generator/pdf';
 import { startDovecot } from '../tests/support/dovecot';
 import { sampleFormulier } from '../tests/fixtures/generator/people';
 import { startSmtpReceiver } from '../tests/support/smtp-receiver';
+import { buildWorker } from './worker-build';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const USER = { user: 'meldpunt', password: 'bench-wachtwoord' };
@@ -44,8 +45,10 @@ async function main() {
       data: { name: 'bench', imapHost: dovecot.host, imapPort: dovecot.port, imapTls: 'none', smtpHost: smtp.host, smtpPort: smtp.port, smtpTls: 'none', username: USER.user, secretEnc: encryptSecret(USER.password, keyringFrom(keys.MELDPOST_ENCRYPTION_KEY)), fromAddress: 'meldpunt@gemeente.example', signalRecipient: 'signalen@politie-keten.example', authenticityPolicy: 'MONITOR', pollIntervalSec: 60 },
     });
     let peakRssMb = 0;
+    // The worker as `npm start` runs it: bundled, without the TypeScript loader.
+    const workerEntry = buildWorker();
     const startWorker = () => {
-      worker = spawn(process.execPath, [...(process.env.BENCH_WORKER_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_WORKER_PROF}`] : []), '--conditions=react-server', '--import', 'tsx', path.join(ROOT, 'workers/main.ts')], {
+      worker = spawn(process.execPath, [...(process.env.BENCH_WORKER_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_WORKER_PROF}`] : []), '--conditions=react-server', workerEntry], {
         cwd: ROOT,
         env: { ...process.env, ...keys, DATABASE_URL: pg.url, LOG_LEVEL: process.env.BENCH_LOG ?? 'error', MAILBOX_SCAN_SEC: '0.5', OUTBOX_POLL_SEC: '1' },
         stdio: ['ignore', 'ignore', 'inherit'],

@@ -16,6 +16,7 @@ import { errFields, getLogger } from '../lib/log';
 import { bootstrapAdmin } from '../lib/server/bootstrap-admin';
 
 import { ensureWebBuild, ROOT } from './web-build';
+import { buildWorker } from './worker-build';
 const dev = process.argv.includes('--dev');
 const log = getLogger('start');
 const say = (line: string) => process.stdout.write(`${line}\n`);
@@ -29,17 +30,13 @@ async function cleanUpEarlierRun(dataDir: string): Promise<void> {
   }
   for (const pid of Object.values(rt?.children ?? {})) {
     const cmd = existsSync(`/proc/${pid}/cmdline`) ? readFileSync(`/proc/${pid}/cmdline`, 'utf8') : '';
-    if (isAlive(pid) && (cmd.includes('next') || cmd.includes('workers/main.ts'))) {
+    if (isAlive(pid) && (cmd.includes('next') || (cmd.includes('workers/main.ts') || cmd.includes('dist/worker/main.mjs')))) {
       log.warn({ msg: 'stopping orphaned child of an earlier run', code: 'start_orphan_stop', pid });
       process.kill(pid, 'SIGKILL');
     }
   }
   await stopOrphan(path.join(dataDir, 'postgres'));
   removeRuntime(dataDir);
-}
-
-function nodeArgs(script: string): string[] {
-  return [...(dev ? ['--watch'] : []), '--conditions=react-server', '--import', 'tsx', script];
 }
 
 let embedded: TEmbeddedDb | null = null;
@@ -81,7 +78,8 @@ async function main() {
   const restarts: number[] = [];
   const specs = {
     web: [path.join(ROOT, 'node_modules/next/dist/bin/next'), dev ? 'dev' : 'start', '-p', String(env.PORT), '-H', env.HOST],
-    worker: nodeArgs(path.join(ROOT, 'workers/main.ts')),
+    // The worker runs bundled (a fraction of the memory); in dev from source, reloaded on change.
+    worker: dev ? ['--watch', '--conditions=react-server', '--import', 'tsx', path.join(ROOT, 'workers/main.ts')] : ['--conditions=react-server', buildWorker()],
   } satisfies Record<string, string[]>;
 
   const record = () =>

@@ -14,25 +14,28 @@ import type { TParseReply, TParseRequest } from './worker';
  * limit kills the worker — the caller gets a Dutch error, the next file a fresh worker. The
  * worker is unref'd while idle, so a CLI or test that is done simply exits.
  */
-const WORKER_URL = new URL('./worker.ts', import.meta.url);
-
 /**
- * The worker is TypeScript. On Node 20 a loader registered with --import (as `tsx` does) does
- * not reach worker threads, so the worker starts from a tiny script that registers tsx's loader
+ * Where the thread's code is. Bundled (scripts/worker-build.ts: what the mailbox worker runs),
+ * it is the plain-JavaScript form-worker.mjs beside this code. From source (CLI, tests, `npm run
+ * dev`) it is TypeScript: on Node 20 a loader registered with --import (as `tsx` does) does not
+ * reach worker threads, so the thread starts from a tiny script that registers tsx's loader
  * itself and then imports the real worker. Source-mapped stack traces are switched off in the
  * thread: pdf.js reads error stacks while it loads, and mapping them parses its 3 MB source map,
  * a second of CPU for every worker started. Errors leave the worker as messages only.
  */
-function bootstrap(): string {
+function workerSource(): { source: string | URL; eval: boolean } {
+  if (!import.meta.url.endsWith('.ts')) return { source: new URL('./form-worker.mjs', import.meta.url), eval: false };
   // The ESM build of tsx's API (what `import 'tsx/esm/api'` resolves to), found from its package.
   const tsxRoot = path.dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
   const tsxApi = pathToFileURL(path.join(tsxRoot, 'dist/esm/api/index.mjs')).href;
-  return `(async () => {
+  const workerUrl = new URL('./worker.ts', import.meta.url);
+  const source = `(async () => {
     const { register } = await import(${JSON.stringify(tsxApi)});
     register();
     process.setSourceMapsEnabled(false);
-    await import(${JSON.stringify(WORKER_URL.href)});
+    await import(${JSON.stringify(workerUrl.href)});
   })().catch((error) => { throw error; });`;
+  return { source, eval: true };
 }
 
 type TJob = { request: Omit<TParseRequest, 'id'>; resolve: (result: TParseResult) => void };
@@ -58,8 +61,9 @@ function discardWorker(): void {
 }
 
 function startWorker(): Worker {
-  const started = new Worker(bootstrap(), {
-    eval: true,
+  const { source, eval: isEval } = workerSource();
+  const started = new Worker(source, {
+    eval: isEval,
     resourceLimits: {
       maxOldGenerationSizeMb: LIMITS.maxOldGenerationSizeMb,
       maxYoungGenerationSizeMb: LIMITS.maxYoungGenerationSizeMb,

@@ -5,7 +5,7 @@
  * offline). Never throws: garbage in gives a `fail` with a reason.
  */
 import { authenticate, type DNSResolver } from 'mailauth';
-import addressparser from 'nodemailer/lib/addressparser';
+import addressparser from 'nodemailer/lib/addressparser/index.js';
 import { headerValues, trustedAuthenticationResults } from './authentication-results';
 
 export type TAuthenticityOptions = {

@@ -3,6 +3,7 @@ import { audit, personKey, SYSTEM_ACTOR } from '../audit';
 import type { TDb } from '../db/client';
 import type { Prisma } from '../db/generated/client';
 import type { TFinding, TMeldformulier } from '../form/schema';
+import { saveAttachments, withStagedAttachments } from './save-attachments';
 import { finishInbound, lockPendingInbound } from './finish-inbound';
 import { queueOutgoing, type TOutgoingDraft } from './queue-outgoing';
 import { hasEarlierMelding } from './has-earlier-melding';
@@ -33,7 +34,7 @@ export type TRecordMelding = {
  */
 export async function recordMelding(o: TRecordMelding): Promise<{ meldingId: string; version: number } | null> {
   // Timeout above Prisma's default 5 s: a 20 MB attachment written under load can take longer.
-  return o.db.$transaction(async (tx) => {
+  return withStagedAttachments(o.db, o.attachments, (staged) => o.db.$transaction(async (tx) => {
     if (!(await lockPendingInbound(tx, o.inboundId))) return null;
     const columns = toMeldingColumns(o.formulier);
     const flags = {
@@ -55,7 +56,7 @@ export async function recordMelding(o: TRecordMelding): Promise<{ meldingId: str
       : await tx.melding.create({ data: { ...flags, herhaling, mailboxId: o.mailboxId, receivedAt: o.receivedAt, statusChanges: { create: { from: null, to: 'ONTVANGEN' } } } });
     await tx.meldingVersie.create({ data: { meldingId: melding.id, version: melding.version, formulier: o.formulier, warnings: o.warnings, inboundMessageId: o.inboundId, receivedAt: o.receivedAt } });
     if (o.attachments.length) {
-      await tx.attachment.createMany({ data: o.attachments.map((a) => ({ ...a, content: Buffer.from(a.content), meldingId: melding.id, inboundMessageId: o.inboundId })) });
+      await saveAttachments({ tx, attachments: o.attachments, staged, meldingId: melding.id, inboundId: o.inboundId });
     }
     await queueOutgoing(tx, { ...o.signal, mailboxId: o.mailboxId, kind: 'ACCEPTATIESIGNAAL', meldingId: melding.id, inboundMessageId: o.inboundId });
     await finishInbound(tx, o.inboundId, { state: 'PROCESSED', kind: o.forwardedBy ? 'DOORGESTUURD' : 'MELDING', targetFolder: o.targetFolder, meldingId: melding.id, authenticity: o.authenticity });
@@ -68,5 +69,5 @@ export async function recordMelding(o: TRecordMelding): Promise<{ meldingId: str
       details: { version: melding.version, warnings: o.warnings.length, doorgestuurd: o.forwardedBy !== null },
     });
     return { meldingId: melding.id, version: melding.version };
-  }, { timeout: 60_000, maxWait: 10_000 });
+  }, { timeout: 60_000, maxWait: 10_000 }));
 }

@@ -2,6 +2,7 @@ import 'server-only';
 import { audit, SYSTEM_ACTOR } from '../audit';
 import type { TDb } from '../db/client';
 import type { Prisma } from '../db/generated/client';
+import { saveAttachments, withStagedAttachments } from './save-attachments';
 import { finishInbound, lockPendingInbound } from './finish-inbound';
 import type { TStoredAttachment } from './record-melding';
 
@@ -10,10 +11,10 @@ import type { TStoredAttachment } from './record-melding';
  * timeline; a melding waiting for that aanvulling is back in behandeling (protocol bericht 1).
  */
 export async function recordReply(o: { db: TDb; inboundId: string; meldingId: string; attachments: TStoredAttachment[]; authenticity: Prisma.InputJsonValue; targetFolder: string }): Promise<boolean> {
-  return o.db.$transaction(async (tx) => {
+  return withStagedAttachments(o.db, o.attachments, (staged) => o.db.$transaction(async (tx) => {
     if (!(await lockPendingInbound(tx, o.inboundId))) return false;
     if (o.attachments.length) {
-      await tx.attachment.createMany({ data: o.attachments.map((a) => ({ ...a, content: Buffer.from(a.content), meldingId: o.meldingId, inboundMessageId: o.inboundId })) });
+      await saveAttachments({ tx, attachments: o.attachments, staged, meldingId: o.meldingId, inboundId: o.inboundId });
     }
     await tx.melding.update({ where: { id: o.meldingId }, data: { reactieOntvangen: true } });
     const resumed = await tx.melding.updateMany({ where: { id: o.meldingId, status: 'AANVULLING_GEVRAAGD' }, data: { status: 'IN_BEHANDELING' } });
@@ -23,5 +24,5 @@ export async function recordReply(o: { db: TDb; inboundId: string; meldingId: st
     await finishInbound(tx, o.inboundId, { state: 'PROCESSED', kind: 'REACTIE', targetFolder: o.targetFolder, meldingId: o.meldingId, authenticity: o.authenticity });
     await audit(tx, { actor: SYSTEM_ACTOR('ingest'), action: 'melding.reactie_ontvangen', objectType: 'melding', objectId: o.meldingId });
     return true;
-  });
+  }));
 }

@@ -2,6 +2,7 @@ import 'server-only';
 import { audit, type TAuditActor } from '../audit';
 import type { TKeyring } from '../crypto';
 import type { TDb } from '../db/client';
+import { sweepStagedBytes } from '../db/large-bytes';
 import { getLogger } from '../log';
 import { expungePendingMessages } from './expunge-pending-messages';
 import { getSettings } from './get-settings';
@@ -14,7 +15,7 @@ const log = getLogger('retention');
 
 export const RETENTION_RUN_ACTION = 'bewaartermijn.uitgevoerd';
 
-export type TRetentionResult = { meldingen: number; losseBerichten: number; uitMailbox: number; openstaandInMailbox: number; nietAfgesloten: number };
+export type TRetentionResult = { meldingen: number; losseBerichten: number; uitMailbox: number; openstaandInMailbox: number; nietAfgesloten: number; achtergeblevenBytes: number };
 
 /**
  * The retention job: for every expired melding (closed longer than the term ago) one transaction
@@ -41,7 +42,9 @@ export async function runRetention(o: { db: TDb; ring: TKeyring; actor: TAuditAc
     if (await o.db.$transaction((tx) => removeLooseMessage(tx, { id, where: expiredLooseMessage(plan.cutoff) }))) losseBerichten += 1;
   }
   const mailbox = await expungePendingMessages({ db: o.db, ring: o.ring });
-  const result = { meldingen, losseBerichten, uitMailbox: mailbox.expunged, openstaandInMailbox: mailbox.pending, nietAfgesloten: plan.nietAfgesloten.length };
+  // Mail bytes a crash left staged on their way into the ledger (lib/db/large-bytes.ts).
+  const achtergeblevenBytes = await sweepStagedBytes(o.db, o.now);
+  const result = { meldingen, losseBerichten, uitMailbox: mailbox.expunged, openstaandInMailbox: mailbox.pending, nietAfgesloten: plan.nietAfgesloten.length, achtergeblevenBytes };
   await audit(o.db, { actor: o.actor, action: RETENTION_RUN_ACTION, objectType: 'system', details: { ...result, termMaanden: plan.termMaanden } });
   log.info({ msg: 'retention run finished', code: 'retention_run', ...result });
   return result;

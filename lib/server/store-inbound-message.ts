@@ -1,6 +1,7 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
 import type { TDb, TTx } from '../db/client';
+import { moveStagedBytes } from '../db/large-bytes';
 
 export type TFetchedMessage = {
   mailboxId: string;
@@ -11,6 +12,8 @@ export type TFetchedMessage = {
   messageId: string | null;
   subject: string | null;
   fromAddress: string | null;
+  /** The raw bytes already staged (lib/db/large-bytes.ts): moved into the row, not sent again. */
+  rawStaged?: string;
 };
 
 /**
@@ -37,7 +40,7 @@ export async function storeInboundMessage(db: TDb | TTx, m: TFetchedMessage) {
     sha256,
     size: m.raw.length,
     // A Node Buffer is a Uint8Array over a (never shared) ArrayBuffer; Prisma's type wants that said.
-    raw: m.raw as Uint8Array<ArrayBuffer>,
+    raw: m.rawStaged ? null : (m.raw as Uint8Array<ArrayBuffer>),
     receivedAt: m.receivedAt,
     // Header values are attacker-controlled: keep them bounded.
     messageId: m.messageId?.slice(0, 998) ?? null,
@@ -49,5 +52,7 @@ export async function storeInboundMessage(db: TDb | TTx, m: TFetchedMessage) {
   };
   // A concurrent holder may have stored it a moment ago: the unique key decides, nothing doubles.
   await db.inboundMessage.createMany({ data: [data], skipDuplicates: true });
-  return db.inboundMessage.findUniqueOrThrow({ where: key, omit: { raw: true } });
+  const row = await db.inboundMessage.findUniqueOrThrow({ where: key, omit: { raw: true } });
+  if (m.rawStaged) await moveStagedBytes(db, m.rawStaged, 'InboundMessage.raw', row.id);
+  return row;
 }

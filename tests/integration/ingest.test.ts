@@ -2,6 +2,7 @@
  * The worker against a real Dovecot and a real SMTP receiver: each kind of mail, each foutmelding
  * reason, threading, duplicates and hostile mail.
  */
+import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeParser } from '../../lib/form';
 import { ACCEPTATIESIGNAAL_TEKST } from '../../lib/mail/templates';
@@ -25,6 +26,7 @@ afterAll(async () => {
 
 const signalsFor = (kenmerk: string) => env.smtp.messages.filter((m) => m.subject?.includes(kenmerk));
 const waitSignal = (kenmerk: string, n = 1) => waitFor(`${n} signal(s) for ${kenmerk}`, () => signalsFor(kenmerk).length >= n && signalsFor(kenmerk), 20_000);
+const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 const ledgerFor = (messageSubject: string) => env.t.db.inboundMessage.findFirst({ where: { subject: messageSubject }, omit: { raw: true } });
 
 describe('ingestion', () => {
@@ -118,6 +120,31 @@ describe('ingestion', () => {
     await waitFor('both recorded', async () => (await env.t.db.inboundMessage.count({ where: { kind: { in: ['AUTOMATISCH', 'OVERIG'] }, movedTo: env.mailbox.otherFolder } })) >= 2, 20_000);
     await new Promise((r) => setTimeout(r, 1500));
     expect(env.smtp.messages.length).toBe(before);
+  });
+
+  it('keeps a 25 MB attachment byte for byte, in the ledger and on the melding, staged outside the query engine', async () => {
+    const kenmerk = 'PL1300-2026000505';
+    const still = randomBytes(25 * 1024 * 1024);
+    const form = Buffer.from(await renderPdf(sampleFormulier({ kenmerk })));
+    const raw = await composeRaw({
+      subject: `melding niet-acute zorg met ${kenmerk}`,
+      attachments: [
+        { filename: `meldformulier-${kenmerk}.pdf`, content: form, contentType: 'application/pdf' },
+        { filename: 'bodycam-stills.bin', content: still, contentType: 'application/octet-stream' },
+      ],
+    });
+    await env.deliver(raw);
+    const [signal] = await waitSignal(kenmerk);
+    expect(signal!.subject).toBe(`Acceptatiesignaal: melding niet-acute zorg met ${kenmerk}`);
+    const melding = await env.t.db.melding.findFirstOrThrow({ where: { kenmerk } });
+    const stored = await env.t.db.attachment.findFirstOrThrow({ where: { meldingId: melding.id, filename: 'bodycam-stills.bin' } });
+    expect(stored.size).toBe(still.length);
+    expect(sha256(stored.content!)).toBe(sha256(still));
+    expect(stored.sha256).toBe(sha256(still));
+    const inbound = await env.t.db.inboundMessage.findFirstOrThrow({ where: { meldingId: melding.id } });
+    expect(sha256(inbound.raw!)).toBe(sha256(raw));
+    expect(inbound.sha256).toBe(sha256(raw));
+    expect(await env.t.db.stagedBytes.count()).toBe(0);
   });
 
   it('survives hostile mail: 1,000 MIME parts, broken encodings, no Message-ID, a lying Content-Type', async () => {

@@ -92,8 +92,13 @@ describe('retention job', () => {
     expect(statsBefore.foutmeldingen).toHaveLength(1);
     const expiredMessages = await env.t.db.inboundMessage.count({ where: { meldingId: { in: [expired13.id, expired24.id] } } });
 
+    // Mail bytes a crash left staged (lib/db/large-bytes.ts): swept after a day, not before.
+    await env.t.db.stagedBytes.create({ data: { bytes: Buffer.from('ruwe mail'), createdAt: new Date(NOW.getTime() - 2 * 24 * 3600_000) } });
+    const fresh = await env.t.db.stagedBytes.create({ data: { bytes: Buffer.from('ruwe mail'), createdAt: new Date(NOW.getTime() - 3600_000) } });
+
     const result = await runRetention({ db: env.t.db, ring: getKeyring(), actor, now: NOW });
-    expect(result).toEqual({ meldingen: 2, losseBerichten: 1, uitMailbox: expiredMessages + 1, openstaandInMailbox: 0, nietAfgesloten: 1 });
+    expect(result).toEqual({ meldingen: 2, losseBerichten: 1, uitMailbox: expiredMessages + 1, openstaandInMailbox: 0, nietAfgesloten: 1, achtergeblevenBytes: 1 });
+    expect((await env.t.db.stagedBytes.findMany({ select: { id: true } })).map((r) => r.id)).toEqual([fresh.id]);
 
     // Exactly the planned ones went, with all that hung on them; the others are untouched.
     const left = await env.t.db.melding.findMany({ select: { id: true } });

@@ -9,6 +9,7 @@ import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { startEmbeddedPostgres } from '../../lib/db/embedded';
 import { applyMigrations } from '../../lib/db/migrate';
+import { buildWorker } from '../../scripts/worker-build';
 
 export const TEMPLATE_DB = 'meldpost_template';
 
@@ -19,6 +20,8 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject) {
+  // The worker as `npm start` runs it, bundled: tests that start it as a process use this build.
+  buildWorker();
   // startEmbeddedPostgres opens this 0700 dir up to 0755 so the postgres user can traverse it.
   const base = mkdtempSync(path.join(tmpdir(), 'meldpost-test-'));
   const db = await startEmbeddedPostgres({ dir: path.join(base, 'pg'), password: 'test', database: TEMPLATE_DB });

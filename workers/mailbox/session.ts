@@ -7,6 +7,7 @@
 import { ImapFlow } from 'imapflow';
 import type { TKeyring } from '../../lib/crypto';
 import type { TDb } from '../../lib/db/client';
+import { LARGE_BYTES, readRawMessage, withStagedBytes } from '../../lib/db/large-bytes';
 import type { Mailbox } from '../../lib/db/generated/client';
 import { errFields, getLogger } from '../../lib/log';
 import { getMailboxLogin, MailboxConfigError } from '../../lib/mailbox/credentials';
@@ -97,15 +98,6 @@ type TWaiting = { id: string; uid: number; receivedAt: Date; raw: Buffer | null 
 const ANALYSE_AHEAD = 4;
 /** Outcomes recorded at once, each in its own transaction on its own connection. */
 const RECORD_AT_ONCE = 3;
-const LARGE_BYTES = 4 * 1024 * 1024;
-
-/** The ledger's bytes as a Buffer, without copying them. */
-const asBuffer = (bytes: Uint8Array) => (Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-
-async function rawFromLedger(db: TDb, id: string): Promise<Buffer | null> {
-  const row = await db.inboundMessage.findUniqueOrThrow({ where: { id }, select: { raw: true } });
-  return row.raw ? asBuffer(row.raw) : null;
-}
 
 /**
  * What a melding's recording reads and writes beyond its own rows: its kenmerk (versions) and its
@@ -134,7 +126,7 @@ async function processInOrder(o: { db: TDb; mailbox: Mailbox; config: TSessionCo
   const start = (i: number) => {
     const w = waiting[i]!;
     const job = (async () => {
-      const raw = w.raw ?? (await rawFromLedger(db, w.id));
+      const raw = w.raw ?? (await readRawMessage(db, w.id));
       if (!raw) throw new Error('ruwe berichtinhoud ontbreekt');
       const input = { db, mailbox: mb, inboundId: w.id, raw, receivedAt: w.receivedAt };
       return { input, analysis: await analyseInbound(input) };
@@ -219,7 +211,8 @@ type TFetched = Awaited<ReturnType<ImapFlow['fetchAll']>>[number];
  * messages that still need processing, with their bytes.
  */
 async function storeBatch(db: TDb, mailboxId: string, uidValidity: bigint, msgs: TFetched[]): Promise<TWaiting[]> {
-  const stored = await db.$transaction(
+  const sources = msgs.flatMap((m): [number, Uint8Array][] => (m.source ? [[m.uid, m.source]] : []));
+  const stored = await withStagedBytes(db, sources, (staged) => db.$transaction(
     async (tx) => {
       const rows = [];
       for (const m of msgs) {
@@ -233,13 +226,14 @@ async function storeBatch(db: TDb, mailboxId: string, uidValidity: bigint, msgs:
           messageId: m.envelope?.messageId ?? null,
           subject: m.envelope?.subject ?? null,
           fromAddress: m.envelope?.from?.[0]?.address ?? null,
+          rawStaged: staged.get(m.uid),
         });
         rows.push({ row, uid: m.uid, raw: m.source });
       }
       return rows;
     },
     { timeout: 120_000, maxWait: 10_000 },
-  );
+  ));
   return stored.filter(({ row }) => isWaiting(row)).map(({ row, uid, raw }) => ({ id: row.id, uid, receivedAt: row.receivedAt, raw }));
 }
 
