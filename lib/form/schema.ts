@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * The `meldformulier/1` record, as zod, mirroring ../shared/spec/meldformulier.schema.json.
+ * The `meldformulier/1` record, as zod, mirroring spec/meldformulier.schema.json (a copy in tests/fixtures/spec/).
  * The JSON schema is the contract; this is how TypeScript code builds and checks it.
  */
 const text = z.string().min(1).nullable();
