@@ -18,7 +18,7 @@ import { applyMigrations } from '../lib/db/migrate';
 import { composeRaw } from '../tests/fixtures/mail/compose';
 import { renderPdf } from '../tests/fixtures/generator/pdf';
 import { startDovecot } from '../tests/support/dovecot';
-import { sampleFormulier } from '../tests/fixtures/generator/people';
+import { bsn, PEOPLE, sampleFormulier } from '../tests/fixtures/generator/people';
 import { startSmtpReceiver } from '../tests/support/smtp-receiver';
 import { buildWorker } from './worker-build';
 
@@ -63,7 +63,9 @@ async function main() {
       await gone;
       worker = null;
     };
-    const form = (k: string) => renderPdf(sampleFormulier({ kenmerk: k }));
+    // As in a real backlog, each melding is about its own (fictitious) person: meldingen about one
+    // person are recorded one after another, others side by side.
+    const form = (k: string) => renderPdf(sampleFormulier({ kenmerk: k, betrokkene: person(Number(k.slice(-6))) }));
     const mail = async (k: string, extra?: Buffer) =>
       composeRaw({ subject: `melding niet-acute zorg met ${k}`, attachments: [{ filename: `${k}.pdf`, content: Buffer.from(await form(k)), contentType: 'application/pdf' }, ...(extra ? [{ filename: 'bodycam-stills.bin', content: extra, contentType: 'application/octet-stream' }] : [])] });
 
@@ -131,6 +133,21 @@ async function main() {
     await pg.stop();
     rmSync(base, { recursive: true, force: true });
   }
+}
+
+/** Fictitious person n: a base person with a BSN (passing the elfproef) and birth date of its own. */
+function person(n: number) {
+  const base = PEOPLE[n % PEOPLE.length]!;
+  const geboortedatum = new Date(Date.UTC(1940, 0, 1) + n * 7 * 86_400_000).toISOString().slice(0, 10);
+  for (let j = 0; j < 10; j += 1) {
+    const first8 = String(20_000_000 + n * 10 + j);
+    try {
+      return { ...base, bsn: bsn(first8), geboortedatum };
+    } catch {
+      // no valid BSN starts with these eight digits: the next ones
+    }
+  }
+  throw new Error(`geen BSN voor persoon ${n}`);
 }
 
 async function waitUntil(fn: () => Promise<boolean>, timeoutMs: number, everyMs = 100) {

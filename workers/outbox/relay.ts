@@ -21,26 +21,49 @@ const log = getLogger('outbox');
 
 export type TRelayConfig = TRetryPolicy & { databaseUrl: string; pollMs: number };
 
-export function outboxRelayLoop(o: { db: TDb; ring: TKeyring; config: TRelayConfig }): TLoop {
-  const transports = new Map<string, { configKey: string; transport: Transporter }>();
+/**
+ * Mails sent side by side, each holding its own row lock (so never one twice) and its own pooled
+ * SMTP connection: one at a time, the round trips of a send cap a backlog at ~15 mails/s.
+ */
+const SEND_AT_ONCE = 3;
 
-  const transportFor = async (mb: Mailbox): Promise<Transporter> => {
-    const cached = transports.get(mb.id);
-    // OAuth2 tokens expire: build OAuth transports afresh; password ones live until the mailbox changes.
-    if (cached && cached.configKey === mailboxConfigKey(mb) && mb.authType === 'PASSWORD') return cached.transport;
-    cached?.transport.close();
-    // Pooled: one SMTP connection kept open and reused, not a connect, EHLO and login per mail.
-    const transport = nodemailer.createTransport({ ...smtpOptions(mb, await getMailboxLogin(mb, o.ring)), pool: true, maxConnections: 1 });
-    transports.set(mb.id, { configKey: mailboxConfigKey(mb), transport });
-    return transport;
+export function outboxRelayLoop(o: { db: TDb; ring: TKeyring; config: TRelayConfig }): TLoop {
+  const pooled = new Map<string, { configKey: string; transport: Promise<Transporter> }>();
+
+  /**
+   * Runs one send over the mailbox's SMTP transport. Password mailboxes share a pool (connections
+   * kept open, not a connect, EHLO and login per mail) until the mailbox changes; OAuth2 tokens
+   * expire, so those get a connection with a fresh token per mail.
+   */
+  const withTransport = async <T,>(mb: Mailbox, fn: (transport: Transporter) => Promise<T>): Promise<T> => {
+    if (mb.authType !== 'PASSWORD') {
+      const transport = nodemailer.createTransport(smtpOptions(mb, await getMailboxLogin(mb, o.ring)));
+      try {
+        return await fn(transport);
+      } finally {
+        transport.close();
+      }
+    }
+    const configKey = mailboxConfigKey(mb);
+    let entry = pooled.get(mb.id);
+    if (entry?.configKey !== configKey) {
+      const old = entry;
+      const created = getMailboxLogin(mb, o.ring).then((login) => nodemailer.createTransport({ ...smtpOptions(mb, login), pool: true, maxConnections: SEND_AT_ONCE }));
+      entry = { configKey, transport: created };
+      pooled.set(mb.id, entry);
+      // A login that fails is not kept: the next send tries again.
+      created.catch(() => pooled.get(mb.id) === entry && pooled.delete(mb.id));
+      old?.transport.then((t) => t.close(), () => {});
+    }
+    return fn(await entry.transport);
   };
 
   const send = async (row: OutgoingMail): Promise<TSendResult> => {
     try {
       const mb = await o.db.mailbox.findUniqueOrThrow({ where: { id: row.mailboxId } });
-      const transport = await transportFor(mb);
       const technical = row.kind === 'ACCEPTATIESIGNAAL' || row.kind === 'FOUTMELDING';
-      await transport.sendMail({
+      const attachments = await getOutgoingAttachments(o.db, row);
+      await withTransport(mb, (transport) => transport.sendMail({
         from: mb.fromAddress,
         to: row.recipient,
         subject: row.subject,
@@ -48,10 +71,10 @@ export function outboxRelayLoop(o: { db: TDb; ring: TKeyring; config: TRelayConf
         messageId: row.messageId,
         inReplyTo: row.inReplyTo ?? undefined,
         references: row.references.length ? row.references : undefined,
-        attachments: await getOutgoingAttachments(o.db, row),
+        attachments,
         // RFC 3834: machine-made signals must not trigger out-of-office replies.
         headers: technical ? { 'Auto-Submitted': 'auto-generated', 'X-Auto-Response-Suppress': 'All' } : undefined,
-      });
+      }));
       log.info({ msg: 'mail sent', code: 'outbox_sent', outgoingId: row.id, kind: row.kind, attempt: row.attempts + 1 });
       return { ok: true };
     } catch (err) {
@@ -77,9 +100,13 @@ export function outboxRelayLoop(o: { db: TDb; ring: TKeyring; config: TRelayConf
       await listener.query(`LISTEN ${OUTBOX_CHANNEL}`);
       try {
         while (!signal.aborted) {
-          while (!signal.aborted && (await sendDueOutgoing(o.db, send, o.config))) {
-            /* drain everything that is due */
-          }
+          // Drain everything that is due.
+          const drain = async () => {
+            while (!signal.aborted && (await sendDueOutgoing(o.db, send, o.config))) {
+              /* next */
+            }
+          };
+          await Promise.all(Array.from({ length: SEND_AT_ONCE }, drain));
           await new Promise<void>((resolve) => {
             const t = setTimeout(done, o.config.pollMs);
             function done() {
@@ -94,7 +121,7 @@ export function outboxRelayLoop(o: { db: TDb; ring: TKeyring; config: TRelayConf
         }
       } finally {
         await listener.end().catch(() => {});
-        for (const t of transports.values()) t.transport.close();
+        for (const { transport } of pooled.values()) transport.then((t) => t.close(), () => {});
       }
     },
   };
