@@ -1,4 +1,5 @@
 /** IMAP and SMTP connection options for a mailbox, from its settings and login. */
+import net from 'node:net';
 import type { ImapFlowOptions } from 'imapflow';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport';
 import type { Mailbox } from '../db/generated/client';
@@ -35,5 +36,35 @@ export function smtpOptions(mb: Mailbox, login: TMailboxLogin): SMTPTransport.Op
     connectionTimeout: 20_000,
     greetingTimeout: 15_000,
     socketTimeout: 60_000,
+    getSocket: (_options, callback) => connectNoDelay(mb.smtpHost, mb.smtpPort, callback),
   };
+}
+
+/**
+ * nodemailer's TCP connection, with Nagle's algorithm off. nodemailer writes a message's end
+ * marker as a small write right after the body; with Nagle on, that write waits for the server's
+ * delayed ACK (~40 ms) on every mail: 60 against 440 mails/s over loopback with three pooled
+ * connections. nodemailer does TLS (implicit or STARTTLS) on this socket as on its own.
+ * When this connection fails, nodemailer connects by itself and reports the failure as usual
+ * (its pool loses track of a connection whose socket hook fails).
+ */
+function connectNoDelay(host: string, port: number, callback: (err: null, socketOptions: { connection?: net.Socket }) => void): void {
+  const socket = net.connect({ host, port, noDelay: true, timeout: 5_000 });
+  let settled = false;
+  const fallBack = () => {
+    if (settled) return;
+    settled = true;
+    socket.destroy();
+    callback(null, {});
+  };
+  socket.once('error', fallBack);
+  socket.once('timeout', fallBack);
+  socket.once('connect', () => {
+    if (settled) return;
+    settled = true;
+    socket.off('error', fallBack);
+    socket.off('timeout', fallBack);
+    socket.setTimeout(0);
+    callback(null, { connection: socket });
+  });
 }
