@@ -19,7 +19,9 @@ import { composeRaw } from '../tests/fixtures/mail/compose';
 import { renderPdf } from '../tests/fixtures/generator/pdf';
 import { startDovecot } from '../tests/support/dovecot';
 import { bsn, PEOPLE, sampleFormulier } from '../tests/fixtures/generator/people';
+import { waitFor } from '../tests/support/processes';
 import { startSmtpReceiver } from '../tests/support/smtp-receiver';
+import { percentile } from './percentile';
 import { buildWorker } from './worker-build';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -28,8 +30,6 @@ const USER = { user: 'meldpunt', password: 'bench-wachtwoord' };
 const LATENCY_N = Number(process.env.BENCH_LATENCY_N ?? 50);
 const BACKLOG_N = Number(process.env.BENCH_BACKLOG_N ?? 1000);
 const note = (s: string) => process.stderr.write(`${s}\n`);
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)]!;
 
 async function main() {
   const keys = { MELDPOST_ENCRYPTION_KEY: randomBytes(32).toString('base64'), MELDPOST_PSEUDONYM_KEY: randomBytes(32).toString('base64'), NEXTAUTH_SECRET: randomBytes(32).toString('base64url') };
@@ -71,7 +71,7 @@ async function main() {
 
     // 1. Latency, one melding at a time, worker idle in IDLE.
     startWorker();
-    await waitUntil(async () => (await db.mailbox.findFirstOrThrow()).lastSyncAt !== null, 30_000);
+    await waitFor('first sync', async () => (await db.mailbox.findFirstOrThrow()).lastSyncAt !== null, 30_000);
     const latencies: number[] = [];
     for (let i = 0; i < LATENCY_N; i += 1) {
       const k = `PL1300-2026${String(100000 + i)}`;
@@ -107,7 +107,7 @@ async function main() {
     startWorker();
     // Where the time goes: when every message is recorded (ledger) versus when every signal is sent (relay).
     let recordedSec = NaN;
-    const recorded = waitUntil(async () => (await db.inboundMessage.count({ where: { state: { notIn: ['STORED', 'FAILED'] } } })) >= LATENCY_N + BACKLOG_N, 600_000, 500).then(() => (recordedSec = (performance.now() - t2) / 1000));
+    const recorded = waitFor('all recorded', async () => (await db.inboundMessage.count({ where: { state: { notIn: ['STORED', 'FAILED'] } } })) >= LATENCY_N + BACKLOG_N, 600_000, 500).then(() => (recordedSec = (performance.now() - t2) / 1000));
     await smtp.waitFor(sentBefore + BACKLOG_N, 600_000);
     const workSec = (performance.now() - t2) / 1000;
     await recorded;
@@ -148,15 +148,6 @@ function person(n: number) {
     }
   }
   throw new Error(`geen BSN voor persoon ${n}`);
-}
-
-async function waitUntil(fn: () => Promise<boolean>, timeoutMs: number, everyMs = 100) {
-  const end = Date.now() + timeoutMs;
-  while (Date.now() < end) {
-    if (await fn()) return;
-    await sleep(everyMs);
-  }
-  throw new Error('timed out');
 }
 
 await main();

@@ -16,6 +16,7 @@ import { applyMigrations } from '../lib/db/migrate';
 import { listStatsKeuzes } from '../lib/server/stats/list-stats-keuzes';
 import { STATS_QUERIES, type TQueryContext } from '../lib/server/stats/queries';
 import { refreshStatistieken } from '../lib/server/stats/refresh-statistieken';
+import { percentile } from './percentile';
 import { parseStatsFilter, shiftYears } from '../lib/stats/period';
 
 const TOTAL = Number(process.env.BENCH_MELDINGEN ?? 1_000_000);
@@ -25,7 +26,6 @@ const START = shiftYears(TODAY, -5);
 const LIVE_FROM = '2025-08-23'; // fifteen months: younger meldingen still have personal data
 const FOUTMELDINGEN = Math.round(TOTAL / 100);
 const note = (s: string) => process.stderr.write(`${s}\n`);
-const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)]!;
 
 const GEMEENTEN = ['Rotterdam', 'Schiedam', 'Vlaardingen', 'Maassluis', 'Capelle aan den IJssel', 'Krimpenerwaard', 'Lansingerland', 'Barendrecht', 'Ridderkerk', 'Albrandswaard', 'Nissewaard', 'Voorne aan Zee', 'Goeree-Overflakkee', 'Hoeksche Waard', 'Zuidplas'];
 const BASISTEAMS = ['Maasboulevard', 'Delfshaven', 'Centrum', 'Noord', 'Kralingen', 'Feijenoord', 'Charlois', 'IJsselland', 'Waterweg', 'Nissewaard', 'Zuid-Holland-Zuid', 'Oostland'];

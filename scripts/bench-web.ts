@@ -5,25 +5,22 @@
  * lib/server calls, as the page makes them). Prints, as its last line, one JSON object with p50
  * and p95 in milliseconds for each. Target (issue 5): p95 < 150 ms.
  */
+import './quiet-logs';
 import { createDb } from '../lib/db/client';
+import { getEerdereMeldingen } from '../lib/server/get-eerdere-meldingen';
+import { getMailDraft } from '../lib/server/get-mail-draft';
+import { getMeldingById } from '../lib/server/get-melding-by-id';
+import { getMeldingEmail } from '../lib/server/get-melding-email';
+import { getMeldingTimeline } from '../lib/server/get-melding-timeline';
+import { listMedewerkers } from '../lib/server/list-medewerkers';
+import { listMeldingen } from '../lib/server/list-meldingen';
+import { sampleFormulier } from '../tests/fixtures/generator/people';
+import { percentile } from './percentile';
 import { startThrowawayPostgres } from './throwaway-postgres';
-
-// Before the modules below load (the logger reads it once).
-process.env.LOG_LEVEL ??= 'silent';
-
-const { listMeldingen } = await import('../lib/server/list-meldingen');
-const { getMeldingById } = await import('../lib/server/get-melding-by-id');
-const { getMeldingTimeline } = await import('../lib/server/get-melding-timeline');
-const { getEerdereMeldingen } = await import('../lib/server/get-eerdere-meldingen');
-const { getMeldingEmail } = await import('../lib/server/get-melding-email');
-const { getMailDraft } = await import('../lib/server/get-mail-draft');
-const { listMedewerkers } = await import('../lib/server/list-medewerkers');
-const { sampleFormulier } = await import('../tests/fixtures/generator/people');
 
 const N = Number(process.env.BENCH_MELDINGEN ?? 100_000);
 const REPS = Number(process.env.BENCH_REPS ?? 200);
 const note = (s: string) => process.stderr.write(`${s}\n`);
-const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)]!;
 const round = (x: number) => Math.round(x * 10) / 10;
 
 // Invented name parts: 40 × 25 surnames, each shared by ~100 meldingen.

@@ -3,23 +3,20 @@
  * docs/triage-melding.png), made with Debian's Chromium against the real app and a throwaway
  * PostgreSQL holding a dozen fictitious meldingen. Run: node --conditions=react-server --import tsx scripts/screenshots-triage.ts
  */
+import './quiet-logs';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { createDb } from '../lib/db/client';
+import { addNote } from '../lib/server/add-note';
+import { assessMelding } from '../lib/server/assess-melding';
+import { correctMeldingField } from '../lib/server/correct-melding-field';
+import { requestAanvulling } from '../lib/server/request-aanvulling';
+import { OFFICERS, PEOPLE } from '../tests/fixtures/generator/people';
+import { launchBrowser } from '../tests/support/browser';
+import { seedMailbox, seedMelding } from '../tests/support/melding-seed';
+import { createUserWithTotp, signInBrowser } from '../tests/support/sign-in';
+import { startWeb } from '../tests/support/web';
 import { startThrowawayPostgres } from './throwaway-postgres';
-
-// Before the modules below load (the logger reads it once).
-process.env.LOG_LEVEL ??= 'silent';
-
-const { assessMelding } = await import('../lib/server/assess-melding');
-const { addNote } = await import('../lib/server/add-note');
-const { requestAanvulling } = await import('../lib/server/request-aanvulling');
-const { correctMeldingField } = await import('../lib/server/correct-melding-field');
-const { PEOPLE, OFFICERS } = await import('../tests/fixtures/generator/people');
-const { seedMailbox, seedMelding } = await import('../tests/support/melding-seed');
-const { createUserWithTotp, signInBrowser } = await import('../tests/support/sign-in');
-const { startWeb } = await import('../tests/support/web');
-const { launchBrowser } = await import('../tests/support/browser');
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const DAY = 86_400_000;

@@ -30,7 +30,7 @@ async function cleanUpEarlierRun(dataDir: string): Promise<void> {
   }
   for (const pid of Object.values(rt?.children ?? {})) {
     const cmd = existsSync(`/proc/${pid}/cmdline`) ? readFileSync(`/proc/${pid}/cmdline`, 'utf8') : '';
-    if (isAlive(pid) && (cmd.includes('next') || (cmd.includes('workers/main.ts') || cmd.includes('dist/worker/main.mjs')))) {
+    if (isAlive(pid) && (cmd.includes('next') || cmd.includes('workers/main.ts') || cmd.includes('dist/worker/main.mjs'))) {
       log.warn({ msg: 'stopping orphaned child of an earlier run', code: 'start_orphan_stop', pid });
       process.kill(pid, 'SIGKILL');
     }

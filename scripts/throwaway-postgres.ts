@@ -14,7 +14,6 @@ export async function startThrowawayPostgres(name: string): Promise<{ url: strin
   process.env.MELDPOST_ENCRYPTION_KEY ??= randomBytes(32).toString('base64');
   process.env.MELDPOST_PSEUDONYM_KEY ??= randomBytes(32).toString('base64');
   process.env.NEXTAUTH_SECRET ??= randomBytes(32).toString('base64url');
-  process.env.LOG_LEVEL ??= 'silent';
   const base = mkdtempSync(path.join(tmpdir(), `meldpost-${name}-`));
   const pg = await startEmbeddedPostgres({ dir: path.join(base, 'pg'), password: name });
   const stop = async () => {

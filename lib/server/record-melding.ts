@@ -55,9 +55,7 @@ export async function recordMelding(o: TRecordMelding): Promise<{ meldingId: str
       ? await tx.melding.update({ where: { id: existing.id }, data: { ...flags, herhaling, version: existing.version + 1, opnieuwOntvangen: true } })
       : await tx.melding.create({ data: { ...flags, herhaling, mailboxId: o.mailboxId, receivedAt: o.receivedAt, statusChanges: { create: { from: null, to: 'ONTVANGEN' } } } });
     await tx.meldingVersie.create({ data: { meldingId: melding.id, version: melding.version, formulier: o.formulier, warnings: o.warnings, inboundMessageId: o.inboundId, receivedAt: o.receivedAt } });
-    if (o.attachments.length) {
-      await saveAttachments({ tx, attachments: o.attachments, staged, meldingId: melding.id, inboundId: o.inboundId });
-    }
+    await saveAttachments({ tx, attachments: o.attachments, staged, meldingId: melding.id, inboundId: o.inboundId });
     await queueOutgoing(tx, { ...o.signal, mailboxId: o.mailboxId, kind: 'ACCEPTATIESIGNAAL', meldingId: melding.id, inboundMessageId: o.inboundId });
     await finishInbound(tx, o.inboundId, { state: 'PROCESSED', kind: o.forwardedBy ? 'DOORGESTUURD' : 'MELDING', targetFolder: o.targetFolder, meldingId: melding.id, authenticity: o.authenticity });
     await audit(tx, {

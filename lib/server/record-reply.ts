@@ -13,9 +13,7 @@ import type { TStoredAttachment } from './record-melding';
 export async function recordReply(o: { db: TDb; inboundId: string; meldingId: string; attachments: TStoredAttachment[]; authenticity: Prisma.InputJsonValue; targetFolder: string }): Promise<boolean> {
   return withStagedAttachments(o.db, o.attachments, (staged) => o.db.$transaction(async (tx) => {
     if (!(await lockPendingInbound(tx, o.inboundId))) return false;
-    if (o.attachments.length) {
-      await saveAttachments({ tx, attachments: o.attachments, staged, meldingId: o.meldingId, inboundId: o.inboundId });
-    }
+    await saveAttachments({ tx, attachments: o.attachments, staged, meldingId: o.meldingId, inboundId: o.inboundId });
     await tx.melding.update({ where: { id: o.meldingId }, data: { reactieOntvangen: true } });
     const resumed = await tx.melding.updateMany({ where: { id: o.meldingId, status: 'AANVULLING_GEVRAAGD' }, data: { status: 'IN_BEHANDELING' } });
     if (resumed.count === 1) {

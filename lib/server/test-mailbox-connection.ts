@@ -84,7 +84,7 @@ async function checkImap(mb: Parameters<typeof imapOptions>[0], login: TMailboxL
 }
 
 async function checkSmtp(mb: Parameters<typeof smtpOptions>[0], login: TMailboxLogin, kind: { oauth: boolean; google: boolean }): Promise<TConnectionCheck> {
-  const transport = nodemailer.createTransport({ ...smtpOptions(mb, login), connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 });
+  const transport = nodemailer.createTransport({ ...smtpOptions(mb, login), ...TIMEOUTS });
   try {
     await transport.verify();
     return { step: 'smtp', label: 'SMTP-verbinding', ok: true, message: `Verbonden met ${mb.smtpHost}:${mb.smtpPort} en aangemeld.` };

@@ -81,14 +81,17 @@ describe('pages and routes by role', () => {
     });
   }
 
-  it('serves the original PDF inline with a safe type and audits the download', async () => {
+  it('serves the original PDF inline with a safe type and audits the download, and the refusal', async () => {
+    const downloads = (outcome: 'SUCCESS' | 'DENIED') => t.db.auditEvent.count({ where: { objectId: meldingId, action: 'melding.bijlage_gedownload', outcome } });
+    const [succeeded, denied] = [await downloads('SUCCESS'), await downloads('DENIED')];
+    expect((await get('COORDINATOR', `/meldingen/${meldingId}/bijlagen/${attachmentId}`)).status).toBe(404);
+    expect(await downloads('DENIED')).toBe(denied + 1);
     const res = await get('MEDEWERKER', `/meldingen/${meldingId}/bijlagen/${attachmentId}`);
     expect(res.headers.get('content-type')).toBe('application/pdf');
     expect(res.headers.get('content-disposition')).toMatch(/^inline; filename="meldformulier-.+\.pdf"/);
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(Buffer.from(await res.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
-    expect(await t.db.auditEvent.count({ where: { objectId: meldingId, action: 'melding.bijlage_gedownload', outcome: 'SUCCESS' } })).toBeGreaterThan(0);
-    expect(await t.db.auditEvent.count({ where: { objectId: meldingId, action: 'melding.bijlage_gedownload', outcome: 'DENIED' } })).toBeGreaterThan(0);
+    expect(await downloads('SUCCESS')).toBe(succeeded + 1);
   });
 });
 

@@ -76,11 +76,15 @@ describe('OpenID Connect sign-in', () => {
     ['no e-mail address at all', { sub: 'x3' }, 'unverified_email'],
   ])('refuses %s and audits it', async (_label, claims, reason) => {
     idp.setUser(claims);
+    const deniedWhere = { action: 'auth.login', outcome: 'DENIED' as const };
+    const before = await db.db.auditEvent.findMany({ where: deniedWhere, select: { id: true } });
     const { cookie, landing } = await oidcSignIn();
     expect(landing).toBe('/login?error=oidc');
     expect((await account(cookie)).status).toBe(307);
-    const denied = await db.db.auditEvent.findFirstOrThrow({ where: { action: 'auth.login', outcome: 'DENIED' }, orderBy: { id: 'desc' } });
-    expect(denied.details).toMatchObject({ method: 'oidc', reason });
+    // This sign-in's own audit row: exactly one new refusal.
+    const added = await db.db.auditEvent.findMany({ where: { ...deniedWhere, id: { notIn: before.map((e) => e.id) } } });
+    expect(added).toHaveLength(1);
+    expect(added[0]!.details).toMatchObject({ method: 'oidc', reason });
   });
 
   it('refuses a deactivated account', async () => {

@@ -11,7 +11,7 @@ import type { Mailbox } from '../../lib/db/generated/client';
 import { closeParser } from '../../lib/form';
 import { getKeyring } from '../../lib/keyring';
 import { storeInboundMessage } from '../../lib/server/store-inbound-message';
-import { processInbound } from '../../workers/ingest/process-inbound';
+import { analyseInbound, recordInbound, type TProcessInput } from '../../workers/ingest/process-inbound';
 import { makeSigningKey, policeDns, sign } from '../fixtures/mail/signed-mail';
 import { createTestDb, type TTestDb } from '../support/db';
 import { meldingMail } from '../support/melding-mail';
@@ -35,10 +35,15 @@ async function mailbox(policy: 'ENFORCE' | 'MONITOR', authservId: string | null 
   });
 }
 
+/** Analyse and record, as the mailbox session does for each message. */
+async function analyseAndRecord(input: TProcessInput) {
+  await recordInbound(input, await analyseInbound(input));
+}
+
 async function ingest(mb: Mailbox, raw: Buffer) {
   uid += 1;
   const row = await storeInboundMessage(t.db, { mailboxId: mb.id, uidValidity: 1n, uid: BigInt(uid), raw, receivedAt: new Date(), messageId: null, subject: 'x', fromAddress: null });
-  await processInbound({ db: t.db, mailbox: mb, inboundId: row.id, raw, receivedAt: new Date(), resolver });
+  await analyseAndRecord({ db: t.db, mailbox: mb, inboundId: row.id, raw, receivedAt: new Date(), resolver });
   return t.db.inboundMessage.findUniqueOrThrow({ where: { id: row.id }, include: { melding: true }, omit: { raw: true } });
 }
 
@@ -94,7 +99,7 @@ describe('reprocessing', () => {
     const mb = await mailbox('MONITOR');
     const raw = await meldingMail({ kenmerk: kenmerk() });
     const row = await ingest(mb, raw);
-    await processInbound({ db: t.db, mailbox: mb, inboundId: row.id, raw, receivedAt: new Date(), resolver });
+    await analyseAndRecord({ db: t.db, mailbox: mb, inboundId: row.id, raw, receivedAt: new Date(), resolver });
     expect(await signals(row.id)).toBe(1);
     expect(await t.db.meldingVersie.count({ where: { inboundMessageId: row.id } })).toBe(1);
     expect(createHash('sha256').update(raw).digest('hex')).toBe(row.sha256);

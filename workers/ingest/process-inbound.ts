@@ -62,8 +62,8 @@ async function ourMessageIds(db: TDb, mail: ParsedMail): Promise<Set<string>> {
 /**
  * Everything about one message that needs no write: authenticity, MIME structure, what kind of
  * mail it is, and for a melding the parsed form. Kept apart from recording so the mailbox session
- * can work out the next messages (mailparser here, the form in the parse worker) while the
- * current one is being committed; the outcomes are still recorded one by one, in UID order.
+ * can work out the next messages (mailparser here, the form in the parse worker) while earlier
+ * ones are being committed (workers/mailbox/session.ts decides what may be recorded side by side).
  */
 export type TAnalysis = {
   auth: TAuthenticity;
@@ -160,8 +160,4 @@ export async function recordInbound(o: TProcessInput, a: TAnalysis): Promise<voi
       break;
   }
   await recordUnanswered({ db, inboundId: o.inboundId, kind: 'OVERIG', state: 'IGNORED', reason: null, authenticity, targetFolder: mb.otherMailAction === 'MOVE' ? mb.otherFolder : null });
-}
-
-export async function processInbound(o: TProcessInput): Promise<void> {
-  await recordInbound(o, await analyseInbound(o));
 }

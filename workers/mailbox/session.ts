@@ -117,8 +117,8 @@ function sharedKeys(a: TAnalysis): string[] | null {
  * Processes waiting messages in UID order. Up to ANALYSE_AHEAD of them are analysed ahead
  * (nothing written). Outcomes are recorded each in its own transaction, up to RECORD_AT_ONCE at
  * a time, but never two meldingen with the same kenmerk or person at once, and anything else
- * (and a mail with large attachments) alone: every outcome is what handling the messages one by one in UID order would give. A
- * failure is recorded against its message only.
+ * (and a mail with large attachments) alone: every outcome is what handling the messages one by
+ * one in UID order would give. A failure is recorded against its message only.
  */
 async function processInOrder(o: { db: TDb; mailbox: Mailbox; config: TSessionConfig }, waiting: TWaiting[]): Promise<void> {
   const { db, mailbox: mb } = o;

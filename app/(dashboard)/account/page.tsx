@@ -5,12 +5,11 @@ import { ROLE_LABELS } from '@/lib/auth/roles';
 import { getDb } from '@/lib/db/client';
 import { listOwnSessions } from '@/lib/server/list-own-sessions';
 import { LogoutButton } from '../../(auth)/uitloggen/logout-button';
+import { formatDateTime } from '../beheer/_shared/format';
 import { endAllSessionsAction } from './actions';
 
 export const metadata: Metadata = { title: 'Mijn account' };
 export const dynamic = 'force-dynamic';
-
-const when = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Amsterdam' });
 
 /** A short description of the browser, from its user agent. */
 function browserOf(ua: string | null): string {
@@ -54,11 +53,11 @@ export default async function AccountPage() {
             {sessions.map((s) => (
               <tr key={s.id} className="border-b border-slate-200" data-testid="session-row">
                 <td className="py-2 pr-4">
-                  {when.format(s.createdAt)}
+                  {formatDateTime(s.createdAt)}
                   {s.id === user.sessionId && <span className="ml-2 rounded bg-brand-600 px-1.5 py-0.5 text-xs text-white">deze sessie</span>}
                 </td>
-                <td className="py-2 pr-4">{when.format(s.lastSeenAt)}</td>
-                <td className="py-2 pr-4">{when.format(s.expiresAt)}</td>
+                <td className="py-2 pr-4">{formatDateTime(s.lastSeenAt)}</td>
+                <td className="py-2 pr-4">{formatDateTime(s.expiresAt)}</td>
                 <td className="py-2 pr-4">{s.ip ?? 'onbekend'}</td>
                 <td className="py-2 pr-4">{browserOf(s.userAgent)}</td>
               </tr>

@@ -15,8 +15,7 @@ export const dynamic = 'force-dynamic';
 export default async function WerkgebiedPage() {
   await requireUser(['BEHEERDER']);
   const db = getDb();
-  const werkgebied = await getWerkgebied({ db });
-  const meldpunten = await listAndereMeldpunten({ db });
+  const [werkgebied, meldpunten] = await Promise.all([getWerkgebied({ db }), listAndereMeldpunten({ db })]);
   const configured = werkgebied.gemeenten.length + werkgebied.postcodes.length > 0;
   return (
     <section>

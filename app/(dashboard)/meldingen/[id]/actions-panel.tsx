@@ -6,7 +6,7 @@ import { MailComposer } from './mail-composer';
 import { Panel } from './panel';
 
 type TDraft = { recipient: string | null; subject: string; body: string };
-const field = 'mt-1 w-full rounded border border-slate-400 bg-white px-2 py-1.5 text-sm';
+export const field = 'mt-1 w-full rounded border border-slate-400 bg-white px-2 py-1.5 text-sm';
 
 /** The actions a medewerker can take on this melding, by its status. */
 export function ActionsPanel({ m, userId, colleagues, aanvulling, nietInBehandeling }: { m: TMeldingDetail; userId: string; colleagues: { id: string; name: string | null; email: string }[]; aanvulling: TDraft; nietInBehandeling: TDraft }) {

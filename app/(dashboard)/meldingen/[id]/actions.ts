@@ -8,6 +8,7 @@ import { assessMelding } from '@/lib/server/assess-melding';
 import { assignMelding } from '@/lib/server/assign-melding';
 import { closeMelding } from '@/lib/server/close-melding';
 import { correctMeldingField } from '@/lib/server/correct-melding-field';
+import { forwardMelding } from '@/lib/server/forward-melding';
 import { toHttpError } from '@/lib/server/errors';
 import { markNietInBehandeling } from '@/lib/server/mark-niet-in-behandeling';
 import type { TActing } from '@/lib/server/melding-scope';
@@ -70,4 +71,10 @@ export async function closeAction(_: TActionState, form: FormData) {
 
 export async function correctAction(_: TActionState, form: FormData) {
   return run(form, 'Correctie opgeslagen', (a, meldingId) => correctMeldingField({ ...a, meldingId, field: text(form, 'field'), value: text(form, 'value') }));
+}
+
+export async function doorsturenAction(_: TActionState, form: FormData) {
+  return run(form, 'Doorgestuurd; de mail met het meldformulier staat in de wachtrij en de melding is afgerond.', (a, meldingId) =>
+    forwardMelding({ ...a, meldingId, anderMeldpuntId: text(form, 'anderMeldpuntId'), toelichting: text(form, 'toelichting') }),
+  );
 }

@@ -10,6 +10,7 @@ import { getMailDraft } from '@/lib/server/get-mail-draft';
 import { getMeldingById } from '@/lib/server/get-melding-by-id';
 import { getMeldingEmail } from '@/lib/server/get-melding-email';
 import { getMeldingTimeline } from '@/lib/server/get-melding-timeline';
+import { listAndereMeldpunten } from '@/lib/server/list-andere-meldpunten';
 import { listMedewerkers } from '@/lib/server/list-medewerkers';
 import { Badges } from '../badges';
 import { formatDateTime, formatDay, werkdagenLabel } from '../format';
@@ -29,13 +30,14 @@ export default async function MeldingPage({ params }: { params: Promise<{ id: st
     if (err instanceof AppError && err.code === 'not_found') notFound();
     throw err;
   });
-  const [timeline, eerdere, email, colleagues, aanvulling, nietInBehandeling] = await Promise.all([
+  const [timeline, eerdere, email, colleagues, aanvulling, nietInBehandeling, meldpunten] = await Promise.all([
     getMeldingTimeline({ ...acting, meldingId: m.id }),
     getEerdereMeldingen({ ...acting, meldingId: m.id }),
     getMeldingEmail({ ...acting, meldingId: m.id }),
     listMedewerkers(acting),
     getMailDraft({ ...acting, meldingId: m.id, kind: 'AANVULLING' }),
     getMailDraft({ ...acting, meldingId: m.id, kind: 'NIET_IN_BEHANDELING' }),
+    m.status === 'AFGEROND' ? [] : listAndereMeldpunten({ db: acting.db }),
   ]);
   const badges: TBadge[] = [];
   if (m.overdue) badges.push('te_laat');
@@ -114,7 +116,7 @@ export default async function MeldingPage({ params }: { params: Promise<{ id: st
           <section aria-labelledby="acties">
             <h2 id="acties" className="text-lg font-semibold">Acties</h2>
             <div className="mt-2"><ActionsPanel m={m} userId={user.id} colleagues={colleagues} aanvulling={aanvulling} nietInBehandeling={nietInBehandeling} /></div>
-            <div className="mt-2"><DoorsturenForm m={m} /></div>
+            {m.status !== 'AFGEROND' && <div className="mt-2"><DoorsturenForm m={m} meldpunten={meldpunten} /></div>}
           </section>
           <section aria-labelledby="eerdere" className="rounded border border-slate-200 bg-white p-3">
             <h2 id="eerdere" className="text-lg font-semibold">Eerdere meldingen</h2>
