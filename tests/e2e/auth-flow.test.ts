@@ -193,5 +193,7 @@ describe('sign-in in Chromium', () => {
     const trail = await actions(user.id);
     expect(trail).toContain('auth.logout:SUCCESS');
     expect(trail).toContain('auth.sessions.end:SUCCESS');
-  });
+    // Four sign-ins of one user need four distinct TOTP steps (replay protection): up to ~75 s of
+    // waiting for the clock (tests/support/sign-in.ts) before any of the test's own work.
+  }, 180_000);
 });
