@@ -7,12 +7,12 @@ import { CliUsageError } from './usage';
 const FIELDS = {
   name: 'name', 'imap-host': 'imapHost', 'imap-port': 'imapPort', 'imap-tls': 'imapTls', 'smtp-host': 'smtpHost', 'smtp-port': 'smtpPort', 'smtp-tls': 'smtpTls',
   auth: 'authType', username: 'username', tenant: 'oauthTenantId', 'client-id': 'oauthClientId', 'cert-thumbprint': 'oauthCertThumbprint', from: 'fromAddress', 'signal-recipient': 'signalRecipient',
-  'trusted-domains': 'trustedDomains', policy: 'authenticityPolicy', 'authserv-id': 'authservId', 'poll-interval': 'pollIntervalSec', 'other-mail': 'otherMailAction',
+  'trusted-domains': 'trustedDomains', policy: 'authenticityPolicy', 'authserv-id': 'authservId', 'poll-interval': 'pollIntervalSec', 'other-mail': 'otherMailAction', 'sent-folder': 'sentFolder',
 } as const;
 
 export const MAILBOX_USAGE = `mailbox add --name N --imap-host H [--imap-port 993] [--imap-tls tls|starttls|none] --smtp-host H [--smtp-port 587] [--smtp-tls tls|starttls|none]
       --username U --from ADRES --signal-recipient ADRES [--trusted-domains politie.nl,...] [--policy enforce|monitor]
-      [--auth password|oauth2-microsoft|oauth2-google --tenant T --client-id C --cert-thumbprint HEX] [--poll-interval 60] [--other-mail move|leave]
+      [--auth password|oauth2-microsoft|oauth2-google --tenant T --client-id C --cert-thumbprint HEX] [--poll-interval 60] [--other-mail move|leave] [--sent-folder MAP]
       Het wachtwoord of client secret komt uit MELDPOST_MAILBOX_SECRET (nooit als argument: dan staat het in de proceslijst).
       Elke optie kan ook als omgevingsvariabele: --imap-host → MELDPOST_MAILBOX_IMAP_HOST.`;
 

@@ -38,6 +38,8 @@ export const ZMailboxFields = z.object({
   errorFolder: folder.default('Fout'),
   otherFolder: folder.default('Overig'),
   quarantineFolder: folder.default('Quarantaine'),
+  /** Where a copy of what meldpost sends is kept; left out: no copies. */
+  sentFolder: folder.optional(),
 });
 
 export const oauthComplete = (m: { authType?: string; oauthTenantId?: string | null; oauthClientId?: string | null }) =>

@@ -2,7 +2,8 @@ import 'server-only';
 import type { TDb } from '../db/client';
 import type { OutgoingMail } from '../db/generated/client';
 
-export type TSendResult = { ok: true } | { ok: false; error: string; permanent: boolean };
+/** `note`: sent, with something staff should know (kept as the row's lastError). */
+export type TSendResult = { ok: true; note: string | null } | { ok: false; error: string; permanent: boolean };
 
 export type TRetryPolicy = { baseMs: number; maxMs: number; maxAttempts: number };
 
@@ -24,7 +25,7 @@ export async function sendDueOutgoing(db: TDb, send: (row: OutgoingMail) => Prom
       const result = await send(row);
       const attempts = row.attempts + 1;
       if (result.ok) {
-        await tx.outgoingMail.update({ where: { id: row.id }, data: { state: 'SENT', attempts, sentAt: new Date(), lastError: null } });
+        await tx.outgoingMail.update({ where: { id: row.id }, data: { state: 'SENT', attempts, sentAt: new Date(), lastError: result.note?.slice(0, 1000) ?? null } });
       } else {
         const giveUp = result.permanent || attempts >= policy.maxAttempts;
         const delay = Math.min(policy.baseMs * 2 ** (attempts - 1), policy.maxMs);

@@ -69,7 +69,7 @@ async function checkImap(mb: Parameters<typeof imapOptions>[0], login: TMailboxL
   try {
     const paths = new Set((await client.list()).map((f) => f.path));
     const inboxOk = paths.has(mb.inboxFolder) || mb.inboxFolder.toUpperCase() === 'INBOX';
-    const missing = [mb.processedFolder, mb.errorFolder, mb.otherFolder, mb.quarantineFolder].filter((f) => !paths.has(f));
+    const missing = [mb.processedFolder, mb.errorFolder, mb.otherFolder, mb.quarantineFolder, ...(mb.sentFolder ? [mb.sentFolder] : [])].filter((f) => !paths.has(f));
     result.push(
       !inboxOk
         ? { step: 'folders', label: 'Mappen', ok: false, message: `De postvakmap "${mb.inboxFolder}" bestaat niet. Controleer de mapnaam.` }

@@ -26,7 +26,7 @@ export async function updateMailbox(o: { db: TDb; ring: TKeyring; actor: TAuditA
     if (rest.name !== before.name && (await tx.mailbox.count({ where: { name: rest.name } }))) {
       throw new AppError('conflict', `Er bestaat al een mailbox met de naam ${rest.name}`);
     }
-    const data = { ...rest, oauthTenantId: rest.oauthTenantId ?? null, oauthClientId: rest.oauthClientId ?? null, oauthCertThumbprint: rest.oauthCertThumbprint ?? null, authservId: rest.authservId ?? null };
+    const data = { ...rest, oauthTenantId: rest.oauthTenantId ?? null, oauthClientId: rest.oauthClientId ?? null, oauthCertThumbprint: rest.oauthCertThumbprint ?? null, authservId: rest.authservId ?? null, sentFolder: rest.sentFolder ?? null };
     const changed = Object.keys(data).filter((k) => JSON.stringify(data[k as keyof typeof data]) !== JSON.stringify(before[k as keyof typeof before]));
     const newSecret = !!secret;
     const mb = await tx.mailbox.update({ where: { id: o.id }, data: { ...data, ...(newSecret ? { secretEnc: encryptSecret(secret, o.ring) } : {}) }, omit: { secretEnc: true } });

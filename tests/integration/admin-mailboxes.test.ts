@@ -3,6 +3,7 @@
  * write-only secrets, "verbinding testen" telling a wrong password from an unreachable host,
  * status and alerts, and parked messages offered again or marked handled.
  */
+import { mailboxInputFrom } from '../../app/(dashboard)/beheer/mailboxen/form-input';
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TAuditActor } from '../../lib/audit';
@@ -89,6 +90,15 @@ describe('mailbox settings', () => {
     expect(view.mailbox.secretSet).toBe(true);
     expect(JSON.stringify(view)).not.toContain('secretEnc');
     expect(JSON.stringify(view)).not.toContain(NEW_SECRET);
+  });
+
+  it('sets the Sent folder from the form and clears it when the field is left empty', async () => {
+    const form = new FormData();
+    for (const [k, v] of Object.entries(formOf({ pollIntervalSec: 10 }))) form.set(k, Array.isArray(v) ? v.join(', ') : String(v));
+    form.set('sentFolder', '  Verzonden items ');
+    expect((await updateMailbox({ db: env.t.db, ring: getKeyring(), actor: beheerder, id: env.mailbox.id, input: mailboxInputFrom(form) })).sentFolder).toBe('Verzonden items');
+    form.set('sentFolder', ' ');
+    expect((await updateMailbox({ db: env.t.db, ring: getKeyring(), actor: beheerder, id: env.mailbox.id, input: mailboxInputFrom(form) })).sentFolder).toBeNull();
   });
 
   it('refuses a medewerker even when called directly, and an OAuth2 mailbox without client id', async () => {

@@ -52,6 +52,41 @@ describe('ingestion', () => {
     expect(outgoing).toMatchObject({ kind: 'ACCEPTATIESIGNAAL', state: 'SENT', messageId: signal!.messageId });
   });
 
+  it('keeps a copy of what it sends in the Sent folder when one is set (created when missing); a failing copy sends nothing twice', async () => {
+    const withSentFolder = (sentFolder: string | null) => env.t.db.mailbox.update({ where: { id: env.mailbox.id }, data: { sentFolder } });
+    await withSentFolder('Verzonden items');
+    try {
+      const kenmerk = 'PL1300-2026000131';
+      await env.deliver(await meldingMail({ kenmerk }));
+      const [signal] = await waitSignal(kenmerk);
+      const copies = await waitFor('copy in Verzonden items', async () => {
+        const found = await env.folderMessages('Verzonden items');
+        return found.length > 0 && found;
+      }, 10_000);
+      expect(copies).toHaveLength(1);
+      // The very bytes the receiver got, filed as read.
+      expect(copies[0]!.source.equals(signal!.raw)).toBe(true);
+      expect(copies[0]!.flags.has('\\Seen')).toBe(true);
+      expect(await env.t.db.outgoingMail.findFirstOrThrow({ where: { messageId: signal!.messageId } })).toMatchObject({ state: 'SENT', lastError: null });
+
+      // Dovecot refuses this folder name: the signal still goes out once, and the row says what failed.
+      await withSentFolder('~Verzonden');
+      const second = 'PL1300-2026000132';
+      await env.deliver(await meldingMail({ kenmerk: second }));
+      const [secondSignal] = await waitSignal(second);
+      const row = await waitFor('note on the row', async () => {
+        const r = await env.t.db.outgoingMail.findFirstOrThrow({ where: { messageId: secondSignal!.messageId } });
+        return r.state === 'SENT' && r;
+      }, 10_000);
+      expect(row.lastError).toMatch(/^Verzonden, maar geen kopie in de map "~Verzonden" van de mailbox: de IMAP-server antwoordt: Invalid mailbox name/);
+      expect(row.attempts).toBe(1);
+      await new Promise((r) => setTimeout(r, 1500));
+      expect(signalsFor(second)).toHaveLength(1);
+    } finally {
+      await withSentFolder(null);
+    }
+  });
+
   it.each([
     ['no attachment', async (k: string) => composeRaw({ subject: `melding niet-acute zorg met ${k}` }), /geen meldformulier bijgevoegd/],
     ['an image instead of a form', async (k: string) => composeRaw({ subject: `melding niet-acute zorg met ${k}`, attachments: [{ filename: 'formulier.pdf', content: PNG, contentType: 'application/pdf' }] }), /png/i],

@@ -34,6 +34,8 @@ export type TIngestEnv = {
   startWorker: () => TSupervisor;
   spawnWorker: () => ChildProcess;
   folderUids: (folder: string) => Promise<number[]>;
+  /** The messages in a folder with their flags and bytes; none if the folder does not exist. */
+  folderMessages: (folder: string) => Promise<{ uid: number; flags: Set<string>; source: Buffer }[]>;
   stop: () => Promise<void>;
 };
 
@@ -59,6 +61,22 @@ export async function startIngestEnv(o: { policy?: 'ENFORCE' | 'MONITOR'; otherM
       pollIntervalSec: o.pollIntervalSec ?? 2,
     },
   });
+  /** Runs `read` on a folder of the mailbox over a connection of its own; [] when the folder is missing. */
+  const inFolder = async <T,>(folder: string, read: (client: ImapFlow) => Promise<T[]>): Promise<T[]> => {
+    const client: ImapFlow = await dovecot.connect(MAILBOX_USER.user);
+    try {
+      const lock = await client.getMailboxLock(folder);
+      try {
+        return await read(client);
+      } finally {
+        lock.release();
+      }
+    } catch {
+      return [];
+    } finally {
+      await client.logout();
+    }
+  };
   const workers: TSupervisor[] = [];
   const children: ChildProcess[] = [];
   return {
@@ -93,21 +111,9 @@ export async function startIngestEnv(o: { policy?: 'ENFORCE' | 'MONITOR'; otherM
       children.push(child);
       return child;
     },
-    folderUids: async (folder) => {
-      const client: ImapFlow = await dovecot.connect(MAILBOX_USER.user);
-      try {
-        const lock = await client.getMailboxLock(folder);
-        try {
-          return ((await client.search({ all: true }, { uid: true })) || []).sort((a, b) => a - b);
-        } finally {
-          lock.release();
-        }
-      } catch {
-        return [];
-      } finally {
-        await client.logout();
-      }
-    },
+    folderUids: (folder) => inFolder(folder, async (client) => ((await client.search({ all: true }, { uid: true })) || []).sort((a, b) => a - b)),
+    folderMessages: (folder) => inFolder(folder, async (client) =>
+      (await client.fetchAll('1:*', { uid: true, flags: true, source: true })).map((m) => ({ uid: m.uid, flags: m.flags ?? new Set<string>(), source: m.source! }))),
     stop: async () => {
       await Promise.all(workers.map((w) => w.stop()));
       for (const c of children) {

@@ -4,18 +4,21 @@
  * to staff). Woken at once by NOTIFY from the transaction that queued a mail; polls as a fallback.
  */
 import nodemailer, { type Transporter } from 'nodemailer';
+import MailComposer from 'nodemailer/lib/mail-composer/index.js';
 import pg from 'pg';
 import type { TKeyring } from '../../lib/crypto';
 import type { TDb } from '../../lib/db/client';
 import type { Mailbox, OutgoingMail } from '../../lib/db/generated/client';
 import { errFields, getLogger } from '../../lib/log';
 import { mailboxConfigKey } from '../../lib/mailbox/config-key';
+import { explainConnectionError } from '../../lib/mailbox/explain-connection-error';
 import { getMailboxLogin } from '../../lib/mailbox/credentials';
 import { smtpOptions } from '../../lib/mailbox/transports';
 import { getOutgoingAttachments } from '../../lib/server/get-outgoing-attachments';
 import { OUTBOX_CHANNEL } from '../../lib/server/queue-outgoing';
 import { sendDueOutgoing, type TRetryPolicy, type TSendResult } from '../../lib/server/send-due-outgoing';
 import type { TLoop } from '../supervisor';
+import { appendSentCopy } from './sent-copy';
 
 const log = getLogger('outbox');
 
@@ -58,12 +61,29 @@ export function outboxRelayLoop(o: { db: TDb; ring: TKeyring; config: TRelayConf
     return fn(await entry.transport);
   };
 
+  /**
+   * The mail is out: a failing copy must not send it again. It is logged and noted on the row
+   * (shown with the mail on the melding's timeline), and the next mail tries afresh.
+   */
+  const copyToSent = async (mb: Mailbox & { sentFolder: string }, raw: Buffer, row: OutgoingMail): Promise<string | null> => {
+    try {
+      await appendSentCopy(mb, raw, o.ring);
+      return null;
+    } catch (err) {
+      log.warn({ msg: 'copy to sent folder failed', code: 'outbox_sent_copy_failed', outgoingId: row.id, folder: mb.sentFolder, err: errFields(err) });
+      const { responseText } = err as { responseText?: unknown };
+      const why = typeof responseText === 'string' ? `de IMAP-server antwoordt: ${responseText}` : explainConnectionError('imap', err, { oauth: mb.authType !== 'PASSWORD', google: mb.authType === 'OAUTH2_GOOGLE' });
+      return `Verzonden, maar geen kopie in de map "${mb.sentFolder}" van de mailbox: ${why}`;
+    }
+  };
+
   const send = async (row: OutgoingMail): Promise<TSendResult> => {
     try {
       const mb = await o.db.mailbox.findUniqueOrThrow({ where: { id: row.mailboxId } });
       const technical = row.kind === 'ACCEPTATIESIGNAAL' || row.kind === 'FOUTMELDING';
       const attachments = await getOutgoingAttachments(o.db, row);
-      await withTransport(mb, (transport) => transport.sendMail({
+      // Composed once, so the copy in the Sent folder is byte for byte what the receiver got.
+      const raw = await new MailComposer({
         from: mb.fromAddress,
         to: row.recipient,
         subject: row.subject,
@@ -74,9 +94,10 @@ export function outboxRelayLoop(o: { db: TDb; ring: TKeyring; config: TRelayConf
         attachments,
         // RFC 3834: machine-made signals must not trigger out-of-office replies.
         headers: technical ? { 'Auto-Submitted': 'auto-generated', 'X-Auto-Response-Suppress': 'All' } : undefined,
-      }));
+      }).compile().build();
+      await withTransport(mb, (transport) => transport.sendMail({ envelope: { from: mb.fromAddress, to: [row.recipient] }, raw }));
       log.info({ msg: 'mail sent', code: 'outbox_sent', outgoingId: row.id, kind: row.kind, attempt: row.attempts + 1 });
-      return { ok: true };
+      return { ok: true, note: mb.sentFolder ? await copyToSent({ ...mb, sentFolder: mb.sentFolder }, raw, row) : null };
     } catch (err) {
       // Only a 5xx answer to this message's recipient or content is final; a refused login or
       // sender is the mailbox's configuration, which a beheerder can fix: keep retrying.

@@ -1,6 +1,6 @@
 import type { TMailboxUpdate } from '@/lib/server/update-mailbox';
 
-const OPTIONAL = ['oauthTenantId', 'oauthClientId', 'oauthCertThumbprint', 'authservId', 'secret'] as const;
+const OPTIONAL = ['oauthTenantId', 'oauthClientId', 'oauthCertThumbprint', 'authservId', 'sentFolder', 'secret'] as const;
 const FIELDS = [
   'name', 'imapHost', 'imapPort', 'imapTls', 'smtpHost', 'smtpPort', 'smtpTls', 'authType', 'username', 'fromAddress', 'signalRecipient',
   'authenticityPolicy', 'pollIntervalSec', 'otherMailAction', 'inboxFolder', 'processedFolder', 'errorFolder', 'otherFolder', 'quarantineFolder', ...OPTIONAL,

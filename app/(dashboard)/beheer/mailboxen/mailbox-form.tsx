@@ -11,14 +11,14 @@ export type TMailboxFormValues = {
   name: string; imapHost: string; imapPort: number; imapTls: string; smtpHost: string; smtpPort: number; smtpTls: string;
   authType: 'PASSWORD' | 'OAUTH2_MICROSOFT' | 'OAUTH2_GOOGLE'; username: string; oauthTenantId: string | null; oauthClientId: string | null; oauthCertThumbprint: string | null;
   fromAddress: string; signalRecipient: string; trustedDomains: string[]; authenticityPolicy: 'ENFORCE' | 'MONITOR'; authservId: string | null;
-  inboxFolder: string; processedFolder: string; errorFolder: string; otherFolder: string; quarantineFolder: string;
+  inboxFolder: string; processedFolder: string; errorFolder: string; otherFolder: string; quarantineFolder: string; sentFolder: string | null;
   otherMailAction: 'MOVE' | 'LEAVE'; pollIntervalSec: number; secretSet: boolean;
 };
 
 export const NEW_MAILBOX: TMailboxFormValues = {
   name: '', imapHost: '', imapPort: 993, imapTls: 'tls', smtpHost: '', smtpPort: 587, smtpTls: 'starttls', authType: 'PASSWORD', username: '', oauthTenantId: null, oauthClientId: null, oauthCertThumbprint: null,
   fromAddress: '', signalRecipient: '', trustedDomains: ['politie.nl'], authenticityPolicy: 'ENFORCE', authservId: null, inboxFolder: 'INBOX', processedFolder: 'Verwerkt',
-  errorFolder: 'Fout', otherFolder: 'Overig', quarantineFolder: 'Quarantaine', otherMailAction: 'MOVE', pollIntervalSec: 60, secretSet: false,
+  errorFolder: 'Fout', otherFolder: 'Overig', quarantineFolder: 'Quarantaine', sentFolder: null, otherMailAction: 'MOVE', pollIntervalSec: 60, secretSet: false,
 };
 
 const TLS_OPTIONS = [
@@ -119,6 +119,7 @@ export function MailboxForm({ action, values }: { action: (s: TAdminState, f: Fo
         <Text name="errorFolder" label="Fout" value={values.errorFolder} />
         <Text name="otherFolder" label="Overige mail" value={values.otherFolder} />
         <Text name="quarantineFolder" label="Quarantaine" value={values.quarantineFolder} />
+        <Text name="sentFolder" label="Kopie van verzonden mail (optioneel)" value={values.sentFolder} required={false} hint="Bijvoorbeeld Verzonden items. Ingevuld: signalen en mails die meldpost verstuurt, staan ook in deze map van de mailbox. Leeg: alleen in meldpost." />
         <Select name="otherMailAction" label="Overige mail (geen melding)" value={values.otherMailAction} options={[['MOVE', 'Verplaatsen naar de map voor overige mail'], ['LEAVE', 'Laten staan in postvak IN']]} />
       </Section>
       <Section title="Keten en echtheid">

@@ -20,7 +20,9 @@ function Item({ e }: { e: TTimelineEvent }) {
       return (
         <div>
           <p>{OUTGOING_KIND_LABELS[e.kind]} aan {e.recipient} — <span className={`font-medium ${STATE_STYLE[e.state]}`}>{OUTGOING_STATE_LABELS[e.state]}</span>{e.sentAt ? ` (${formatDateTime(e.sentAt)})` : ''}</p>
-          {e.lastError && e.state !== 'SENT' && <p className="text-xs text-red-800">Laatste fout: {e.lastError} (poging {e.attempts})</p>}
+          {e.lastError && (e.state === 'SENT'
+            ? <p className="text-xs text-amber-800">{e.lastError}</p>
+            : <p className="text-xs text-red-800">Laatste fout: {e.lastError} (poging {e.attempts})</p>)}
           <details className="mt-1">
             <summary className="cursor-pointer text-xs text-brand-700 underline">Mail bekijken</summary>
             <p className="mt-1 text-xs font-medium">{e.subject}</p>
