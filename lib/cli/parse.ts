@@ -1,9 +1,10 @@
 import { readFile } from 'node:fs/promises';
-import { simpleParser, type ParsedMail } from 'mailparser';
+import type { ParsedMail } from 'mailparser';
 import { closeParser, parseMeldformulier } from '../form';
 import { detectType } from '../form/extract/detect';
 import { refused } from '../form/refused-result';
 import type { TParseResult } from '../form/schema';
+import { parseMime } from '../mail/parse-mime';
 import { parseMeldingSubject } from '../mail/subject';
 
 /**
@@ -28,7 +29,7 @@ async function parseMail(mail: ParsedMail): Promise<TParseResult> {
 }
 
 async function parseEml(bytes: Buffer): Promise<TParseResult & { mail: TMailInfo }> {
-  const mail = await simpleParser(bytes);
+  const mail = await parseMime(bytes);
   const subject = mail.subject ?? null;
   const info: TMailInfo = {
     subject,

@@ -7,19 +7,27 @@ import { PrismaClient } from './generated/client';
 import { getEnv } from '../env';
 import { rememberDatabaseUrl } from './large-bytes';
 
-export type TDb = PrismaClient;
-export type TTx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
+/**
+ * The large byte columns, left out of every query unless it names them in `select`: a row
+ * returned whole (an update returns the row by default) would carry a 27 MB raw mail through the
+ * query engine, ~150 MB of worker memory for a result nobody reads. Writing them is not affected;
+ * large values are written past Prisma anyway (see large-bytes.ts).
+ */
+const OMIT_LARGE = { inboundMessage: { raw: true }, attachment: { content: true } } as const;
 
-const globalForDb = globalThis as unknown as { meldpostDb?: PrismaClient };
-
-export function createDb(databaseUrl: string, poolMax = 10): PrismaClient {
-  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl, max: poolMax }) });
+export function createDb(databaseUrl: string, poolMax = 10) {
+  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl, max: poolMax }), omit: OMIT_LARGE });
   rememberDatabaseUrl(db, databaseUrl);
   return db;
 }
 
+export type TDb = ReturnType<typeof createDb>;
+export type TTx = Parameters<Parameters<TDb['$transaction']>[0]>[0];
+
+const globalForDb = globalThis as unknown as { meldpostDb?: TDb };
+
 /** The process-wide client (kept on globalThis so Next's dev reloads don't open new pools). */
-export function getDb(): PrismaClient {
+export function getDb(): TDb {
   globalForDb.meldpostDb ??= createDb(getEnv().databaseUrl);
   return globalForDb.meldpostDb;
 }

@@ -3,8 +3,8 @@
  * HTML), and the HTML part only after sanitising — no scripts, styles, forms or frames, no images
  * and no links that load or leak anything remote. The page shows that HTML in a sandboxed iframe.
  */
-import { simpleParser } from 'mailparser';
 import sanitizeHtml from 'sanitize-html';
+import { parseMime } from './parse-mime';
 
 export type TReadableMail = { from: string | null; to: string | null; subject: string | null; date: Date | null; text: string | null; html: string | null };
 
@@ -23,7 +23,7 @@ export function sanitizeMailHtml(html: string): string {
 }
 
 export async function readableMail(raw: Buffer): Promise<TReadableMail> {
-  const mail = await simpleParser(raw, { skipImageLinks: true, skipTextLinks: true, skipTextToHtml: true, maxHtmlLengthToParse: 2_000_000 });
+  const mail = await parseMime(raw, { skipImageLinks: true, skipTextLinks: true, skipTextToHtml: true, maxHtmlLengthToParse: 2_000_000 });
   return {
     from: mail.from?.text ?? null,
     to: Array.isArray(mail.to) ? mail.to.map((a) => a.text).join(', ') : (mail.to?.text ?? null),

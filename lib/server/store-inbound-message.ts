@@ -26,7 +26,7 @@ export type TFetchedMessage = {
 export async function storeInboundMessage(db: TDb | TTx, m: TFetchedMessage) {
   const sha256 = createHash('sha256').update(m.raw).digest('hex');
   const key = { mailboxId_uidValidity_uid: { mailboxId: m.mailboxId, uidValidity: m.uidValidity, uid: m.uid } };
-  const known = await db.inboundMessage.findUnique({ where: key, omit: { raw: true } });
+  const known = await db.inboundMessage.findUnique({ where: key });
   if (known) return known;
   const original = await db.inboundMessage.findFirst({
     where: { mailboxId: m.mailboxId, sha256, NOT: { state: 'STORED' } },
@@ -52,7 +52,7 @@ export async function storeInboundMessage(db: TDb | TTx, m: TFetchedMessage) {
   };
   // A concurrent holder may have stored it a moment ago: the unique key decides, nothing doubles.
   await db.inboundMessage.createMany({ data: [data], skipDuplicates: true });
-  const row = await db.inboundMessage.findUniqueOrThrow({ where: key, omit: { raw: true } });
+  const row = await db.inboundMessage.findUniqueOrThrow({ where: key });
   if (m.rawStaged) await moveStagedBytes(db, m.rawStaged, 'InboundMessage.raw', row.id);
   return row;
 }

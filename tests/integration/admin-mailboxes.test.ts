@@ -181,7 +181,7 @@ describe('status, alerts and parked messages', () => {
     await retryOutgoingMail({ db, actor: beheerder, id: failed.id });
     env.startWorker();
     const done = await waitFor('retried message processed', async () => {
-      const row = await db.inboundMessage.findUniqueOrThrow({ where: { id: parked.id }, omit: { raw: true } });
+      const row = await db.inboundMessage.findUniqueOrThrow({ where: { id: parked.id } });
       return row.state === 'PROCESSED' && row;
     }, 30_000);
     expect(done.meldingId).toBeTruthy();

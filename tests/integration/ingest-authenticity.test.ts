@@ -44,7 +44,7 @@ async function ingest(mb: Mailbox, raw: Buffer) {
   uid += 1;
   const row = await storeInboundMessage(t.db, { mailboxId: mb.id, uidValidity: 1n, uid: BigInt(uid), raw, receivedAt: new Date(), messageId: null, subject: 'x', fromAddress: null });
   await analyseAndRecord({ db: t.db, mailbox: mb, inboundId: row.id, raw, receivedAt: new Date(), resolver });
-  return t.db.inboundMessage.findUniqueOrThrow({ where: { id: row.id }, include: { melding: true }, omit: { raw: true } });
+  return t.db.inboundMessage.findUniqueOrThrow({ where: { id: row.id }, include: { melding: true } });
 }
 
 const kenmerk = () => `PL1300-2026${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}`;

@@ -8,13 +8,14 @@
 import { createHash } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { DNSResolver } from 'mailauth';
-import { simpleParser, type ParsedMail } from 'mailparser';
+import type { ParsedMail } from 'mailparser';
 import type { TDb } from '../../lib/db/client';
 import type { Mailbox } from '../../lib/db/generated/client';
 import { parseMeldformulier, type TParseResult } from '../../lib/form';
 import { checkAuthenticity, type TAuthenticity } from '../../lib/mail/authenticity';
 import { classifyMail, type TClassification } from '../../lib/mail/classify';
 import { newMessageId } from '../../lib/mail/message-id';
+import { parseMime } from '../../lib/mail/parse-mime';
 import { parseMeldingSubject } from '../../lib/mail/subject';
 import { selectFormAttachment } from '../../lib/mail/select-form-attachment';
 import { buildAcceptatiesignaal, buildFoutmelding } from '../../lib/mail/templates';
@@ -84,7 +85,7 @@ export async function analyseInbound(o: TProcessInput): Promise<TAnalysis> {
   let mail: ParsedMail;
   try {
     // mailparser's own limits (number of parts, nesting) protect us from hostile structure.
-    mail = await simpleParser(o.raw, { skipHtmlToText: true, skipTextToHtml: true, skipImageLinks: true, skipTextLinks: true, maxHtmlLengthToParse: 2_000_000 });
+    mail = await parseMime(o.raw, { skipHtmlToText: true, skipTextToHtml: true, skipImageLinks: true, skipTextLinks: true, maxHtmlLengthToParse: 2_000_000 });
   } catch (err) {
     // The same bytes fail the same way every time: not a retry case, but an unreadable message.
     return { ...base, unreadable: `Het bericht kon niet worden gelezen (${err instanceof Error ? err.message : String(err)})`, mail: null, classification: null, form: null };

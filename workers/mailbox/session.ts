@@ -251,7 +251,7 @@ async function reconcile(o: { db: TDb; mailbox: Mailbox; config: TSessionConfig 
   if (!uids.length) return;
 
   const known = new Map(
-    (await db.inboundMessage.findMany({ where: { mailboxId: mb.id, uidValidity, uid: { in: uids.map(BigInt) } }, omit: { raw: true } })).map((r) => [Number(r.uid), r]),
+    (await db.inboundMessage.findMany({ where: { mailboxId: mb.id, uidValidity, uid: { in: uids.map(BigInt) } } })).map((r) => [Number(r.uid), r]),
   );
   await processInOrder(o, uids.flatMap((uid) => {
     const row = known.get(uid);
