@@ -22,7 +22,7 @@ import { bsn, PEOPLE, sampleFormulier } from '../tests/fixtures/generator/people
 import { waitFor } from '../tests/support/processes';
 import { startSmtpReceiver } from '../tests/support/smtp-receiver';
 import { percentile } from './percentile';
-import { buildWorker } from './worker-build';
+import { buildWorker, WORKER_ENV, WORKER_NODE_ARGS } from './worker-build';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const USER = { user: 'meldpunt', password: 'bench-wachtwoord' };
@@ -48,9 +48,9 @@ async function main() {
     // The worker as `npm start` runs it: bundled, without the TypeScript loader.
     const workerEntry = buildWorker();
     const startWorker = () => {
-      worker = spawn(process.execPath, [...(process.env.BENCH_WORKER_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_WORKER_PROF}`] : []), '--conditions=react-server', workerEntry], {
+      worker = spawn(process.execPath, [...(process.env.BENCH_WORKER_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_WORKER_PROF}`] : []), ...WORKER_NODE_ARGS, workerEntry], {
         cwd: ROOT,
-        env: { ...process.env, ...keys, DATABASE_URL: pg.url, LOG_LEVEL: process.env.BENCH_LOG ?? 'error', MAILBOX_SCAN_SEC: '0.5', OUTBOX_POLL_SEC: '1' },
+        env: { ...process.env, ...WORKER_ENV, ...keys, DATABASE_URL: pg.url, LOG_LEVEL: process.env.BENCH_LOG ?? 'error', MAILBOX_SCAN_SEC: '0.5', OUTBOX_POLL_SEC: '1' },
         stdio: ['ignore', 'ignore', 'inherit'],
       });
     };

@@ -16,7 +16,7 @@ import { errFields, getLogger } from '../lib/log';
 import { bootstrapAdmin } from '../lib/server/bootstrap-admin';
 
 import { ensureWebBuild, ROOT } from './web-build';
-import { buildWorker } from './worker-build';
+import { buildWorker, WORKER_ENV, WORKER_NODE_ARGS } from './worker-build';
 const dev = process.argv.includes('--dev');
 const log = getLogger('start');
 const say = (line: string) => process.stdout.write(`${line}\n`);
@@ -79,7 +79,7 @@ async function main() {
   const specs = {
     web: [path.join(ROOT, 'node_modules/next/dist/bin/next'), dev ? 'dev' : 'start', '-p', String(env.PORT), '-H', env.HOST],
     // The worker runs bundled (a fraction of the memory); in dev from source, reloaded on change.
-    worker: dev ? ['--watch', '--conditions=react-server', '--import', 'tsx', path.join(ROOT, 'workers/main.ts')] : ['--conditions=react-server', buildWorker()],
+    worker: dev ? ['--watch', '--conditions=react-server', '--import', 'tsx', path.join(ROOT, 'workers/main.ts')] : [...WORKER_NODE_ARGS, buildWorker()],
   } satisfies Record<string, string[]>;
 
   const record = () =>
@@ -92,7 +92,7 @@ async function main() {
     });
 
   const launch = (name: keyof typeof specs) => {
-    const child = spawn(process.execPath, specs[name], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, MELDPOST_SUPERVISED: '1' } });
+    const child = spawn(process.execPath, specs[name], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...(name === 'worker' ? WORKER_ENV : {}), MELDPOST_SUPERVISED: '1' } });
     children.set(name, child);
     record();
     child.on('exit', (code, signal) => {

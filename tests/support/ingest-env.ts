@@ -12,7 +12,7 @@ import { getKeyring } from '../../lib/keyring';
 import { mailboxManagerLoop } from '../../workers/mailbox/manager';
 import { outboxRelayLoop } from '../../workers/outbox/relay';
 import { startSupervisor, type TSupervisor } from '../../workers/supervisor';
-import { WORKER_DIR } from '../../scripts/worker-build';
+import { WORKER_ENTRY, WORKER_ENV, WORKER_NODE_ARGS } from '../../scripts/worker-build';
 import { createTestDb, type TTestDb } from './db';
 import { startDovecot, type TDovecot } from './dovecot';
 import { exited, isAlive } from './processes';
@@ -103,9 +103,9 @@ export async function startIngestEnv(o: { policy?: 'ENFORCE' | 'MONITOR'; otherM
       return sup;
     },
     spawnWorker: () => {
-      const child = spawn(process.execPath, ['--conditions=react-server', path.join(WORKER_DIR, 'main.mjs')], {
+      const child = spawn(process.execPath, [...WORKER_NODE_ARGS, WORKER_ENTRY], {
         cwd: ROOT,
-        env: { ...process.env, ...FAST, DATABASE_URL: t.url, LOG_LEVEL: 'warn', MELDPOST_SUPERVISED: '' },
+        env: { ...process.env, ...WORKER_ENV, ...FAST, DATABASE_URL: t.url, LOG_LEVEL: 'warn', MELDPOST_SUPERVISED: '' },
         stdio: ['ignore', 'ignore', 'inherit'],
       });
       children.push(child);
