@@ -18,11 +18,12 @@ const WORKER_DIR = path.join(ROOT, 'dist/worker');
  * How the bundled worker runs wherever it is started (npm start, npm run worker, tests, bench).
  * Left to its defaults, V8 lets a heap grow towards gigabytes before collecting in earnest, and
  * glibc keeps a malloc arena per thread that once held a large mail: the backlog benchmark peaked
- * at 587 MB. A small young generation, an old-generation ceiling far above the worker's live heap
- * (~70 MB while a 27 MB mail is read) and two malloc arenas bring it to ~350 MB, at about the same
- * throughput (measured with `npm run bench:ingest`).
+ * at 587 MB. A small young generation, an old-generation ceiling (V8 sizes its growth by it; set
+ * far above the worker's live heap of ~70 MB while a 27 MB mail is read, so a large mail never
+ * reaches it) and two malloc arenas bring it to ~340–350 MB at about the same throughput
+ * (measured with `npm run bench:ingest`; a 256 MB ceiling gave the same peak).
  */
-export const WORKER_NODE_ARGS = ['--conditions=react-server', '--max-semi-space-size=1', '--max-old-space-size=256'] as const;
+export const WORKER_NODE_ARGS = ['--conditions=react-server', '--max-semi-space-size=1', '--max-old-space-size=512'] as const;
 export const WORKER_ENV = { MALLOC_ARENA_MAX: '2' } as const;
 export const WORKER_ENTRY = path.join(WORKER_DIR, 'main.mjs');
 
