@@ -15,6 +15,12 @@ import type { TDb, TTx } from './client';
 /** From this size on a value is staged; smaller ones go through Prisma as usual. */
 export const LARGE_BYTES = 1024 * 1024;
 
+/**
+ * What one call lets through Prisma in all: beyond it smaller values are staged too, so a mail of
+ * many small attachments (each under LARGE_BYTES) costs no more worker memory than one large one.
+ */
+export const PRISMA_BYTES_BUDGET = 4 * LARGE_BYTES;
+
 const urls = new WeakMap<object, string>();
 const pools = new Map<string, pg.Pool>();
 
@@ -41,15 +47,20 @@ async function stageBytes(db: TDb, bytes: Uint8Array): Promise<string> {
 }
 
 /**
- * Stages the large values among `items`, runs `work` (the caller's transaction, which moves them
- * with moveStagedBytes) and afterwards drops what is still staged: nothing if it committed, all
- * of it if it rolled back. Dropping waits for the transaction to end — inside it, the drop would
- * wait on the rows the transaction's own moves hold.
+ * Stages the large values among `items` (and, past PRISMA_BYTES_BUDGET, the others too), runs
+ * `work` (the caller's transaction, which moves them with moveStagedBytes) and afterwards drops
+ * what is still staged: nothing if it committed, all of it if it rolled back. Dropping waits for
+ * the transaction to end — inside it, the drop would wait on the rows the transaction's own moves
+ * hold.
  */
 export async function withStagedBytes<K, T>(db: TDb, items: Iterable<[K, Uint8Array]>, work: (staged: Map<K, string>) => Promise<T>): Promise<T> {
   const staged = new Map<K, string>();
   try {
-    for (const [key, bytes] of items) if (bytes.length >= LARGE_BYTES) staged.set(key, await stageBytes(db, bytes));
+    let throughPrisma = 0;
+    for (const [key, bytes] of items) {
+      if (bytes.length < LARGE_BYTES && throughPrisma + bytes.length <= PRISMA_BYTES_BUDGET) throughPrisma += bytes.length;
+      else staged.set(key, await stageBytes(db, bytes));
+    }
     return await work(staged);
   } finally {
     if (staged.size) await poolFor(db).query('DELETE FROM "StagedBytes" WHERE id = ANY($1::uuid[])', [[...staged.values()]]);

@@ -157,15 +157,18 @@ describe('ingestion', () => {
     expect(env.smtp.messages.length).toBe(before);
   });
 
-  it('keeps a 25 MB attachment byte for byte, in the ledger and on the melding, staged outside the query engine', async () => {
+  it('keeps a 25 MB attachment and many smaller ones byte for byte, in the ledger and on the melding, staged outside the query engine', async () => {
     const kenmerk = 'PL1300-2026000505';
     const still = randomBytes(25 * 1024 * 1024);
+    // Together past what one recording lets through Prisma (PRISMA_BYTES_BUDGET): the later ones are staged too.
+    const photos = Array.from({ length: 8 }, () => randomBytes(700 * 1024));
     const form = Buffer.from(await renderPdf(sampleFormulier({ kenmerk })));
     const raw = await composeRaw({
       subject: `melding niet-acute zorg met ${kenmerk}`,
       attachments: [
         { filename: `meldformulier-${kenmerk}.pdf`, content: form, contentType: 'application/pdf' },
         { filename: 'bodycam-stills.bin', content: still, contentType: 'application/octet-stream' },
+        ...photos.map((content, i) => ({ filename: `foto-${i}.bin`, content, contentType: 'application/octet-stream' })),
       ],
     });
     await env.deliver(raw);
@@ -176,6 +179,8 @@ describe('ingestion', () => {
     expect(stored.size).toBe(still.length);
     expect(sha256(stored.content!)).toBe(sha256(still));
     expect(stored.sha256).toBe(sha256(still));
+    const storedPhotos = await env.t.db.attachment.findMany({ where: { meldingId: melding.id, filename: { startsWith: 'foto-' } }, orderBy: { filename: 'asc' }, omit: { content: false } });
+    expect(storedPhotos.map((p) => sha256(p.content!))).toEqual(photos.map(sha256));
     const inbound = await env.t.db.inboundMessage.findFirstOrThrow({ where: { meldingId: melding.id }, omit: { raw: false } });
     expect(sha256(inbound.raw!)).toBe(sha256(raw));
     expect(inbound.sha256).toBe(sha256(raw));
