@@ -130,10 +130,17 @@ describe('triage in the browser', () => {
     await page.getByLabel('Geadviseerd loket').fill('Veilig Thuis');
     await page.getByLabel('Reden', { exact: true }).fill('Signalen van huiselijk geweld; besproken met de agent.');
     await page.getByRole('button', { name: 'Voorbeeld bekijken' }).last().click();
+    // The mailbox keeps copies in a folder the IMAP server refuses: the mail still goes, and its timeline entry says the copy failed.
+    await env.t.db.mailbox.update({ where: { id: env.mailbox.id }, data: { sentFolder: '~Verzonden' } });
     await page.getByRole('button', { name: 'Bevestiging versturen en afronden' }).click();
     await page.locator('header').getByText('Niet in behandeling (Veilig Thuis)').waitFor();
     const sent = await waitFor('the niet-in-behandeling mail', mailTo(`reply op melding niet acute zorg met ${B}`), 30_000);
     expect(sent.envelope.to).toEqual([OFFICER]);
+    await waitFor('the copy note on the timeline', async () => {
+      await page.reload();
+      return (await page.getByText('Verzonden, maar geen kopie in de map "~Verzonden" van de mailbox').count()) > 0;
+    }, 20_000, 1000);
+    await expect(page.getByText('Laatste fout').count()).resolves.toBe(0);
     const m = await env.t.db.melding.findFirstOrThrow({ where: { kenmerk: B } });
     expect(m).toMatchObject({ status: 'AFGEROND', uitkomst: 'NIET_IN_BEHANDELING', loketAdvies: 'Veilig Thuis' });
     // Every view and action was audited with the medewerker as actor.

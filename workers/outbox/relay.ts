@@ -65,15 +65,15 @@ export function outboxRelayLoop(o: { db: TDb; ring: TKeyring; config: TRelayConf
    * The mail is out: a failing copy must not send it again. It is logged and noted on the row
    * (shown with the mail on the melding's timeline), and the next mail tries afresh.
    */
-  const copyToSent = async (mb: Mailbox & { sentFolder: string }, raw: Buffer, row: OutgoingMail): Promise<string | null> => {
+  const copyToSent = async (mb: Mailbox, folder: string, raw: Buffer, row: OutgoingMail): Promise<string | null> => {
     try {
-      await appendSentCopy(mb, raw, o.ring);
+      await appendSentCopy(mb, folder, raw, o.ring);
       return null;
     } catch (err) {
-      log.warn({ msg: 'copy to sent folder failed', code: 'outbox_sent_copy_failed', outgoingId: row.id, folder: mb.sentFolder, err: errFields(err) });
+      log.warn({ msg: 'copy to sent folder failed', code: 'outbox_sent_copy_failed', outgoingId: row.id, folder, err: errFields(err) });
       const { responseText } = err as { responseText?: unknown };
       const why = typeof responseText === 'string' ? `de IMAP-server antwoordt: ${responseText}` : explainConnectionError('imap', err, { oauth: mb.authType !== 'PASSWORD', google: mb.authType === 'OAUTH2_GOOGLE' });
-      return `Verzonden, maar geen kopie in de map "${mb.sentFolder}" van de mailbox: ${why}`;
+      return `Verzonden, maar geen kopie in de map "${folder}" van de mailbox: ${why}`;
     }
   };
 
@@ -97,7 +97,7 @@ export function outboxRelayLoop(o: { db: TDb; ring: TKeyring; config: TRelayConf
       }).compile().build();
       await withTransport(mb, (transport) => transport.sendMail({ envelope: { from: mb.fromAddress, to: [row.recipient] }, raw }));
       log.info({ msg: 'mail sent', code: 'outbox_sent', outgoingId: row.id, kind: row.kind, attempt: row.attempts + 1 });
-      return { ok: true, note: mb.sentFolder ? await copyToSent({ ...mb, sentFolder: mb.sentFolder }, raw, row) : null };
+      return { ok: true, note: mb.sentFolder ? await copyToSent(mb, mb.sentFolder, raw, row) : null };
     } catch (err) {
       // Only a 5xx answer to this message's recipient or content is final; a refused login or
       // sender is the mailbox's configuration, which a beheerder can fix: keep retrying.

@@ -11,20 +11,20 @@ import type { Mailbox } from '../../lib/db/generated/client';
 import { getMailboxLogin } from '../../lib/mailbox/credentials';
 import { imapOptions } from '../../lib/mailbox/transports';
 
-/** Appends `raw` to the Sent folder as read mail, creating the folder when the server lacks it. */
-export async function appendSentCopy(mb: Mailbox & { sentFolder: string }, raw: Buffer, ring: TKeyring): Promise<void> {
+/** Appends `raw` to `folder` (the mailbox's Sent folder) as read mail; a folder the server lacks is created. */
+export async function appendSentCopy(mb: Mailbox, folder: string, raw: Buffer, ring: TKeyring): Promise<void> {
   const client = new ImapFlow(imapOptions(mb, await getMailboxLogin(mb, ring)));
   // Connection errors reach us through the awaited calls below; an unhandled 'error' event would end the process.
   client.on('error', () => {});
   await client.connect();
   try {
     try {
-      await client.append(mb.sentFolder, raw, ['\\Seen']);
+      await client.append(folder, raw, ['\\Seen']);
     } catch (err) {
       // The server names a missing folder with [TRYCREATE] (RFC 9051): create it and try once more.
       if ((err as { serverResponseCode?: string }).serverResponseCode !== 'TRYCREATE') throw err;
-      await client.mailboxCreate(mb.sentFolder);
-      await client.append(mb.sentFolder, raw, ['\\Seen']);
+      await client.mailboxCreate(folder);
+      await client.append(folder, raw, ['\\Seen']);
     }
   } finally {
     await client.logout().catch(() => client.close());
