@@ -62,7 +62,7 @@ const round = (n: number) => Math.round(n * 100) / 100;
 async function main(): Promise<void> {
   const bare = bareExtractor();
   const parse = (bytes: Uint8Array) => parseMeldformulier(bytes, { filename: 'input.pdf' });
-  // Warm-up: start both workers, load pdf.js, let the JIT settle.
+  // Warm-up: start both workers, load both engines, let the JIT settle.
   for (let i = 0; i < 3; i++) {
     await timeEach(pdfs, parse, []);
     await timeEach(pdfs, bare.extract, []);

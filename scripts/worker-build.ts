@@ -20,11 +20,14 @@ const WORKER_DIR = path.join(ROOT, 'dist/worker');
  * glibc keeps a malloc arena per thread that once held a large mail: the backlog benchmark peaked
  * at 587 MB. A small young generation, an old-generation ceiling (V8 sizes its growth by it; set
  * far above the worker's live heap of ~70 MB while a 27 MB mail is read, so a large mail never
- * reaches it) and two malloc arenas bring it to ~340–350 MB at about the same throughput
- * (measured with `npm run bench:ingest`; a 256 MB ceiling gave the same peak).
+ * reaches it) brought it to ~340 MB. glibc then still kept freed memory: one malloc arena for
+ * all threads, blocks of 128 kB and up mapped on their own (unmapped when freed), and a heap top
+ * given back above 128 kB of slack bring it to ~270–290 MB at the same throughput (measured with
+ * `npm run bench:ingest`: two arenas and the default thresholds 329 MB, two arenas 291–293 MB,
+ * one arena 272 MB).
  */
 export const WORKER_NODE_ARGS = ['--conditions=react-server', '--max-semi-space-size=1', '--max-old-space-size=512'] as const;
-export const WORKER_ENV = { MALLOC_ARENA_MAX: '2' } as const;
+export const WORKER_ENV = { MALLOC_ARENA_MAX: '1', MALLOC_MMAP_THRESHOLD_: '131072', MALLOC_TRIM_THRESHOLD_: '131072' } as const;
 export const WORKER_ENTRY = path.join(WORKER_DIR, 'main.mjs');
 
 /** Builds the worker and returns the path of its entry, dist/worker/main.mjs. */

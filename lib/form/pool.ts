@@ -9,19 +9,17 @@ import type { TParseResult } from './schema';
 import type { TParseReply, TParseRequest } from './worker';
 
 /**
- * One warm parse worker, reused for every file (starting pdf.js costs ~100 ms; a parse ~7 ms).
- * Files are parsed one after another. A file that overruns the time limit or the worker's heap
- * limit kills the worker — the caller gets a Dutch error, the next file a fresh worker. The
- * worker is unref'd while idle, so a CLI or test that is done simply exits.
+ * One warm parse worker, reused for every file. Files are parsed one after another. A file that
+ * overruns the time limit or the worker's heap limit kills the worker — the caller gets a Dutch
+ * error, the next file a fresh worker; so does a file that left the PDF engine spent (its reply
+ * says `retire`). The worker is unref'd while idle, so a CLI or test that is done simply exits.
  */
 /**
  * Where the thread's code is. Bundled (scripts/worker-build.ts: what the mailbox worker runs),
  * it is the plain-JavaScript form-worker.mjs beside this code. From source (CLI, tests, `npm run
  * dev`) it is TypeScript: on Node 20 a loader registered with --import (as `tsx` does) does not
  * reach worker threads, so the thread starts from a tiny script that registers tsx's loader
- * itself and then imports the real worker. Source-mapped stack traces are switched off in the
- * thread: pdf.js reads error stacks while it loads, and mapping them parses its 3 MB source map,
- * a second of CPU for every worker started. Errors leave the worker as messages only.
+ * itself and then imports the real worker.
  */
 function workerSource(): { source: string | URL; eval: boolean } {
   if (!import.meta.url.endsWith('.ts')) return { source: new URL('./form-worker.mjs', import.meta.url), eval: false };
@@ -32,7 +30,6 @@ function workerSource(): { source: string | URL; eval: boolean } {
   const source = `(async () => {
     const { register } = await import(${JSON.stringify(tsxApi)});
     register();
-    process.setSourceMapsEnabled(false);
     await import(${JSON.stringify(workerUrl.href)});
   })().catch((error) => { throw error; });`;
   return { source, eval: true };
@@ -71,6 +68,7 @@ function startWorker(): Worker {
   });
   started.on('message', (reply: TParseReply) => {
     if (!running || reply.id !== running.id) return;
+    if (reply.retire) discardWorker();
     if ('result' in reply) finish(reply.result);
     else finish(refused(`Bijlage kon niet worden gelezen (${reply.failure}).`));
   });
@@ -106,7 +104,7 @@ function runNext(): void {
 }
 
 /**
- * Starts the worker ahead of the first file, so that file does not wait for pdf.js to load. The
+ * Starts the worker ahead of the first file, so that file does not wait for PDFium to load. The
  * idle worker does not keep the process alive.
  */
 export function warmParser(): void {

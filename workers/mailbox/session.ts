@@ -58,7 +58,7 @@ function isAuthFailure(err: unknown): boolean {
 
 export async function runMailboxSession(o: { db: TDb; mailbox: Mailbox; ring: TKeyring; signal: AbortSignal; config: TSessionConfig; lockLost: Promise<void> }): Promise<void> {
   const { db, mailbox: mb, signal } = o;
-  // pdf.js loads in the parse worker while we connect, not when the first melding waits for it.
+  // The PDF engine loads in the parse worker while we connect, not when the first melding waits for it.
   warmParser();
   const login = await getMailboxLogin(mb, o.ring);
   const client = new ImapFlow(imapOptions(mb, login));

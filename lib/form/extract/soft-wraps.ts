@@ -25,6 +25,14 @@ const SENTENCE_END = /[.!?:;"”’)]$/u;
 /** A capitalised lead-in of at most four words and a colon: "Wanneer:", "Met welk gevolg:". */
 const LEAD_IN = /^\p{Lu}[\p{L}’'-]*(?:\s+[\p{L}’'-]+){0,3}:(?:\s|$)/u;
 
+/**
+ * How far short of its printed end a line may be measured. PDFium reads a font's width table in
+ * whole thousandths of an em, dropping fractions (pdf-lib writes them; Word and LibreOffice write
+ * whole numbers), so each glyph may come out up to 1/1000 em narrow. `scale` is points per
+ * thousandth of an em, so that is at most one `scale` per character.
+ */
+const rounding = (line: TPdfLine) => line.text.length * line.scale;
+
 export function softWrapsAfter(lines: TPdfLine[]): boolean[] {
   const rightmost = Math.max(...lines.map((line) => line.right));
   return lines.map((line, i) => {
@@ -32,7 +40,7 @@ export function softWrapsAfter(lines: TPdfLine[]): boolean[] {
     const next = lines[i + 1];
     if (!next || line.gapBelow) return false;
     const firstWord = next.text.trim().split(/\s+/)[0]!;
-    const nextWordFitted = line.right + (SPACE + textWidth(firstWord)) * (next.scale || line.scale) <= margin - SLACK;
+    const nextWordFitted = line.right + rounding(line) + (SPACE + textWidth(firstWord)) * (next.scale || line.scale) <= margin - SLACK;
     if (nextWordFitted) return false;
     return !(SENTENCE_END.test(line.text.trimEnd()) && LEAD_IN.test(next.text.trim()));
   });

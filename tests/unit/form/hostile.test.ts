@@ -14,7 +14,7 @@ beforeAll(async () => {
 afterAll(() => closeParser());
 
 describe('hostile attachments', () => {
-  it('are all there', () => expect(cases.length).toBeGreaterThanOrEqual(12));
+  it('are all there', () => expect(cases.length).toBeGreaterThanOrEqual(13));
 
   it('each yields its error, or its form, and returns', { timeout: 120_000 }, async () => {
     for (const hostile of cases) {
@@ -41,6 +41,22 @@ describe('hostile attachments', () => {
       "Bijlage 'melding.pdf' is een ZIP-bestand, geen PDF of Word-document.",
     );
     expect((await parseMeldformulier(png.bytes, { filename: 'melding.pdf' })).errors[0]!.message).toContain('PNG-afbeelding');
+  });
+
+  it('says a PDF needs a password', async () => {
+    const encrypted = cases.find((c) => c.name === 'encrypted-pdf')!;
+    expect((await parseMeldformulier(encrypted.bytes, { filename: 'melding.pdf' })).errors[0]!.message).toBe(
+      'Bijlage is een met een wachtwoord beveiligde PDF; die kan niet worden gelezen.',
+    );
+  });
+
+  it('refuses a PDF that inflates past the engine\'s memory, then reads the next form', async () => {
+    const bomb = cases.find((c) => c.name === 'inflation-bomb-pdf')!;
+    const form = cases.find((c) => c.name === 'javascript-pdf')!;
+    expect((await parseMeldformulier(bomb.bytes, { filename: bomb.filename })).errors[0]!.message).toBe(
+      'Bijlage is een PDF die te veel geheugen vraagt om te lezen; die wordt niet verwerkt.',
+    );
+    expect((await parseMeldformulier(form.bytes, { filename: form.filename })).formulier).toEqual(form.formulier);
   });
 
   it('keeps working after a file that killed the worker', async () => {

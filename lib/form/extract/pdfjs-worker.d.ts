@@ -1,4 +1,0 @@
-/** pdf.js ships no types for its worker module; only its presence matters (see pdfjs.ts). */
-declare module 'pdfjs-dist/legacy/build/pdf.worker.mjs' {
-  export const WorkerMessageHandler: unknown;
-}
