@@ -34,10 +34,13 @@ const LF = 0x0a;
 /** PDFium's code for a hyphen that ends a line (it may be a hyphenation); printed, it is a hyphen. */
 const LINE_END_HYPHEN = 0x02;
 
-/** Lines of one loaded page; `scratch` is 32 bytes of the engine's memory for the position calls. */
-export function pageLines({ api, raw }: TEngine, page: number, scratch: number): TPdfLine[] {
+/** Lines of one loaded page. */
+export function pageLines({ api, raw }: TEngine, page: number): TPdfLine[] {
   const textPage = api.FPDFText_LoadPage(page);
+  // 32 bytes of the engine's memory that the position calls write into.
+  const scratch = raw.malloc(32);
   const lines = linesOf(raw, textPage, scratch, api.FPDF_GetPageWidthF(page));
+  raw.free(scratch);
   api.FPDFText_ClosePage(textPage);
   return lines;
 }

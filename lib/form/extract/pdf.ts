@@ -2,7 +2,7 @@ import { LIMITS } from '../limits';
 import type { TRawForm } from '../raw';
 import { stripPageFurniture } from './page-furniture';
 import { pageLines, type TPdfLine } from './pdf-lines';
-import { PdfOpenError, withPdfDocument } from './pdfium';
+import { PdfEngineAbort, PdfOpenError, withPdfDocument } from './pdfium';
 import { RefusedFile } from './refused';
 import { joinLines } from './soft-wraps';
 
@@ -22,7 +22,7 @@ function refusal(error: unknown): RefusedFile {
   if (error instanceof PdfOpenError && error.needsPassword) {
     return new RefusedFile('Bijlage is een met een wachtwoord beveiligde PDF; die kan niet worden gelezen.');
   }
-  if (error instanceof WebAssembly.RuntimeError) {
+  if (error instanceof PdfEngineAbort && error.outOfMemory) {
     return new RefusedFile('Bijlage is een PDF die te veel geheugen vraagt om te lezen; die wordt niet verwerkt.');
   }
   return new RefusedFile('Bijlage is een beschadigde of onvolledige PDF; die kan niet worden gelezen.');
@@ -32,22 +32,17 @@ export async function extractPdf(bytes: Uint8Array): Promise<TPdfContent> {
   let read: { pages: TPdfLine[][]; hasForm: boolean };
   try {
     read = await withPdfDocument(bytes, (engine, document) => {
-      const { api, raw } = engine;
+      const { api } = engine;
       const count = api.FPDF_GetPageCount(document);
       if (count > LIMITS.maxPages) {
         throw new RefusedFile(`Bijlage is een PDF van ${count} pagina's; een meldformulier heeft er hooguit ${LIMITS.maxPages}.`);
       }
-      const scratch = raw.malloc(32);
       const pages: TPdfLine[][] = [];
-      try {
-        for (let index = 0; index < count; index++) {
-          const page = api.FPDF_LoadPage(document, index);
-          if (page === 0) throw new Error(`page ${index} does not load`);
-          pages.push(pageLines(engine, page, scratch));
-          api.FPDF_ClosePage(page);
-        }
-      } finally {
-        raw.free(scratch);
+      for (let index = 0; index < count; index++) {
+        const page = api.FPDF_LoadPage(document, index);
+        if (page === 0) throw new Error(`page ${index} does not load`);
+        pages.push(pageLines(engine, page));
+        api.FPDF_ClosePage(page);
       }
       return { pages, hasForm: api.FPDF_GetFormType(document) !== FORMTYPE_NONE };
     });

@@ -20,7 +20,7 @@ const ENGINE_MEMORY_KEEP = 64 * 1024 * 1024;
 /** Codes of FPDF_GetLastError that the sender can act on. */
 const ERROR_PASSWORD = 4;
 
-/** The calls made once per character, taken straight from the instance (the wrappers cost more than the calls). */
+/** The calls made per character (and what they need), straight from the instance: the wrappers cost more than the calls. */
 type TCharCalls = {
   FPDFText_CountChars(textPage: number): number;
   FPDFText_GetUnicode(textPage: number, index: number): number;
@@ -41,9 +41,18 @@ export class PdfOpenError extends Error {
   }
 }
 
+/** PDFium aborted while reading: `outOfMemory` when it was refused memory past the cap. */
+export class PdfEngineAbort extends Error {
+  constructor(readonly outOfMemory: boolean) {
+    super(outOfMemory ? 'PDFium reached its memory cap' : 'PDFium aborted');
+  }
+}
+
 let compiled: Promise<WebAssembly.Module> | null = null;
 let current: Promise<TEngine> | null = null;
 let spent = false;
+/** Set when an instance was refused memory; read (and cleared) when its abort is reported. */
+let capReached = false;
 
 /** Whether an engine of this thread aborted or holds more memory than it can give back. */
 export function engineSpent(): boolean {
@@ -71,7 +80,10 @@ async function instantiate(): Promise<TEngine> {
   const raw = api.pdfium.wasmExports as unknown as TCharCalls;
   const grow = raw.memory.grow.bind(raw.memory);
   raw.memory.grow = (delta: number) => {
-    if (raw.memory.buffer.byteLength + delta * 65_536 > ENGINE_MEMORY_CAP) throw new RangeError('PDFium memory cap');
+    if (raw.memory.buffer.byteLength + delta * 65_536 > ENGINE_MEMORY_CAP) {
+      capReached = true;
+      throw new RangeError('PDFium memory cap');
+    }
     return grow(delta);
   };
   api.PDFiumExt_Init();
@@ -90,25 +102,27 @@ export function warmEngine(): Promise<TEngine> {
 /**
  * Opens `bytes` as a PDF, runs `read` on the document handle, and closes it again, also when
  * `read` throws. An instance that aborted (memory cap, a structure PDFium gave up on) is dropped
- * without touching it again; its memory goes with it.
+ * without touching it again, and the abort is thrown as a PdfEngineAbort.
  */
 export async function withPdfDocument<T>(bytes: Uint8Array, read: (engine: TEngine, document: number) => T): Promise<T> {
   const engine = await warmEngine();
   const { api, raw } = engine;
   let aborted = false;
   let document = 0;
+  capReached = false;
   const data = raw.malloc(bytes.length);
   try {
-    if (data === 0) throw new WebAssembly.RuntimeError('no memory for the file');
+    if (data === 0) throw new PdfEngineAbort(true);
     new Uint8Array(raw.memory.buffer, data, bytes.length).set(bytes);
     document = api.FPDF_LoadMemDocument(data, bytes.length, '');
     if (document === 0) throw new PdfOpenError(api.FPDF_GetLastError() === ERROR_PASSWORD);
     return read(engine, document);
   } catch (error) {
-    aborted = error instanceof WebAssembly.RuntimeError;
-    throw error;
+    if (!(error instanceof WebAssembly.RuntimeError)) throw error;
+    aborted = true;
+    throw new PdfEngineAbort(capReached);
   } finally {
-    if (!aborted) {
+    if (!aborted && data !== 0) {
       if (document !== 0) api.FPDF_CloseDocument(document);
       raw.free(data);
     }
