@@ -10,7 +10,10 @@ const nextConfig = {
   // checking them again inside every build only slows `npm start`'s first build.
   // Test builds get a tsconfig of their own (scripts/web-build.ts), because next build adds its
   // distDir's type folders to the tsconfig it is given.
-  typescript: { ignoreBuildErrors: true, tsconfigPath: process.env.MELDPOST_NEXT_TSCONFIG || 'tsconfig.json' },
+  typescript: {
+    ignoreBuildErrors: true,
+    tsconfigPath: process.env.MELDPOST_NEXT_TSCONFIG || 'tsconfig.json',
+  },
 };
 
 export default nextConfig;

@@ -7,7 +7,13 @@ import { getEnv } from './env';
 import type { TDb, TTx } from './db/client';
 import type { AuditOutcome } from './db/generated/enums';
 
-export type TAuditActor = { id: string | null; label: string; onBehalfOfId?: string | null; ip?: string | null; userAgent?: string | null };
+export type TAuditActor = {
+  id: string | null;
+  label: string;
+  onBehalfOfId?: string | null;
+  ip?: string | null;
+  userAgent?: string | null;
+};
 
 export type TAuditInput = {
   actor: TAuditActor;
@@ -43,8 +49,16 @@ export async function audit(db: TDb | TTx, e: TAuditInput): Promise<void> {
  * A stable pseudonymous key for a person, so the audit log can answer "who saw this person"
  * without holding the BSN itself: BSN if known, else normalised name + birth date.
  */
-export function personKey(p: { bsn?: string | null; achternaam?: string | null; geboortedatum?: string | null }): string | null {
-  const basis = p.bsn ? `bsn:${p.bsn}` : p.achternaam && p.geboortedatum ? `naam:${p.achternaam.toLowerCase().trim()}|${p.geboortedatum}` : null;
+export function personKey(p: {
+  bsn?: string | null;
+  achternaam?: string | null;
+  geboortedatum?: string | null;
+}): string | null {
+  const basis = p.bsn
+    ? `bsn:${p.bsn}`
+    : p.achternaam && p.geboortedatum
+      ? `naam:${p.achternaam.toLowerCase().trim()}|${p.geboortedatum}`
+      : null;
   // Keyed: a plain hash of a 9-digit BSN is reversed by trying all of them.
   const key = Buffer.from(getEnv().MELDPOST_PSEUDONYM_KEY, 'base64');
   return basis ? createHmac('sha256', key).update(basis).digest('hex').slice(0, 32) : null;

@@ -29,13 +29,16 @@ export class SecretDecryptError extends Error {
 
 export function decryptSecret(stored: string, ring: TKeyring): string {
   const [version, id, iv, tag, data] = stored.split(':');
-  if (version !== 'v1' || !id || !iv || !tag || data === undefined) throw new SecretDecryptError('Onbekend formaat van versleuteld geheim');
+  if (version !== 'v1' || !id || !iv || !tag || data === undefined)
+    throw new SecretDecryptError('Onbekend formaat van versleuteld geheim');
   const key = [ring.current, ...ring.old].find((k) => keyId(k) === id);
   if (!key) throw new SecretDecryptError(`Geen sleutel met id ${id} beschikbaar`);
   try {
     const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
     decipher.setAuthTag(Buffer.from(tag, 'base64url'));
-    return Buffer.concat([decipher.update(Buffer.from(data, 'base64url')), decipher.final()]).toString('utf8');
+    return Buffer.concat([decipher.update(Buffer.from(data, 'base64url')), decipher.final()]).toString(
+      'utf8',
+    );
   } catch {
     throw new SecretDecryptError('Versleuteld geheim is beschadigd of hoort bij een andere sleutel');
   }

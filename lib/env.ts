@@ -7,7 +7,10 @@ import { z } from 'zod';
 
 const key32 = z
   .string()
-  .refine((v) => Buffer.from(v, 'base64').length === 32, 'moet 32 bytes zijn, base64-gecodeerd (openssl rand -base64 32)');
+  .refine(
+    (v) => Buffer.from(v, 'base64').length === 32,
+    'moet 32 bytes zijn, base64-gecodeerd (openssl rand -base64 32)',
+  );
 
 export const ZEnv = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -22,7 +25,14 @@ export const ZEnv = z.object({
   MELDPOST_OLD_ENCRYPTION_KEYS: z
     .string()
     .optional()
-    .transform((v) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : []))
+    .transform((v) =>
+      v
+        ? v
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : [],
+    )
     .pipe(z.array(key32)),
   /** HMAC key for pseudonymous person keys in the audit log (never rotated: it links history). */
   MELDPOST_PSEUDONYM_KEY: key32,
@@ -54,13 +64,19 @@ export const ZEnv = z.object({
   /** The button text, e.g. "Microsoft". */
   OIDC_NAME: z.string().min(1).default('organisatieaccount'),
   /** `true` when the identity provider itself enforces a second factor; else meldpost asks its own TOTP. */
-  OIDC_IDP_MFA: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  OIDC_IDP_MFA: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
 });
 
 export type TEnv = z.infer<typeof ZEnv> & { dataDir: string; databaseUrl: string };
 
 export class EnvError extends Error {
-  constructor(readonly variable: string, readonly problem: string) {
+  constructor(
+    readonly variable: string,
+    readonly problem: string,
+  ) {
     super(`Configuratiefout: ${variable} ${problem}`);
   }
 }
@@ -75,11 +91,15 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     throw new EnvError(variable, problem);
   }
   const env = result.data;
-  if (!env.DATABASE_URL) throw new EnvError('DATABASE_URL', 'ontbreekt (npm start zet deze zelf voor de ingebouwde database)');
+  if (!env.DATABASE_URL)
+    throw new EnvError('DATABASE_URL', 'ontbreekt (npm start zet deze zelf voor de ingebouwde database)');
   const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET];
   if (oidc.some(Boolean) && !oidc.every(Boolean)) {
     const missing = (['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'] as const).find((k) => !env[k])!;
-    throw new EnvError(missing, 'ontbreekt (OpenID Connect vraagt OIDC_ISSUER, OIDC_CLIENT_ID en OIDC_CLIENT_SECRET samen)');
+    throw new EnvError(
+      missing,
+      'ontbreekt (OpenID Connect vraagt OIDC_ISSUER, OIDC_CLIENT_ID en OIDC_CLIENT_SECRET samen)',
+    );
   }
   return { ...env, dataDir: path.resolve(env.MELDPOST_DATA_DIR), databaseUrl: env.DATABASE_URL };
 }

@@ -6,22 +6,45 @@
 import pino, { type Logger } from 'pino';
 
 const REDACT = [
-  'password', 'secret', 'secretEnc', 'token', 'accessToken', 'authorization', 'cookie',
-  'bsn', 'formulier', 'raw', 'body', 'text',
-  '*.password', '*.secret', '*.secretEnc', '*.token', '*.accessToken', '*.authorization', '*.cookie',
-  '*.bsn', '*.formulier', '*.raw', '*.body', '*.text',
+  'password',
+  'secret',
+  'secretEnc',
+  'token',
+  'accessToken',
+  'authorization',
+  'cookie',
+  'bsn',
+  'formulier',
+  'raw',
+  'body',
+  'text',
+  '*.password',
+  '*.secret',
+  '*.secretEnc',
+  '*.token',
+  '*.accessToken',
+  '*.authorization',
+  '*.cookie',
+  '*.bsn',
+  '*.formulier',
+  '*.raw',
+  '*.body',
+  '*.text',
 ];
 
 let root: Logger | undefined;
 
 export function getLogger(component: string): Logger {
-  root ??= pino({
-    level: process.env.LOG_LEVEL ?? 'info',
-    base: { pid: process.pid },
-    redact: { paths: REDACT, censor: '[verborgen]' },
-    formatters: { level: (label) => ({ level: label }) },
-    timestamp: pino.stdTimeFunctions.isoTime,
-  }, pino.destination(2));
+  root ??= pino(
+    {
+      level: process.env.LOG_LEVEL ?? 'info',
+      base: { pid: process.pid },
+      redact: { paths: REDACT, censor: '[verborgen]' },
+      formatters: { level: (label) => ({ level: label }) },
+      timestamp: pino.stdTimeFunctions.isoTime,
+    },
+    pino.destination(2),
+  );
   return root.child({ component });
 }
 

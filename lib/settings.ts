@@ -13,7 +13,12 @@ export const ZSettings = z.object({
   /** Months after closing before the retention job removes a melding's personal data. */
   bewaartermijnMaanden: z.number().int().min(1).max(120).default(12),
   /** Minutes without a successful sync before a mailbox shows an alert. */
-  syncAlarmMinuten: z.number().int().min(5).max(24 * 60).default(30),
+  syncAlarmMinuten: z
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60)
+    .default(30),
   /** Whether medewerkers (not only coordinators) may see the statistics. */
   statistiekenVoorMedewerkers: z.boolean().default(false),
 });

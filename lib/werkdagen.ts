@@ -52,7 +52,12 @@ export function feestdagen(year: number): Set<string> {
 
 /** The calendar day of an instant in Dutch local time. */
 export function dutchDate(at: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/Amsterdam',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(at);
 }
 
 export function isWerkdag(date: string): boolean {

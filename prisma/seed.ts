@@ -9,7 +9,14 @@ import type { TMeldformulier } from '../lib/form/schema';
 import { createUser } from '../lib/server/create-user';
 import { toMeldingColumns } from '../lib/server/to-melding-columns';
 
-type TPerson = [voornamen: string, voorvoegsel: string | null, achternaam: string, geboortedatum: string, plaats: string, postcode: string];
+type TPerson = [
+  voornamen: string,
+  voorvoegsel: string | null,
+  achternaam: string,
+  geboortedatum: string,
+  plaats: string,
+  postcode: string,
+];
 
 const PEOPLE: TPerson[] = [
   ['Jorien', 'van der', 'Velde', '1961-03-14', 'Rotterdam', '3011AB'],
@@ -19,17 +26,35 @@ const PEOPLE: TPerson[] = [
   ['Mirjam', null, 'Oudendijk', '1972-08-09', 'Capelle aan den IJssel', '2901JK'],
 ];
 
-function formulier(i: number, [voornamen, voorvoegsel, achternaam, geboortedatum, plaats, postcode]: TPerson): TMeldformulier {
+function formulier(
+  i: number,
+  [voornamen, voorvoegsel, achternaam, geboortedatum, plaats, postcode]: TPerson,
+): TMeldformulier {
   const day = String(10 + i).padStart(2, '0');
   return {
     schema: 'meldformulier/1',
     kenmerk: `PL1300-2026${String(900100 + i)}`,
     organisatieonderdeel: 'Eenheid Rotterdam, basisteam Maasboulevard',
     behandelaar: { naam: 'A.B. Demo', telefoon: '0612345678', email: 'a.demo@politie.nl' },
-    betrokkene: { bsn: null, voornamen, voorvoegsel, achternaam, geboortedatum, geboorteplaats: plaats, geboorteland: 'Nederland', geslacht: 'onbekend', adres: `Demostraat ${i + 1}`, postcode, plaats, land: 'Nederland', telefoonnummers: [] },
+    betrokkene: {
+      bsn: null,
+      voornamen,
+      voorvoegsel,
+      achternaam,
+      geboortedatum,
+      geboorteplaats: plaats,
+      geboorteland: 'Nederland',
+      geslacht: 'onbekend',
+      adres: `Demostraat ${i + 1}`,
+      postcode,
+      plaats,
+      land: 'Nederland',
+      telefoonnummers: [],
+    },
     voorval: { van: `2026-11-${day}T14:35`, tot: `2026-11-${day}T14:35`, postcode, plaats },
     meldingTijdstip: `2026-11-${day}T16:10`,
-    redenAanmelding: 'Demomelding met verzonnen gegevens.\nBetrokkene maakte een verwarde indruk en zei al dagen niet te hebben gegeten.',
+    redenAanmelding:
+      'Demomelding met verzonnen gegevens.\nBetrokkene maakte een verwarde indruk en zei al dagen niet te hebben gegeten.',
     veiligThuisGemeld: 'nee',
     hulpverlening: { bestaand: 'niet_bekend', instanties: [] },
     huisarts: { bekend: null, naam: null, adres: null, telefoon: null },
@@ -42,10 +67,15 @@ function formulier(i: number, [voornamen, voorvoegsel, achternaam, geboortedatum
 const conn = await connectForCommand();
 const db = createDb(conn.url, 2);
 try {
-  for (const [email, role] of [['medewerker@meldpunt.local', 'MEDEWERKER'], ['coordinator@meldpunt.local', 'COORDINATOR']] as const) {
+  for (const [email, role] of [
+    ['medewerker@meldpunt.local', 'MEDEWERKER'],
+    ['coordinator@meldpunt.local', 'COORDINATOR'],
+  ] as const) {
     if (await db.user.findUnique({ where: { email } })) continue;
     const u = await createUser({ db, actor: SYSTEM_ACTOR('seed'), email, role });
-    process.stdout.write(`${JSON.stringify({ email: u.email, role: u.role.toLowerCase(), password: u.password })}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ email: u.email, role: u.role.toLowerCase(), password: u.password })}\n`,
+    );
   }
   const statuses = ['ONTVANGEN', 'ONTVANGEN', 'IN_BEHANDELING', 'AANVULLING_GEVRAAGD', 'AFGEROND'] as const;
   for (const [i, person] of PEOPLE.entries()) {
@@ -62,7 +92,9 @@ try {
       },
     });
   }
-  process.stdout.write(`Demogegevens aanwezig: ${await db.melding.count()} meldingen, ${await db.user.count()} gebruikers.\n`);
+  process.stdout.write(
+    `Demogegevens aanwezig: ${await db.melding.count()} meldingen, ${await db.user.count()} gebruikers.\n`,
+  );
 } finally {
   await db.$disconnect();
   await conn.close();

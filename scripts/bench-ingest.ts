@@ -32,7 +32,11 @@ const BACKLOG_N = Number(process.env.BENCH_BACKLOG_N ?? 1000);
 const note = (s: string) => process.stderr.write(`${s}\n`);
 
 async function main() {
-  const keys = { MELDPOST_ENCRYPTION_KEY: randomBytes(32).toString('base64'), MELDPOST_PSEUDONYM_KEY: randomBytes(32).toString('base64'), NEXTAUTH_SECRET: randomBytes(32).toString('base64url') };
+  const keys = {
+    MELDPOST_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    MELDPOST_PSEUDONYM_KEY: randomBytes(32).toString('base64'),
+    NEXTAUTH_SECRET: randomBytes(32).toString('base64url'),
+  };
   const base = mkdtempSync(path.join(tmpdir(), 'meldpost-bench-'));
   const pg = await startEmbeddedPostgres({ dir: path.join(base, 'pg'), password: 'bench' });
   const dovecot = await startDovecot({ users: [USER] });
@@ -42,17 +46,49 @@ async function main() {
   try {
     await applyMigrations(pg.url);
     await db.mailbox.create({
-      data: { name: 'bench', imapHost: dovecot.host, imapPort: dovecot.port, imapTls: 'none', smtpHost: smtp.host, smtpPort: smtp.port, smtpTls: 'none', username: USER.user, secretEnc: encryptSecret(USER.password, keyringFrom(keys.MELDPOST_ENCRYPTION_KEY)), fromAddress: 'meldpunt@gemeente.example', signalRecipient: 'signalen@politie-keten.example', authenticityPolicy: 'MONITOR', pollIntervalSec: 60 },
+      data: {
+        name: 'bench',
+        imapHost: dovecot.host,
+        imapPort: dovecot.port,
+        imapTls: 'none',
+        smtpHost: smtp.host,
+        smtpPort: smtp.port,
+        smtpTls: 'none',
+        username: USER.user,
+        secretEnc: encryptSecret(USER.password, keyringFrom(keys.MELDPOST_ENCRYPTION_KEY)),
+        fromAddress: 'meldpunt@gemeente.example',
+        signalRecipient: 'signalen@politie-keten.example',
+        authenticityPolicy: 'MONITOR',
+        pollIntervalSec: 60,
+      },
     });
     let peakRssMb = 0;
     // The worker as `npm start` runs it: bundled, without the TypeScript loader.
     const workerEntry = buildWorker();
     const startWorker = () => {
-      worker = spawn(process.execPath, [...(process.env.BENCH_WORKER_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_WORKER_PROF}`] : []), ...WORKER_NODE_ARGS, workerEntry], {
-        cwd: ROOT,
-        env: { ...process.env, ...WORKER_ENV, ...keys, DATABASE_URL: pg.url, LOG_LEVEL: process.env.BENCH_LOG ?? 'error', MAILBOX_SCAN_SEC: '0.5', OUTBOX_POLL_SEC: '1' },
-        stdio: ['ignore', 'ignore', 'inherit'],
-      });
+      worker = spawn(
+        process.execPath,
+        [
+          ...(process.env.BENCH_WORKER_PROF
+            ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_WORKER_PROF}`]
+            : []),
+          ...WORKER_NODE_ARGS,
+          workerEntry,
+        ],
+        {
+          cwd: ROOT,
+          env: {
+            ...process.env,
+            ...WORKER_ENV,
+            ...keys,
+            DATABASE_URL: pg.url,
+            LOG_LEVEL: process.env.BENCH_LOG ?? 'error',
+            MAILBOX_SCAN_SEC: '0.5',
+            OUTBOX_POLL_SEC: '1',
+          },
+          stdio: ['ignore', 'ignore', 'inherit'],
+        },
+      );
     };
     const stopWorker = async () => {
       const w = worker!;
@@ -65,13 +101,26 @@ async function main() {
     };
     // As in a real backlog, each melding is about its own (fictitious) person: meldingen about one
     // person are recorded one after another, others side by side.
-    const form = (k: string) => renderPdf(sampleFormulier({ kenmerk: k, betrokkene: person(Number(k.slice(-6))) }));
+    const form = (k: string) =>
+      renderPdf(sampleFormulier({ kenmerk: k, betrokkene: person(Number(k.slice(-6))) }));
     const mail = async (k: string, extra?: Buffer) =>
-      composeRaw({ subject: `melding niet-acute zorg met ${k}`, attachments: [{ filename: `${k}.pdf`, content: Buffer.from(await form(k)), contentType: 'application/pdf' }, ...(extra ? [{ filename: 'bodycam-stills.bin', content: extra, contentType: 'application/octet-stream' }] : [])] });
+      composeRaw({
+        subject: `melding niet-acute zorg met ${k}`,
+        attachments: [
+          { filename: `${k}.pdf`, content: Buffer.from(await form(k)), contentType: 'application/pdf' },
+          ...(extra
+            ? [{ filename: 'bodycam-stills.bin', content: extra, contentType: 'application/octet-stream' }]
+            : []),
+        ],
+      });
 
     // 1. Latency, one melding at a time, worker idle in IDLE.
     startWorker();
-    await waitFor('first sync', async () => (await db.mailbox.findFirstOrThrow()).lastSyncAt !== null, 30_000);
+    await waitFor(
+      'first sync',
+      async () => (await db.mailbox.findFirstOrThrow()).lastSyncAt !== null,
+      30_000,
+    );
     const latencies: number[] = [];
     for (let i = 0; i < LATENCY_N; i += 1) {
       const k = `PL1300-2026${String(100000 + i)}`;
@@ -83,14 +132,19 @@ async function main() {
       latencies.push(performance.now() - t0);
     }
     await stopWorker();
-    note(`latency: p50 ${percentile(latencies, 50).toFixed(0)} ms, p95 ${percentile(latencies, 95).toFixed(0)} ms`);
+    note(
+      `latency: p50 ${percentile(latencies, 50).toFixed(0)} ms, p95 ${percentile(latencies, 95).toFixed(0)} ms`,
+    );
 
     // 2. Backlog: 1,000 meldingen in the mailbox before the worker starts.
     note('backlog: appending 1000 meldingen…');
     const client = await dovecot.connect(USER.user);
     for (let i = 0; i < BACKLOG_N; i += 1) {
       const k = `PL1300-2026${String(200000 + i)}`;
-      await client.append('INBOX', await mail(k, i === Math.floor(BACKLOG_N / 2) ? randomBytes(20 * 1024 * 1024) : undefined));
+      await client.append(
+        'INBOX',
+        await mail(k, i === Math.floor(BACKLOG_N / 2) ? randomBytes(20 * 1024 * 1024) : undefined),
+      );
     }
     // Bare fetch: the same 1,000 messages with imapflow, sources read whole, nothing else done.
     const lock = await client.getMailboxLock('INBOX');
@@ -107,7 +161,14 @@ async function main() {
     startWorker();
     // Where the time goes: when every message is recorded (ledger) versus when every signal is sent (relay).
     let recordedSec = NaN;
-    const recorded = waitFor('all recorded', async () => (await db.inboundMessage.count({ where: { state: { notIn: ['STORED', 'FAILED'] } } })) >= LATENCY_N + BACKLOG_N, 600_000, 500).then(() => (recordedSec = (performance.now() - t2) / 1000));
+    const recorded = waitFor(
+      'all recorded',
+      async () =>
+        (await db.inboundMessage.count({ where: { state: { notIn: ['STORED', 'FAILED'] } } })) >=
+        LATENCY_N + BACKLOG_N,
+      600_000,
+      500,
+    ).then(() => (recordedSec = (performance.now() - t2) / 1000));
     await smtp.waitFor(sentBefore + BACKLOG_N, 600_000);
     const workSec = (performance.now() - t2) / 1000;
     await recorded;

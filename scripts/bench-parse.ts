@@ -82,7 +82,11 @@ function bareExtractor(source: string) {
   return { extract, close: () => worker.terminate() };
 }
 
-async function timeEach(files: Uint8Array[], run: (bytes: Uint8Array) => Promise<unknown>, samples: number[]): Promise<number> {
+async function timeEach(
+  files: Uint8Array[],
+  run: (bytes: Uint8Array) => Promise<unknown>,
+  samples: number[],
+): Promise<number> {
   const started = performance.now();
   for (const bytes of files) {
     const t = performance.now();
@@ -92,7 +96,8 @@ async function timeEach(files: Uint8Array[], run: (bytes: Uint8Array) => Promise
   return performance.now() - started;
 }
 
-const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+const quantile = (sorted: number[], q: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 const round = (n: number) => Math.round(n * 100) / 100;
 
 async function main(): Promise<void> {
@@ -120,9 +125,14 @@ async function main(): Promise<void> {
   const bareSorted = [...bareSamples].sort((a, b) => a - b);
   const medianMs = quantile(parsed, 0.5);
   const bareExtractMedianMs = quantile(bareSorted, 0.5);
-  const barePdfiumMedian = quantile([...barePdfiumSamples].sort((a, b) => a - b), 0.5);
+  const barePdfiumMedian = quantile(
+    [...barePdfiumSamples].sort((a, b) => a - b),
+    0.5,
+  );
   console.log(`${pdfs.length} PDFs × ${ROUNDS} rounds; bare p95 ${round(quantile(bareSorted, 0.95))} ms`);
-  console.log(`PDFium's own plain text: median ${round(barePdfiumMedian)} ms; the parser costs ${round(medianMs / barePdfiumMedian)}× that`);
+  console.log(
+    `PDFium's own plain text: median ${round(barePdfiumMedian)} ms; the parser costs ${round(medianMs / barePdfiumMedian)}× that`,
+  );
   console.log(
     JSON.stringify({
       forms: parsed.length,

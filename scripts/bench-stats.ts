@@ -27,8 +27,37 @@ const LIVE_FROM = '2025-08-23'; // fifteen months: younger meldingen still have 
 const FOUTMELDINGEN = Math.round(TOTAL / 100);
 const note = (s: string) => process.stderr.write(`${s}\n`);
 
-const GEMEENTEN = ['Rotterdam', 'Schiedam', 'Vlaardingen', 'Maassluis', 'Capelle aan den IJssel', 'Krimpenerwaard', 'Lansingerland', 'Barendrecht', 'Ridderkerk', 'Albrandswaard', 'Nissewaard', 'Voorne aan Zee', 'Goeree-Overflakkee', 'Hoeksche Waard', 'Zuidplas'];
-const BASISTEAMS = ['Maasboulevard', 'Delfshaven', 'Centrum', 'Noord', 'Kralingen', 'Feijenoord', 'Charlois', 'IJsselland', 'Waterweg', 'Nissewaard', 'Zuid-Holland-Zuid', 'Oostland'];
+const GEMEENTEN = [
+  'Rotterdam',
+  'Schiedam',
+  'Vlaardingen',
+  'Maassluis',
+  'Capelle aan den IJssel',
+  'Krimpenerwaard',
+  'Lansingerland',
+  'Barendrecht',
+  'Ridderkerk',
+  'Albrandswaard',
+  'Nissewaard',
+  'Voorne aan Zee',
+  'Goeree-Overflakkee',
+  'Hoeksche Waard',
+  'Zuidplas',
+];
+const BASISTEAMS = [
+  'Maasboulevard',
+  'Delfshaven',
+  'Centrum',
+  'Noord',
+  'Kralingen',
+  'Feijenoord',
+  'Charlois',
+  'IJsselland',
+  'Waterweg',
+  'Nissewaard',
+  'Zuid-Holland-Zuid',
+  'Oostland',
+];
 const LOKETTEN = ['Veilig Thuis', 'Wijkteam', 'GGZ-crisisdienst', 'Zorg- en Veiligheidshuis'];
 
 const arr = (xs: string[]) => `ARRAY[${xs.map((x) => `'${x.replace(/'/g, "''")}'`).join(',')}]`;
@@ -71,11 +100,13 @@ async function generate(url: string): Promise<{ live: number; feit: number }> {
     await c.query(`CREATE TEMP TABLE gen AS ${generator('true')}`);
     await c.query(`INSERT INTO "Mailbox" (id, name, "imapHost", "smtpHost", username, "secretEnc", "fromAddress", "signalRecipient", "updatedAt")
       VALUES ('00000000-0000-4000-8000-000000000001', 'bench', 'localhost', 'localhost', 'bench', 'n/a', 'meldpunt@gemeente.example', 'signalen@politie-keten.example', now())`);
-    const feit = await c.query(`INSERT INTO "MeldingFeit" (id, "receivedDate", gemeente, pc4, eenheid, basisteam, status, uitkomst, "loketAdvies", "signalSeconds", "firstAssessmentSeconds", "closedSeconds", "assessedWithinWerkdagen", "telefonischContactGewenst", "veiligThuisGemeld", "bestaandeHulpverlening", "betrokkeneGeinformeerd", "aanvullingGevraagd", herhaling)
+    const feit =
+      await c.query(`INSERT INTO "MeldingFeit" (id, "receivedDate", gemeente, pc4, eenheid, basisteam, status, uitkomst, "loketAdvies", "signalSeconds", "firstAssessmentSeconds", "closedSeconds", "assessedWithinWerkdagen", "telefonischContactGewenst", "veiligThuisGemeld", "bestaandeHulpverlening", "betrokkeneGeinformeerd", "aanvullingGevraagd", herhaling)
       SELECT gen_random_uuid(), (received_at AT TIME ZONE 'UTC' AT TIME ZONE 'Europe/Amsterdam')::date, gemeente, pc4, eenheid, basisteam, status, uitkomst, CASE WHEN uitkomst = 'NIET_IN_BEHANDELING' THEN loket END,
         signal_s, first_s, first_s + closed_extra_s, first_s < 2 * 86400, telefonisch, veilig_thuis, hulpverlening, geinformeerd, aanvulling, herhaling
       FROM gen WHERE received_at < '${LIVE_FROM}'::timestamp`);
-    const live = await c.query(`INSERT INTO "Melding" (id, "mailboxId", kenmerk, "receivedAt", "updatedAt", gemeente, pc4, eenheid, basisteam, status, uitkomst, "loketAdvies", "firstAssessedAt", "closedAt",
+    const live =
+      await c.query(`INSERT INTO "Melding" (id, "mailboxId", kenmerk, "receivedAt", "updatedAt", gemeente, pc4, eenheid, basisteam, status, uitkomst, "loketAdvies", "firstAssessedAt", "closedAt",
         "telefonischContactGewenst", "veiligThuisGemeld", "bestaandeHulpverlening", "betrokkeneGeinformeerd", "aanvullingGevraagd", herhaling)
       SELECT gen_random_uuid(), '00000000-0000-4000-8000-000000000001', 'PL1300-' || i, received_at, now(), gemeente, pc4, eenheid, basisteam, status, uitkomst, CASE WHEN uitkomst = 'NIET_IN_BEHANDELING' THEN loket END,
         received_at + first_s * interval '1 second', CASE WHEN status = 'AFGEROND' THEN received_at + (first_s + closed_extra_s) * interval '1 second' END,
@@ -109,14 +140,27 @@ async function main() {
     await applyMigrations(server.url);
     let t0 = performance.now();
     const counts = await generate(server.url);
-    note(`generated ${counts.live} live meldingen and ${counts.feit} MeldingFeit (+ ${FOUTMELDINGEN} foutmeldingen) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    note(
+      `generated ${counts.live} live meldingen and ${counts.feit} MeldingFeit (+ ${FOUTMELDINGEN} foutmeldingen) in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+    );
     t0 = performance.now();
     await refreshStatistieken({ db, now: new Date(`${TODAY}T12:00:00Z`) });
     const firstRefreshMs = Math.round(performance.now() - t0);
     await db.$executeRawUnsafe('ANALYZE stats_melding');
     const rollupRows: Record<string, number> = {};
-    for (const v of ['stats_melding', 'stats_dag', 'stats_dag_pc4', 'stats_maand', 'stats_maand_pc4', 'stats_maand_werkdagen', 'stats_maand_doorloop', 'stats_maand_doorloop_alle']) {
-      rollupRows[v] = (await db.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM ${v}`))[0]!.n;
+    for (const v of [
+      'stats_melding',
+      'stats_dag',
+      'stats_dag_pc4',
+      'stats_maand',
+      'stats_maand_pc4',
+      'stats_maand_werkdagen',
+      'stats_maand_doorloop',
+      'stats_maand_doorloop_alle',
+    ]) {
+      rollupRows[v] = (
+        await db.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM ${v}`)
+      )[0]!.n;
     }
     note(`first refresh ${firstRefreshMs} ms; rows ${JSON.stringify(rollupRows)}`);
 
@@ -126,7 +170,10 @@ async function main() {
       // The largest gemeente, so the filtered path is timed too.
       '5jaar-rotterdam': parseStatsFilter({ van: START, tot: TODAY, gemeente: 'Rotterdam' }, TODAY),
     };
-    const queries: Record<string, (ctx: TQueryContext) => Promise<unknown>> = { ...STATS_QUERIES, keuzes: (ctx) => listStatsKeuzes({ db: ctx.db, role: 'COORDINATOR' }) };
+    const queries: Record<string, (ctx: TQueryContext) => Promise<unknown>> = {
+      ...STATS_QUERIES,
+      keuzes: (ctx) => listStatsKeuzes({ db: ctx.db, role: 'COORDINATOR' }),
+    };
     const result: Record<string, { p50: number; p95: number }> = {};
     for (const [periodName, filter] of Object.entries(periods)) {
       const ctx = { db, filter, werkdagenBeoordeling: 2 };
@@ -134,8 +181,13 @@ async function main() {
         for (let i = 0; i < 2; i += 1) await q(ctx); // warm-up
         const ms: number[] = [];
         for (let i = 0; i < RUNS; i += 1) ms.push(await time(() => q(ctx)));
-        result[`${name}/${periodName}`] = { p50: Math.round(percentile(ms, 50)), p95: Math.round(percentile(ms, 95)) };
-        note(`${name}/${periodName}: p50 ${result[`${name}/${periodName}`]!.p50} ms, p95 ${result[`${name}/${periodName}`]!.p95} ms`);
+        result[`${name}/${periodName}`] = {
+          p50: Math.round(percentile(ms, 50)),
+          p95: Math.round(percentile(ms, 95)),
+        };
+        note(
+          `${name}/${periodName}: p50 ${result[`${name}/${periodName}`]!.p50} ms, p95 ${result[`${name}/${periodName}`]!.p95} ms`,
+        );
       }
     }
 
@@ -148,7 +200,9 @@ async function main() {
     while (refreshing) during.push(await time(() => STATS_QUERIES.kenmerken(ctx)));
     await refresh;
     const refreshMs = Math.round(performance.now() - t0);
-    note(`concurrent refresh ${refreshMs} ms; kenmerken/1jaar meanwhile: ${during.length} runs, max ${Math.round(Math.max(...during))} ms`);
+    note(
+      `concurrent refresh ${refreshMs} ms; kenmerken/1jaar meanwhile: ${during.length} runs, max ${Math.round(Math.max(...during))} ms`,
+    );
 
     const [slowest, worst] = Object.entries(result).sort((a, b) => b[1].p95 - a[1].p95)[0]!;
     const summary = {

@@ -24,9 +24,97 @@ const note = (s: string) => process.stderr.write(`${s}\n`);
 const round = (x: number) => Math.round(x * 10) / 10;
 
 // Invented name parts: 40 × 25 surnames, each shared by ~100 meldingen.
-const STAM = ['Proef', 'Verzin', 'Fictief', 'Bedenk', 'Denkbeeld', 'Zandhuys', 'Wolken', 'Berg', 'Nergens', 'Droom', 'Schets', 'Ontwerp', 'Plaats', 'Vrij', 'Mist', 'Kiezel', 'Lantaarn', 'Molen', 'Polder', 'Dijk', 'Sloot', 'Veen', 'Heuvel', 'Beek', 'Linde', 'Eiken', 'Wilg', 'Riet', 'Klaver', 'Distel', 'Hazel', 'Vlier', 'Duin', 'Kreek', 'Wad', 'Kade', 'Brug', 'Toren', 'Poort', 'Hof'];
-const STAART = ['stra', 'maker', 'velder', 'kamp', 'huis', 'man', 'hof', 'inga', 'sma', 'ema', 'werf', 'horst', 'donk', 'broek', 'rode', 'lo', 'berg', 'dijk', 'meer', 'veld', 'hout', 'burg', 'stein', 'wijk', 'zand'];
-const VOORNAMEN = ['Fenna', 'Maarten', 'Chloë', 'Björn', 'Gerrit', 'Zoë', 'Mohamed', 'Sanne', 'Daan', 'Fatima', 'Noah', 'Emma', 'Lucas', 'Julia', 'Sem', 'Tess', 'Yara', 'Milan', 'Lotte', 'Ayoub'];
+const STAM = [
+  'Proef',
+  'Verzin',
+  'Fictief',
+  'Bedenk',
+  'Denkbeeld',
+  'Zandhuys',
+  'Wolken',
+  'Berg',
+  'Nergens',
+  'Droom',
+  'Schets',
+  'Ontwerp',
+  'Plaats',
+  'Vrij',
+  'Mist',
+  'Kiezel',
+  'Lantaarn',
+  'Molen',
+  'Polder',
+  'Dijk',
+  'Sloot',
+  'Veen',
+  'Heuvel',
+  'Beek',
+  'Linde',
+  'Eiken',
+  'Wilg',
+  'Riet',
+  'Klaver',
+  'Distel',
+  'Hazel',
+  'Vlier',
+  'Duin',
+  'Kreek',
+  'Wad',
+  'Kade',
+  'Brug',
+  'Toren',
+  'Poort',
+  'Hof',
+];
+const STAART = [
+  'stra',
+  'maker',
+  'velder',
+  'kamp',
+  'huis',
+  'man',
+  'hof',
+  'inga',
+  'sma',
+  'ema',
+  'werf',
+  'horst',
+  'donk',
+  'broek',
+  'rode',
+  'lo',
+  'berg',
+  'dijk',
+  'meer',
+  'veld',
+  'hout',
+  'burg',
+  'stein',
+  'wijk',
+  'zand',
+];
+const VOORNAMEN = [
+  'Fenna',
+  'Maarten',
+  'Chloë',
+  'Björn',
+  'Gerrit',
+  'Zoë',
+  'Mohamed',
+  'Sanne',
+  'Daan',
+  'Fatima',
+  'Noah',
+  'Emma',
+  'Lucas',
+  'Julia',
+  'Sem',
+  'Tess',
+  'Yara',
+  'Milan',
+  'Lotte',
+  'Ayoub',
+];
 const REDEN = [
   'Betrokkene werd aangetroffen in verwarde toestand op straat.',
   'Buren maken zich zorgen over vervuiling van de woning.',
@@ -39,15 +127,45 @@ const REDEN = [
   'Betrokkene maakt een sombere indruk en zegt geen toekomst te zien.',
   'Overlast door geluid en verward praten in het trappenhuis.',
 ];
-const PLAATSEN = ['Rotterdam', 'Schiedam', 'Vlaardingen', 'Spijkenisse', 'Capelle aan den IJssel', 'Maassluis', 'Barendrecht', 'Ridderkerk'];
+const PLAATSEN = [
+  'Rotterdam',
+  'Schiedam',
+  'Vlaardingen',
+  'Spijkenisse',
+  'Capelle aan den IJssel',
+  'Maassluis',
+  'Barendrecht',
+  'Ridderkerk',
+];
 
 async function main() {
   const pg = await startThrowawayPostgres('bench-web');
   const db = createDb(pg.url, 10);
   try {
     const started = Date.now();
-    const mailbox = await db.mailbox.create({ data: { name: 'bench', imapHost: '127.0.0.1', smtpHost: '127.0.0.1', username: 'x', secretEnc: 'x', fromAddress: 'meldpunt@gemeente.example', signalRecipient: 'signalen@politie-keten.example' } });
-    const users = await Promise.all(Array.from({ length: 6 }, (_, i) => db.user.create({ data: { email: `medewerker${i}@meldpunt.example`, name: `Medewerker ${i}`, role: 'MEDEWERKER', mustChangePassword: false } })));
+    const mailbox = await db.mailbox.create({
+      data: {
+        name: 'bench',
+        imapHost: '127.0.0.1',
+        smtpHost: '127.0.0.1',
+        username: 'x',
+        secretEnc: 'x',
+        fromAddress: 'meldpunt@gemeente.example',
+        signalRecipient: 'signalen@politie-keten.example',
+      },
+    });
+    const users = await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        db.user.create({
+          data: {
+            email: `medewerker${i}@meldpunt.example`,
+            name: `Medewerker ${i}`,
+            role: 'MEDEWERKER',
+            mustChangePassword: false,
+          },
+        }),
+      ),
+    );
     const userIds = users.map((u) => u.id);
     const template = sampleFormulier();
     // One INSERT … SELECT generate_series: newest first, the latest ~1% still open, the rest closed.
@@ -71,16 +189,38 @@ async function main() {
            now() - (i * interval '5 minutes') AS at
          FROM generate_series(1, $10) AS i
        ) s`,
-      mailbox.id, JSON.stringify(template), VOORNAMEN, STAM, Math.ceil(N / 100), userIds, STAART, PLAATSEN, REDEN, N,
+      mailbox.id,
+      JSON.stringify(template),
+      VOORNAMEN,
+      STAM,
+      Math.ceil(N / 100),
+      userIds,
+      STAART,
+      PLAATSEN,
+      REDEN,
+      N,
     );
     note(`meldingen: ${N} in ${Date.now() - started} ms`);
     // What each melding's page reads besides the melding: status history, ledger row, views.
-    await db.$executeRawUnsafe(`INSERT INTO "StatusChange" (id, "meldingId", "from", "to", "createdAt") SELECT gen_random_uuid(), id, NULL, 'ONTVANGEN', "receivedAt" FROM "Melding"`);
-    await db.$executeRawUnsafe(`INSERT INTO "StatusChange" (id, "meldingId", "from", "to", uitkomst, "actorId", "createdAt") SELECT gen_random_uuid(), id, 'IN_BEHANDELING', 'AFGEROND', uitkomst, "assigneeId", "closedAt" FROM "Melding" WHERE status = 'AFGEROND'`);
-    await db.$executeRawUnsafe(`INSERT INTO "Beoordeling" (id, "meldingId", "authorId", uitkomst, prioriteit, reden, "createdAt") SELECT gen_random_uuid(), id, $1::uuid, 'NADER_ONDERZOEK', 'NORMAAL', 'Onvoldoende zicht op de situatie.', "firstAssessedAt" FROM "Melding" WHERE "firstAssessedAt" IS NOT NULL`, userIds[0]);
-    await db.$executeRawUnsafe(`INSERT INTO "InboundMessage" (id, "mailboxId", "uidValidity", uid, "messageId", sha256, size, subject, "fromAddress", "receivedAt", kind, state, "meldingId") SELECT gen_random_uuid(), "mailboxId", 1, row_number() OVER (), '<' || id || '@politie.nl>', md5(id::text), 40000, 'melding niet-acute zorg met ' || kenmerk, 'no-reply@politie.nl', "receivedAt", 'MELDING', 'PROCESSED', id FROM "Melding"`);
-    await db.$executeRawUnsafe(`INSERT INTO "OutgoingMail" (id, "mailboxId", "meldingId", kind, recipient, subject, body, "messageId", state, "sentAt", "createdAt") SELECT gen_random_uuid(), "mailboxId", id, 'ACCEPTATIESIGNAAL', 'signalen@politie-keten.example', 'Acceptatiesignaal: melding niet-acute zorg met ' || kenmerk, 'Uw bericht is succesvol verwerkt.', '<' || gen_random_uuid() || '@gemeente.example>', 'SENT', "receivedAt", "receivedAt" FROM "Melding"`);
-    await db.$executeRawUnsafe(`INSERT INTO "AuditEvent" (at, "actorId", "actorLabel", action, "objectType", "objectId") SELECT "receivedAt" + (n * interval '1 hour'), "assigneeId", 'medewerker@meldpunt.example', 'melding.bekeken', 'melding', id::text FROM "Melding", generate_series(1, 3) AS n`);
+    await db.$executeRawUnsafe(
+      `INSERT INTO "StatusChange" (id, "meldingId", "from", "to", "createdAt") SELECT gen_random_uuid(), id, NULL, 'ONTVANGEN', "receivedAt" FROM "Melding"`,
+    );
+    await db.$executeRawUnsafe(
+      `INSERT INTO "StatusChange" (id, "meldingId", "from", "to", uitkomst, "actorId", "createdAt") SELECT gen_random_uuid(), id, 'IN_BEHANDELING', 'AFGEROND', uitkomst, "assigneeId", "closedAt" FROM "Melding" WHERE status = 'AFGEROND'`,
+    );
+    await db.$executeRawUnsafe(
+      `INSERT INTO "Beoordeling" (id, "meldingId", "authorId", uitkomst, prioriteit, reden, "createdAt") SELECT gen_random_uuid(), id, $1::uuid, 'NADER_ONDERZOEK', 'NORMAAL', 'Onvoldoende zicht op de situatie.', "firstAssessedAt" FROM "Melding" WHERE "firstAssessedAt" IS NOT NULL`,
+      userIds[0],
+    );
+    await db.$executeRawUnsafe(
+      `INSERT INTO "InboundMessage" (id, "mailboxId", "uidValidity", uid, "messageId", sha256, size, subject, "fromAddress", "receivedAt", kind, state, "meldingId") SELECT gen_random_uuid(), "mailboxId", 1, row_number() OVER (), '<' || id || '@politie.nl>', md5(id::text), 40000, 'melding niet-acute zorg met ' || kenmerk, 'no-reply@politie.nl', "receivedAt", 'MELDING', 'PROCESSED', id FROM "Melding"`,
+    );
+    await db.$executeRawUnsafe(
+      `INSERT INTO "OutgoingMail" (id, "mailboxId", "meldingId", kind, recipient, subject, body, "messageId", state, "sentAt", "createdAt") SELECT gen_random_uuid(), "mailboxId", id, 'ACCEPTATIESIGNAAL', 'signalen@politie-keten.example', 'Acceptatiesignaal: melding niet-acute zorg met ' || kenmerk, 'Uw bericht is succesvol verwerkt.', '<' || gen_random_uuid() || '@gemeente.example>', 'SENT', "receivedAt", "receivedAt" FROM "Melding"`,
+    );
+    await db.$executeRawUnsafe(
+      `INSERT INTO "AuditEvent" (at, "actorId", "actorLabel", action, "objectType", "objectId") SELECT "receivedAt" + (n * interval '1 hour'), "assigneeId", 'medewerker@meldpunt.example', 'melding.bekeken', 'melding', id::text FROM "Melding", generate_series(1, 3) AS n`,
+    );
     // As autovacuum would have: GIN pending lists merged, statistics fresh.
     await db.$executeRawUnsafe('VACUUM ANALYZE');
     note(`seeded with history in ${Date.now() - started} ms`);
@@ -91,13 +231,33 @@ async function main() {
       return;
     }
     const user = { id: users[0]!.id, email: users[0]!.email, role: 'MEDEWERKER' as const };
-    const acting = { db, user, actor: { id: user.id, label: user.email, ip: '127.0.0.1', userAgent: 'bench-web' } };
-    const detailIds = (await db.$queryRawUnsafe<{ id: string }[]>(`SELECT id FROM "Melding" ORDER BY random() LIMIT ${REPS}`)).map((r) => r.id);
+    const acting = {
+      db,
+      user,
+      actor: { id: user.id, label: user.email, ip: '127.0.0.1', userAgent: 'bench-web' },
+    };
+    const detailIds = (
+      await db.$queryRawUnsafe<{ id: string }[]>(`SELECT id FROM "Melding" ORDER BY random() LIMIT ${REPS}`)
+    ).map((r) => r.id);
     const surnames = STAM.flatMap((s, i) => (i % 3 === 0 ? [`${s}${STAART[i % 25]}`] : []));
     const scenarios: Record<string, (i: number) => Promise<unknown>> = {
       inboxFirstPage: () => listMeldingen({ ...acting, filter: {} }),
-      filteredPage: (i) => listMeldingen({ ...acting, filter: { status: 'AFGEROND', badges: ['telefonisch'], van: '2025-06-01', tot: '2026-06-30', pagina: 2 + (i % 5) } }),
-      nameSearch: (i) => listMeldingen({ ...acting, filter: { q: surnames[i % surnames.length]!.toLowerCase(), status: 'alle' } }),
+      filteredPage: (i) =>
+        listMeldingen({
+          ...acting,
+          filter: {
+            status: 'AFGEROND',
+            badges: ['telefonisch'],
+            van: '2025-06-01',
+            tot: '2026-06-30',
+            pagina: 2 + (i % 5),
+          },
+        }),
+      nameSearch: (i) =>
+        listMeldingen({
+          ...acting,
+          filter: { q: surnames[i % surnames.length]!.toLowerCase(), status: 'alle' },
+        }),
       meldingDetail: async (i) => {
         const meldingId = detailIds[i % detailIds.length]!;
         await getMeldingById({ ...acting, meldingId });
@@ -124,7 +284,9 @@ async function main() {
       note(`${name}: p50 ${result[name].p50} ms, p95 ${result[name].p95} ms`);
     }
     const check = await listMeldingen({ ...acting, filter: { q: surnames[0]!, status: 'alle' } });
-    note(`name search "${surnames[0]}" finds ${check.total} meldingen; inbox holds ${(await listMeldingen({ ...acting, filter: { status: 'alle' } })).total}`);
+    note(
+      `name search "${surnames[0]}" finds ${check.total} meldingen; inbox holds ${(await listMeldingen({ ...acting, filter: { status: 'alle' } })).total}`,
+    );
     console.log(JSON.stringify({ meldingen: N, repetitions: REPS, unit: 'ms', ...result }));
   } finally {
     await db.$disconnect();

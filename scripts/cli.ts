@@ -35,7 +35,10 @@ async function withDatabase(fn: (url: string) => Promise<number>): Promise<numbe
 function withMigratedDb(fn: (db: TDb) => Promise<number>): Promise<number> {
   return withDatabase(async (url) => {
     const { pending } = await migrationStatus(url);
-    if (pending.length) throw new Error(`De database heeft ${pending.length} openstaande migratie(s): voer eerst npm run db:migrate uit (of npm start).`);
+    if (pending.length)
+      throw new Error(
+        `De database heeft ${pending.length} openstaande migratie(s): voer eerst npm run db:migrate uit (of npm start).`,
+      );
     const db = createDb(url, 2);
     try {
       return await fn(db);
@@ -71,10 +74,17 @@ run(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (err) => {
     if (err instanceof CliUsageError) {
-      process.stderr.write(`${err.message.startsWith('Gebruik') ? '' : 'Gebruik: npm run --silent cli -- '}${err.message}\n`);
+      process.stderr.write(
+        `${err.message.startsWith('Gebruik') ? '' : 'Gebruik: npm run --silent cli -- '}${err.message}\n`,
+      );
       process.exit(2);
     }
-    const message = err instanceof ZodError || err instanceof AppError ? toHttpError(err).body.message : err instanceof Error ? err.message : String(err);
+    const message =
+      err instanceof ZodError || err instanceof AppError
+        ? toHttpError(err).body.message
+        : err instanceof Error
+          ? err.message
+          : String(err);
     process.stderr.write(`${message}\n`);
     process.exit(1);
   },

@@ -5,7 +5,9 @@ import { applyMigrations } from '../lib/db/migrate';
 const conn = await connectForCommand();
 try {
   const applied = await applyMigrations(conn.url);
-  process.stdout.write(applied.length ? `Toegepast: ${applied.join(', ')}\n` : 'Geen openstaande migraties.\n');
+  process.stdout.write(
+    applied.length ? `Toegepast: ${applied.join(', ')}\n` : 'Geen openstaande migraties.\n',
+  );
 } finally {
   await conn.close();
 }

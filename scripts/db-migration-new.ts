@@ -9,7 +9,13 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
-import { MIGRATIONS_DIR, NO_FILTERS, SCHEMA_PATH, openSchemaEngine, readMigrationsList } from '../lib/db/schema-engine';
+import {
+  MIGRATIONS_DIR,
+  NO_FILTERS,
+  SCHEMA_PATH,
+  openSchemaEngine,
+  readMigrationsList,
+} from '../lib/db/schema-engine';
 
 /** SQL from the migration history to the schema; '' when they already agree. */
 export async function diffMigrationsToSchema(): Promise<string> {
@@ -17,14 +23,20 @@ export async function diffMigrationsToSchema(): Promise<string> {
   const factory = new PrismaPGlite(pglite);
   // The history replays in a shadow database the adapter makes as a fresh PGlite; extensions the
   // migrations create (CREATE EXTENSION pg_trgm) must be loadable there too.
-  factory.connectToShadowDb = () => new PrismaPGlite(new PGlite({ dataDir: 'memory://shadow', extensions: { pg_trgm } })).connect();
+  factory.connectToShadowDb = () =>
+    new PrismaPGlite(new PGlite({ dataDir: 'memory://shadow', extensions: { pg_trgm } })).connect();
   const engine = await openSchemaEngine(factory);
   try {
     const list = await readMigrationsList();
-    const from = list.migrationDirectories.length ? { tag: 'migrations' as const, ...list } : { tag: 'empty' as const };
+    const from = list.migrationDirectories.length
+      ? { tag: 'migrations' as const, ...list }
+      : { tag: 'empty' as const };
     const result = await engine.diff({
       from,
-      to: { tag: 'schemaDatamodel', files: [{ path: SCHEMA_PATH, content: await readFile(SCHEMA_PATH, 'utf8') }] },
+      to: {
+        tag: 'schemaDatamodel',
+        files: [{ path: SCHEMA_PATH, content: await readFile(SCHEMA_PATH, 'utf8') }],
+      },
       script: true,
       exitCode: null,
       filters: NO_FILTERS,

@@ -32,7 +32,11 @@ const intervalMs = Number(process.env.DEMO_INTERVAL_SEC ?? 6) * 1000;
 const MAILBOX = { user: 'meldpunt', password: randomBytes(12).toString('base64url') };
 const say = (line: string) => process.stdout.write(`[demo] ${line}\n`);
 
-type TVariant = { label: string; attachment: (kenmerk: string, n: number) => Promise<{ filename: string; content: Buffer }>; subjectKenmerk?: (k: string) => string };
+type TVariant = {
+  label: string;
+  attachment: (kenmerk: string, n: number) => Promise<{ filename: string; content: Buffer }>;
+  subjectKenmerk?: (k: string) => string;
+};
 
 const formFor = (kenmerk: string, n: number, version: '1.3' | '2.0' = '2.0') =>
   sampleFormulier({
@@ -43,28 +47,71 @@ const formFor = (kenmerk: string, n: number, version: '1.3' | '2.0' = '2.0') =>
     // The v1.3 form has no Veilig Thuis question.
     veiligThuisGemeld: version === '1.3' ? null : n % 5 === 0 ? 'ja' : 'nee',
   });
-const pdf = (bytes: Uint8Array, kenmerk: string) => ({ filename: `meldformulier-${kenmerk}.pdf`, content: Buffer.from(bytes) });
+const pdf = (bytes: Uint8Array, kenmerk: string) => ({
+  filename: `meldformulier-${kenmerk}.pdf`,
+  content: Buffer.from(bytes),
+});
 
 const VARIANTS: TVariant[] = [
   { label: 'formulier v2.0 (PDF)', attachment: async (k, n) => pdf(await renderPdf(formFor(k, n)), k) },
-  { label: 'formulier v1.3 (PDF)', attachment: async (k, n) => pdf(await renderPdf(formFor(k, n, '1.3'), { version: '1.3' }), k) },
-  { label: 'formulier v2.0 (Word)', attachment: async (k, n) => ({ filename: `meldformulier-${k}.docx`, content: Buffer.from(await renderDocx(formFor(k, n))) }) },
-  { label: 'formulier met formuliervelden (PDF)', attachment: async (k, n) => pdf(await renderAcroformPdf(formFor(k, n)), k) },
+  {
+    label: 'formulier v1.3 (PDF)',
+    attachment: async (k, n) => pdf(await renderPdf(formFor(k, n, '1.3'), { version: '1.3' }), k),
+  },
+  {
+    label: 'formulier v2.0 (Word)',
+    attachment: async (k, n) => ({
+      filename: `meldformulier-${k}.docx`,
+      content: Buffer.from(await renderDocx(formFor(k, n))),
+    }),
+  },
+  {
+    label: 'formulier met formuliervelden (PDF)',
+    attachment: async (k, n) => pdf(await renderAcroformPdf(formFor(k, n)), k),
+  },
   { label: 'formulier v2.0 (PDF)', attachment: async (k, n) => pdf(await renderPdf(formFor(k, n)), k) },
-  { label: 'fout: reden aanmelding ontbreekt', attachment: async (k, n) => pdf(await renderPdf({ ...formFor(k, n), redenAanmelding: null }), k) },
-  { label: 'formulier v1.3 (PDF)', attachment: async (k, n) => pdf(await renderPdf(formFor(k, n, '1.3'), { version: '1.3' }), k) },
-  { label: 'fout: kenmerk in onderwerp wijkt af van formulier', attachment: async (k, n) => pdf(await renderPdf(formFor(k, n)), k), subjectKenmerk: (k) => k.replace('-2026', '-2025') },
+  {
+    label: 'fout: reden aanmelding ontbreekt',
+    attachment: async (k, n) => pdf(await renderPdf({ ...formFor(k, n), redenAanmelding: null }), k),
+  },
+  {
+    label: 'formulier v1.3 (PDF)',
+    attachment: async (k, n) => pdf(await renderPdf(formFor(k, n, '1.3'), { version: '1.3' }), k),
+  },
+  {
+    label: 'fout: kenmerk in onderwerp wijkt af van formulier',
+    attachment: async (k, n) => pdf(await renderPdf(formFor(k, n)), k),
+    subjectKenmerk: (k) => k.replace('-2026', '-2025'),
+  },
 ];
 
 /** The mailbox row, pointing at this run's Dovecot and SMTP receiver (their ports change per run). */
-async function configureMailbox(db: TDb, imap: { host: string; port: number }, smtp: { host: string; port: number }) {
+async function configureMailbox(
+  db: TDb,
+  imap: { host: string; port: number },
+  smtp: { host: string; port: number },
+) {
   const data = {
-    imapHost: imap.host, imapPort: imap.port, imapTls: 'none', smtpHost: smtp.host, smtpPort: smtp.port, smtpTls: 'none',
-    username: MAILBOX.user, secretEnc: encryptSecret(MAILBOX.password, getKeyring()), active: true,
-    fromAddress: 'meldpunt@demo-gemeente.example', signalRecipient: 'signalen@politie-keten.example',
-    trustedDomains: ['politie.nl'], authenticityPolicy: 'MONITOR' as const, pollIntervalSec: 5,
+    imapHost: imap.host,
+    imapPort: imap.port,
+    imapTls: 'none',
+    smtpHost: smtp.host,
+    smtpPort: smtp.port,
+    smtpTls: 'none',
+    username: MAILBOX.user,
+    secretEnc: encryptSecret(MAILBOX.password, getKeyring()),
+    active: true,
+    fromAddress: 'meldpunt@demo-gemeente.example',
+    signalRecipient: 'signalen@politie-keten.example',
+    trustedDomains: ['politie.nl'],
+    authenticityPolicy: 'MONITOR' as const,
+    pollIntervalSec: 5,
   };
-  await db.mailbox.upsert({ where: { name: 'Demo-meldpunt' }, create: { name: 'Demo-meldpunt', ...data }, update: data });
+  await db.mailbox.upsert({
+    where: { name: 'Demo-meldpunt' },
+    create: { name: 'Demo-meldpunt', ...data },
+    update: data,
+  });
 }
 
 const DEMO_USER_EMAIL = 'medewerker@demo-meldpunt.example';
@@ -76,25 +123,37 @@ const DEMO_USER_EMAIL = 'medewerker@demo-meldpunt.example';
  */
 async function ensureDemoMedewerker(db: TDb): Promise<{ password: string; totpSecret: string }> {
   const file = path.join(dataDir, 'demo-medewerker.json');
-  const known = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { password: string; totpSecret: string }) : null;
+  const known = existsSync(file)
+    ? (JSON.parse(readFileSync(file, 'utf8')) as { password: string; totpSecret: string })
+    : null;
   if (known && (await db.user.findUnique({ where: { email: DEMO_USER_EMAIL } }))) return known;
   const account = { password: randomBytes(12).toString('base64url'), totpSecret: newTotpSecret() };
   const data = {
-    name: 'Demo Medewerker', role: 'MEDEWERKER' as const, active: true, mustChangePassword: false,
+    name: 'Demo Medewerker',
+    role: 'MEDEWERKER' as const,
+    active: true,
+    mustChangePassword: false,
     passwordHash: await hashPassword(account.password),
-    mfaSecretEnc: encryptSecret(account.totpSecret, getKeyring()), mfaEnrolledAt: new Date(),
+    mfaSecretEnc: encryptSecret(account.totpSecret, getKeyring()),
+    mfaEnrolledAt: new Date(),
   };
-  await db.user.upsert({ where: { email: DEMO_USER_EMAIL }, create: { email: DEMO_USER_EMAIL, ...data }, update: data });
+  await db.user.upsert({
+    where: { email: DEMO_USER_EMAIL },
+    create: { email: DEMO_USER_EMAIL, ...data },
+    update: data,
+  });
   writeFileSync(file, JSON.stringify(account), { mode: 0o600 });
   return account;
 }
 
 async function waitForRuntime(child: ChildProcess): Promise<{ databaseUrl: string; webUrl: string }> {
   for (;;) {
-    if (child.exitCode !== null) throw new Error('meldpost stopte tijdens het starten (zie de meldingen hierboven)');
+    if (child.exitCode !== null)
+      throw new Error('meldpost stopte tijdens het starten (zie de meldingen hierboven)');
     const rt = existsSync(path.join(dataDir, 'runtime.json')) ? readRuntime(dataDir) : null;
     const databaseUrl = process.env.DATABASE_URL ?? rt?.databaseUrl;
-    if (rt && rt.supervisorPid === child.pid && databaseUrl && Object.keys(rt.children).length === 2) return { databaseUrl, webUrl: rt.webUrl };
+    if (rt && rt.supervisorPid === child.pid && databaseUrl && Object.keys(rt.children).length === 2)
+      return { databaseUrl, webUrl: rt.webUrl };
     await sleep(500);
   }
 }
@@ -106,7 +165,11 @@ async function main() {
   say('Dovecot (de mailbox van het meldpunt) en een SMTP-ontvanger (de politie) starten…');
   const dovecot = await startDovecot({ users: [MAILBOX] });
   const smtp = await startSmtpReceiver();
-  const child = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', path.join(ROOT, 'scripts/start.ts')], { cwd: ROOT, stdio: 'inherit', env: process.env });
+  const child = spawn(
+    process.execPath,
+    ['--conditions=react-server', '--import', 'tsx', path.join(ROOT, 'scripts/start.ts')],
+    { cwd: ROOT, stdio: 'inherit', env: process.env },
+  );
   let stopping = false;
   stop = async (code: number) => {
     if (stopping) return;
@@ -127,22 +190,31 @@ async function main() {
   process.env.DATABASE_URL = databaseUrl;
   const db = createDb(databaseUrl, 2);
   await configureMailbox(db, dovecot, smtp);
-  say(`Mailbox "Demo-meldpunt" ingesteld (IMAP ${dovecot.host}:${dovecot.port}). Elke ${intervalMs / 1000} s komt er een melding binnen.`);
+  say(
+    `Mailbox "Demo-meldpunt" ingesteld (IMAP ${dovecot.host}:${dovecot.port}). Elke ${intervalMs / 1000} s komt er een melding binnen.`,
+  );
   const demoUser = await ensureDemoMedewerker(db);
-  say(`Open ${webUrl} — de meldingen verschijnen in het overzicht; signalen aan de politie verschijnen hieronder.`);
-  say(`Inloggen als medewerker: ${DEMO_USER_EMAIL} / ${demoUser.password}; de 2FA-code staat hieronder (elke 30 s nieuw),`);
+  say(
+    `Open ${webUrl} — de meldingen verschijnen in het overzicht; signalen aan de politie verschijnen hieronder.`,
+  );
+  say(
+    `Inloggen als medewerker: ${DEMO_USER_EMAIL} / ${demoUser.password}; de 2FA-code staat hieronder (elke 30 s nieuw),`,
+  );
   say(`of voeg deze toe aan een authenticator-app: ${totpUri(demoUser.totpSecret, DEMO_USER_EMAIL)}`);
   let lastStep = -1;
   setInterval(() => {
     const step = Math.floor(Date.now() / 1000 / TOTP_PERIOD_SEC);
     if (step === lastStep) return;
     lastStep = step;
-    void generate({ secret: demoUser.totpSecret, epoch: step * TOTP_PERIOD_SEC }).then((code) => say(`2FA-code medewerker: ${code}`));
+    void generate({ secret: demoUser.totpSecret, epoch: step * TOTP_PERIOD_SEC }).then((code) =>
+      say(`2FA-code medewerker: ${code}`),
+    );
   }, 1000).unref();
 
   let seen = 0;
   setInterval(() => {
-    for (const mail of smtp.messages.slice(seen)) say(`politie ontving: "${mail.subject}" → ${mail.envelope.to.join(', ')}`);
+    for (const mail of smtp.messages.slice(seen))
+      say(`politie ontving: "${mail.subject}" → ${mail.envelope.to.join(', ')}`);
     seen = smtp.messages.length;
   }, 1000).unref();
 

@@ -13,7 +13,13 @@ import path from 'node:path';
 import { ZMeldformulier } from '../lib/form/schema.js';
 import { allCases, expectedResult, type TCase } from '../tests/fixtures/generator/cases.js';
 import { ENCRYPTED_PDF, HOSTILE_DIR } from '../tests/fixtures/generator/hostile.js';
-import { libreofficePdf, renderAcroformPdf, renderDocx, renderLetterPdf, renderPdf } from '../tests/fixtures/generator/index.js';
+import {
+  libreofficePdf,
+  renderAcroformPdf,
+  renderDocx,
+  renderLetterPdf,
+  renderPdf,
+} from '../tests/fixtures/generator/index.js';
 
 const FORMS_DIR = path.resolve(import.meta.dirname, '../tests/fixtures/forms');
 
@@ -32,7 +38,10 @@ function ensureTool(command: string, aptPackage: string): void {
   } catch {
     console.log(`${command} missing: apt-get install -y ${aptPackage}`);
     execFileSync('apt-get', ['update'], { stdio: 'inherit' });
-    execFileSync('apt-get', ['install', '-y', aptPackage], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    execFileSync('apt-get', ['install', '-y', aptPackage], {
+      stdio: 'inherit',
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
   }
 }
 
@@ -46,7 +55,10 @@ async function render(c: TCase): Promise<{ file: string; bytes: Uint8Array }> {
       return { file: 'input.pdf', bytes: await libreofficePdf(await renderDocx(c.formulier, c.layout)) };
     case 'acroform':
     case 'acroform-stale':
-      return { file: 'input.pdf', bytes: await renderAcroformPdf(c.formulier, c.layout, { stale: c.producer === 'acroform-stale' }) };
+      return {
+        file: 'input.pdf',
+        bytes: await renderAcroformPdf(c.formulier, c.layout, { stale: c.producer === 'acroform-stale' }),
+      };
     case 'letter':
       return { file: 'input.pdf', bytes: await renderLetterPdf(LETTER) };
   }
@@ -75,7 +87,11 @@ const PRODUCERS: Record<TCase['producer'], string> = {
 function readme(cases: TCase[]): string {
   const rows = cases.map((c) => {
     const e = expectedResult(c);
-    const outcome = [e.ok ? 'ok' : 'not ok', ...e.warnings.map((w) => `warn ${w}`), ...e.errors.map((w) => `error ${w}`)].join(', ');
+    const outcome = [
+      e.ok ? 'ok' : 'not ok',
+      ...e.warnings.map((w) => `warn ${w}`),
+      ...e.errors.map((w) => `error ${w}`),
+    ].join(', ');
     return `| \`${c.name}\` | ${PRODUCERS[c.producer]} | ${outcome} | ${c.covers.replaceAll('|', '\\|')} |`;
   });
   return `# Form parser fixtures
@@ -108,7 +124,16 @@ async function encryptedPdf(): Promise<void> {
   const plain = path.join(HOSTILE_DIR, 'plain.tmp.pdf');
   await writeFile(plain, await renderLetterPdf(LETTER));
   try {
-    execFileSync('qpdf', ['--static-id', '--encrypt', 'meldpost-geheim', 'meldpost-eigenaar', '256', '--', plain, ENCRYPTED_PDF]);
+    execFileSync('qpdf', [
+      '--static-id',
+      '--encrypt',
+      'meldpost-geheim',
+      'meldpost-eigenaar',
+      '256',
+      '--',
+      plain,
+      ENCRYPTED_PDF,
+    ]);
   } finally {
     await rm(plain, { force: true });
   }
@@ -121,13 +146,16 @@ async function main(): Promise<void> {
   if (names.size !== cases.length) throw new Error('duplicate case names');
   await mkdir(FORMS_DIR, { recursive: true });
   for (const entry of await readdir(FORMS_DIR, { withFileTypes: true })) {
-    if (entry.isDirectory() && !names.has(entry.name)) await rm(path.join(FORMS_DIR, entry.name), { recursive: true });
+    if (entry.isDirectory() && !names.has(entry.name))
+      await rm(path.join(FORMS_DIR, entry.name), { recursive: true });
   }
   // LibreOffice runs two at a time (one profile each); the rest is fast.
   const queue = [...cases];
-  await Promise.all([0, 1].map(async () => {
-    for (let c = queue.shift(); c; c = queue.shift()) await writeCase(c);
-  }));
+  await Promise.all(
+    [0, 1].map(async () => {
+      for (let c = queue.shift(); c; c = queue.shift()) await writeCase(c);
+    }),
+  );
   await writeFile(path.join(FORMS_DIR, 'README.md'), readme(cases));
   await encryptedPdf();
   console.log(`${cases.length} cases written to ${path.relative(process.cwd(), FORMS_DIR)}`);

@@ -37,19 +37,70 @@ async function main() {
       const m = await seedMelding(db, {
         mailboxId,
         receivedAt: new Date(now - i * 0.6 * DAY - 3_600_000),
-        formulier: { kenmerk: `PL1300-20261${String(12345 - i).padStart(5, '0')}`, betrokkene: person, behandelaar: OFFICERS[i % OFFICERS.length]!, telefonischContactGewenst: i % 3 === 0 ? 'ja' : 'nee', veiligThuisGemeld: i % 5 === 2 ? 'ja' : 'nee' },
-        warnings: i % 4 === 1 ? [{ field: 'betrokkene.geboortedatum', message: 'Geboortedatum slecht leesbaar; controleer het origineel' }] : [],
+        formulier: {
+          kenmerk: `PL1300-20261${String(12345 - i).padStart(5, '0')}`,
+          betrokkene: person,
+          behandelaar: OFFICERS[i % OFFICERS.length]!,
+          telefonischContactGewenst: i % 3 === 0 ? 'ja' : 'nee',
+          veiligThuisGemeld: i % 5 === 2 ? 'ja' : 'nee',
+        },
+        warnings:
+          i % 4 === 1
+            ? [
+                {
+                  field: 'betrokkene.geboortedatum',
+                  message: 'Geboortedatum slecht leesbaar; controleer het origineel',
+                },
+              ]
+            : [],
       });
       ids.push(m.id);
-      await db.melding.update({ where: { id: m.id }, data: { herhaling: i >= PEOPLE.length, buitenWerkgebied: i === 6, authenticityVerified: i !== 4, assigneeId: i % 4 === 2 ? collega.id : null } });
+      await db.melding.update({
+        where: { id: m.id },
+        data: {
+          herhaling: i >= PEOPLE.length,
+          buitenWerkgebied: i === 6,
+          authenticityVerified: i !== 4,
+          assigneeId: i % 4 === 2 ? collega.id : null,
+        },
+      });
     }
-    const acting = { db, user: { id: user.id, email: user.email, role: user.role }, actor: { id: user.id, label: user.email } };
+    const acting = {
+      db,
+      user: { id: user.id, email: user.email, role: user.role },
+      actor: { id: user.id, label: user.email },
+    };
     const featured = ids[1]!;
-    await correctMeldingField({ ...acting, meldingId: featured, field: 'betrokkene.adres', value: 'Denkbeeldstraat 7B' });
-    await assessMelding({ ...acting, meldingId: featured, uitkomst: 'NADER_ONDERZOEK', prioriteit: 'HOOG', reden: 'Onvoldoende zicht op de woonsituatie en het netwerk van betrokkene.' });
-    await requestAanvulling({ ...acting, meldingId: featured, body: 'Beste A. van Verzinselen,\n\nIs er een contactpersoon in het netwerk van betrokkene bekend?\n\nMet vriendelijke groet,\nMeldpunt niet-acute zorg' });
-    await addNote({ ...acting, meldingId: featured, text: 'Wijkteam Noord-Fictief gebeld; terugbelverzoek staat uit.' });
-    await assessMelding({ ...acting, meldingId: ids[3]!, uitkomst: 'GEEN_REDEN', prioriteit: 'LAAG', reden: 'Eenmalig incident; betrokkene heeft hulp.' });
+    await correctMeldingField({
+      ...acting,
+      meldingId: featured,
+      field: 'betrokkene.adres',
+      value: 'Denkbeeldstraat 7B',
+    });
+    await assessMelding({
+      ...acting,
+      meldingId: featured,
+      uitkomst: 'NADER_ONDERZOEK',
+      prioriteit: 'HOOG',
+      reden: 'Onvoldoende zicht op de woonsituatie en het netwerk van betrokkene.',
+    });
+    await requestAanvulling({
+      ...acting,
+      meldingId: featured,
+      body: 'Beste A. van Verzinselen,\n\nIs er een contactpersoon in het netwerk van betrokkene bekend?\n\nMet vriendelijke groet,\nMeldpunt niet-acute zorg',
+    });
+    await addNote({
+      ...acting,
+      meldingId: featured,
+      text: 'Wijkteam Noord-Fictief gebeld; terugbelverzoek staat uit.',
+    });
+    await assessMelding({
+      ...acting,
+      meldingId: ids[3]!,
+      uitkomst: 'GEEN_REDEN',
+      prioriteit: 'LAAG',
+      reden: 'Eenmalig incident; betrokkene heeft hulp.',
+    });
 
     const web = await startWeb({ databaseUrl: pg.url });
     stopWeb = web.stop;

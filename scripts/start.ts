@@ -8,7 +8,13 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isAlive, startEmbeddedPostgres, stopOrphan, type TEmbeddedDb } from '../lib/db/embedded';
-import { applyLocalSecrets, dataDirFromEnv, readRuntime, removeRuntime, writeRuntime } from '../lib/db/local-instance';
+import {
+  applyLocalSecrets,
+  dataDirFromEnv,
+  readRuntime,
+  removeRuntime,
+  writeRuntime,
+} from '../lib/db/local-instance';
 import { applyMigrations } from '../lib/db/migrate';
 import { createDb } from '../lib/db/client';
 import { getEnvOrExit } from '../lib/env';
@@ -30,7 +36,10 @@ async function cleanUpEarlierRun(dataDir: string): Promise<void> {
   }
   for (const pid of Object.values(rt?.children ?? {})) {
     const cmd = existsSync(`/proc/${pid}/cmdline`) ? readFileSync(`/proc/${pid}/cmdline`, 'utf8') : '';
-    if (isAlive(pid) && (cmd.includes('next') || cmd.includes('workers/main.ts') || cmd.includes('dist/worker/main.mjs'))) {
+    if (
+      isAlive(pid) &&
+      (cmd.includes('next') || cmd.includes('workers/main.ts') || cmd.includes('dist/worker/main.mjs'))
+    ) {
       log.warn({ msg: 'stopping orphaned child of an earlier run', code: 'start_orphan_stop', pid });
       process.kill(pid, 'SIGKILL');
     }
@@ -48,7 +57,10 @@ async function main() {
   process.env.NEXT_TELEMETRY_DISABLED = '1';
 
   if (!process.env.DATABASE_URL) {
-    embedded = await startEmbeddedPostgres({ dir: path.join(dataDir, 'postgres'), password: secrets.dbPassword });
+    embedded = await startEmbeddedPostgres({
+      dir: path.join(dataDir, 'postgres'),
+      password: secrets.dbPassword,
+    });
     process.env.DATABASE_URL = embedded.url;
     say(`Ingebouwde PostgreSQL gestart (poort ${embedded.port}, data in ${path.join(dataDir, 'postgres')})`);
   }
@@ -57,7 +69,11 @@ async function main() {
   process.env.NEXTAUTH_URL ||= webUrl;
 
   const applied = await applyMigrations(env.databaseUrl);
-  say(applied.length ? `Migraties toegepast: ${applied.join(', ')}` : 'Database is bij (geen openstaande migraties)');
+  say(
+    applied.length
+      ? `Migraties toegepast: ${applied.join(', ')}`
+      : 'Database is bij (geen openstaande migraties)',
+  );
 
   const db = createDb(env.databaseUrl, 2);
   const admin = await bootstrapAdmin({ db });
@@ -77,9 +93,18 @@ async function main() {
   let stopping = false;
   const restarts: number[] = [];
   const specs = {
-    web: [path.join(ROOT, 'node_modules/next/dist/bin/next'), dev ? 'dev' : 'start', '-p', String(env.PORT), '-H', env.HOST],
+    web: [
+      path.join(ROOT, 'node_modules/next/dist/bin/next'),
+      dev ? 'dev' : 'start',
+      '-p',
+      String(env.PORT),
+      '-H',
+      env.HOST,
+    ],
     // The worker runs bundled (a fraction of the memory); in dev from source, reloaded on change.
-    worker: dev ? ['--watch', '--conditions=react-server', '--import', 'tsx', path.join(ROOT, 'workers/main.ts')] : [...WORKER_NODE_ARGS, buildWorker()],
+    worker: dev
+      ? ['--watch', '--conditions=react-server', '--import', 'tsx', path.join(ROOT, 'workers/main.ts')]
+      : [...WORKER_NODE_ARGS, buildWorker()],
   } satisfies Record<string, string[]>;
 
   const record = () =>
@@ -92,7 +117,11 @@ async function main() {
     });
 
   const launch = (name: keyof typeof specs) => {
-    const child = spawn(process.execPath, specs[name], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...(name === 'worker' ? WORKER_ENV : {}), MELDPOST_SUPERVISED: '1' } });
+    const child = spawn(process.execPath, specs[name], {
+      cwd: ROOT,
+      stdio: 'inherit',
+      env: { ...process.env, ...(name === 'worker' ? WORKER_ENV : {}), MELDPOST_SUPERVISED: '1' },
+    });
     children.set(name, child);
     record();
     child.on('exit', (code, signal) => {
@@ -102,11 +131,23 @@ async function main() {
       restarts.push(now);
       const recent = restarts.filter((t) => now - t < 60_000).length;
       if (code === 78 || recent > 5) {
-        log.error({ msg: `${name} stopped; giving up`, code: 'start_child_giveup', child: name, exitCode: code, signal });
+        log.error({
+          msg: `${name} stopped; giving up`,
+          code: 'start_child_giveup',
+          child: name,
+          exitCode: code,
+          signal,
+        });
         void shutdown(1);
         return;
       }
-      log.warn({ msg: `${name} stopped; restarting`, code: 'start_child_restart', child: name, exitCode: code, signal });
+      log.warn({
+        msg: `${name} stopped; restarting`,
+        code: 'start_child_restart',
+        child: name,
+        exitCode: code,
+        signal,
+      });
       setTimeout(() => !stopping && launch(name), 2_000);
     });
   };
@@ -126,7 +167,12 @@ async function main() {
           }),
       ),
     );
-    if (embedded) await embedded.stop().catch((err) => log.error({ msg: 'stopping postgres failed', code: 'db_embedded_stop_error', err: errFields(err) }));
+    if (embedded)
+      await embedded
+        .stop()
+        .catch((err) =>
+          log.error({ msg: 'stopping postgres failed', code: 'db_embedded_stop_error', err: errFields(err) }),
+        );
     removeRuntime(dataDir);
     say('meldpost is gestopt.');
     process.exit(exitCode);

@@ -10,7 +10,9 @@ import path from 'node:path';
 import { startEmbeddedPostgres } from '../lib/db/embedded';
 import { applyMigrations } from '../lib/db/migrate';
 
-export async function startThrowawayPostgres(name: string): Promise<{ url: string; stop: () => Promise<void> }> {
+export async function startThrowawayPostgres(
+  name: string,
+): Promise<{ url: string; stop: () => Promise<void> }> {
   process.env.MELDPOST_ENCRYPTION_KEY ??= randomBytes(32).toString('base64');
   process.env.MELDPOST_PSEUDONYM_KEY ??= randomBytes(32).toString('base64');
   process.env.NEXTAUTH_SECRET ??= randomBytes(32).toString('base64url');

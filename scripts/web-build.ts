@@ -26,7 +26,13 @@ function* files(p: string): Generator<string> {
 /** SHA-256 over the paths and contents of everything the web build reads. */
 export function sourceHash(): string {
   const hash = createHash('sha256');
-  for (const root of SOURCES) for (const f of files(root)) hash.update(f).update('\0').update(readFileSync(path.join(ROOT, f))).update('\0');
+  for (const root of SOURCES)
+    for (const f of files(root))
+      hash
+        .update(f)
+        .update('\0')
+        .update(readFileSync(path.join(ROOT, f)))
+        .update('\0');
   return hash.digest('hex').slice(0, 16);
 }
 
@@ -42,7 +48,8 @@ export function ensureWebBuild(distDir = '.next', log: (line: string) => void = 
   const hash = sourceHash();
   const dist = path.join(ROOT, distDir);
   const stamp = path.join(dist, 'meldpost-source-hash');
-  const current = () => existsSync(path.join(dist, 'BUILD_ID')) && existsSync(stamp) && readFileSync(stamp, 'utf8') === hash;
+  const current = () =>
+    existsSync(path.join(dist, 'BUILD_ID')) && existsSync(stamp) && readFileSync(stamp, 'utf8') === hash;
   if (current()) return false;
   const lock = `${dist}.lock`;
   mkdirSync(path.dirname(lock), { recursive: true });
@@ -52,7 +59,8 @@ export function ensureWebBuild(distDir = '.next', log: (line: string) => void = 
       break;
     } catch {
       // Another process is building; a lock older than 15 minutes belongs to a dead one.
-      if (Date.now() - statSync(lock, { throwIfNoEntry: false })!.mtimeMs > 15 * 60_000) rmSync(lock, { recursive: true, force: true });
+      if (Date.now() - statSync(lock, { throwIfNoEntry: false })!.mtimeMs > 15 * 60_000)
+        rmSync(lock, { recursive: true, force: true });
       sleepSync(1000);
       if (current()) return false;
     }
@@ -60,11 +68,20 @@ export function ensureWebBuild(distDir = '.next', log: (line: string) => void = 
   try {
     if (current()) return false;
     log('De webapplicatie wordt gebouwd (± een minuut)…');
-    const env: NodeJS.ProcessEnv = { ...process.env, MELDPOST_NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: '1' };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      MELDPOST_NEXT_DIST_DIR: distDir,
+      NEXT_TELEMETRY_DISABLED: '1',
+    };
     if (distDir !== '.next') {
       // next build writes its distDir into the tsconfig's include; keep that out of tsconfig.json.
       const tsconfig = `${distDir}.tsconfig.json`;
-      writeFileSync(path.join(ROOT, tsconfig), JSON.stringify({ extends: path.relative(path.dirname(path.join(ROOT, tsconfig)), path.join(ROOT, 'tsconfig.json')) }));
+      writeFileSync(
+        path.join(ROOT, tsconfig),
+        JSON.stringify({
+          extends: path.relative(path.dirname(path.join(ROOT, tsconfig)), path.join(ROOT, 'tsconfig.json')),
+        }),
+      );
       env.MELDPOST_NEXT_TSCONFIG = tsconfig;
     }
     const build = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/next/dist/bin/next'), 'build'], {

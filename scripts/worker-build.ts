@@ -26,8 +26,16 @@ const WORKER_DIR = path.join(ROOT, 'dist/worker');
  * `npm run bench:ingest`: two arenas and the default thresholds 329 MB, two arenas 291–293 MB,
  * one arena 272 MB).
  */
-export const WORKER_NODE_ARGS = ['--conditions=react-server', '--max-semi-space-size=1', '--max-old-space-size=512'] as const;
-export const WORKER_ENV = { MALLOC_ARENA_MAX: '1', MALLOC_MMAP_THRESHOLD_: '131072', MALLOC_TRIM_THRESHOLD_: '131072' } as const;
+export const WORKER_NODE_ARGS = [
+  '--conditions=react-server',
+  '--max-semi-space-size=1',
+  '--max-old-space-size=512',
+] as const;
+export const WORKER_ENV = {
+  MALLOC_ARENA_MAX: '1',
+  MALLOC_MMAP_THRESHOLD_: '131072',
+  MALLOC_TRIM_THRESHOLD_: '131072',
+} as const;
 export const WORKER_ENTRY = path.join(WORKER_DIR, 'main.mjs');
 
 /** Builds the worker and returns the path of its entry, dist/worker/main.mjs. */
@@ -58,5 +66,7 @@ export function buildWorker(): string {
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
   // For `exec env $(…)` in package.json: the entry relative to the project (npm runs scripts there), so no spaces.
   const env = Object.entries(WORKER_ENV).map(([k, v]) => `${k}=${v}`);
-  process.stdout.write(`${[...env, 'node', ...WORKER_NODE_ARGS, path.relative(ROOT, buildWorker())].join(' ')}\n`);
+  process.stdout.write(
+    `${[...env, 'node', ...WORKER_NODE_ARGS, path.relative(ROOT, buildWorker())].join(' ')}\n`,
+  );
 }

@@ -64,7 +64,9 @@ async function stop(reason: string) {
 }
 process.on('SIGTERM', () => void stop('SIGTERM'));
 process.on('SIGINT', () => void stop('SIGINT'));
-process.on('unhandledRejection', (err) => log.error({ msg: 'unhandled rejection', code: 'worker_unhandled_rejection', err: errFields(err) }));
+process.on('unhandledRejection', (err) =>
+  log.error({ msg: 'unhandled rejection', code: 'worker_unhandled_rejection', err: errFields(err) }),
+);
 
 // Orphaned by a SIGKILLed `npm start`: stop rather than run on unsupervised.
 if (process.env.MELDPOST_SUPERVISED === '1') {

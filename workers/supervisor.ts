@@ -12,12 +12,21 @@ const log = getLogger('supervisor');
 
 export type TLoop = { name: string; run: (signal: AbortSignal) => Promise<void> };
 
-export type TSupervisor = { workerId: string; stop: () => Promise<void>; done: Promise<void>; loopStates: () => Record<string, TLoopState> };
+export type TSupervisor = {
+  workerId: string;
+  stop: () => Promise<void>;
+  done: Promise<void>;
+  loopStates: () => Record<string, TLoopState>;
+};
 
 type TLoopState = { state: 'running' | 'restarting' | 'stopped'; restarts: number; lastError: string | null };
 
-
-export function startSupervisor(opts: { db: TDb; loops: TLoop[]; heartbeatMs: number; restartDelayMs: number }): TSupervisor {
+export function startSupervisor(opts: {
+  db: TDb;
+  loops: TLoop[];
+  heartbeatMs: number;
+  restartDelayMs: number;
+}): TSupervisor {
   const controller = new AbortController();
   const { signal } = controller;
   const workerId = `${hostname()}:${process.pid}`;
@@ -36,7 +45,13 @@ export function startSupervisor(opts: { db: TDb; loops: TLoop[]; heartbeatMs: nu
         s.state = 'restarting';
         s.restarts += 1;
         s.lastError = errFields(err).message;
-        log.error({ msg: 'loop failed; restarting after delay', code: 'worker_loop_failed', loop: loop.name, err: errFields(err), delayMs: opts.restartDelayMs });
+        log.error({
+          msg: 'loop failed; restarting after delay',
+          code: 'worker_loop_failed',
+          loop: loop.name,
+          err: errFields(err),
+          delayMs: opts.restartDelayMs,
+        });
         await sleep(opts.restartDelayMs, signal);
         s.state = 'running';
       }
@@ -51,7 +66,14 @@ export function startSupervisor(opts: { db: TDb; loops: TLoop[]; heartbeatMs: nu
         const now = new Date();
         await opts.db.workerHeartbeat.upsert({
           where: { id: workerId },
-          create: { id: workerId, pid: process.pid, hostname: hostname(), startedAt, beatAt: now, loops: states },
+          create: {
+            id: workerId,
+            pid: process.pid,
+            hostname: hostname(),
+            startedAt,
+            beatAt: now,
+            loops: states,
+          },
           update: { beatAt: now, loops: states },
         });
         await sleep(opts.heartbeatMs, sig);

@@ -13,7 +13,8 @@ export const dynamic = 'force-dynamic';
 function menu(role: Role, statistiekenVoorMedewerkers: boolean): { href: string; label: string }[] {
   const items: { href: string; label: string }[] = [];
   if (role === 'MEDEWERKER') items.push({ href: '/meldingen', label: 'Meldingen' });
-  if (role !== 'MEDEWERKER' || statistiekenVoorMedewerkers) items.push({ href: '/statistieken', label: 'Statistieken' });
+  if (role !== 'MEDEWERKER' || statistiekenVoorMedewerkers)
+    items.push({ href: '/statistieken', label: 'Statistieken' });
   if (role === 'BEHEERDER') items.push({ href: '/beheer', label: 'Beheer' });
   return items;
 }
@@ -23,12 +24,17 @@ export default async function DashboardLayout({ children }: { children: ReactNod
   const settings = await getSettings({ db: getDb() });
   return (
     <div className="min-h-screen">
-      <a href="#inhoud" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-brand-900">
+      <a
+        href="#inhoud"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-brand-900"
+      >
         Naar de inhoud
       </a>
       <header className="bg-brand-900 text-white print:hidden">
         <div className="mx-auto flex max-w-7xl items-center gap-6 px-4 py-2 lg:px-6">
-          <Link href="/" className="text-lg font-semibold">meldpost</Link>
+          <Link href="/" className="text-lg font-semibold">
+            meldpost
+          </Link>
           <nav aria-label="Hoofdmenu" className="flex-1">
             <ul className="flex gap-1">
               {menu(user.role, settings.statistiekenVoorMedewerkers).map((item) => (
@@ -40,16 +46,27 @@ export default async function DashboardLayout({ children }: { children: ReactNod
           </nav>
           <details className="relative">
             <summary className="cursor-pointer list-none rounded px-3 py-2 text-sm hover:bg-brand-700">
-              <span className="font-medium">{user.name ?? user.email}</span> · {ROLE_LABELS[user.role]} <span aria-hidden="true">▾</span>
+              <span className="font-medium">{user.name ?? user.email}</span> · {ROLE_LABELS[user.role]}{' '}
+              <span aria-hidden="true">▾</span>
             </summary>
             <ul className="absolute right-0 z-20 mt-1 w-48 rounded border border-slate-200 bg-white py-1 text-slate-900 shadow-lg">
-              <li><Link href="/account" className="block px-4 py-2 hover:bg-brand-50">Mijn account</Link></li>
-              <li><Link href="/uitloggen" className="block px-4 py-2 hover:bg-brand-50">Uitloggen</Link></li>
+              <li>
+                <Link href="/account" className="block px-4 py-2 hover:bg-brand-50">
+                  Mijn account
+                </Link>
+              </li>
+              <li>
+                <Link href="/uitloggen" className="block px-4 py-2 hover:bg-brand-50">
+                  Uitloggen
+                </Link>
+              </li>
             </ul>
           </details>
         </div>
       </header>
-      <main id="inhoud" className="mx-auto max-w-7xl px-4 py-6 lg:px-6">{children}</main>
+      <main id="inhoud" className="mx-auto max-w-7xl px-4 py-6 lg:px-6">
+        {children}
+      </main>
     </div>
   );
 }

@@ -4,7 +4,11 @@ import type { Role } from '@/lib/db/generated/enums';
 
 export const dynamic = 'force-dynamic';
 
-const HOME: Record<Role, string> = { MEDEWERKER: '/meldingen', COORDINATOR: '/statistieken', BEHEERDER: '/beheer' };
+const HOME: Record<Role, string> = {
+  MEDEWERKER: '/meldingen',
+  COORDINATOR: '/statistieken',
+  BEHEERDER: '/beheer',
+};
 
 /** The start page is the role's own area. */
 export default async function DashboardHome() {

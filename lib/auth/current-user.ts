@@ -22,12 +22,26 @@ export const getSessionState = cache(async (): Promise<TSessionState | null> => 
   const now = new Date();
   const row = await db.session.findFirst({
     where: { id: session.sid, ...liveSessionWhere(now, sessionTimes().idleMs) },
-    include: { user: { select: { id: true, email: true, name: true, role: true, mfaEnrolledAt: true, mustChangePassword: true } } },
+    include: {
+      user: {
+        select: {
+          id: true,
+          email: true,
+          name: true,
+          role: true,
+          mfaEnrolledAt: true,
+          mustChangePassword: true,
+        },
+      },
+    },
   });
   if (!row) return null;
   await db.session.update({ where: { id: row.id }, data: { lastSeenAt: now } });
   const { mfaEnrolledAt, mustChangePassword, ...user } = row.user;
-  return { stage: sessionStage(row, { mfaEnrolledAt, mustChangePassword }, session.via ?? 'password'), user: { ...user, sessionId: row.id } };
+  return {
+    stage: sessionStage(row, { mfaEnrolledAt, mustChangePassword }, session.via ?? 'password'),
+    user: { ...user, sessionId: row.id },
+  };
 });
 
 /** The signed-in user: only a session past its second factor (and any forced password change). */

@@ -14,7 +14,13 @@ export const IP_MAX_FAILURES = 20;
 export const LOGIN_LOOKBACK_MS = LOGIN_WINDOW_MS + LOGIN_LOCK_MS;
 
 /** The end of the lock the failures (ascending, since the last success) put in place, if still running. */
-export function lockedUntil(failures: readonly Date[], max: number, now: Date, windowMs = LOGIN_WINDOW_MS, lockMs = LOGIN_LOCK_MS): Date | null {
+export function lockedUntil(
+  failures: readonly Date[],
+  max: number,
+  now: Date,
+  windowMs = LOGIN_WINDOW_MS,
+  lockMs = LOGIN_LOCK_MS,
+): Date | null {
   let until: number | null = null;
   let inWindow: number[] = [];
   for (const f of failures) {

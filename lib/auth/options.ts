@@ -22,7 +22,10 @@ import { requestOrigin } from './require-user';
 import type { TSignInMethod } from './session-stage';
 import { sessionTimes } from './session-times';
 
-const ZCredentials = z.object({ email: z.email().transform((e) => e.trim().toLowerCase()), password: z.string().min(1).max(200) });
+const ZCredentials = z.object({
+  email: z.email().transform((e) => e.trim().toLowerCase()),
+  password: z.string().min(1).max(200),
+});
 const ZCode = z.object({ code: z.string().trim().min(1).max(40) });
 
 /** Error codes the sign-in forms translate (see LOGIN_MESSAGES); never which part was wrong. */
@@ -55,11 +58,18 @@ export function getAuthOptions(): NextAuthOptions {
       CredentialsProvider({
         id: 'credentials',
         name: 'E-mail en wachtwoord',
-        credentials: { email: { label: 'E-mailadres', type: 'email' }, password: { label: 'Wachtwoord', type: 'password' } },
+        credentials: {
+          email: { label: 'E-mailadres', type: 'email' },
+          password: { label: 'Wachtwoord', type: 'password' },
+        },
         async authorize(raw) {
           const parsed = ZCredentials.safeParse(raw);
           if (!parsed.success) throw new Error('invalid' satisfies TSignInError);
-          const result = await signInWithPassword({ db: getDb(), ...parsed.data, ...(await requestOrigin()) });
+          const result = await signInWithPassword({
+            db: getDb(),
+            ...parsed.data,
+            ...(await requestOrigin()),
+          });
           if (!result.ok) throw new Error(result.reason satisfies TSignInError);
           return { id: result.sessionId };
         },
@@ -73,7 +83,12 @@ export function getAuthOptions(): NextAuthOptions {
           const current = (await getServerSession(getAuthOptions())) as { sid?: string } | null;
           if (!current?.sid) throw new Error('no_session' satisfies TSignInError);
           if (!parsed.success) throw new Error('invalid' satisfies TSignInError);
-          const result = await verifySecondFactor({ db: getDb(), sessionId: current.sid, code: parsed.data.code, ...(await requestOrigin()) });
+          const result = await verifySecondFactor({
+            db: getDb(),
+            sessionId: current.sid,
+            code: parsed.data.code,
+            ...(await requestOrigin()),
+          });
           if (!result.ok) throw new Error(result.reason satisfies TSignInError);
           return { id: result.sessionId };
         },
@@ -83,19 +98,39 @@ export function getAuthOptions(): NextAuthOptions {
     callbacks: {
       async signIn({ user, account, profile }) {
         if (account?.provider !== 'oidc') return true;
-        const sid = await signInWithOidc({ db: getDb(), claims: (profile ?? {}) as TOidcClaims, idpMfa: getEnv().OIDC_IDP_MFA, ...(await requestOrigin()) });
+        const sid = await signInWithOidc({
+          db: getDb(),
+          claims: (profile ?? {}) as TOidcClaims,
+          idpMfa: getEnv().OIDC_IDP_MFA,
+          ...(await requestOrigin()),
+        });
         if (!sid) return '/login?error=oidc';
         // next-auth hands this same object to the jwt callback: from here on it names the session row.
         user.id = sid;
         return true;
       },
       // `user.id` is the Session row's id (see authorize and signIn); nothing else goes in the token.
-      jwt: ({ token, user, account }) => (user ? { sid: user.id, via: (account?.provider === 'oidc' ? 'oidc' : 'password') satisfies TSignInMethod } : token),
-      session: ({ session, token }) => ({ ...session, sid: token.sid as string, via: token.via as TSignInMethod }),
+      jwt: ({ token, user, account }) =>
+        user
+          ? {
+              sid: user.id,
+              via: (account?.provider === 'oidc' ? 'oidc' : 'password') satisfies TSignInMethod,
+            }
+          : token,
+      session: ({ session, token }) => ({
+        ...session,
+        sid: token.sid as string,
+        via: token.via as TSignInMethod,
+      }),
     },
     events: {
       async signOut({ token }) {
-        if (typeof token?.sid === 'string') await endSession({ db: getDb(), sessionId: token.sid, actor: { id: null, label: 'onbekend', ...(await requestOrigin()) } });
+        if (typeof token?.sid === 'string')
+          await endSession({
+            db: getDb(),
+            sessionId: token.sid,
+            actor: { id: null, label: 'onbekend', ...(await requestOrigin()) },
+          });
       },
     },
   };

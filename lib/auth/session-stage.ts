@@ -24,5 +24,10 @@ export function sessionStage(
 
 /** The `where` for a session that is not revoked, expired or idle, of an active user. */
 export function liveSessionWhere(now: Date, idleMs: number) {
-  return { revokedAt: null, expiresAt: { gt: now }, lastSeenAt: { gt: new Date(now.getTime() - idleMs) }, user: { active: true } };
+  return {
+    revokedAt: null,
+    expiresAt: { gt: now },
+    lastSeenAt: { gt: new Date(now.getTime() - idleMs) },
+    user: { active: true },
+  };
 }

@@ -27,7 +27,12 @@ export function looksLikeTotp(input: string): boolean {
  * The time step of `code` when it is valid now (±1 step) and later than `afterTimeStep`, else
  * null. `epochSec` is for tests.
  */
-export async function checkTotp(secret: string, code: string, afterTimeStep?: number | null, epochSec?: number): Promise<number | null> {
+export async function checkTotp(
+  secret: string,
+  code: string,
+  afterTimeStep?: number | null,
+  epochSec?: number,
+): Promise<number | null> {
   const token = code.replace(/\s/g, '');
   if (!/^\d{6}$/.test(token)) return null;
   const result = await verify({

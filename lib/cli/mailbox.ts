@@ -5,9 +5,26 @@ import { createMailbox, type TMailboxInput } from '../server/create-mailbox';
 import { CliUsageError } from './usage';
 
 const FIELDS = {
-  name: 'name', 'imap-host': 'imapHost', 'imap-port': 'imapPort', 'imap-tls': 'imapTls', 'smtp-host': 'smtpHost', 'smtp-port': 'smtpPort', 'smtp-tls': 'smtpTls',
-  auth: 'authType', username: 'username', tenant: 'oauthTenantId', 'client-id': 'oauthClientId', 'cert-thumbprint': 'oauthCertThumbprint', from: 'fromAddress', 'signal-recipient': 'signalRecipient',
-  'trusted-domains': 'trustedDomains', policy: 'authenticityPolicy', 'authserv-id': 'authservId', 'poll-interval': 'pollIntervalSec', 'other-mail': 'otherMailAction', 'sent-folder': 'sentFolder',
+  name: 'name',
+  'imap-host': 'imapHost',
+  'imap-port': 'imapPort',
+  'imap-tls': 'imapTls',
+  'smtp-host': 'smtpHost',
+  'smtp-port': 'smtpPort',
+  'smtp-tls': 'smtpTls',
+  auth: 'authType',
+  username: 'username',
+  tenant: 'oauthTenantId',
+  'client-id': 'oauthClientId',
+  'cert-thumbprint': 'oauthCertThumbprint',
+  from: 'fromAddress',
+  'signal-recipient': 'signalRecipient',
+  'trusted-domains': 'trustedDomains',
+  policy: 'authenticityPolicy',
+  'authserv-id': 'authservId',
+  'poll-interval': 'pollIntervalSec',
+  'other-mail': 'otherMailAction',
+  'sent-folder': 'sentFolder',
 } as const;
 
 export const MAILBOX_USAGE = `mailbox add --name N --imap-host H [--imap-port 993] [--imap-tls tls|starttls|none] --smtp-host H [--smtp-port 587] [--smtp-tls tls|starttls|none]
@@ -22,11 +39,24 @@ export async function mailboxCommand(db: TDb, args: string[]): Promise<number> {
   const input: Record<string, unknown> = { secret: process.env.MELDPOST_MAILBOX_SECRET };
   for (const [flag, field] of Object.entries(FIELDS)) {
     const i = args.indexOf(`--${flag}`);
-    const value = i >= 0 ? args[i + 1] : process.env[`MELDPOST_MAILBOX_${flag.toUpperCase().replace(/-/g, '_')}`];
+    const value =
+      i >= 0 ? args[i + 1] : process.env[`MELDPOST_MAILBOX_${flag.toUpperCase().replace(/-/g, '_')}`];
     if (value === undefined) continue;
-    input[field] = field === 'trustedDomains' ? value.split(',') : ['authType', 'authenticityPolicy', 'otherMailAction'].includes(field) ? value.toUpperCase().replace(/-/g, '_') : value;
+    input[field] =
+      field === 'trustedDomains'
+        ? value.split(',')
+        : ['authType', 'authenticityPolicy', 'otherMailAction'].includes(field)
+          ? value.toUpperCase().replace(/-/g, '_')
+          : value;
   }
-  const mb = await createMailbox({ db, ring: getKeyring(), actor: SYSTEM_ACTOR('cli'), input: input as TMailboxInput });
-  process.stdout.write(`${JSON.stringify({ id: mb.id, name: mb.name, imap: `${mb.imapHost}:${mb.imapPort}`, smtp: `${mb.smtpHost}:${mb.smtpPort}`, authType: mb.authType, signalRecipient: mb.signalRecipient, trustedDomains: mb.trustedDomains, authenticityPolicy: mb.authenticityPolicy })}\n`);
+  const mb = await createMailbox({
+    db,
+    ring: getKeyring(),
+    actor: SYSTEM_ACTOR('cli'),
+    input: input as TMailboxInput,
+  });
+  process.stdout.write(
+    `${JSON.stringify({ id: mb.id, name: mb.name, imap: `${mb.imapHost}:${mb.imapPort}`, smtp: `${mb.smtpHost}:${mb.smtpPort}`, authType: mb.authType, signalRecipient: mb.signalRecipient, trustedDomains: mb.trustedDomains, authenticityPolicy: mb.authenticityPolicy })}\n`,
+  );
   return 0;
 }

@@ -12,16 +12,25 @@ import { parseMeldingSubject } from '../mail/subject';
  * from the attachments) and prints one JSON object per file per line, in order, nothing else on
  * stdout. Exit code 0 when every file parsed ok, 1 otherwise, 2 on wrong usage.
  */
-type TMailInfo = { subject: string | null; kenmerkUitOnderwerp: string | null; from: string | null; messageId: string | null };
+type TMailInfo = {
+  subject: string | null;
+  kenmerkUitOnderwerp: string | null;
+  from: string | null;
+  messageId: string | null;
+};
 type TLine = { file: string } & TParseResult & { mail?: TMailInfo };
 
 /** The meldformulier among a mail's attachments: the first PDF or .docx (by content) that is one. */
 async function parseMail(mail: ParsedMail): Promise<TParseResult> {
   const candidates = mail.attachments.filter((a) => detectType(a.content).kind !== 'other');
-  if (candidates.length === 0) return refused('De e-mail heeft geen PDF- of Word-bijlage met een meldformulier.');
+  if (candidates.length === 0)
+    return refused('De e-mail heeft geen PDF- of Word-bijlage met een meldformulier.');
   let first: TParseResult | null = null;
   for (const attachment of candidates) {
-    const result = await parseMeldformulier(attachment.content, { filename: attachment.filename ?? 'bijlage', contentType: attachment.contentType });
+    const result = await parseMeldformulier(attachment.content, {
+      filename: attachment.filename ?? 'bijlage',
+      contentType: attachment.contentType,
+    });
     if (!result.errors.some((e) => e.field === 'bestand')) return result;
     first ??= result;
   }
@@ -39,7 +48,11 @@ async function parseEml(bytes: Buffer): Promise<TParseResult & { mail: TMailInfo
   };
   const result = await parseMail(mail);
   const kenmerk = result.formulier?.kenmerk;
-  if (info.kenmerkUitOnderwerp && kenmerk && info.kenmerkUitOnderwerp.toUpperCase() !== kenmerk.toUpperCase()) {
+  if (
+    info.kenmerkUitOnderwerp &&
+    kenmerk &&
+    info.kenmerkUitOnderwerp.toUpperCase() !== kenmerk.toUpperCase()
+  ) {
     result.errors.push({
       field: 'kenmerk',
       message: `Het kenmerk in het onderwerp (${info.kenmerkUitOnderwerp}) verschilt van het kenmerk in het meldformulier (${kenmerk}).`,
@@ -55,7 +68,14 @@ async function parseFile(file: string): Promise<TLine> {
     bytes = await readFile(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    return { file, ...refused(code === 'ENOENT' ? 'Bestand niet gevonden.' : `Bestand kon niet worden gelezen (${code ?? 'onbekende fout'}).`) };
+    return {
+      file,
+      ...refused(
+        code === 'ENOENT'
+          ? 'Bestand niet gevonden.'
+          : `Bestand kon niet worden gelezen (${code ?? 'onbekende fout'}).`,
+      ),
+    };
   }
   if (file.toLowerCase().endsWith('.eml')) return { file, ...(await parseEml(bytes)) };
   return { file, ...(await parseMeldformulier(bytes, { filename: file })) };
@@ -72,7 +92,9 @@ export async function parseCommand(args: string[]): Promise<number> {
       const line = await parseFile(file);
       allOk &&= line.ok;
       const { ok, formulier, warnings, errors, mail } = line;
-      process.stdout.write(`${JSON.stringify({ file, ok, formulier, warnings, errors, ...(mail ? { mail } : {}) })}\n`);
+      process.stdout.write(
+        `${JSON.stringify({ file, ok, formulier, warnings, errors, ...(mail ? { mail } : {}) })}\n`,
+      );
     }
   } finally {
     await closeParser();

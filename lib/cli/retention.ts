@@ -22,7 +22,11 @@ export async function retentionCommand(db: TDb, args: string[]): Promise<number>
       grens: plan.cutoff.toISOString(),
       meldingen: plan.meldingen.map((m) => ({ id: m.id, afgesloten: m.closedAt.toISOString() })),
       losseBerichten: plan.losseBerichten,
-      nietAfgesloten: plan.nietAfgesloten.map((m) => ({ id: m.id, ontvangen: m.receivedAt.toISOString(), status: m.status })),
+      nietAfgesloten: plan.nietAfgesloten.map((m) => ({
+        id: m.id,
+        ontvangen: m.receivedAt.toISOString(),
+        status: m.status,
+      })),
       openstaandInMailbox: plan.openstaandInMailbox,
     };
     process.stdout.write(`${JSON.stringify(out)}\n`);

@@ -16,7 +16,10 @@ import { rememberDatabaseUrl } from './large-bytes';
 const OMIT_LARGE = { inboundMessage: { raw: true }, attachment: { content: true } } as const;
 
 export function createDb(databaseUrl: string, poolMax = 10) {
-  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl, max: poolMax }), omit: OMIT_LARGE });
+  const db = new PrismaClient({
+    adapter: new PrismaPg({ connectionString: databaseUrl, max: poolMax }),
+    omit: OMIT_LARGE,
+  });
   rememberDatabaseUrl(db, databaseUrl);
   return db;
 }

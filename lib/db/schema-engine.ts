@@ -7,7 +7,10 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { bindMigrationAwareSqlAdapterFactory, type SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import {
+  bindMigrationAwareSqlAdapterFactory,
+  type SqlMigrationAwareDriverAdapterFactory,
+} from '@prisma/driver-adapter-utils';
 
 const require = createRequire(import.meta.url);
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -24,7 +27,10 @@ function loadEngineModule(): Promise<TEngineModule> {
   enginePromise ??= (async () => {
     const bg: TEngineModule = await import('@prisma/schema-engine-wasm/schema_engine_bg');
     // The package exports no path for the .wasm file: find it beside the JS entry.
-    const wasmPath = path.join(path.dirname(require.resolve('@prisma/schema-engine-wasm')), 'schema_engine_bg.wasm');
+    const wasmPath = path.join(
+      path.dirname(require.resolve('@prisma/schema-engine-wasm')),
+      'schema_engine_bg.wasm',
+    );
     const { instance } = await WebAssembly.instantiate(await readFile(wasmPath), {
       './schema_engine_bg.js': bg as unknown as WebAssembly.ModuleImports,
     });
@@ -35,12 +41,18 @@ function loadEngineModule(): Promise<TEngineModule> {
   return enginePromise;
 }
 
-export async function openSchemaEngine(adapterFactory: SqlMigrationAwareDriverAdapterFactory): Promise<TSchemaEngine> {
+export async function openSchemaEngine(
+  adapterFactory: SqlMigrationAwareDriverAdapterFactory,
+): Promise<TSchemaEngine> {
   const { SchemaEngine } = await loadEngineModule();
   const schema = await readFile(SCHEMA_PATH, 'utf8');
   // The engine logs through this callback; its messages carry SQL, never data, but stay quiet.
   const log = () => {};
-  return SchemaEngine.new({ datamodels: [[SCHEMA_PATH, schema]] }, log, bindMigrationAwareSqlAdapterFactory(adapterFactory));
+  return SchemaEngine.new(
+    { datamodels: [[SCHEMA_PATH, schema]] },
+    log,
+    bindMigrationAwareSqlAdapterFactory(adapterFactory),
+  );
 }
 
 export const NO_FILTERS = { externalTables: [], externalEnums: [] };
@@ -48,7 +60,10 @@ export const NO_FILTERS = { externalTables: [], externalEnums: [] };
 /** The migrations folder as the engine wants it: every `<dir>/migration.sql`, in name order. */
 export async function readMigrationsList() {
   const entries = await readdir(MIGRATIONS_DIR, { withFileTypes: true }).catch(() => []);
-  const dirs = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const dirs = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   const lockPath = path.join(MIGRATIONS_DIR, 'migration_lock.toml');
   const lockContent = await readFile(lockPath, 'utf8').catch(() => null);
   return {
@@ -60,7 +75,10 @@ export async function readMigrationsList() {
         path: name,
         migrationFile: {
           path: 'migration.sql',
-          content: { tag: 'ok' as const, value: await readFile(path.join(MIGRATIONS_DIR, name, 'migration.sql'), 'utf8') },
+          content: {
+            tag: 'ok' as const,
+            value: await readFile(path.join(MIGRATIONS_DIR, name, 'migration.sql'), 'utf8'),
+          },
         },
       })),
     ),

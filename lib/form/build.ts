@@ -14,12 +14,21 @@ import { cleanText } from './normalise/text';
  * cannot be read as what it should be (a date of 31-02-2022, a phone number with letters) becomes
  * null with a warning that quotes it — never a guess, never silently dropped.
  */
-export type TBuilt = { formulier: Omit<TMeldformulier, 'kenmerk'> & { kenmerk: string | null }; warnings: TFinding[] };
+export type TBuilt = {
+  formulier: Omit<TMeldformulier, 'kenmerk'> & { kenmerk: string | null };
+  warnings: TFinding[];
+};
 
 const GESLACHT: Record<string, 'man' | 'vrouw' | 'onbekend'> = {
-  man: 'man', m: 'man', mannelijk: 'man',
-  vrouw: 'vrouw', v: 'vrouw', vrouwelijk: 'vrouw',
-  onbekend: 'onbekend', x: 'onbekend', anders: 'onbekend',
+  man: 'man',
+  m: 'man',
+  mannelijk: 'man',
+  vrouw: 'vrouw',
+  v: 'vrouw',
+  vrouwelijk: 'vrouw',
+  onbekend: 'onbekend',
+  x: 'onbekend',
+  anders: 'onbekend',
 };
 
 const JA_NEE = new Set(['ja', 'nee']);
@@ -41,22 +50,48 @@ export function buildFormulier(raw: TRawForm): TBuilt {
   const choice = <T extends string>(path: string, allowed: Set<string>) =>
     allowed.has(raw[path] ?? '') ? (raw[path] as T) : null;
 
-  const bsn = parsed('betrokkene.bsn', (v) => (/^\d{9}$/.test(v.replace(/[\s.]/g, '')) ? v.replace(/[\s.]/g, '') : null), 'geen BSN van 9 cijfers');
+  const bsn = parsed(
+    'betrokkene.bsn',
+    (v) => (/^\d{9}$/.test(v.replace(/[\s.]/g, '')) ? v.replace(/[\s.]/g, '') : null),
+    'geen BSN van 9 cijfers',
+  );
   const telefoonnummers = text('betrokkene.telefoonnummers');
   const phones = parsePhoneList(raw['betrokkene.telefoonnummers'] ?? null);
   if (telefoonnummers !== null && phones.length === 0) {
-    warnings.push({ field: 'betrokkene.telefoonnummers', message: `Telefoonnummer betrokkene '${telefoonnummers}' is geen geldig telefoonnummer; niet overgenomen.` });
+    warnings.push({
+      field: 'betrokkene.telefoonnummers',
+      message: `Telefoonnummer betrokkene '${telefoonnummers}' is geen geldig telefoonnummer; niet overgenomen.`,
+    });
   }
 
   const instanties = [];
-  for (let i = 0; raw[`hulpverlening.instanties.${i}.naam`] !== undefined || raw[`hulpverlening.instanties.${i}.contactpersoon`] !== undefined || raw[`hulpverlening.instanties.${i}.telefoon`] !== undefined; i++) {
+  for (
+    let i = 0;
+    raw[`hulpverlening.instanties.${i}.naam`] !== undefined ||
+    raw[`hulpverlening.instanties.${i}.contactpersoon`] !== undefined ||
+    raw[`hulpverlening.instanties.${i}.telefoon`] !== undefined;
+    i++
+  ) {
     const base = `hulpverlening.instanties.${i}`;
-    const instantie = { naam: text(`${base}.naam`), contactpersoon: text(`${base}.contactpersoon`), telefoon: phone(`${base}.telefoon`) };
+    const instantie = {
+      naam: text(`${base}.naam`),
+      contactpersoon: text(`${base}.contactpersoon`),
+      telefoon: phone(`${base}.telefoon`),
+    };
     if (instantie.naam || instantie.contactpersoon || instantie.telefoon) instanties.push(instantie);
   }
 
-  const huisarts = { naam: text('huisarts.naam'), adres: text('huisarts.adres'), telefoon: phone('huisarts.telefoon') };
-  const huisartsBekend = raw['huisarts.nietBekend'] === 'ja' ? false : huisarts.naam || huisarts.adres || huisarts.telefoon ? true : null;
+  const huisarts = {
+    naam: text('huisarts.naam'),
+    adres: text('huisarts.adres'),
+    telefoon: phone('huisarts.telefoon'),
+  };
+  const huisartsBekend =
+    raw['huisarts.nietBekend'] === 'ja'
+      ? false
+      : huisarts.naam || huisarts.adres || huisarts.telefoon
+        ? true
+        : null;
   const geinformeerd = choice<'ja' | 'nee'>('betrokkeneGeinformeerd', JA_NEE);
 
   const formulier: TBuilt['formulier'] = {
@@ -76,7 +111,11 @@ export function buildFormulier(raw: TRawForm): TBuilt {
       geboortedatum: parsed('betrokkene.geboortedatum', parseDate, 'geen geldige datum'),
       geboorteplaats: text('betrokkene.geboorteplaats'),
       geboorteland: text('betrokkene.geboorteland'),
-      geslacht: parsed('betrokkene.geslacht', (v) => GESLACHT[v.toLowerCase()] ?? null, 'geen geslacht (man, vrouw, onbekend)'),
+      geslacht: parsed(
+        'betrokkene.geslacht',
+        (v) => GESLACHT[v.toLowerCase()] ?? null,
+        'geen geslacht (man, vrouw, onbekend)',
+      ),
       adres: text('betrokkene.adres'),
       postcode: parsed('betrokkene.postcode', parsePostcode, 'geen geldige postcode'),
       plaats: text('betrokkene.plaats'),
@@ -86,7 +125,10 @@ export function buildFormulier(raw: TRawForm): TBuilt {
     voorval: {
       van: parsed('voorval.van', parseDateTime, 'geen datum met tijd'),
       // "Op D om T uur" gives van = tot: one warning for an unreadable date is enough.
-      tot: raw['voorval.tot'] === raw['voorval.van'] ? parseDateTime(text('voorval.tot') ?? '') : parsed('voorval.tot', parseDateTime, 'geen datum met tijd'),
+      tot:
+        raw['voorval.tot'] === raw['voorval.van']
+          ? parseDateTime(text('voorval.tot') ?? '')
+          : parsed('voorval.tot', parseDateTime, 'geen datum met tijd'),
       postcode: parsed('voorval.postcode', parsePostcode, 'geen geldige postcode'),
       plaats: text('voorval.plaats'),
     },

@@ -21,7 +21,13 @@ export function passesElfproef(bsn: string): boolean {
 
 /** Swedish formatting is ISO-like ("2024-11-04 14:35"); created once, it is costly to make. */
 const AMSTERDAM = new Intl.DateTimeFormat('sv-SE', {
-  timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+  timeZone: 'Europe/Amsterdam',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
 });
 
 /** Dutch local date-time (YYYY-MM-DDTHH:MM) of a moment. */
@@ -31,27 +37,44 @@ function localDateTime(now: Date): string {
 
 function isTrusted(address: string, trustedDomains: string[]): boolean {
   const domain = emailDomain(address);
-  return trustedDomains.some((trusted) => domain === trusted.toLowerCase() || domain.endsWith(`.${trusted.toLowerCase()}`));
+  return trustedDomains.some(
+    (trusted) => domain === trusted.toLowerCase() || domain.endsWith(`.${trusted.toLowerCase()}`),
+  );
 }
 
-export function checkFormulier({ formulier: f }: TBuilt, options: TCheckOptions): { warnings: TFinding[]; errors: TFinding[] } {
+export function checkFormulier(
+  { formulier: f }: TBuilt,
+  options: TCheckOptions,
+): { warnings: TFinding[]; errors: TFinding[] } {
   const warnings: TFinding[] = [];
   const errors: TFinding[] = [];
   const today = localDateTime(options.now).slice(0, 10);
 
   if (f.kenmerk === null) {
-    errors.push({ field: 'kenmerk', message: 'Het kenmerk (Ons kenmerk / registratienummer) ontbreekt in het meldformulier.' });
+    errors.push({
+      field: 'kenmerk',
+      message: 'Het kenmerk (Ons kenmerk / registratienummer) ontbreekt in het meldformulier.',
+    });
   } else {
     const year = Number(KENMERK.exec(f.kenmerk)?.[1]);
     if (!(year >= 2000 && year <= Number(today.slice(0, 4)) + 1)) {
-      warnings.push({ field: 'kenmerk', message: `Het kenmerk '${f.kenmerk}' heeft niet de vorm PL<4 cijfers>-<jaar><volgnummer>.` });
+      warnings.push({
+        field: 'kenmerk',
+        message: `Het kenmerk '${f.kenmerk}' heeft niet de vorm PL<4 cijfers>-<jaar><volgnummer>.`,
+      });
     }
   }
   if (f.redenAanmelding === null) {
-    errors.push({ field: 'redenAanmelding', message: 'De reden aanmelding (omschrijving van de zorgen) ontbreekt in het meldformulier.' });
+    errors.push({
+      field: 'redenAanmelding',
+      message: 'De reden aanmelding (omschrijving van de zorgen) ontbreekt in het meldformulier.',
+    });
   }
   if (f.behandelaar.email === null) {
-    errors.push({ field: 'behandelaar.email', message: 'Het e-mailadres van de behandelaar ontbreekt in het meldformulier.' });
+    errors.push({
+      field: 'behandelaar.email',
+      message: 'Het e-mailadres van de behandelaar ontbreekt in het meldformulier.',
+    });
   } else if (!isTrusted(f.behandelaar.email, options.trustedDomains)) {
     warnings.push({
       field: 'behandelaar.email',
@@ -66,9 +89,15 @@ export function checkFormulier({ formulier: f }: TBuilt, options: TCheckOptions)
   if (geboortedatum !== null) {
     const oldest = `${Number(today.slice(0, 4)) - 120}${today.slice(4)}`;
     if (geboortedatum > today) {
-      warnings.push({ field: 'betrokkene.geboortedatum', message: `De geboortedatum ${geboortedatum} ligt in de toekomst.` });
+      warnings.push({
+        field: 'betrokkene.geboortedatum',
+        message: `De geboortedatum ${geboortedatum} ligt in de toekomst.`,
+      });
     } else if (geboortedatum < oldest) {
-      warnings.push({ field: 'betrokkene.geboortedatum', message: `De geboortedatum ${geboortedatum} ligt meer dan 120 jaar terug.` });
+      warnings.push({
+        field: 'betrokkene.geboortedatum',
+        message: `De geboortedatum ${geboortedatum} ligt meer dan 120 jaar terug.`,
+      });
     }
   }
   if (f.voorval.van !== null && f.meldingTijdstip !== null && f.voorval.van > f.meldingTijdstip) {

@@ -20,11 +20,18 @@ export type TParseMeldformulierOptions = {
   now?: Date;
 };
 
-export async function parseMeldformulier(bytes: Uint8Array, options: TParseMeldformulierOptions): Promise<TParseResult> {
+export async function parseMeldformulier(
+  bytes: Uint8Array,
+  options: TParseMeldformulierOptions,
+): Promise<TParseResult> {
   // Refused here already, so a 50 MB file is never even copied to the worker.
   const tooLarge = sizeRefusal(bytes.length);
   if (tooLarge) return refused(tooLarge);
-  return parseInWorker(bytes, { filename: options.filename, trustedDomains: options.trustedDomains, now: options.now });
+  return parseInWorker(bytes, {
+    filename: options.filename,
+    trustedDomains: options.trustedDomains,
+    now: options.now,
+  });
 }
 
 export { closeParser, warmParser } from './pool';

@@ -19,26 +19,36 @@ export type TParseOptions = { filename?: string; trustedDomains?: string[]; now?
 
 /** Phrases only the meldformulier has; fewer than three found means it is some other document. */
 const FORM_MARKERS = [
-  'Ons kenmerk', 'Behandeld door', 'Persoonsgegevens betrokkene', 'Datum/tijd voorval',
-  'Reden aanmelding', 'bestaande hulpverlening', 'Contactgegevens huisarts', 'Nader telefonisch contact',
+  'Ons kenmerk',
+  'Behandeld door',
+  'Persoonsgegevens betrokkene',
+  'Datum/tijd voorval',
+  'Reden aanmelding',
+  'bestaande hulpverlening',
+  'Contactgegevens huisarts',
+  'Nader telefonisch contact',
 ].map((words) => new RegExp(phrase(words), 'iu'));
-
 
 async function readRaw(bytes: Uint8Array, filename: string | undefined): Promise<TRawForm> {
   const tooLarge = sizeRefusal(bytes.length);
   if (tooLarge) throw new RefusedFile(tooLarge);
   const type = detectType(bytes);
   if (type.kind === 'other') {
-    throw new RefusedFile(`Bijlage${filename ? ` '${filename}'` : ''} is ${type.description}, geen PDF of Word-document.`);
+    throw new RefusedFile(
+      `Bijlage${filename ? ` '${filename}'` : ''} is ${type.description}, geen PDF of Word-document.`,
+    );
   }
   // mammoth is loaded on the first .docx only: the warm worker starts faster for PDFs.
-  const { text, acroform } = type.kind === 'pdf'
-    ? await extractPdf(bytes)
-    : { text: await (await import('./extract/docx')).extractDocx(bytes), acroform: null };
+  const { text, acroform } =
+    type.kind === 'pdf'
+      ? await extractPdf(bytes)
+      : { text: await (await import('./extract/docx')).extractDocx(bytes), acroform: null };
   const normalised = text.normalize('NFC');
   const markers = FORM_MARKERS.filter((marker) => marker.test(normalised)).length;
   if (markers < 3 && Object.keys(acroform ?? {}).length < 3) {
-    throw new RefusedFile('Bijlage is geen meldformulier niet-acute zorg (de vaste onderdelen van het formulier ontbreken).');
+    throw new RefusedFile(
+      'Bijlage is geen meldformulier niet-acute zorg (de vaste onderdelen van het formulier ontbreken).',
+    );
   }
   // Field values win over the text layer, which for a filled PDF form still shows the template.
   return { ...readFormText(normalised), ...acroform };
@@ -53,7 +63,10 @@ export async function parseBytes(bytes: Uint8Array, options: TParseOptions = {})
     throw error;
   }
   const built = buildFormulier(raw);
-  const checks = checkFormulier(built, { trustedDomains: options.trustedDomains ?? ['politie.nl'], now: options.now ?? new Date() });
+  const checks = checkFormulier(built, {
+    trustedDomains: options.trustedDomains ?? ['politie.nl'],
+    now: options.now ?? new Date(),
+  });
   const errors = checks.errors;
   const warnings = [...built.warnings, ...checks.warnings];
   const { kenmerk } = built.formulier;

@@ -22,7 +22,8 @@ import type { TParseReply, TParseRequest } from './worker';
  * itself and then imports the real worker.
  */
 function workerSource(): { source: string | URL; eval: boolean } {
-  if (!import.meta.url.endsWith('.ts')) return { source: new URL('./form-worker.mjs', import.meta.url), eval: false };
+  if (!import.meta.url.endsWith('.ts'))
+    return { source: new URL('./form-worker.mjs', import.meta.url), eval: false };
   // The ESM build of tsx's API (what `import 'tsx/esm/api'` resolves to), found from its package.
   const tsxRoot = path.dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
   const tsxApi = pathToFileURL(path.join(tsxRoot, 'dist/esm/api/index.mjs')).href;
@@ -75,9 +76,13 @@ function startWorker(): Worker {
   started.on('error', (error: Error & { code?: string }) => {
     if (started !== worker) return;
     discardWorker();
-    finish(refused(error.code === 'ERR_WORKER_OUT_OF_MEMORY'
-      ? 'Bijlage vraagt te veel geheugen om te lezen; het bestand wordt niet verwerkt.'
-      : `Bijlage kon niet worden gelezen (${error.message}).`));
+    finish(
+      refused(
+        error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+          ? 'Bijlage vraagt te veel geheugen om te lezen; het bestand wordt niet verwerkt.'
+          : `Bijlage kon niet worden gelezen (${error.message}).`,
+      ),
+    );
   });
   started.on('exit', () => {
     if (started !== worker) return;
@@ -96,7 +101,11 @@ function runNext(): void {
   const id = nextId++;
   const timer = setTimeout(() => {
     discardWorker();
-    finish(refused(`Bijlage kon niet binnen ${LIMITS.timeoutMs / 1000} seconden worden gelezen; het bestand wordt niet verwerkt.`));
+    finish(
+      refused(
+        `Bijlage kon niet binnen ${LIMITS.timeoutMs / 1000} seconden worden gelezen; het bestand wordt niet verwerkt.`,
+      ),
+    );
   }, LIMITS.timeoutMs);
   timer.unref();
   running = { id, job, timer };
@@ -124,7 +133,8 @@ export function parseInWorker(bytes: Uint8Array, options: TParseOptions): Promis
 export async function closeParser(): Promise<void> {
   const dead = worker;
   worker = null;
-  for (const job of queue.splice(0)) job.resolve(refused('De verwerking is gestopt voordat de bijlage gelezen was.'));
+  for (const job of queue.splice(0))
+    job.resolve(refused('De verwerking is gestopt voordat de bijlage gelezen was.'));
   finish(refused('De verwerking is gestopt voordat de bijlage gelezen was.'));
   await dead?.terminate();
 }

@@ -5,4 +5,9 @@ import type { TParseResult } from './schema';
  * module, so the pool and the public entry can answer without loading the parser itself: the
  * process that calls parseMeldformulier never loads the PDF engine or the readers.
  */
-export const refused = (message: string): TParseResult => ({ ok: false, formulier: null, warnings: [], errors: [{ field: 'bestand', message }] });
+export const refused = (message: string): TParseResult => ({
+  ok: false,
+  formulier: null,
+  warnings: [],
+  errors: [{ field: 'bestand', message }],
+});

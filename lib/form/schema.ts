@@ -6,9 +6,15 @@ import { z } from 'zod';
  */
 const text = z.string().min(1).nullable();
 const jaNee = z.enum(['ja', 'nee']).nullable();
-const dateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/).nullable();
+const dateTime = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/)
+  .nullable();
 const phone = z.string().regex(/^\+?\d{6,15}$/);
-const postcode = z.string().regex(/^\d{4}[A-Z]{2}$/).nullable();
+const postcode = z
+  .string()
+  .regex(/^\d{4}[A-Z]{2}$/)
+  .nullable();
 
 export const ZMeldformulier = z
   .object({
@@ -18,11 +24,17 @@ export const ZMeldformulier = z
     behandelaar: z.object({ naam: text, telefoon: phone.nullable(), email: z.email().nullable() }).strict(),
     betrokkene: z
       .object({
-        bsn: z.string().regex(/^\d{9}$/).nullable(),
+        bsn: z
+          .string()
+          .regex(/^\d{9}$/)
+          .nullable(),
         voornamen: text,
         voorvoegsel: text,
         achternaam: text,
-        geboortedatum: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+        geboortedatum: z
+          .string()
+          .regex(/^\d{4}-\d{2}-\d{2}$/)
+          .nullable(),
         geboorteplaats: text,
         geboorteland: text,
         geslacht: z.enum(['man', 'vrouw', 'onbekend']).nullable(),
@@ -40,10 +52,14 @@ export const ZMeldformulier = z
     hulpverlening: z
       .object({
         bestaand: z.enum(['ja', 'nee', 'niet_bekend']).nullable(),
-        instanties: z.array(z.object({ naam: text, contactpersoon: text, telefoon: phone.nullable() }).strict()),
+        instanties: z.array(
+          z.object({ naam: text, contactpersoon: text, telefoon: phone.nullable() }).strict(),
+        ),
       })
       .strict(),
-    huisarts: z.object({ bekend: z.boolean().nullable(), naam: text, adres: text, telefoon: phone.nullable() }).strict(),
+    huisarts: z
+      .object({ bekend: z.boolean().nullable(), naam: text, adres: text, telefoon: phone.nullable() })
+      .strict(),
     betrokkeneGeinformeerd: jaNee,
     nietGeinformeerdReden: text,
     telefonischContactGewenst: jaNee,

@@ -7,7 +7,10 @@ import { parseBytes, type TParseOptions } from './parse-bytes';
  * end this thread: its PDF engine is spent (see pdfium.ts) and only a new thread frees its memory.
  */
 export type TParseRequest = { id: number; bytes: Uint8Array; options: TParseOptions };
-export type TParseReply = ({ result: import('./schema').TParseResult } | { failure: string }) & { id: number; retire: boolean };
+export type TParseReply = ({ result: import('./schema').TParseResult } | { failure: string }) & {
+  id: number;
+  retire: boolean;
+};
 
 // PDFium is ready before the first file arrives (the pool starts this thread ahead of need). A
 // failure here is tried again, and reported, by the first file.
@@ -15,8 +18,13 @@ warmEngine().catch(() => undefined);
 
 parentPort?.on('message', (request: TParseRequest) => {
   parseBytes(request.bytes, request.options).then(
-    (result) => parentPort?.postMessage({ id: request.id, result, retire: engineSpent() } satisfies TParseReply),
+    (result) =>
+      parentPort?.postMessage({ id: request.id, result, retire: engineSpent() } satisfies TParseReply),
     (error: unknown) =>
-      parentPort?.postMessage({ id: request.id, failure: error instanceof Error ? error.message : String(error), retire: engineSpent() } satisfies TParseReply),
+      parentPort?.postMessage({
+        id: request.id,
+        failure: error instanceof Error ? error.message : String(error),
+        retire: engineSpent(),
+      } satisfies TParseReply),
   );
 });

@@ -40,7 +40,11 @@ export function parseAuthenticationResults(value: string): TAuthResultsHeader | 
     const parsed: Record<string, string> = {};
     for (const p of props) {
       const eq = p.indexOf('=');
-      if (eq > 0) parsed[p.slice(0, eq).toLowerCase()] = p.slice(eq + 1).replace(/^"|"$/g, '').toLowerCase();
+      if (eq > 0)
+        parsed[p.slice(0, eq).toLowerCase()] = p
+          .slice(eq + 1)
+          .replace(/^"|"$/g, '')
+          .toLowerCase();
     }
     return [{ method: m[1].toLowerCase(), result: m[2].toLowerCase(), props: parsed }];
   });

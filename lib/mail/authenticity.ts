@@ -54,22 +54,35 @@ function alignedTrusted(signing: string, from: string, trusted: string[]): boole
 type TEvidence = Omit<TAuthenticity, 'verdict' | 'reason' | 'temporary'>;
 
 function decide(e: TEvidence, trusted: string[]): TAuthenticity {
-  const fail = (reason: string, temporary = false): TAuthenticity => ({ ...e, verdict: 'fail', reason, temporary });
+  const fail = (reason: string, temporary = false): TAuthenticity => ({
+    ...e,
+    verdict: 'fail',
+    reason,
+    temporary,
+  });
   const from = e.fromDomain;
   if (!from) return fail('Het bericht heeft geen eenduidig afzenderadres (Van).');
   if (!trusted.some((t) => isWithin(from, t))) {
-    return fail(`Het afzenderdomein ${from} hoort niet bij de vertrouwde domeinen (${trusted.join(', ') || 'geen ingesteld'}).`);
+    return fail(
+      `Het afzenderdomein ${from} hoort niet bij de vertrouwde domeinen (${trusted.join(', ') || 'geen ingesteld'}).`,
+    );
   }
   const temporary = e.dkim.some((d) => d.result === 'temperror') || e.dmarc === 'temperror';
   if (!e.dkim.length) return fail('Het bericht heeft geen DKIM-handtekening.');
   const passing = e.dkim.filter((d) => d.result === 'pass');
   if (!passing.length) {
-    return fail(`De DKIM-handtekening is niet geldig (${e.dkim.map((d) => `${d.domain || '?'}: ${d.result}`).join(', ')}).`, temporary);
+    return fail(
+      `De DKIM-handtekening is niet geldig (${e.dkim.map((d) => `${d.domain || '?'}: ${d.result}`).join(', ')}).`,
+      temporary,
+    );
   }
   if (!passing.some((d) => alignedTrusted(d.domain, from, trusted))) {
-    return fail(`De DKIM-handtekening is van ${passing.map((d) => d.domain).join(', ')}, niet van het afzenderdomein ${from}.`);
+    return fail(
+      `De DKIM-handtekening is van ${passing.map((d) => d.domain).join(', ')}, niet van het afzenderdomein ${from}.`,
+    );
   }
-  if (e.dmarc !== 'pass') return fail(`De DMARC-controle is niet geslaagd (${e.dmarc ?? 'geen resultaat'}).`, temporary);
+  if (e.dmarc !== 'pass')
+    return fail(`De DMARC-controle is niet geslaagd (${e.dmarc ?? 'geen resultaat'}).`, temporary);
   return { ...e, verdict: 'pass', reason: null, temporary: false };
 }
 
@@ -89,11 +102,17 @@ function fromHeaderResults(raw: Buffer, authservId: string): TEvidence | null {
   const fromDomain = fromDomainOf(raw);
   const dkim = header.entries
     .filter((r) => r.method === 'dkim')
-    .map((r) => ({ domain: normalizeDomain(r.props['header.d'] ?? r.props['header.i']?.split('@').pop() ?? ''), result: r.result }));
+    .map((r) => ({
+      domain: normalizeDomain(r.props['header.d'] ?? r.props['header.i']?.split('@').pop() ?? ''),
+      result: r.result,
+    }));
   const dmarcEntry = header.entries.find((r) => r.method === 'dmarc');
   // A DMARC verdict about another From domain says nothing about this message.
   const dmarcFrom = dmarcEntry?.props['header.from'];
-  const dmarc = dmarcEntry && (!dmarcFrom || (fromDomain && normalizeDomain(dmarcFrom) === fromDomain)) ? dmarcEntry.result : null;
+  const dmarc =
+    dmarcEntry && (!dmarcFrom || (fromDomain && normalizeDomain(dmarcFrom) === fromDomain))
+      ? dmarcEntry.result
+      : null;
   return { source: 'authentication-results', fromDomain, dkim, dmarc };
 }
 
@@ -109,18 +128,22 @@ async function verifyOurselves(raw: Buffer, o: TAuthenticityOptions): Promise<TE
   });
   // mailauth's own From parsing is what its DMARC evaluated; several From headers or addresses are refused.
   const headerFrom = result.dkim.headerFrom ?? [];
-  const fromDomain = headerFrom.length === 1 && fromDomainOf(raw) !== null ? normalizeDomain(headerFrom[0]?.split('@').pop() ?? '') || null : null;
+  const fromDomain =
+    headerFrom.length === 1 && fromDomainOf(raw) !== null
+      ? normalizeDomain(headerFrom[0]?.split('@').pop() ?? '') || null
+      : null;
   const dkim = (result.dkim.results ?? [])
     .filter((r) => r.status?.result !== 'none')
     .map((r) => ({ domain: normalizeDomain(r.signingDomain ?? ''), result: r.status.result }));
-  const dmarc = result.dmarc ? result.dmarc.status?.result ?? null : null;
+  const dmarc = result.dmarc ? (result.dmarc.status?.result ?? null) : null;
   return { source: 'verified', fromDomain, dkim, dmarc };
 }
 
 export async function checkAuthenticity(raw: Buffer, o: TAuthenticityOptions): Promise<TAuthenticity> {
   const trusted = o.trustedDomains.map(normalizeDomain).filter(Boolean);
   try {
-    const evidence = (o.authservId ? fromHeaderResults(raw, o.authservId) : null) ?? (await verifyOurselves(raw, o));
+    const evidence =
+      (o.authservId ? fromHeaderResults(raw, o.authservId) : null) ?? (await verifyOurselves(raw, o));
     return decide(evidence, trusted);
   } catch {
     return {

@@ -21,20 +21,30 @@ const BOUNCE_SENDER = /^(mailer-daemon|postmaster)@/i;
 
 function text(value: unknown): string {
   if (typeof value === 'string') return value.trim().toLowerCase();
-  if (value && typeof value === 'object' && 'value' in value) return text((value as { value: unknown }).value);
+  if (value && typeof value === 'object' && 'value' in value)
+    return text((value as { value: unknown }).value);
   return '';
 }
 
 function contentType(headers: THeaderMap): { value: string; reportType: string } {
-  const ct = headers.get('content-type') as { value?: unknown; params?: Record<string, unknown> } | string | undefined;
-  if (typeof ct === 'string') return { value: ct.split(';')[0]!.trim().toLowerCase(), reportType: /report-type="?([\w-]+)/i.exec(ct)?.[1]?.toLowerCase() ?? '' };
+  const ct = headers.get('content-type') as
+    { value?: unknown; params?: Record<string, unknown> } | string | undefined;
+  if (typeof ct === 'string')
+    return {
+      value: ct.split(';')[0]!.trim().toLowerCase(),
+      reportType: /report-type="?([\w-]+)/i.exec(ct)?.[1]?.toLowerCase() ?? '',
+    };
   return { value: text(ct?.value), reportType: text(ct?.params?.['report-type']) };
 }
 
 /** The Message-ID in the returned original (message/rfc822) or its headers (text/rfc822-headers). */
 function bouncedMessageId(parts: readonly TPart[]): string | undefined {
   for (const part of parts) {
-    if (!/^(message\/rfc822|text\/rfc822-headers|message\/global(-headers)?)$/i.test(part.contentType) || !part.content) continue;
+    if (
+      !/^(message\/rfc822|text\/rfc822-headers|message\/global(-headers)?)$/i.test(part.contentType) ||
+      !part.content
+    )
+      continue;
     const head = part.content.subarray(0, 64 * 1024).toString('utf8');
     const headers = head.split(/\r?\n\r?\n/)[0]!.replace(/\r?\n[ \t]+/g, ' ');
     const id = /^message-id:\s*(<[^<>\s]+>)/im.exec(headers)?.[1];
@@ -58,10 +68,15 @@ export function detectAutoResponse(mail: {
   const h = mail.headers;
   const ct = contentType(h);
   const subject = mail.subject ?? '';
-  const isDsn = (ct.value === 'multipart/report' && ct.reportType === 'delivery-status') || mail.attachments.some((p) => /^message\/(global-)?delivery-status$/i.test(p.contentType));
+  const isDsn =
+    (ct.value === 'multipart/report' && ct.reportType === 'delivery-status') ||
+    mail.attachments.some((p) => /^message\/(global-)?delivery-status$/i.test(p.contentType));
   if (isDsn || BOUNCE_SUBJECT.test(subject) || BOUNCE_SENDER.test(mail.fromAddress ?? '')) {
     const id = bouncedMessageId(mail.attachments);
-    return { result: id ? { reason: 'bounce', bouncedMessageId: id } : { reason: 'bounce' }, strength: 'certain' };
+    return {
+      result: id ? { reason: 'bounce', bouncedMessageId: id } : { reason: 'bounce' },
+      strength: 'certain',
+    };
   }
   const autoSubmitted = text(h.get('auto-submitted'));
   const precedence = text(h.get('precedence'));

@@ -61,7 +61,11 @@ function ourSubject(rest: string): { kenmerk: string | null } | null {
 }
 
 function referencedIds(mail: TMailForClassification): string[] {
-  const refs = Array.isArray(mail.references) ? mail.references : mail.references ? mail.references.split(/\s+/) : [];
+  const refs = Array.isArray(mail.references)
+    ? mail.references
+    : mail.references
+      ? mail.references.split(/\s+/)
+      : [];
   // In-Reply-To names the direct parent; References lists ancestors oldest first, so walk it backwards.
   return [mail.inReplyTo, ...[...refs].reverse()].map((r) => r?.trim()).filter((r): r is string => !!r);
 }
@@ -72,7 +76,12 @@ export function classifyMail(mail: TMailForClassification, ours: TOurMessageIds)
   const fromAddress = mail.from?.value[0]?.address?.toLowerCase();
   const melding = parseMeldingSubject(subject);
 
-  const auto = detectAutoResponse({ headers: mail.headers, subject, fromAddress, attachments: mail.attachments });
+  const auto = detectAutoResponse({
+    headers: mail.headers,
+    subject,
+    fromAddress,
+    attachments: mail.attachments,
+  });
   // Weak marks (e.g. Auto-Submitted: auto-generated) are also on the police's own automated
   // meldingen; losing a melding is worse than recording one robot's mail as a melding.
   if (auto && (auto.strength === 'certain' || !melding)) return { kind: 'auto', ...auto.result };
@@ -80,9 +89,13 @@ export function classifyMail(mail: TMailForClassification, ours: TOurMessageIds)
   const answered = referencedIds(mail).find(isOurs);
   const { rest, prefixed } = stripPrefixes(subject);
   const own = ourSubject(rest);
-  if (answered) return { kind: 'reply', inReplyTo: answered, kenmerk: own?.kenmerk ?? melding?.kenmerk ?? null };
+  if (answered)
+    return { kind: 'reply', inReplyTo: answered, kenmerk: own?.kenmerk ?? melding?.kenmerk ?? null };
   // Our own subject without a reply prefix is our mail coming back (a loop or a copy): never a melding.
-  if (own) return prefixed && own.kenmerk ? { kind: 'reply', inReplyTo: null, kenmerk: own.kenmerk } : { kind: 'other' };
+  if (own)
+    return prefixed && own.kenmerk
+      ? { kind: 'reply', inReplyTo: null, kenmerk: own.kenmerk }
+      : { kind: 'other' };
 
   if (melding) {
     return melding.forwarded

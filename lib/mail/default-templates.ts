@@ -10,7 +10,13 @@
 export const TEMPLATE_KINDS = ['AANVULLING', 'NIET_IN_BEHANDELING', 'TERUGKOPPELING'] as const;
 export type TTemplateKind = (typeof TEMPLATE_KINDS)[number];
 
-export const TEMPLATE_PLACEHOLDERS = ['kenmerk', 'initialen', 'behandelaar', 'meldpuntNaam', 'meldpuntTelefoon'] as const;
+export const TEMPLATE_PLACEHOLDERS = [
+  'kenmerk',
+  'initialen',
+  'behandelaar',
+  'meldpuntNaam',
+  'meldpuntTelefoon',
+] as const;
 export type TTemplatePlaceholder = (typeof TEMPLATE_PLACEHOLDERS)[number];
 export type TTemplateValues = Record<TTemplatePlaceholder, string>;
 
@@ -80,7 +86,11 @@ const PLACEHOLDER = /\{([A-Za-z]+)\}/g;
 
 /** Replaces the known placeholders; anything else in braces stays as typed. */
 export function renderMailTemplate(text: string, values: TTemplateValues): string {
-  return text.replace(PLACEHOLDER, (whole, name: string) => ((TEMPLATE_PLACEHOLDERS as readonly string[]).includes(name) ? values[name as TTemplatePlaceholder] : whole));
+  return text.replace(PLACEHOLDER, (whole, name: string) =>
+    (TEMPLATE_PLACEHOLDERS as readonly string[]).includes(name)
+      ? values[name as TTemplatePlaceholder]
+      : whole,
+  );
 }
 
 /** Placeholder names used in `text` that do not exist (typos the editor should reject). */
@@ -90,8 +100,18 @@ export function unknownPlaceholders(text: string): string[] {
 }
 
 /** "J.P. de V." from voornamen "Jan Pieter", voorvoegsel "de", achternaam "Vries"; '' when unknown. */
-export function initialenOf(p: { voornamen?: string | null; voorvoegsel?: string | null; achternaam?: string | null }): string {
-  const letters = (p.voornamen ?? '').split(/[\s-]+/).filter(Boolean).map((n) => `${n[0]!.toUpperCase()}.`).join('');
-  const surname = p.achternaam?.trim() ? `${p.voorvoegsel?.trim() ? `${p.voorvoegsel.trim()} ` : ''}${p.achternaam.trim()[0]!.toUpperCase()}.` : '';
+export function initialenOf(p: {
+  voornamen?: string | null;
+  voorvoegsel?: string | null;
+  achternaam?: string | null;
+}): string {
+  const letters = (p.voornamen ?? '')
+    .split(/[\s-]+/)
+    .filter(Boolean)
+    .map((n) => `${n[0]!.toUpperCase()}.`)
+    .join('');
+  const surname = p.achternaam?.trim()
+    ? `${p.voorvoegsel?.trim() ? `${p.voorvoegsel.trim()} ` : ''}${p.achternaam.trim()[0]!.toUpperCase()}.`
+    : '';
   return [letters, surname].filter(Boolean).join(' ');
 }

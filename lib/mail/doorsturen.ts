@@ -8,7 +8,12 @@ import type { TOutgoingContent } from './templates';
 
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
 
-export function buildDoorsturen(o: { kenmerk: string; toelichting: string | null; meldpuntNaam: string; meldpuntTelefoon: string }): TOutgoingContent {
+export function buildDoorsturen(o: {
+  kenmerk: string;
+  toelichting: string | null;
+  meldpuntNaam: string;
+  meldpuntTelefoon: string;
+}): TOutgoingContent {
   const body = [
     'Geachte collega,',
     '',
@@ -21,5 +26,10 @@ export function buildDoorsturen(o: { kenmerk: string; toelichting: string | null
     o.meldpuntNaam,
     ...(o.meldpuntTelefoon ? [`Telefoon: ${o.meldpuntTelefoon}`] : []),
   ].join('\n');
-  return { subject: `Doorst: melding niet-acute zorg met ${oneLine(o.kenmerk)}`, body, inReplyTo: null, references: [] };
+  return {
+    subject: `Doorst: melding niet-acute zorg met ${oneLine(o.kenmerk)}`,
+    body,
+    inReplyTo: null,
+    references: [],
+  };
 }

@@ -6,7 +6,10 @@ import { randomUUID } from 'node:crypto';
  * Accepts the sender address or a bare domain; the domain part is what makes the ID ours.
  */
 export function newMessageId(addressOrDomain: string): string {
-  const domain = addressOrDomain.slice(addressOrDomain.lastIndexOf('@') + 1).trim().toLowerCase();
+  const domain = addressOrDomain
+    .slice(addressOrDomain.lastIndexOf('@') + 1)
+    .trim()
+    .toLowerCase();
   if (!/^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$/.test(domain)) {
     throw new Error(`Ongeldig domein voor een Message-ID: ${JSON.stringify(addressOrDomain)}`);
   }

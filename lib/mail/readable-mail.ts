@@ -6,7 +6,14 @@
 import sanitizeHtml from 'sanitize-html';
 import { parseMime } from './parse-mime';
 
-export type TReadableMail = { from: string | null; to: string | null; subject: string | null; date: Date | null; text: string | null; html: string | null };
+export type TReadableMail = {
+  from: string | null;
+  to: string | null;
+  subject: string | null;
+  date: Date | null;
+  text: string | null;
+  html: string | null;
+};
 
 const MAX_TEXT = 200_000;
 
@@ -23,7 +30,12 @@ export function sanitizeMailHtml(html: string): string {
 }
 
 export async function readableMail(raw: Buffer): Promise<TReadableMail> {
-  const mail = await parseMime(raw, { skipImageLinks: true, skipTextLinks: true, skipTextToHtml: true, maxHtmlLengthToParse: 2_000_000 });
+  const mail = await parseMime(raw, {
+    skipImageLinks: true,
+    skipTextLinks: true,
+    skipTextToHtml: true,
+    maxHtmlLengthToParse: 2_000_000,
+  });
   return {
     from: mail.from?.text ?? null,
     to: Array.isArray(mail.to) ? mail.to.map((a) => a.text).join(', ') : (mail.to?.text ?? null),

@@ -13,7 +13,8 @@ export type TFormSelection<T> =
   | { ok: false; code: 'no-attachment' | 'unsupported-type' | 'several-forms'; reason: string };
 
 /** Parts that travel with ordinary mail and are never a form attempt: signatures, logos, calendar items. */
-const INCIDENTAL_TYPES = /^(application\/(pkcs7-signature|x-pkcs7-signature|pgp-signature|ms-tnef)|text\/calendar|message\/)/i;
+const INCIDENTAL_TYPES =
+  /^(application\/(pkcs7-signature|x-pkcs7-signature|pgp-signature|ms-tnef)|text\/calendar|message\/)/i;
 
 /** PDF allows up to 1024 bytes of junk before the header (ISO 32000-1, 7.5.2 in practice). */
 function isPdf(b: Buffer): boolean {
@@ -59,19 +60,26 @@ function displayName(a: TAttachmentLike): string {
   return name.length > 80 ? `${name.slice(0, 77)}...` : name;
 }
 
-export function selectFormAttachment<T extends TAttachmentLike>(attachments: readonly T[]): TFormSelection<T> {
+export function selectFormAttachment<T extends TAttachmentLike>(
+  attachments: readonly T[],
+): TFormSelection<T> {
   const candidates = attachments.filter((a) => !a.related && !INCIDENTAL_TYPES.test(a.contentType));
   const forms: { attachment: T; format: TFormFormat }[] = [];
   for (const a of candidates) {
     const format = detectFormFormat(a.content);
     // The same file attached twice (mail clients do that) is still one form.
-    if (format && !forms.some((f) => f.attachment.content.equals(a.content))) forms.push({ attachment: a, format });
+    if (format && !forms.some((f) => f.attachment.content.equals(a.content)))
+      forms.push({ attachment: a, format });
   }
   const [only, second] = forms;
   if (only && !second) return { ok: true, attachment: only.attachment, format: only.format };
   if (forms.length > 1) {
     const names = forms.map((f) => `"${displayName(f.attachment)}"`).join(', ');
-    return { ok: false, code: 'several-forms', reason: `er zijn meerdere meldformulieren bijgevoegd (${names}); stuur één meldformulier per melding` };
+    return {
+      ok: false,
+      code: 'several-forms',
+      reason: `er zijn meerdere meldformulieren bijgevoegd (${names}); stuur één meldformulier per melding`,
+    };
   }
   const [first] = candidates;
   if (!first) return { ok: false, code: 'no-attachment', reason: 'er is geen meldformulier bijgevoegd' };

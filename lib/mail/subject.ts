@@ -8,7 +8,8 @@ export type TMeldingSubject = { kenmerk: string; forwarded: boolean };
 
 const PREFIX = /^\s*(fwd?|doorst|re|aw|wg)\s*:\s*/i;
 const FORWARD_PREFIXES = new Set(['fw', 'fwd', 'doorst', 'wg']);
-const MELDING = /^melding\s+niet[\s-]*acute\s+zorg\s+met\s+(?:registratiekenmerk\s*:?\s*)?([A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9])(?![A-Za-z0-9-])/i;
+const MELDING =
+  /^melding\s+niet[\s-]*acute\s+zorg\s+met\s+(?:registratiekenmerk\s*:?\s*)?([A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9])(?![A-Za-z0-9-])/i;
 
 export function parseMeldingSubject(subject: string | null | undefined): TMeldingSubject | null {
   if (!subject) return null;

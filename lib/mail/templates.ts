@@ -22,7 +22,10 @@ const FOUTMELDING_PREFIX =
 
 /** Mail headers cannot carry line breaks; a hostile subject or kenmerk must not add headers. */
 function oneLine(s: string): string {
-  return s.replace(/[\r\n\t]+/g, ' ').replace(/\s{2,}/g, ' ').trim();
+  return s
+    .replace(/[\r\n\t]+/g, ' ')
+    .replace(/\s{2,}/g, ' ')
+    .trim();
 }
 
 function threading(original?: TOriginal): Pick<TOutgoingContent, 'inReplyTo' | 'references'> {
@@ -39,20 +42,48 @@ function signalSubject(label: string, kenmerk: string | null, original?: TOrigin
 }
 
 export function buildAcceptatiesignaal(o: { kenmerk: string; original?: TOriginal }): TOutgoingContent {
-  return { subject: signalSubject('Acceptatiesignaal', o.kenmerk, o.original), body: ACCEPTATIESIGNAAL_TEKST, ...threading(o.original) };
+  return {
+    subject: signalSubject('Acceptatiesignaal', o.kenmerk, o.original),
+    body: ACCEPTATIESIGNAAL_TEKST,
+    ...threading(o.original),
+  };
 }
 
 /** `reden` is a Dutch one-liner naming the concrete fault (no attachment, unsupported type, …). */
-export function buildFoutmelding(o: { kenmerk: string | null; reden: string; original?: TOriginal }): TOutgoingContent {
-  return { subject: signalSubject('Foutmelding', o.kenmerk, o.original), body: FOUTMELDING_PREFIX + oneLine(o.reden), ...threading(o.original) };
+export function buildFoutmelding(o: {
+  kenmerk: string | null;
+  reden: string;
+  original?: TOriginal;
+}): TOutgoingContent {
+  return {
+    subject: signalSubject('Foutmelding', o.kenmerk, o.original),
+    body: FOUTMELDING_PREFIX + oneLine(o.reden),
+    ...threading(o.original),
+  };
 }
 
 /** Bericht 1 (afspraak 8): staff ask the officer for more information; `body` is their text. */
-export function buildVerzoekOmAanvulling(o: { kenmerk: string; body: string; original?: TOriginal }): TOutgoingContent {
-  return { subject: `Verzoek om aanvulling op melding niet-acute zorg met ${oneLine(o.kenmerk)}`, body: o.body, ...threading(o.original) };
+export function buildVerzoekOmAanvulling(o: {
+  kenmerk: string;
+  body: string;
+  original?: TOriginal;
+}): TOutgoingContent {
+  return {
+    subject: `Verzoek om aanvulling op melding niet-acute zorg met ${oneLine(o.kenmerk)}`,
+    body: o.body,
+    ...threading(o.original),
+  };
 }
 
 /** Bericht 2 (afspraak 3): the melding belongs at another loket; `body` says which and why. */
-export function buildNietInBehandeling(o: { kenmerk: string; body: string; original?: TOriginal }): TOutgoingContent {
-  return { subject: `Niet in behandeling: reply op melding niet acute zorg met ${oneLine(o.kenmerk)}`, body: o.body, ...threading(o.original) };
+export function buildNietInBehandeling(o: {
+  kenmerk: string;
+  body: string;
+  original?: TOriginal;
+}): TOutgoingContent {
+  return {
+    subject: `Niet in behandeling: reply op melding niet acute zorg met ${oneLine(o.kenmerk)}`,
+    body: o.body,
+    ...threading(o.original),
+  };
 }

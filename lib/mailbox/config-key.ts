@@ -2,7 +2,14 @@ import { createHash } from 'node:crypto';
 import type { Mailbox } from '../db/generated/client';
 
 /** State the worker itself writes; a change there is not a change of configuration. */
-const STATE_FIELDS = new Set<keyof Mailbox>(['lastSyncAt', 'lastErrorAt', 'lastError', 'holder', 'updatedAt', 'createdAt']);
+const STATE_FIELDS = new Set<keyof Mailbox>([
+  'lastSyncAt',
+  'lastErrorAt',
+  'lastError',
+  'holder',
+  'updatedAt',
+  'createdAt',
+]);
 
 /** A fingerprint of a mailbox's configuration: when it changes, sessions and transports are rebuilt. */
 export function mailboxConfigKey(mb: Mailbox): string {

@@ -31,7 +31,11 @@ export function googleTokenEndpoint(): string {
 const b64url = (data: Buffer | string) => Buffer.from(data).toString('base64url');
 
 /** An RS256-signed JWT (RFC 7519) with the private key in PEM. */
-function signedJwt(header: Record<string, string>, claims: Record<string, string | number>, privateKeyPem: string): string {
+function signedJwt(
+  header: Record<string, string>,
+  claims: Record<string, string | number>,
+  privateKeyPem: string,
+): string {
   const input = `${b64url(JSON.stringify({ alg: 'RS256', typ: 'JWT', ...header }))}.${b64url(JSON.stringify(claims))}`;
   try {
     return `${input}.${b64url(sign('sha256', Buffer.from(input), privateKeyPem))}`;
@@ -47,7 +51,11 @@ async function requestToken(url: string, form: Record<string, string>): Promise<
     body: new URLSearchParams(form),
     signal: AbortSignal.timeout(15_000),
   });
-  const body = (await res.json().catch(() => ({}))) as { access_token?: string; expires_in?: number; error?: string };
+  const body = (await res.json().catch(() => ({}))) as {
+    access_token?: string;
+    expires_in?: number;
+    error?: string;
+  };
   if (!res.ok || !body.access_token) {
     // 400/401 mean the configuration is wrong (secret, tenant, consent): no point retrying fast.
     const msg = `OAuth2-token geweigerd (${res.status}${body.error ? `, ${body.error}` : ''})`;
@@ -57,24 +65,57 @@ async function requestToken(url: string, form: Record<string, string>): Promise<
 }
 
 export async function fetchMicrosoftToken(mb: Mailbox, secret: string): Promise<TToken> {
-  if (!mb.oauthTenantId || !mb.oauthClientId) throw new MailboxConfigError('OAuth2: tenant-id of client-id ontbreekt');
+  if (!mb.oauthTenantId || !mb.oauthClientId)
+    throw new MailboxConfigError('OAuth2: tenant-id of client-id ontbreekt');
   const url = tokenEndpoint(mb.oauthTenantId);
-  const form = { client_id: mb.oauthClientId, grant_type: 'client_credentials', scope: 'https://outlook.office365.com/.default' };
+  const form = {
+    client_id: mb.oauthClientId,
+    grant_type: 'client_credentials',
+    scope: 'https://outlook.office365.com/.default',
+  };
   if (!mb.oauthCertThumbprint) return requestToken(url, { ...form, client_secret: secret });
   // Certificate credentials: a client assertion signed with the certificate's key, which the
   // identity platform finds by the certificate's SHA-1 thumbprint (x5t).
   const now = Math.floor(Date.now() / 1000);
   const x5t = b64url(Buffer.from(mb.oauthCertThumbprint.replace(/[^0-9a-f]/gi, ''), 'hex'));
-  const assertion = signedJwt({ x5t }, { aud: url, iss: mb.oauthClientId, sub: mb.oauthClientId, jti: randomUUID(), nbf: now, iat: now, exp: now + 600 }, secret);
-  return requestToken(url, { ...form, client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer', client_assertion: assertion });
+  const assertion = signedJwt(
+    { x5t },
+    {
+      aud: url,
+      iss: mb.oauthClientId,
+      sub: mb.oauthClientId,
+      jti: randomUUID(),
+      nbf: now,
+      iat: now,
+      exp: now + 600,
+    },
+    secret,
+  );
+  return requestToken(url, {
+    ...form,
+    client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
+    client_assertion: assertion,
+  });
 }
 
 /** Google Workspace: the service account (domain-wide delegation) acts as the mailbox user. */
 export async function fetchGoogleToken(mb: Mailbox, privateKeyPem: string): Promise<TToken> {
-  if (!mb.oauthClientId) throw new MailboxConfigError('OAuth2: het e-mailadres van het serviceaccount ontbreekt');
+  if (!mb.oauthClientId)
+    throw new MailboxConfigError('OAuth2: het e-mailadres van het serviceaccount ontbreekt');
   const url = googleTokenEndpoint();
   const now = Math.floor(Date.now() / 1000);
-  const assertion = signedJwt({}, { iss: mb.oauthClientId, sub: mb.username, scope: 'https://mail.google.com/', aud: url, iat: now, exp: now + 3600 }, privateKeyPem);
+  const assertion = signedJwt(
+    {},
+    {
+      iss: mb.oauthClientId,
+      sub: mb.username,
+      scope: 'https://mail.google.com/',
+      aud: url,
+      iat: now,
+      exp: now + 3600,
+    },
+    privateKeyPem,
+  );
   return requestToken(url, { grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', assertion });
 }
 
@@ -88,7 +129,8 @@ export async function getMailboxLogin(mb: Mailbox, ring: TKeyring): Promise<TMai
   if (mb.authType === 'PASSWORD') return { user: mb.username, pass: secret };
   const cached = tokens.get(mb.id);
   // Refresh five minutes before expiry, so a long IMAP session never presents a stale token.
-  if (cached && cached.expiresAt - Date.now() > 5 * 60_000) return { user: mb.username, accessToken: cached.token };
+  if (cached && cached.expiresAt - Date.now() > 5 * 60_000)
+    return { user: mb.username, accessToken: cached.token };
   const fresh = await fetchOAuthToken(mb, secret);
   tokens.set(mb.id, fresh);
   return { user: mb.username, accessToken: fresh.token };
@@ -97,5 +139,7 @@ export async function getMailboxLogin(mb: Mailbox, ring: TKeyring): Promise<TMai
 /** Milliseconds until the cached token for this mailbox should be refreshed, or null (password). */
 export function tokenRefreshIn(mb: Mailbox): number | null {
   const cached = tokens.get(mb.id);
-  return mb.authType === 'PASSWORD' || !cached ? null : Math.max(0, cached.expiresAt - Date.now() - 5 * 60_000);
+  return mb.authType === 'PASSWORD' || !cached
+    ? null
+    : Math.max(0, cached.expiresAt - Date.now() - 5 * 60_000);
 }

@@ -6,11 +6,27 @@
 export type TConnectionStep = 'oauth' | 'imap' | 'smtp';
 
 const CERT_CODES = new Set([
-  'CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'ERR_TLS_CERT_ALTNAME_INVALID', 'CERT_UNTRUSTED', 'HOSTNAME_MISMATCH',
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+  'CERT_UNTRUSTED',
+  'HOSTNAME_MISMATCH',
 ]);
 
-type TErrorLike = { code?: unknown; message?: unknown; authenticationFailed?: unknown; serverResponseCode?: unknown; responseCode?: unknown; response?: unknown; responseText?: unknown; cause?: unknown };
+type TErrorLike = {
+  code?: unknown;
+  message?: unknown;
+  authenticationFailed?: unknown;
+  serverResponseCode?: unknown;
+  responseCode?: unknown;
+  response?: unknown;
+  responseText?: unknown;
+  cause?: unknown;
+};
 
 function codeOf(e: TErrorLike): string {
   const cause = (e.cause ?? {}) as TErrorLike;
@@ -24,14 +40,32 @@ function textOf(e: TErrorLike): string {
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** `oauth`: the mailbox signs in with a token; `google`: from Google Workspace (else Microsoft 365). */
-export function explainConnectionError(step: TConnectionStep, err: unknown, o: { oauth: boolean; google?: boolean }): string {
+export function explainConnectionError(
+  step: TConnectionStep,
+  err: unknown,
+  o: { oauth: boolean; google?: boolean },
+): string {
   const e = (err ?? {}) as TErrorLike;
   const code = codeOf(e);
   const text = textOf(e);
-  const where = step === 'smtp' ? 'de SMTP-server' : step === 'imap' ? 'de IMAP-server' : `de tokenserver van ${o.google ? 'Google' : 'Microsoft'}`;
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return `De hostnaam van ${where} bestaat niet of kan niet worden opgezocht. Controleer de servernaam.`;
-  if (code === 'ECONNREFUSED') return `${cap(where)} weigert de verbinding: de host is niet bereikbaar op deze poort. Controleer servernaam en poort, en of een firewall het verkeer tegenhoudt.`;
-  if (code === 'ETIMEDOUT' || code === 'ETIMEOUT' || code === 'ECONNRESET' || code === 'EHOSTUNREACH' || code === 'ENETUNREACH' || /timed? ?out/i.test(text)) {
+  const where =
+    step === 'smtp'
+      ? 'de SMTP-server'
+      : step === 'imap'
+        ? 'de IMAP-server'
+        : `de tokenserver van ${o.google ? 'Google' : 'Microsoft'}`;
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
+    return `De hostnaam van ${where} bestaat niet of kan niet worden opgezocht. Controleer de servernaam.`;
+  if (code === 'ECONNREFUSED')
+    return `${cap(where)} weigert de verbinding: de host is niet bereikbaar op deze poort. Controleer servernaam en poort, en of een firewall het verkeer tegenhoudt.`;
+  if (
+    code === 'ETIMEDOUT' ||
+    code === 'ETIMEOUT' ||
+    code === 'ECONNRESET' ||
+    code === 'EHOSTUNREACH' ||
+    code === 'ENETUNREACH' ||
+    /timed? ?out/i.test(text)
+  ) {
     return `Geen antwoord van ${where}: de host is niet bereikbaar (netwerk, firewall of verkeerde poort).`;
   }
   if (CERT_CODES.has(code) || /certificate|self[- ]signed|altnames/i.test(text)) {
@@ -41,23 +75,36 @@ export function explainConnectionError(step: TConnectionStep, err: unknown, o: {
     return `De TLS-instelling past niet bij de poort van ${where} (bijvoorbeeld TLS op een STARTTLS-poort). Controleer poort en TLS-modus.`;
   }
   if (step === 'oauth' && o.google) {
-    if (/PEM-sleutel/.test(text)) return 'De opgeslagen privésleutel van het serviceaccount is ongeldig: plak de private_key uit het JSON-sleutelbestand (met BEGIN/END PRIVATE KEY).';
-    if (/unauthorized_client|access_denied/.test(text)) return 'Google weigert het serviceaccount voor deze mailbox: waarschijnlijk ontbreekt de domeinbrede delegatie voor de client-id van het serviceaccount met de scope https://mail.google.com/ (Admin-console → Beveiliging → API-beheer).';
-    if (/invalid_grant/.test(text)) return 'Google weigert de ondertekende aanvraag: de sleutel hoort niet bij dit serviceaccount, is ingetrokken, of de mailbox (gebruikersnaam) bestaat niet in dit domein.';
+    if (/PEM-sleutel/.test(text))
+      return 'De opgeslagen privésleutel van het serviceaccount is ongeldig: plak de private_key uit het JSON-sleutelbestand (met BEGIN/END PRIVATE KEY).';
+    if (/unauthorized_client|access_denied/.test(text))
+      return 'Google weigert het serviceaccount voor deze mailbox: waarschijnlijk ontbreekt de domeinbrede delegatie voor de client-id van het serviceaccount met de scope https://mail.google.com/ (Admin-console → Beveiliging → API-beheer).';
+    if (/invalid_grant/.test(text))
+      return 'Google weigert de ondertekende aanvraag: de sleutel hoort niet bij dit serviceaccount, is ingetrokken, of de mailbox (gebruikersnaam) bestaat niet in dit domein.';
     return 'Er kon geen OAuth2-token worden opgehaald bij Google. Controleer het e-mailadres en de sleutel van het serviceaccount.';
   }
   if (step === 'oauth') {
-    if (/PEM-sleutel/.test(text)) return 'De opgeslagen privésleutel van het certificaat is ongeldig: vul de privésleutel in PEM-vorm in (BEGIN/END PRIVATE KEY).';
-    if (/AADSTS700027|AADSTS700024/.test(text)) return 'Microsoft weigert de ondertekende aanvraag: het certificaat met deze vingerafdruk is niet (meer) bij de app geregistreerd, of de sleutel hoort er niet bij.';
-    if (/invalid_client|AADSTS7000215|AADSTS7000222/.test(text)) return 'Microsoft weigert de client secret: die klopt niet of is verlopen. Maak in Entra ID een nieuwe aan en vul die hier in.';
-    if (/AADSTS700016|unauthorized_client/.test(text)) return 'Microsoft kent deze client-id niet in deze tenant: controleer de client-id (applicatie-id) en of de app in deze tenant is geregistreerd.';
-    if (/AADSTS90002|AADSTS900023|invalid_request|\(400/.test(text)) return 'Microsoft kent deze tenant niet of het verzoek is ongeldig: controleer de tenant-id.';
+    if (/PEM-sleutel/.test(text))
+      return 'De opgeslagen privésleutel van het certificaat is ongeldig: vul de privésleutel in PEM-vorm in (BEGIN/END PRIVATE KEY).';
+    if (/AADSTS700027|AADSTS700024/.test(text))
+      return 'Microsoft weigert de ondertekende aanvraag: het certificaat met deze vingerafdruk is niet (meer) bij de app geregistreerd, of de sleutel hoort er niet bij.';
+    if (/invalid_client|AADSTS7000215|AADSTS7000222/.test(text))
+      return 'Microsoft weigert de client secret: die klopt niet of is verlopen. Maak in Entra ID een nieuwe aan en vul die hier in.';
+    if (/AADSTS700016|unauthorized_client/.test(text))
+      return 'Microsoft kent deze client-id niet in deze tenant: controleer de client-id (applicatie-id) en of de app in deze tenant is geregistreerd.';
+    if (/AADSTS90002|AADSTS900023|invalid_request|\(400/.test(text))
+      return 'Microsoft kent deze tenant niet of het verzoek is ongeldig: controleer de tenant-id.';
     return 'Er kon geen OAuth2-token worden opgehaald bij Microsoft. Controleer tenant-id, client-id en client secret.';
   }
-  const authFailed = e.authenticationFailed === true || e.serverResponseCode === 'AUTHENTICATIONFAILED' || code === 'EAUTH' || /authenticat|AUTHENTICATIONFAILED|535/i.test(text);
+  const authFailed =
+    e.authenticationFailed === true ||
+    e.serverResponseCode === 'AUTHENTICATIONFAILED' ||
+    code === 'EAUTH' ||
+    /authenticat|AUTHENTICATIONFAILED|535/i.test(text);
   if (authFailed) {
     if (!o.oauth) return `${cap(where)} weigert de aanmelding: gebruikersnaam of wachtwoord klopt niet.`;
-    if (o.google) return `Het token is opgehaald, maar ${where} van Google weigert het: controleer of IMAP aanstaat voor deze gebruiker, of de delegatie de scope https://mail.google.com/ heeft en of de gebruikersnaam het mailadres van de mailbox is.`;
+    if (o.google)
+      return `Het token is opgehaald, maar ${where} van Google weigert het: controleer of IMAP aanstaat voor deze gebruiker, of de delegatie de scope https://mail.google.com/ heeft en of de gebruikersnaam het mailadres van de mailbox is.`;
     return step === 'imap'
       ? 'Het token is opgehaald, maar de mailbox weigert het: waarschijnlijk ontbreekt de applicatiemachtiging IMAP.AccessAsApp (met beheerderstoestemming) of heeft de app geen toegang tot deze mailbox (Add-MailboxPermission in Exchange Online). Controleer ook de gebruikersnaam (het mailadres van de mailbox).'
       : 'Het token is opgehaald, maar de SMTP-server weigert het: waarschijnlijk ontbreekt de machtiging SMTP.SendAsApp of staat SMTP AUTH uit voor deze mailbox.';

@@ -12,7 +12,9 @@ export function imapOptions(mb: Mailbox, login: TMailboxLogin): ImapFlowOptions 
     secure: mb.imapTls === 'tls',
     // 'none' is for loopback test servers only: never send credentials in the clear otherwise.
     doSTARTTLS: mb.imapTls === 'starttls' ? true : mb.imapTls === 'none' ? false : undefined,
-    auth: login.accessToken ? { user: login.user, accessToken: login.accessToken } : { user: login.user, pass: login.pass },
+    auth: login.accessToken
+      ? { user: login.user, accessToken: login.accessToken }
+      : { user: login.user, pass: login.pass },
     logger: false,
     // Dovecot announces new mail ~0.5 s after delivery; start IDLE almost at once to hear it.
     autoIdleDelay: 100,
@@ -32,7 +34,9 @@ export function smtpOptions(mb: Mailbox, login: TMailboxLogin): SMTPTransport.Op
     secure: mb.smtpTls === 'tls',
     requireTLS: mb.smtpTls === 'starttls',
     ignoreTLS: mb.smtpTls === 'none',
-    auth: login.accessToken ? { type: 'OAuth2', user: login.user, accessToken: login.accessToken } : { user: login.user, pass: login.pass },
+    auth: login.accessToken
+      ? { type: 'OAuth2', user: login.user, accessToken: login.accessToken }
+      : { user: login.user, pass: login.pass },
     connectionTimeout: 20_000,
     greetingTimeout: 15_000,
     socketTimeout: 60_000,
@@ -48,7 +52,11 @@ export function smtpOptions(mb: Mailbox, login: TMailboxLogin): SMTPTransport.Op
  * When this connection fails, nodemailer connects by itself and reports the failure as usual
  * (its pool loses track of a connection whose socket hook fails).
  */
-function connectNoDelay(host: string, port: number, callback: (err: null, socketOptions: { connection?: net.Socket }) => void): void {
+function connectNoDelay(
+  host: string,
+  port: number,
+  callback: (err: null, socketOptions: { connection?: net.Socket }) => void,
+): void {
   const socket = net.connect({ host, port, noDelay: true, timeout: 5_000 });
   let settled = false;
   const fallBack = () => {

@@ -5,7 +5,12 @@
 import { ZMeldformulier, type TMeldformulier } from '../form/schema';
 
 /** `text`: free text; `choice`: one of `options`; `list`: shown only, not correctable here. */
-export type TFieldDef = { path: string; label: string; kind: 'text' | 'multiline' | 'choice' | 'list' | 'boolean'; options?: readonly string[] };
+export type TFieldDef = {
+  path: string;
+  label: string;
+  kind: 'text' | 'multiline' | 'choice' | 'list' | 'boolean';
+  options?: readonly string[];
+};
 export type TFieldGroup = { title: string; fields: TFieldDef[] };
 
 const jaNee = ['ja', 'nee'] as const;
@@ -31,7 +36,12 @@ export const FORM_GROUPS: TFieldGroup[] = [
       { path: 'betrokkene.geboortedatum', label: 'Geboortedatum', kind: 'text' },
       { path: 'betrokkene.geboorteplaats', label: 'Geboorteplaats', kind: 'text' },
       { path: 'betrokkene.geboorteland', label: 'Geboorteland', kind: 'text' },
-      { path: 'betrokkene.geslacht', label: 'Geslacht', kind: 'choice', options: ['man', 'vrouw', 'onbekend'] },
+      {
+        path: 'betrokkene.geslacht',
+        label: 'Geslacht',
+        kind: 'choice',
+        options: ['man', 'vrouw', 'onbekend'],
+      },
       { path: 'betrokkene.adres', label: 'Adres', kind: 'text' },
       { path: 'betrokkene.postcode', label: 'Postcode', kind: 'text' },
       { path: 'betrokkene.plaats', label: 'Plaats', kind: 'text' },
@@ -49,12 +59,25 @@ export const FORM_GROUPS: TFieldGroup[] = [
       { path: 'meldingTijdstip', label: 'Tijdstip melding', kind: 'text' },
     ],
   },
-  { title: 'Reden aanmelding', fields: [{ path: 'redenAanmelding', label: 'Reden aanmelding', kind: 'multiline' }] },
-  { title: 'Veilig Thuis', fields: [{ path: 'veiligThuisGemeld', label: 'Ook gemeld bij Veilig Thuis', kind: 'choice', options: jaNee }] },
+  {
+    title: 'Reden aanmelding',
+    fields: [{ path: 'redenAanmelding', label: 'Reden aanmelding', kind: 'multiline' }],
+  },
+  {
+    title: 'Veilig Thuis',
+    fields: [
+      { path: 'veiligThuisGemeld', label: 'Ook gemeld bij Veilig Thuis', kind: 'choice', options: jaNee },
+    ],
+  },
   {
     title: 'Hulpverlening',
     fields: [
-      { path: 'hulpverlening.bestaand', label: 'Bestaande hulpverlening', kind: 'choice', options: ['ja', 'nee', 'niet_bekend'] },
+      {
+        path: 'hulpverlening.bestaand',
+        label: 'Bestaande hulpverlening',
+        kind: 'choice',
+        options: ['ja', 'nee', 'niet_bekend'],
+      },
       { path: 'hulpverlening.instanties', label: 'Instanties', kind: 'list' },
     ],
   },
@@ -74,18 +97,42 @@ export const FORM_GROUPS: TFieldGroup[] = [
       { path: 'nietGeinformeerdReden', label: 'Reden niet geïnformeerd', kind: 'multiline' },
     ],
   },
-  { title: 'Telefonisch contact', fields: [{ path: 'telefonischContactGewenst', label: 'Telefonisch contact gewenst', kind: 'choice', options: jaNee }] },
+  {
+    title: 'Telefonisch contact',
+    fields: [
+      {
+        path: 'telefonischContactGewenst',
+        label: 'Telefonisch contact gewenst',
+        kind: 'choice',
+        options: jaNee,
+      },
+    ],
+  },
 ];
 
 const ALL_FIELDS = FORM_GROUPS.flatMap((g) => g.fields);
 
 /** Fields a medewerker may correct by hand: single values; the kenmerk is the melding's identity. */
-export const CORRECTABLE_FIELDS: readonly string[] = ALL_FIELDS.filter((f) => f.kind === 'text' || f.kind === 'multiline' || f.kind === 'choice').map((f) => f.path);
+export const CORRECTABLE_FIELDS: readonly string[] = ALL_FIELDS.filter(
+  (f) => f.kind === 'text' || f.kind === 'multiline' || f.kind === 'choice',
+).map((f) => f.path);
 
-export type TCorrection = { field: string; from: string | null; to: string | null; by: string; byId: string | null; at: string };
+export type TCorrection = {
+  field: string;
+  from: string | null;
+  to: string | null;
+  by: string;
+  byId: string | null;
+  at: string;
+};
 
 export function fieldValue(f: TMeldformulier, path: string): unknown {
-  return path.split('.').reduce<unknown>((v, key) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined), f);
+  return path
+    .split('.')
+    .reduce<unknown>(
+      (v, key) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined),
+      f,
+    );
 }
 
 function withValue(f: TMeldformulier, path: string, value: string | null): TMeldformulier {
@@ -99,23 +146,39 @@ function withValue(f: TMeldformulier, path: string, value: string | null): TMeld
 
 /** The formulier as corrected: every correction applied in order. */
 export function applyCorrections(f: TMeldformulier, corrections: TCorrection[]): TMeldformulier {
-  return corrections.reduce((acc, c) => (CORRECTABLE_FIELDS.includes(c.field) ? withValue(acc, c.field, c.to) : acc), f);
+  return corrections.reduce(
+    (acc, c) => (CORRECTABLE_FIELDS.includes(c.field) ? withValue(acc, c.field, c.to) : acc),
+    f,
+  );
 }
 
 /** The formulier with one more correction, or the reason it is not a valid form value. */
-export function correctField(f: TMeldformulier, path: string, value: string | null): { ok: true; formulier: TMeldformulier } | { ok: false; message: string } {
-  if (!CORRECTABLE_FIELDS.includes(path)) return { ok: false, message: 'Dit veld kan niet worden gecorrigeerd' };
+export function correctField(
+  f: TMeldformulier,
+  path: string,
+  value: string | null,
+): { ok: true; formulier: TMeldformulier } | { ok: false; message: string } {
+  if (!CORRECTABLE_FIELDS.includes(path))
+    return { ok: false, message: 'Dit veld kan niet worden gecorrigeerd' };
   const next = withValue(f, path, value);
   const parsed = ZMeldformulier.safeParse(next);
   if (parsed.success) return { ok: true, formulier: parsed.data };
-  return { ok: false, message: `Ongeldige waarde voor ${ALL_FIELDS.find((d) => d.path === path)?.label ?? path}` };
+  return {
+    ok: false,
+    message: `Ongeldige waarde voor ${ALL_FIELDS.find((d) => d.path === path)?.label ?? path}`,
+  };
 }
 
 /** A value as the dashboard shows it. */
 export function displayValue(v: unknown): string {
   if (v === null || v === undefined || v === '') return '—';
   if (typeof v === 'boolean') return v ? 'ja' : 'nee';
-  if (Array.isArray(v)) return v.length ? v.map((x) => (typeof x === 'object' && x ? Object.values(x).filter(Boolean).join(', ') : String(x))).join('; ') : '—';
+  if (Array.isArray(v))
+    return v.length
+      ? v
+          .map((x) => (typeof x === 'object' && x ? Object.values(x).filter(Boolean).join(', ') : String(x)))
+          .join('; ')
+      : '—';
   const s = String(v);
   // The form's dates and times (ISO in the record) as Dutch readers write them.
   const date = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}:\d{2}))?$/.exec(s);

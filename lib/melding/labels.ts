@@ -1,5 +1,12 @@
 /** Dutch labels for the melding's enums, one place for the whole UI (terms from the protocol). */
-import type { BeoordelingUitkomst, MeldingStatus, OutgoingKind, OutgoingState, Prioriteit, Uitkomst } from '../db/generated/enums';
+import type {
+  BeoordelingUitkomst,
+  MeldingStatus,
+  OutgoingKind,
+  OutgoingState,
+  Prioriteit,
+  Uitkomst,
+} from '../db/generated/enums';
 
 export const STATUS_LABELS: Record<MeldingStatus, string> = {
   ONTVANGEN: 'Ontvangen',
@@ -21,7 +28,11 @@ export const BEOORDELING_LABELS: Record<BeoordelingUitkomst, string> = {
   DIRECT_OPVOLGEN: 'Direct opvolging',
 };
 
-export const PRIORITEIT_LABELS: Record<Prioriteit, string> = { LAAG: 'Laag', NORMAAL: 'Normaal', HOOG: 'Hoog' };
+export const PRIORITEIT_LABELS: Record<Prioriteit, string> = {
+  LAAG: 'Laag',
+  NORMAAL: 'Normaal',
+  HOOG: 'Hoog',
+};
 
 export const OUTGOING_KIND_LABELS: Record<OutgoingKind, string> = {
   ACCEPTATIESIGNAAL: 'Acceptatiesignaal',
@@ -41,7 +52,16 @@ export const OUTGOING_STATE_LABELS: Record<OutgoingState, string> = {
 };
 
 /** Badges of a melding in the inbox; also the inbox's badge filters. */
-export const BADGES = ['te_laat', 'telefonisch', 'veilig_thuis', 'eerder', 'waarschuwingen', 'niet_geverifieerd', 'reactie', 'buiten_werkgebied'] as const;
+export const BADGES = [
+  'te_laat',
+  'telefonisch',
+  'veilig_thuis',
+  'eerder',
+  'waarschuwingen',
+  'niet_geverifieerd',
+  'reactie',
+  'buiten_werkgebied',
+] as const;
 export type TBadge = (typeof BADGES)[number];
 
 export const BADGE_LABELS: Record<TBadge, string> = {

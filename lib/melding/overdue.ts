@@ -7,7 +7,11 @@ import { dutchDate, isWerkdag, werkdagenTussen } from '../werkdagen';
 
 const DAY_MS = 86_400_000;
 
-export function isOverdue(m: { receivedAt: Date; firstAssessedAt: Date | null }, werkdagen: number, now: Date): boolean {
+export function isOverdue(
+  m: { receivedAt: Date; firstAssessedAt: Date | null },
+  werkdagen: number,
+  now: Date,
+): boolean {
   return m.firstAssessedAt === null && werkdagenTussen(m.receivedAt, now) > werkdagen;
 }
 

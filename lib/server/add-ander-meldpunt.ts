@@ -18,7 +18,12 @@ export async function addAnderMeldpunt(o: { db: TDb; actor: TAuditActor; naam: s
       throw new AppError('conflict', `Er is al een meldpunt met de naam ${input.naam}`);
     }
     const row = await tx.anderMeldpunt.create({ data: input });
-    await audit(tx, { actor: o.actor, action: 'ander_meldpunt.toegevoegd', objectType: 'system', objectId: row.id });
+    await audit(tx, {
+      actor: o.actor,
+      action: 'ander_meldpunt.toegevoegd',
+      objectType: 'system',
+      objectId: row.id,
+    });
     return row;
   });
 }

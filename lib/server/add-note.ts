@@ -3,7 +3,10 @@ import { z } from 'zod';
 import { changeMelding } from './change-melding';
 import type { TActing } from './melding-scope';
 
-export const ZAddNote = z.object({ meldingId: z.string(), text: z.string().trim().min(1, 'de notitie is leeg').max(10_000) });
+export const ZAddNote = z.object({
+  meldingId: z.string(),
+  text: z.string().trim().min(1, 'de notitie is leeg').max(10_000),
+});
 
 /** An internal note on the melding's timeline (never sent anywhere); also on closed meldingen. */
 export async function addNote(o: TActing & z.input<typeof ZAddNote>) {
@@ -15,7 +18,10 @@ export async function addNote(o: TActing & z.input<typeof ZAddNote>) {
     from: ['ONTVANGEN', 'IN_BEHANDELING', 'AANVULLING_GEVRAAGD', 'AFGEROND'],
     conflict: 'Bij deze melding kan geen notitie meer worden gemaakt',
     apply: async (tx, m) => {
-      const note = await tx.note.create({ data: { meldingId: m.id, authorId: o.user.id, text: input.text }, select: { id: true } });
+      const note = await tx.note.create({
+        data: { meldingId: m.id, authorId: o.user.id, text: input.text },
+        select: { id: true },
+      });
       return { details: { noteId: note.id } };
     },
   });

@@ -23,7 +23,16 @@ export async function assessMelding(o: TActing & z.input<typeof ZAssessMelding>)
     from: ['ONTVANGEN', 'IN_BEHANDELING', 'AANVULLING_GEVRAAGD'],
     conflict: 'Een afgeronde melding kan niet meer worden beoordeeld',
     apply: async (tx, m) => {
-      const b = await tx.beoordeling.create({ data: { meldingId: m.id, authorId: o.user.id, uitkomst: input.uitkomst, prioriteit: input.prioriteit, reden: input.reden }, select: { id: true } });
+      const b = await tx.beoordeling.create({
+        data: {
+          meldingId: m.id,
+          authorId: o.user.id,
+          uitkomst: input.uitkomst,
+          prioriteit: input.prioriteit,
+          reden: input.reden,
+        },
+        select: { id: true },
+      });
       return {
         data: { firstAssessedAt: m.firstAssessedAt ?? new Date(), assigneeId: m.assigneeId ?? o.user.id },
         to: m.status === 'ONTVANGEN' ? 'IN_BEHANDELING' : undefined,

@@ -17,11 +17,17 @@ export async function assignMelding(o: TActing & z.input<typeof ZAssignMelding>)
     conflict: 'Een afgeronde melding kan niet meer worden toegewezen',
     apply: async (tx, m) => {
       if (input.assigneeId) {
-        const colleague = await tx.user.count({ where: { id: input.assigneeId, role: 'MEDEWERKER', active: true } });
+        const colleague = await tx.user.count({
+          where: { id: input.assigneeId, role: 'MEDEWERKER', active: true },
+        });
         if (!colleague) throw new AppError('validation', 'Kies een actieve medewerker');
       }
       const starts = input.assigneeId !== null && m.status === 'ONTVANGEN';
-      return { data: { assigneeId: input.assigneeId }, to: starts ? ('IN_BEHANDELING' as const) : undefined, details: { assigneeId: input.assigneeId } };
+      return {
+        data: { assigneeId: input.assigneeId },
+        to: starts ? ('IN_BEHANDELING' as const) : undefined,
+        details: { assigneeId: input.assigneeId },
+      };
     },
   });
 }

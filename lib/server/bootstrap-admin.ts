@@ -11,5 +11,11 @@ export const BOOTSTRAP_ADMIN_EMAIL = 'beheerder@meldpunt.local';
  */
 export async function bootstrapAdmin(opts: { db: TDb; email?: string }) {
   if ((await opts.db.user.count()) > 0) return null;
-  return createUser({ db: opts.db, actor: SYSTEM_ACTOR('start'), email: opts.email ?? BOOTSTRAP_ADMIN_EMAIL, role: 'BEHEERDER', name: 'Beheerder' });
+  return createUser({
+    db: opts.db,
+    actor: SYSTEM_ACTOR('start'),
+    email: opts.email ?? BOOTSTRAP_ADMIN_EMAIL,
+    role: 'BEHEERDER',
+    name: 'Beheerder',
+  });
 }

@@ -8,10 +8,23 @@ export const ZCloseMelding = z
   .object({
     meldingId: z.string(),
     uitkomst: z.enum(['TOEGELEID', 'GEEN_VERVOLG', 'DOORGESTUURD'], { message: 'kies een uitkomst' }),
-    toelichting: z.string().trim().max(4000).optional().transform((t) => t || null),
-    loketAdvies: z.string().trim().max(200).optional().transform((t) => t || null),
+    toelichting: z
+      .string()
+      .trim()
+      .max(4000)
+      .optional()
+      .transform((t) => t || null),
+    loketAdvies: z
+      .string()
+      .trim()
+      .max(200)
+      .optional()
+      .transform((t) => t || null),
   })
-  .refine((v) => v.uitkomst !== 'DOORGESTUURD' || v.loketAdvies, { message: 'noem het meldpunt waarnaar is doorgestuurd', path: ['loketAdvies'] });
+  .refine((v) => v.uitkomst !== 'DOORGESTUURD' || v.loketAdvies, {
+    message: 'noem het meldpunt waarnaar is doorgestuurd',
+    path: ['loketAdvies'],
+  });
 
 /**
  * Close with an uitkomst. Toegeleid and geen vervolg need a beoordeling first (the handreiking's
@@ -26,9 +39,15 @@ export async function closeMelding(o: TActing & z.input<typeof ZCloseMelding>) {
     from: ['ONTVANGEN', 'IN_BEHANDELING', 'AANVULLING_GEVRAAGD'],
     conflict: 'Deze melding is al afgerond',
     apply: async (_tx, m) => {
-      if (input.uitkomst !== 'DOORGESTUURD' && !m.firstAssessedAt) throw new AppError('conflict', 'Beoordeel de melding voordat u haar afrondt');
+      if (input.uitkomst !== 'DOORGESTUURD' && !m.firstAssessedAt)
+        throw new AppError('conflict', 'Beoordeel de melding voordat u haar afrondt');
       return {
-        data: { uitkomst: input.uitkomst, uitkomstToelichting: input.toelichting, loketAdvies: input.loketAdvies, closedAt: new Date() },
+        data: {
+          uitkomst: input.uitkomst,
+          uitkomstToelichting: input.toelichting,
+          loketAdvies: input.loketAdvies,
+          closedAt: new Date(),
+        },
         to: 'AFGEROND',
         reason: input.toelichting,
         details: { uitkomst: input.uitkomst },

@@ -10,7 +10,11 @@ import { toMeldingColumns } from './to-melding-columns';
 export const ZCorrectMeldingField = z.object({
   meldingId: z.string(),
   field: z.string().max(100),
-  value: z.string().trim().max(10_000).transform((v) => v || null),
+  value: z
+    .string()
+    .trim()
+    .max(10_000)
+    .transform((v) => v || null),
 });
 
 const asText = (v: unknown) => (v === null || v === undefined ? null : String(v));
@@ -35,11 +39,21 @@ export async function correctMeldingField(o: TActing & z.input<typeof ZCorrectMe
       if (!next.ok) throw new AppError('validation', next.message);
       const from = asText(fieldValue(current, input.field));
       if (from === input.value) throw new AppError('validation', 'De nieuwe waarde is gelijk aan de huidige');
-      const correction: TCorrection = { field: input.field, from, to: input.value, by: o.user.email, byId: o.user.id, at: new Date().toISOString() };
+      const correction: TCorrection = {
+        field: input.field,
+        from,
+        to: input.value,
+        by: o.user.email,
+        byId: o.user.id,
+        at: new Date().toISOString(),
+      };
       // The kenmerk is the melding's identity and not correctable; every other column follows the form.
       const columns: Partial<ReturnType<typeof toMeldingColumns>> = toMeldingColumns(next.formulier);
       delete columns.kenmerk;
-      return { data: { ...columns, corrections: [...corrections, correction] }, details: { field: input.field } };
+      return {
+        data: { ...columns, corrections: [...corrections, correction] },
+        details: { field: input.field },
+      };
     },
   });
 }

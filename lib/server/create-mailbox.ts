@@ -6,7 +6,11 @@ import type { TDb } from '../db/client';
 import { AppError } from './errors';
 
 const tls = z.enum(['tls', 'starttls', 'none']);
-const domain = z.string().trim().toLowerCase().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/, 'geen geldig domein');
+const domain = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9.-]+\.[a-z]{2,}$/, 'geen geldig domein');
 
 const folder = z.string().trim().min(1).max(200);
 
@@ -21,11 +25,18 @@ export const ZMailboxFields = z.object({
   smtpTls: tls.default('starttls'),
   authType: z.enum(['PASSWORD', 'OAUTH2_MICROSOFT', 'OAUTH2_GOOGLE']).default('PASSWORD'),
   username: z.string().trim().min(1),
-  secret: z.string({ error: 'wachtwoord of client secret ontbreekt' }).min(1, 'wachtwoord of client secret ontbreekt'),
+  secret: z
+    .string({ error: 'wachtwoord of client secret ontbreekt' })
+    .min(1, 'wachtwoord of client secret ontbreekt'),
   oauthTenantId: z.string().trim().min(1).optional(),
   oauthClientId: z.string().trim().min(1).optional(),
   /** Microsoft with a certificate instead of a client secret: its SHA-1 thumbprint (40 hex digits). */
-  oauthCertThumbprint: z.string().trim().transform((t) => t.replace(/[\s:]/g, '').toUpperCase()).pipe(z.string().regex(/^[0-9A-F]{40}$/, 'vingerafdruk: 40 hexadecimale tekens')).optional(),
+  oauthCertThumbprint: z
+    .string()
+    .trim()
+    .transform((t) => t.replace(/[\s:]/g, '').toUpperCase())
+    .pipe(z.string().regex(/^[0-9A-F]{40}$/, 'vingerafdruk: 40 hexadecimale tekens'))
+    .optional(),
   fromAddress: z.email(),
   signalRecipient: z.email(),
   trustedDomains: z.array(domain).min(1).default(['politie.nl']),
@@ -42,21 +53,46 @@ export const ZMailboxFields = z.object({
   sentFolder: folder.optional(),
 });
 
-export const oauthComplete = (m: { authType?: string; oauthTenantId?: string | null; oauthClientId?: string | null }) =>
-  m.authType === 'OAUTH2_MICROSOFT' ? !!(m.oauthTenantId && m.oauthClientId) : m.authType === 'OAUTH2_GOOGLE' ? !!m.oauthClientId : true;
-export const OAUTH_INCOMPLETE = { message: 'OAuth2 vraagt om tenant-id en client-id (Microsoft) of het e-mailadres van het serviceaccount (Google)', path: ['oauthClientId'] };
+export const oauthComplete = (m: {
+  authType?: string;
+  oauthTenantId?: string | null;
+  oauthClientId?: string | null;
+}) =>
+  m.authType === 'OAUTH2_MICROSOFT'
+    ? !!(m.oauthTenantId && m.oauthClientId)
+    : m.authType === 'OAUTH2_GOOGLE'
+      ? !!m.oauthClientId
+      : true;
+export const OAUTH_INCOMPLETE = {
+  message:
+    'OAuth2 vraagt om tenant-id en client-id (Microsoft) of het e-mailadres van het serviceaccount (Google)',
+  path: ['oauthClientId'],
+};
 
 export const ZMailboxInput = ZMailboxFields.refine(oauthComplete, OAUTH_INCOMPLETE);
 
 export type TMailboxInput = z.input<typeof ZMailboxInput>;
 
 /** Creates a mailbox; its password or client secret is encrypted before it reaches the database. */
-export async function createMailbox(opts: { db: TDb; ring: TKeyring; actor: TAuditActor; input: TMailboxInput }) {
+export async function createMailbox(opts: {
+  db: TDb;
+  ring: TKeyring;
+  actor: TAuditActor;
+  input: TMailboxInput;
+}) {
   const { secret, ...rest } = ZMailboxInput.parse(opts.input);
   if (await opts.db.mailbox.findUnique({ where: { name: rest.name }, select: { id: true } })) {
     throw new AppError('conflict', `Er bestaat al een mailbox met de naam ${rest.name}`);
   }
-  const mb = await opts.db.mailbox.create({ data: { ...rest, secretEnc: encryptSecret(secret, opts.ring) }, omit: { secretEnc: true } });
-  await audit(opts.db, { actor: opts.actor, action: 'mailbox.create', objectType: 'mailbox', objectId: mb.id });
+  const mb = await opts.db.mailbox.create({
+    data: { ...rest, secretEnc: encryptSecret(secret, opts.ring) },
+    omit: { secretEnc: true },
+  });
+  await audit(opts.db, {
+    actor: opts.actor,
+    action: 'mailbox.create',
+    objectType: 'mailbox',
+    objectId: mb.id,
+  });
   return mb;
 }

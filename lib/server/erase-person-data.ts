@@ -23,11 +23,23 @@ export async function erasePersonData(o: { db: TDb; ring: TKeyring; actor: TAudi
   for (const meldingId of ids) {
     const removed = await o.db.$transaction(async (tx) => {
       await requireBeheerder(tx, o.actor);
-      return removeMeldingData(tx, { meldingId, where, actor: o.actor, action: 'melding.verwijderd_wisverzoek', werkdagenBeoordeling });
+      return removeMeldingData(tx, {
+        meldingId,
+        where,
+        actor: o.actor,
+        action: 'melding.verwijderd_wisverzoek',
+        werkdagenBeoordeling,
+      });
     });
     if (removed) meldingen += 1;
   }
   const mailbox = await expungePendingMessages({ db: o.db, ring: o.ring });
-  await audit(o.db, { actor: o.actor, action: 'persoon.gewist', objectType: 'person', personKey: queryPersonKey(query), details: { meldingen, uitMailbox: mailbox.expunged, openstaandInMailbox: mailbox.pending } });
+  await audit(o.db, {
+    actor: o.actor,
+    action: 'persoon.gewist',
+    objectType: 'person',
+    personKey: queryPersonKey(query),
+    details: { meldingen, uitMailbox: mailbox.expunged, openstaandInMailbox: mailbox.pending },
+  });
   return { meldingen, openstaandInMailbox: mailbox.pending };
 }

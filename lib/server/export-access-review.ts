@@ -8,9 +8,32 @@ import { listUsers } from './list-users';
 /** The access review as CSV, for the periodic review of access rights; the export is audited. */
 export async function exportAccessReview(o: { db: TDb; actor: TAuditActor }): Promise<string> {
   const users = await listUsers(o);
-  await audit(o.db, { actor: o.actor, action: 'toegang.export', objectType: 'system', details: { gebruikers: users.length } });
+  await audit(o.db, {
+    actor: o.actor,
+    action: 'toegang.export',
+    objectType: 'system',
+    details: { gebruikers: users.length },
+  });
   return toCsv(
-    ['E-mailadres', 'Naam', 'Rol', 'Status', 'Tweede factor', 'Laatst ingelogd', 'Laatste activiteit', 'Aangemaakt'],
-    users.map((u) => [u.email, u.name, ROLE_LABELS[u.role], u.active ? 'actief' : 'gedeactiveerd', u.mfa ? 'ingesteld' : 'niet ingesteld', u.lastLoginAt, u.lastActivityAt, u.createdAt]),
+    [
+      'E-mailadres',
+      'Naam',
+      'Rol',
+      'Status',
+      'Tweede factor',
+      'Laatst ingelogd',
+      'Laatste activiteit',
+      'Aangemaakt',
+    ],
+    users.map((u) => [
+      u.email,
+      u.name,
+      ROLE_LABELS[u.role],
+      u.active ? 'actief' : 'gedeactiveerd',
+      u.mfa ? 'ingesteld' : 'niet ingesteld',
+      u.lastLoginAt,
+      u.lastActivityAt,
+      u.createdAt,
+    ]),
   );
 }

@@ -22,20 +22,84 @@ export async function exportPersonData(o: { db: TDb; actor: TAuditActor; query: 
     orderBy: { receivedAt: 'asc' },
     include: {
       versies: { orderBy: { version: 'asc' } },
-      notes: { orderBy: { createdAt: 'asc' }, select: { text: true, createdAt: true, author: { select: { email: true } } } },
-      beoordelingen: { orderBy: { createdAt: 'asc' }, select: { uitkomst: true, prioriteit: true, reden: true, createdAt: true, author: { select: { email: true } } } },
-      statusChanges: { orderBy: { createdAt: 'asc' }, select: { from: true, to: true, uitkomst: true, reason: true, createdAt: true, actor: { select: { email: true } } } },
-      outgoing: { orderBy: { createdAt: 'asc' }, select: { kind: true, recipient: true, subject: true, body: true, state: true, createdAt: true, sentAt: true } },
-      attachments: { orderBy: { createdAt: 'asc' }, select: { filename: true, contentType: true, size: true, sha256: true, content: true, createdAt: true } },
-      messages: { orderBy: { receivedAt: 'asc' }, select: { messageId: true, subject: true, fromAddress: true, receivedAt: true, kind: true, raw: true } },
+      notes: {
+        orderBy: { createdAt: 'asc' },
+        select: { text: true, createdAt: true, author: { select: { email: true } } },
+      },
+      beoordelingen: {
+        orderBy: { createdAt: 'asc' },
+        select: {
+          uitkomst: true,
+          prioriteit: true,
+          reden: true,
+          createdAt: true,
+          author: { select: { email: true } },
+        },
+      },
+      statusChanges: {
+        orderBy: { createdAt: 'asc' },
+        select: {
+          from: true,
+          to: true,
+          uitkomst: true,
+          reason: true,
+          createdAt: true,
+          actor: { select: { email: true } },
+        },
+      },
+      outgoing: {
+        orderBy: { createdAt: 'asc' },
+        select: {
+          kind: true,
+          recipient: true,
+          subject: true,
+          body: true,
+          state: true,
+          createdAt: true,
+          sentAt: true,
+        },
+      },
+      attachments: {
+        orderBy: { createdAt: 'asc' },
+        select: {
+          filename: true,
+          contentType: true,
+          size: true,
+          sha256: true,
+          content: true,
+          createdAt: true,
+        },
+      },
+      messages: {
+        orderBy: { receivedAt: 'asc' },
+        select: {
+          messageId: true,
+          subject: true,
+          fromAddress: true,
+          receivedAt: true,
+          kind: true,
+          raw: true,
+        },
+      },
       assignee: { select: { email: true } },
     },
   });
   const key = queryPersonKey(query);
   const keys = [...new Set([key, ...meldingen.map(meldingPersonKey)].filter((k): k is string => k !== null))];
-  await audit(o.db, { actor: o.actor, action: 'persoon.export', objectType: 'person', personKey: key, details: { meldingen: meldingen.length } });
+  await audit(o.db, {
+    actor: o.actor,
+    action: 'persoon.export',
+    objectType: 'person',
+    personKey: key,
+    details: { meldingen: meldingen.length },
+  });
   const inzage = await o.db.auditEvent.findMany({
-    where: { OR: [{ personKey: { in: keys } }, { objectType: 'melding', objectId: { in: meldingen.map((m) => m.id) } }] },
+    where: {
+      OR: [
+        { personKey: { in: keys } },
+        { objectType: 'melding', objectId: { in: meldingen.map((m) => m.id) } },
+      ],
+    },
     orderBy: { at: 'asc' },
     select: { at: true, actorLabel: true, action: true, outcome: true },
   });

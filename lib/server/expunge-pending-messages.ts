@@ -26,13 +26,21 @@ async function expungeFromMailbox(mb: Mailbox, rows: TPending[], ring: TKeyring)
   const client = new ImapFlow(imapOptions(mb, await getMailboxLogin(mb, ring)));
   await client.connect();
   try {
-    const folders = (await client.list()).filter((f) => !f.flags.has('\\Noselect') && !f.flags.has('\\NonExistent')).map((f) => f.path);
+    const folders = (await client.list())
+      .filter((f) => !f.flags.has('\\Noselect') && !f.flags.has('\\NonExistent'))
+      .map((f) => f.path);
     folders.sort((a, b) => Number(b === mb.inboxFolder) - Number(a === mb.inboxFolder));
     for (const folder of folders) {
       const lock = await client.getMailboxLock(folder);
       try {
         for (const row of rows) {
-          const uids = (await client.search(row.messageId ? { header: { 'message-id': row.messageId } } : { larger: row.size - 1, smaller: row.size + 1 }, { uid: true })) || [];
+          const uids =
+            (await client.search(
+              row.messageId
+                ? { header: { 'message-id': row.messageId } }
+                : { larger: row.size - 1, smaller: row.size + 1 },
+              { uid: true },
+            )) || [];
           if (!uids.length) continue;
           const found = await client.fetchAll(uids.join(','), { uid: true, source: true }, { uid: true });
           const same = found.filter((m) => m.source && sha256(m.source) === row.sha256).map((m) => m.uid);
@@ -53,8 +61,14 @@ async function expungeFromMailbox(mb: Mailbox, rows: TPending[], ring: TKeyring)
  * and then forgets those rows. Runs after the removal committed; a mailbox that cannot be reached
  * keeps its rows pending for the next run.
  */
-export async function expungePendingMessages(o: { db: TDb; ring: TKeyring }): Promise<{ expunged: number; pending: number }> {
-  const rows = await o.db.inboundMessage.findMany({ where: { error: EXPUNGE_PENDING }, select: { id: true, mailboxId: true, messageId: true, sha256: true, size: true } });
+export async function expungePendingMessages(o: {
+  db: TDb;
+  ring: TKeyring;
+}): Promise<{ expunged: number; pending: number }> {
+  const rows = await o.db.inboundMessage.findMany({
+    where: { error: EXPUNGE_PENDING },
+    select: { id: true, mailboxId: true, messageId: true, sha256: true, size: true },
+  });
   const byMailbox = new Map<string, TPending[]>();
   for (const r of rows) byMailbox.set(r.mailboxId, [...(byMailbox.get(r.mailboxId) ?? []), r]);
   let expunged = 0;
@@ -62,9 +76,17 @@ export async function expungePendingMessages(o: { db: TDb; ring: TKeyring }): Pr
     try {
       const mb = await o.db.mailbox.findUniqueOrThrow({ where: { id: mailboxId } });
       const done = await expungeFromMailbox(mb, pending, o.ring);
-      expunged += (await o.db.inboundMessage.deleteMany({ where: { id: { in: done }, error: EXPUNGE_PENDING } })).count;
+      expunged += (
+        await o.db.inboundMessage.deleteMany({ where: { id: { in: done }, error: EXPUNGE_PENDING } })
+      ).count;
     } catch (err) {
-      log.warn({ msg: 'expunge from mailbox failed; retried next run', code: 'retention_expunge_failed', mailboxId, pending: pending.length, err: errFields(err) });
+      log.warn({
+        msg: 'expunge from mailbox failed; retried next run',
+        code: 'retention_expunge_failed',
+        mailboxId,
+        pending: pending.length,
+        err: errFields(err),
+      });
     }
   }
   return { expunged, pending: rows.length - expunged };

@@ -14,7 +14,13 @@ export async function findPerson(o: { db: TDb; actor: TAuditActor; query: unknow
       orderBy: { receivedAt: 'asc' },
       select: { id: true, kenmerk: true, receivedAt: true, status: true, uitkomst: true, closedAt: true },
     });
-    await audit(tx, { actor: o.actor, action: 'persoon.gezocht', objectType: 'person', personKey: queryPersonKey(query), details: { meldingen: meldingen.length } });
+    await audit(tx, {
+      actor: o.actor,
+      action: 'persoon.gezocht',
+      objectType: 'person',
+      personKey: queryPersonKey(query),
+      details: { meldingen: meldingen.length },
+    });
     return meldingen;
   });
 }

@@ -17,7 +17,9 @@ export type TInboundOutcome = {
  * record an outcome for one message: the second finds it already done and records nothing.
  */
 export async function lockPendingInbound(tx: TTx, inboundId: string): Promise<boolean> {
-  const rows = await tx.$queryRaw<{ state: ProcessingState }[]>`SELECT state FROM "InboundMessage" WHERE id = ${inboundId}::uuid FOR UPDATE`;
+  const rows = await tx.$queryRaw<
+    { state: ProcessingState }[]
+  >`SELECT state FROM "InboundMessage" WHERE id = ${inboundId}::uuid FOR UPDATE`;
   return rows[0]?.state === 'STORED' || rows[0]?.state === 'FAILED';
 }
 

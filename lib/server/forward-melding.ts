@@ -11,7 +11,12 @@ import { queueOutgoing } from './queue-outgoing';
 export const ZForwardMelding = z.object({
   meldingId: z.string(),
   anderMeldpuntId: z.uuid({ message: 'kies het meldpunt waarnaar u doorstuurt' }),
-  toelichting: z.string().trim().max(2000).optional().transform((t) => t || null),
+  toelichting: z
+    .string()
+    .trim()
+    .max(2000)
+    .optional()
+    .transform((t) => t || null),
 });
 
 /**
@@ -30,16 +35,43 @@ export async function forwardMelding(o: TActing & z.input<typeof ZForwardMelding
     apply: async (tx, m) => {
       const ander = await tx.anderMeldpunt.findUnique({ where: { id: input.anderMeldpuntId } });
       if (!ander) throw new AppError('not_found', 'Dit meldpunt staat niet (meer) in de lijst');
-      const mailbox = m.mailboxId ? await tx.mailbox.findUnique({ where: { id: m.mailboxId }, select: { id: true, fromAddress: true } }) : null;
-      if (!mailbox) throw new AppError('conflict', 'Deze melding hoort bij geen mailbox meer; er kan geen mail worden verstuurd');
-      if (!(await tx.attachment.count({ where: { meldingId: m.id, isForm: true, content: { not: null } } }))) {
+      const mailbox = m.mailboxId
+        ? await tx.mailbox.findUnique({ where: { id: m.mailboxId }, select: { id: true, fromAddress: true } })
+        : null;
+      if (!mailbox)
+        throw new AppError(
+          'conflict',
+          'Deze melding hoort bij geen mailbox meer; er kan geen mail worden verstuurd',
+        );
+      if (
+        !(await tx.attachment.count({ where: { meldingId: m.id, isForm: true, content: { not: null } } }))
+      ) {
         throw new AppError('conflict', 'Het oorspronkelijke meldformulier is niet meer beschikbaar');
       }
       const settings = await getSettings({ db: tx });
-      const mail = buildDoorsturen({ kenmerk: m.kenmerk, toelichting: input.toelichting, meldpuntNaam: settings.meldpuntNaam, meldpuntTelefoon: settings.meldpuntTelefoon });
-      const queued = await queueOutgoing(tx, { ...mail, mailboxId: mailbox.id, kind: 'DOORSTUREN', recipient: ander.email, messageId: newMessageId(mailbox.fromAddress), meldingId: m.id, createdById: o.user.id });
+      const mail = buildDoorsturen({
+        kenmerk: m.kenmerk,
+        toelichting: input.toelichting,
+        meldpuntNaam: settings.meldpuntNaam,
+        meldpuntTelefoon: settings.meldpuntTelefoon,
+      });
+      const queued = await queueOutgoing(tx, {
+        ...mail,
+        mailboxId: mailbox.id,
+        kind: 'DOORSTUREN',
+        recipient: ander.email,
+        messageId: newMessageId(mailbox.fromAddress),
+        meldingId: m.id,
+        createdById: o.user.id,
+      });
       return {
-        data: { uitkomst: 'DOORGESTUURD', loketAdvies: ander.naam, uitkomstToelichting: input.toelichting, closedAt: new Date(), assigneeId: m.assigneeId ?? o.user.id },
+        data: {
+          uitkomst: 'DOORGESTUURD',
+          loketAdvies: ander.naam,
+          uitkomstToelichting: input.toelichting,
+          closedAt: new Date(),
+          assigneeId: m.assigneeId ?? o.user.id,
+        },
         to: 'AFGEROND',
         reason: `Doorgestuurd naar ${ander.naam}`,
         details: { anderMeldpuntId: ander.id, outgoingMailId: queued.id },

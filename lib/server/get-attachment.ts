@@ -16,15 +16,44 @@ export async function getAttachment(o: TActing & { meldingId: string; attachment
   const ids = z.object({ meldingId: z.uuid(), attachmentId: z.uuid() }).safeParse(o);
   const a = ids.success
     ? await o.db.attachment.findFirst({
-        where: { id: ids.data.attachmentId, meldingId: ids.data.meldingId, content: { not: null }, melding: meldingScope(o.user) },
-        select: { id: true, filename: true, contentType: true, content: true, melding: { select: { id: true, bsn: true, achternaam: true, geboortedatum: true } } },
+        where: {
+          id: ids.data.attachmentId,
+          meldingId: ids.data.meldingId,
+          content: { not: null },
+          melding: meldingScope(o.user),
+        },
+        select: {
+          id: true,
+          filename: true,
+          contentType: true,
+          content: true,
+          melding: { select: { id: true, bsn: true, achternaam: true, geboortedatum: true } },
+        },
       })
     : null;
   if (!a?.content || !a.melding) {
-    await audit(o.db, { actor: o.actor, action: 'melding.bijlage_gedownload', objectType: 'melding', objectId: ids.success ? ids.data.meldingId : null, outcome: 'DENIED' });
+    await audit(o.db, {
+      actor: o.actor,
+      action: 'melding.bijlage_gedownload',
+      objectType: 'melding',
+      objectId: ids.success ? ids.data.meldingId : null,
+      outcome: 'DENIED',
+    });
     throw new AppError('not_found', 'Deze bijlage bestaat niet of u heeft er geen toegang toe');
   }
-  await audit(o.db, { actor: o.actor, action: 'melding.bijlage_gedownload', objectType: 'melding', objectId: a.melding.id, personKey: meldingPersonKey(a.melding), details: { attachmentId: a.id } });
+  await audit(o.db, {
+    actor: o.actor,
+    action: 'melding.bijlage_gedownload',
+    objectType: 'melding',
+    objectId: a.melding.id,
+    personKey: meldingPersonKey(a.melding),
+    details: { attachmentId: a.id },
+  });
   const inline = INLINE_TYPES.has(a.contentType);
-  return { filename: a.filename, contentType: inline ? a.contentType : 'application/octet-stream', inline, content: a.content };
+  return {
+    filename: a.filename,
+    contentType: inline ? a.contentType : 'application/octet-stream',
+    inline,
+    content: a.content,
+  };
 }

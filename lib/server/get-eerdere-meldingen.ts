@@ -7,10 +7,18 @@ import { findMeldingInScope, meldingScope, type TActing } from './melding-scope'
  * status and outcome, as the handreiking asks when assessing. Part of the melding's (audited) page.
  */
 export async function getEerdereMeldingen(o: TActing & { meldingId: string }) {
-  const m = await findMeldingInScope({ ...o, action: 'melding.eerdere', select: { id: true, bsn: true, achternaam: true, geboortedatum: true } });
+  const m = await findMeldingInScope({
+    ...o,
+    action: 'melding.eerdere',
+    select: { id: true, bsn: true, achternaam: true, geboortedatum: true },
+  });
   const samePerson: Prisma.MeldingWhereInput[] = [];
   if (m.bsn) samePerson.push({ bsn: m.bsn });
-  if (m.achternaam && m.geboortedatum) samePerson.push({ achternaam: { equals: m.achternaam, mode: 'insensitive' }, geboortedatum: m.geboortedatum });
+  if (m.achternaam && m.geboortedatum)
+    samePerson.push({
+      achternaam: { equals: m.achternaam, mode: 'insensitive' },
+      geboortedatum: m.geboortedatum,
+    });
   if (!samePerson.length) return [];
   return o.db.melding.findMany({
     where: { AND: [meldingScope(o.user), { id: { not: m.id } }, { OR: samePerson }] },

@@ -20,7 +20,10 @@ export async function getHealth(opts: { db: TDb; heartbeatSec: number }): Promis
   }
   const [beat, mailboxes] = await Promise.all([
     opts.db.workerHeartbeat.findFirst({ orderBy: { beatAt: 'desc' }, select: { beatAt: true } }),
-    opts.db.mailbox.findMany({ orderBy: { name: 'asc' }, select: { name: true, active: true, lastSyncAt: true, lastErrorAt: true } }),
+    opts.db.mailbox.findMany({
+      orderBy: { name: 'asc' },
+      select: { name: true, active: true, lastSyncAt: true, lastErrorAt: true },
+    }),
   ]);
   // Three missed beats and the worker counts as gone.
   const alive = !!beat && Date.now() - beat.beatAt.getTime() < opts.heartbeatSec * 3000;

@@ -12,10 +12,24 @@ export async function getMailDraft(o: TActing & { meldingId: string; kind: TOffi
   const m = await findMeldingInScope({
     ...o,
     action: 'melding.concept_mail',
-    select: { id: true, kenmerk: true, behandelaarEmail: true, formulier: true, corrections: true, voornamen: true, voorvoegsel: true, achternaam: true },
+    select: {
+      id: true,
+      kenmerk: true,
+      behandelaarEmail: true,
+      formulier: true,
+      corrections: true,
+      voornamen: true,
+      voorvoegsel: true,
+      achternaam: true,
+    },
   });
-  const [template, settings] = await Promise.all([getMailTemplate({ db: o.db, kind: o.kind }), getSettings({ db: o.db })]);
-  const f = m.formulier ? applyCorrections(m.formulier as TMeldformulier, m.corrections as TCorrection[]) : null;
+  const [template, settings] = await Promise.all([
+    getMailTemplate({ db: o.db, kind: o.kind }),
+    getSettings({ db: o.db }),
+  ]);
+  const f = m.formulier
+    ? applyCorrections(m.formulier as TMeldformulier, m.corrections as TCorrection[])
+    : null;
   const body = renderMailTemplate(template.body, {
     kenmerk: m.kenmerk,
     initialen: initialenOf(m),

@@ -1,9 +1,19 @@
 import 'server-only';
 import type { TDb, TTx } from '../db/client';
-import { DEFAULT_MAIL_TEMPLATES, type TMailTemplateText, type TTemplateKind } from '../mail/default-templates';
+import {
+  DEFAULT_MAIL_TEMPLATES,
+  type TMailTemplateText,
+  type TTemplateKind,
+} from '../mail/default-templates';
 
 /** The template for a kind: the beheerder's stored text, or the default while none is stored. */
-export async function getMailTemplate(o: { db: TDb | TTx; kind: TTemplateKind }): Promise<TMailTemplateText & { isDefault: boolean }> {
-  const row = await o.db.mailTemplate.findUnique({ where: { kind: o.kind }, select: { subject: true, body: true } });
+export async function getMailTemplate(o: {
+  db: TDb | TTx;
+  kind: TTemplateKind;
+}): Promise<TMailTemplateText & { isDefault: boolean }> {
+  const row = await o.db.mailTemplate.findUnique({
+    where: { kind: o.kind },
+    select: { subject: true, body: true },
+  });
   return row ? { ...row, isDefault: false } : { ...DEFAULT_MAIL_TEMPLATES[o.kind], isDefault: true };
 }

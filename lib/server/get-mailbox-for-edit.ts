@@ -18,13 +18,30 @@ export async function getMailboxForEdit(o: { db: TDb; actor: TAuditActor; id: st
       where: { mailboxId: mb.id, state: 'PARKED' },
       orderBy: { receivedAt: 'desc' },
       take: 100,
-      select: { id: true, receivedAt: true, subject: true, fromAddress: true, attempts: true, error: true, movedTo: true },
+      select: {
+        id: true,
+        receivedAt: true,
+        subject: true,
+        fromAddress: true,
+        attempts: true,
+        error: true,
+        movedTo: true,
+      },
     }),
     o.db.outgoingMail.findMany({
       where: { mailboxId: mb.id, state: { in: ['FAILED', 'BOUNCED'] } },
       orderBy: { createdAt: 'desc' },
       take: 100,
-      select: { id: true, kind: true, recipient: true, subject: true, state: true, attempts: true, lastError: true, createdAt: true },
+      select: {
+        id: true,
+        kind: true,
+        recipient: true,
+        subject: true,
+        state: true,
+        attempts: true,
+        lastError: true,
+        createdAt: true,
+      },
     }),
   ]);
   return { mailbox: { ...mb, secretSet: true }, parked, failedOutgoing };

@@ -14,17 +14,60 @@ export async function getMeldingById(o: TActing & { meldingId: string; now?: Dat
     ...o,
     action: 'melding.bekeken',
     select: {
-      id: true, kenmerk: true, formulier: true, warnings: true, corrections: true, version: true, opnieuwOntvangen: true, status: true, uitkomst: true,
-      uitkomstToelichting: true, loketAdvies: true, receivedAt: true, firstAssessedAt: true, closedAt: true, anonymisedAt: true, bsn: true, voornamen: true,
-      voorvoegsel: true, achternaam: true, geboortedatum: true, behandelaarEmail: true, telefonischContactGewenst: true, veiligThuisGemeld: true,
-      herhaling: true, hasWarnings: true, authenticityVerified: true, reactieOntvangen: true, buitenWerkgebied: true, doorgestuurd: true,
-      doorgestuurdDoor: true, mailboxId: true, assignee: { select: { id: true, name: true, email: true } },
-      attachments: { select: { id: true, filename: true, contentType: true, size: true, isForm: true, inboundMessageId: true }, orderBy: { createdAt: 'asc' } },
+      id: true,
+      kenmerk: true,
+      formulier: true,
+      warnings: true,
+      corrections: true,
+      version: true,
+      opnieuwOntvangen: true,
+      status: true,
+      uitkomst: true,
+      uitkomstToelichting: true,
+      loketAdvies: true,
+      receivedAt: true,
+      firstAssessedAt: true,
+      closedAt: true,
+      anonymisedAt: true,
+      bsn: true,
+      voornamen: true,
+      voorvoegsel: true,
+      achternaam: true,
+      geboortedatum: true,
+      behandelaarEmail: true,
+      telefonischContactGewenst: true,
+      veiligThuisGemeld: true,
+      herhaling: true,
+      hasWarnings: true,
+      authenticityVerified: true,
+      reactieOntvangen: true,
+      buitenWerkgebied: true,
+      doorgestuurd: true,
+      doorgestuurdDoor: true,
+      mailboxId: true,
+      assignee: { select: { id: true, name: true, email: true } },
+      attachments: {
+        select: {
+          id: true,
+          filename: true,
+          contentType: true,
+          size: true,
+          isForm: true,
+          inboundMessageId: true,
+        },
+        orderBy: { createdAt: 'asc' },
+      },
     },
   });
   const now = o.now ?? new Date();
   const { werkdagenBeoordeling } = await getSettings({ db: o.db });
-  await audit(o.db, { actor: o.actor, action: 'melding.bekeken', objectType: 'melding', objectId: m.id, personKey: meldingPersonKey(m) });
+  await audit(o.db, {
+    actor: o.actor,
+    action: 'melding.bekeken',
+    objectType: 'melding',
+    objectId: m.id,
+    personKey: meldingPersonKey(m),
+  });
   const received = m.formulier as TMeldformulier | null;
   const corrections = m.corrections as TCorrection[];
   return {

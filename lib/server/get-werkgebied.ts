@@ -7,5 +7,8 @@ export async function getWerkgebied(o: { db: TDb | TTx }): Promise<TWerkgebied> 
   // One after the other: inside ingestion's transaction, one connection takes one query at a time.
   const gemeenten = await o.db.werkgebiedGemeente.findMany({ orderBy: { naam: 'asc' } });
   const postcodes = await o.db.werkgebiedPostcode.findMany({ orderBy: [{ van: 'asc' }, { tot: 'asc' }] });
-  return { gemeenten: gemeenten.map((g) => g.naam), postcodes: postcodes.map((p) => ({ van: p.van, tot: p.tot })) };
+  return {
+    gemeenten: gemeenten.map((g) => g.naam),
+    postcodes: postcodes.map((p) => ({ van: p.van, tot: p.tot })),
+  };
 }

@@ -16,13 +16,24 @@ type THasEarlierMelding = {
  * arrived in the twelve months before `before` — a repeat melding, a statistic the protocol's
  * evaluation asks for. Another version of the same kenmerk is not a repeat.
  */
-export async function hasEarlierMelding(tx: Prisma.TransactionClient, o: THasEarlierMelding): Promise<boolean> {
+export async function hasEarlierMelding(
+  tx: Prisma.TransactionClient,
+  o: THasEarlierMelding,
+): Promise<boolean> {
   const samePerson: Prisma.MeldingWhereInput[] = [];
   if (o.bsn) samePerson.push({ bsn: o.bsn });
-  if (o.achternaam && o.geboortedatum) samePerson.push({ achternaam: { equals: o.achternaam, mode: 'insensitive' }, geboortedatum: o.geboortedatum });
+  if (o.achternaam && o.geboortedatum)
+    samePerson.push({
+      achternaam: { equals: o.achternaam, mode: 'insensitive' },
+      geboortedatum: o.geboortedatum,
+    });
   if (!samePerson.length) return false;
   const earlier = await tx.melding.findFirst({
-    where: { OR: samePerson, kenmerk: { not: o.kenmerk }, receivedAt: { gte: new Date(o.before.getTime() - TWELVE_MONTHS_MS), lte: o.before } },
+    where: {
+      OR: samePerson,
+      kenmerk: { not: o.kenmerk },
+      receivedAt: { gte: new Date(o.before.getTime() - TWELVE_MONTHS_MS), lte: o.before },
+    },
     select: { id: true },
   });
   return earlier !== null;

@@ -25,18 +25,46 @@ export type TMailboxStatus = {
  * (backlog), what was parked, which outgoing mail failed — and the alerts that follow from those,
  * the sync threshold being the beheerder's own setting (syncAlarmMinuten).
  */
-export async function listMailboxStatus(o: { db: TDb; actor: TAuditActor; now?: Date }): Promise<TMailboxStatus[]> {
+export async function listMailboxStatus(o: {
+  db: TDb;
+  actor: TAuditActor;
+  now?: Date;
+}): Promise<TMailboxStatus[]> {
   await requireBeheerder(o.db, o.actor);
   const now = o.now ?? new Date();
   const [mailboxes, settings, inbound, outgoing] = await Promise.all([
-    o.db.mailbox.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true, active: true, holder: true, lastSyncAt: true, lastError: true, lastErrorAt: true, createdAt: true, updatedAt: true } }),
+    o.db.mailbox.findMany({
+      orderBy: { name: 'asc' },
+      select: {
+        id: true,
+        name: true,
+        active: true,
+        holder: true,
+        lastSyncAt: true,
+        lastError: true,
+        lastErrorAt: true,
+        createdAt: true,
+        updatedAt: true,
+      },
+    }),
     getSettings({ db: o.db }),
-    o.db.inboundMessage.groupBy({ by: ['mailboxId', 'state'], where: { state: { in: ['STORED', 'FAILED', 'PARKED'] } }, _count: { _all: true } }),
-    o.db.outgoingMail.groupBy({ by: ['mailboxId'], where: { state: { in: ['FAILED', 'BOUNCED'] } }, _count: { _all: true } }),
+    o.db.inboundMessage.groupBy({
+      by: ['mailboxId', 'state'],
+      where: { state: { in: ['STORED', 'FAILED', 'PARKED'] } },
+      _count: { _all: true },
+    }),
+    o.db.outgoingMail.groupBy({
+      by: ['mailboxId'],
+      where: { state: { in: ['FAILED', 'BOUNCED'] } },
+      _count: { _all: true },
+    }),
   ]);
   const threshold = now.getTime() - settings.syncAlarmMinuten * 60_000;
   return mailboxes.map((mb) => {
-    const count = (states: string[]) => inbound.filter((r) => r.mailboxId === mb.id && states.includes(r.state)).reduce((n, r) => n + r._count._all, 0);
+    const count = (states: string[]) =>
+      inbound
+        .filter((r) => r.mailboxId === mb.id && states.includes(r.state))
+        .reduce((n, r) => n + r._count._all, 0);
     const backlog = count(['STORED', 'FAILED']);
     const parked = count(['PARKED']);
     const failedOutgoing = outgoing.find((r) => r.mailboxId === mb.id)?._count._all ?? 0;
@@ -44,9 +72,22 @@ export async function listMailboxStatus(o: { db: TDb; actor: TAuditActor; now?: 
     const syncedAt = (mb.lastSyncAt ?? (mb.updatedAt > mb.createdAt ? mb.updatedAt : mb.createdAt)).getTime();
     const alerts: TMailboxAlert[] = [];
     if (mb.active && syncedAt < threshold) alerts.push('niet_gesynchroniseerd');
-    if (mb.active && mb.lastErrorAt && (!mb.lastSyncAt || mb.lastErrorAt > mb.lastSyncAt)) alerts.push('fout');
+    if (mb.active && mb.lastErrorAt && (!mb.lastSyncAt || mb.lastErrorAt > mb.lastSyncAt))
+      alerts.push('fout');
     if (parked) alerts.push('geparkeerd');
     if (failedOutgoing) alerts.push('uitgaand_mislukt');
-    return { id: mb.id, name: mb.name, active: mb.active, holder: mb.holder, lastSyncAt: mb.lastSyncAt, lastError: mb.lastError, lastErrorAt: mb.lastErrorAt, backlog, parked, failedOutgoing, alerts };
+    return {
+      id: mb.id,
+      name: mb.name,
+      active: mb.active,
+      holder: mb.holder,
+      lastSyncAt: mb.lastSyncAt,
+      lastError: mb.lastError,
+      lastErrorAt: mb.lastErrorAt,
+      backlog,
+      parked,
+      failedOutgoing,
+      alerts,
+    };
   });
 }

@@ -14,15 +14,25 @@ export const PAGE_SIZE = 25;
 /** Counting a filter stops here: an exact count of tens of thousands of matches costs more than it tells. */
 export const COUNT_CAP = 500;
 const OPEN = ['ONTVANGEN', 'IN_BEHANDELING', 'AANVULLING_GEVRAAGD'] as const;
-const date = z.iso.date().optional().or(z.literal('').transform(() => undefined));
+const date = z.iso
+  .date()
+  .optional()
+  .or(z.literal('').transform(() => undefined));
 
 export const ZMeldingFilter = z.object({
-  status: z.enum(['open', 'alle', 'ONTVANGEN', 'IN_BEHANDELING', 'AANVULLING_GEVRAAGD', 'AFGEROND']).catch('open'),
+  status: z
+    .enum(['open', 'alle', 'ONTVANGEN', 'IN_BEHANDELING', 'AANVULLING_GEVRAAGD', 'AFGEROND'])
+    .catch('open'),
   toegewezen: z.enum(['iedereen', 'mij', 'niemand']).catch('iedereen'),
   van: date.catch(undefined),
   tot: date.catch(undefined),
   badges: z.array(z.enum(BADGES)).catch([]),
-  q: z.string().trim().max(100).catch('').transform((s) => s || undefined),
+  q: z
+    .string()
+    .trim()
+    .max(100)
+    .catch('')
+    .transform((s) => s || undefined),
   sort: z.enum(['nieuwste', 'oudste', 'naam']).catch('nieuwste'),
   pagina: z.coerce.number().int().min(1).max(100_000).catch(1),
 });
@@ -44,7 +54,13 @@ function dutchDayStart(day: string): Date {
   return new Date(Date.parse(`${day}T00:00:00+01:00`));
 }
 
-function filterWhere(f: TMeldingFilter, userId: string, now: Date, werkdagen: number, searchIds: string[] | null): Prisma.MeldingWhereInput[] {
+function filterWhere(
+  f: TMeldingFilter,
+  userId: string,
+  now: Date,
+  werkdagen: number,
+  searchIds: string[] | null,
+): Prisma.MeldingWhereInput[] {
   const and: Prisma.MeldingWhereInput[] = [];
   if (f.status === 'open') and.push({ status: { in: [...OPEN] } });
   else if (f.status !== 'alle') and.push({ status: f.status });
@@ -52,7 +68,12 @@ function filterWhere(f: TMeldingFilter, userId: string, now: Date, werkdagen: nu
   if (f.toegewezen === 'niemand') and.push({ assigneeId: null });
   if (f.van) and.push({ receivedAt: { gte: dutchDayStart(f.van) } });
   if (f.tot) and.push({ receivedAt: { lt: new Date(dutchDayStart(f.tot).getTime() + 86_400_000) } });
-  for (const b of f.badges) and.push(b === 'te_laat' ? { firstAssessedAt: null, receivedAt: { lt: overdueCutoff(werkdagen, now) } } : BADGE_WHERE[b]);
+  for (const b of f.badges)
+    and.push(
+      b === 'te_laat'
+        ? { firstAssessedAt: null, receivedAt: { lt: overdueCutoff(werkdagen, now) } }
+        : BADGE_WHERE[b],
+    );
   if (searchIds) and.push({ id: { in: searchIds } });
   return and;
 }
@@ -68,7 +89,9 @@ const ORDER: Record<TMeldingFilter['sort'], Prisma.MeldingOrderByWithRelationInp
  * meldingen (also inside the `where`); a search is audited (without the search terms, which may
  * be a BSN or a name: the audit log holds no personal data beyond the person key).
  */
-export async function listMeldingen(o: TActing & { filter: Partial<z.input<typeof ZMeldingFilter>>; now?: Date }) {
+export async function listMeldingen(
+  o: TActing & { filter: Partial<z.input<typeof ZMeldingFilter>>; now?: Date },
+) {
   const f = ZMeldingFilter.parse(o.filter);
   if (!mayTriage(o.user)) {
     await audit(o.db, { actor: o.actor, action: 'melding.lijst', outcome: 'DENIED' });
@@ -77,7 +100,9 @@ export async function listMeldingen(o: TActing & { filter: Partial<z.input<typeo
   const now = o.now ?? new Date();
   const { werkdagenBeoordeling } = await getSettings({ db: o.db });
   const searchIds = f.q ? await searchMeldingIds(o.db, f.q) : null;
-  const where: Prisma.MeldingWhereInput = { AND: [meldingScope(o.user), ...filterWhere(f, o.user.id, now, werkdagenBeoordeling, searchIds)] };
+  const where: Prisma.MeldingWhereInput = {
+    AND: [meldingScope(o.user), ...filterWhere(f, o.user.id, now, werkdagenBeoordeling, searchIds)],
+  };
   const [rows, counted] = await Promise.all([
     o.db.melding.findMany({
       where,
@@ -85,9 +110,26 @@ export async function listMeldingen(o: TActing & { filter: Partial<z.input<typeo
       skip: (f.pagina - 1) * PAGE_SIZE,
       take: PAGE_SIZE,
       select: {
-        id: true, kenmerk: true, receivedAt: true, firstAssessedAt: true, voornamen: true, voorvoegsel: true, achternaam: true, geboortedatum: true,
-        plaats: true, voorvalPlaats: true, status: true, uitkomst: true, telefonischContactGewenst: true, veiligThuisGemeld: true, herhaling: true,
-        hasWarnings: true, authenticityVerified: true, reactieOntvangen: true, buitenWerkgebied: true, assignee: { select: { id: true, name: true, email: true } },
+        id: true,
+        kenmerk: true,
+        receivedAt: true,
+        firstAssessedAt: true,
+        voornamen: true,
+        voorvoegsel: true,
+        achternaam: true,
+        geboortedatum: true,
+        plaats: true,
+        voorvalPlaats: true,
+        status: true,
+        uitkomst: true,
+        telefonischContactGewenst: true,
+        veiligThuisGemeld: true,
+        herhaling: true,
+        hasWarnings: true,
+        authenticityVerified: true,
+        reactieOntvangen: true,
+        buitenWerkgebied: true,
+        assignee: { select: { id: true, name: true, email: true } },
       },
     }),
     // A search is counted exactly (at most SEARCH_LIMIT ids); a filter up to COUNT_CAP.
@@ -96,7 +138,11 @@ export async function listMeldingen(o: TActing & { filter: Partial<z.input<typeo
   const totalCapped = !f.q && counted > COUNT_CAP;
   const total = totalCapped ? COUNT_CAP : counted;
   if (f.q) {
-    await audit(o.db, { actor: o.actor, action: 'melding.zoeken', details: { soort: /^\d{9}$/.test(f.q) ? 'bsn' : 'tekst', resultaten: total } });
+    await audit(o.db, {
+      actor: o.actor,
+      action: 'melding.zoeken',
+      details: { soort: /^\d{9}$/.test(f.q) ? 'bsn' : 'tekst', resultaten: total },
+    });
   }
   return {
     filter: f,

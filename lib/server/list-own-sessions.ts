@@ -8,6 +8,14 @@ export async function listOwnSessions(opts: { db: TDb; userId: string }) {
   return opts.db.session.findMany({
     where: { userId: opts.userId, ...liveSessionWhere(new Date(), sessionTimes().idleMs) },
     orderBy: { createdAt: 'desc' },
-    select: { id: true, createdAt: true, lastSeenAt: true, expiresAt: true, ip: true, userAgent: true, mfaVerifiedAt: true },
+    select: {
+      id: true,
+      createdAt: true,
+      lastSeenAt: true,
+      expiresAt: true,
+      ip: true,
+      userAgent: true,
+      mfaVerifiedAt: true,
+    },
   });
 }

@@ -23,9 +23,26 @@ export async function listUsers(o: { db: TDb; actor: TAuditActor; now?: Date }):
   await requireBeheerder(o.db, o.actor);
   const now = o.now ?? new Date();
   const [users, activity, open] = await Promise.all([
-    o.db.user.findMany({ orderBy: [{ active: 'desc' }, { email: 'asc' }], select: { id: true, email: true, name: true, role: true, active: true, mfaEnrolledAt: true, lockedUntil: true, lastLoginAt: true, createdAt: true } }),
+    o.db.user.findMany({
+      orderBy: [{ active: 'desc' }, { email: 'asc' }],
+      select: {
+        id: true,
+        email: true,
+        name: true,
+        role: true,
+        active: true,
+        mfaEnrolledAt: true,
+        lockedUntil: true,
+        lastLoginAt: true,
+        createdAt: true,
+      },
+    }),
     o.db.session.groupBy({ by: ['userId'], _max: { lastSeenAt: true } }),
-    o.db.session.groupBy({ by: ['userId'], where: { revokedAt: null, expiresAt: { gt: now } }, _count: { _all: true } }),
+    o.db.session.groupBy({
+      by: ['userId'],
+      where: { revokedAt: null, expiresAt: { gt: now } },
+      _count: { _all: true },
+    }),
   ]);
   return users.map((u) => ({
     id: u.id,

@@ -25,9 +25,20 @@ export async function markNietInBehandeling(o: TActing & z.input<typeof ZMarkNie
     from: ['ONTVANGEN', 'IN_BEHANDELING', 'AANVULLING_GEVRAAGD'],
     conflict: 'Deze melding is al afgerond',
     apply: async (tx, m) => {
-      const outgoingMailId = await queueOfficerMail(tx, { melding: m, kind: 'NIET_IN_BEHANDELING', body: input.body, userId: o.user.id });
+      const outgoingMailId = await queueOfficerMail(tx, {
+        melding: m,
+        kind: 'NIET_IN_BEHANDELING',
+        body: input.body,
+        userId: o.user.id,
+      });
       return {
-        data: { uitkomst: 'NIET_IN_BEHANDELING', loketAdvies: input.loketAdvies, uitkomstToelichting: input.reden, closedAt: new Date(), assigneeId: m.assigneeId ?? o.user.id },
+        data: {
+          uitkomst: 'NIET_IN_BEHANDELING',
+          loketAdvies: input.loketAdvies,
+          uitkomstToelichting: input.reden,
+          closedAt: new Date(),
+          assigneeId: m.assigneeId ?? o.user.id,
+        },
         to: 'AFGEROND',
         reason: input.reden,
         details: { outgoingMailId },

@@ -30,11 +30,24 @@ const ZId = z.uuid();
  * DENIED (outside any transaction, so it stays recorded) and answered as "not found" — the same
  * answer for another role, a guessed id and a melding that does not exist.
  */
-export async function findMeldingInScope<S extends Prisma.MeldingSelect>(o: TActing & { meldingId: string; action: string; select: S }) {
+export async function findMeldingInScope<S extends Prisma.MeldingSelect>(
+  o: TActing & { meldingId: string; action: string; select: S },
+) {
   const id = ZId.safeParse(o.meldingId);
-  const melding = id.success ? await o.db.melding.findFirst({ where: { AND: [{ id: id.data }, meldingScope(o.user)] }, select: o.select }) : null;
+  const melding = id.success
+    ? await o.db.melding.findFirst({
+        where: { AND: [{ id: id.data }, meldingScope(o.user)] },
+        select: o.select,
+      })
+    : null;
   if (!melding) {
-    await audit(o.db, { actor: o.actor, action: o.action, objectType: 'melding', objectId: id.success ? id.data : null, outcome: 'DENIED' });
+    await audit(o.db, {
+      actor: o.actor,
+      action: o.action,
+      objectType: 'melding',
+      objectId: id.success ? id.data : null,
+      outcome: 'DENIED',
+    });
     throw new AppError('not_found', 'Deze melding bestaat niet of u heeft er geen toegang toe');
   }
   return melding as Prisma.MeldingGetPayload<{ select: S }>;

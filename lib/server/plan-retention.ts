@@ -8,7 +8,10 @@ import { getSettings } from './get-settings';
 import { requireBeheerder } from './require-beheerder';
 
 /** Closed meldingen whose term has passed. */
-export const expiredMelding = (cutoff: Date): Prisma.MeldingWhereInput => ({ status: 'AFGEROND', closedAt: { lt: cutoff } });
+export const expiredMelding = (cutoff: Date): Prisma.MeldingWhereInput => ({
+  status: 'AFGEROND',
+  closedAt: { lt: cutoff },
+});
 
 /**
  * Mail in the ledger that never became a melding (foutmeldingen, other mail, auto-replies),
@@ -38,16 +41,41 @@ export type TRetentionPlan = {
  * The dry run: exactly what runRetention would remove now, and what needs a person's decision.
  * Shown to a person (`actor`), it lists kenmerken: only to a beheerder, and audited.
  */
-export async function planRetention(o: { db: TDb; now?: Date; actor?: TAuditActor }): Promise<TRetentionPlan> {
+export async function planRetention(o: {
+  db: TDb;
+  now?: Date;
+  actor?: TAuditActor;
+}): Promise<TRetentionPlan> {
   if (o.actor) await requireBeheerder(o.db, o.actor);
   const { bewaartermijnMaanden } = await getSettings({ db: o.db });
   const cutoff = retentionCutoff(o.now ?? new Date(), bewaartermijnMaanden);
   const [meldingen, losseBerichten, nietAfgesloten, openstaandInMailbox] = await Promise.all([
-    o.db.melding.findMany({ where: expiredMelding(cutoff), orderBy: { closedAt: 'asc' }, select: { id: true, kenmerk: true, closedAt: true, uitkomst: true } }),
+    o.db.melding.findMany({
+      where: expiredMelding(cutoff),
+      orderBy: { closedAt: 'asc' },
+      select: { id: true, kenmerk: true, closedAt: true, uitkomst: true },
+    }),
     o.db.inboundMessage.count({ where: expiredLooseMessage(cutoff) }),
-    o.db.melding.findMany({ where: { OR: [{ status: { not: 'AFGEROND' } }, { closedAt: null }], receivedAt: { lt: cutoff } }, orderBy: { receivedAt: 'asc' }, select: { id: true, kenmerk: true, receivedAt: true, status: true } }),
+    o.db.melding.findMany({
+      where: { OR: [{ status: { not: 'AFGEROND' } }, { closedAt: null }], receivedAt: { lt: cutoff } },
+      orderBy: { receivedAt: 'asc' },
+      select: { id: true, kenmerk: true, receivedAt: true, status: true },
+    }),
     o.db.inboundMessage.count({ where: { error: EXPUNGE_PENDING } }),
   ]);
-  if (o.actor) await audit(o.db, { actor: o.actor, action: 'bewaartermijn.proefrun', objectType: 'system', details: { meldingen: meldingen.length, nietAfgesloten: nietAfgesloten.length } });
-  return { termMaanden: bewaartermijnMaanden, cutoff, meldingen: meldingen.map((m) => ({ ...m, closedAt: m.closedAt! })), losseBerichten, nietAfgesloten, openstaandInMailbox };
+  if (o.actor)
+    await audit(o.db, {
+      actor: o.actor,
+      action: 'bewaartermijn.proefrun',
+      objectType: 'system',
+      details: { meldingen: meldingen.length, nietAfgesloten: nietAfgesloten.length },
+    });
+  return {
+    termMaanden: bewaartermijnMaanden,
+    cutoff,
+    meldingen: meldingen.map((m) => ({ ...m, closedAt: m.closedAt! })),
+    losseBerichten,
+    nietAfgesloten,
+    openstaandInMailbox,
+  };
 }

@@ -23,9 +23,15 @@ export type TOutgoingDraft = {
  * reports on was committed) and wakes the relays once that transaction commits.
  * Idempotent per (inbound message, kind): reprocessing a message never queues a second signal.
  */
-export async function queueOutgoing(tx: TTx, draft: TOutgoingDraft): Promise<{ id: string; created: boolean }> {
+export async function queueOutgoing(
+  tx: TTx,
+  draft: TOutgoingDraft,
+): Promise<{ id: string; created: boolean }> {
   if (draft.inboundMessageId) {
-    const existing = await tx.outgoingMail.findUnique({ where: { inboundMessageId_kind: { inboundMessageId: draft.inboundMessageId, kind: draft.kind } }, select: { id: true } });
+    const existing = await tx.outgoingMail.findUnique({
+      where: { inboundMessageId_kind: { inboundMessageId: draft.inboundMessageId, kind: draft.kind } },
+      select: { id: true },
+    });
     if (existing) return { id: existing.id, created: false };
   }
   const row = await tx.outgoingMail.create({

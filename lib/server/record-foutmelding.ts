@@ -22,9 +22,26 @@ export async function recordFoutmelding(o: {
 }): Promise<boolean> {
   return o.db.$transaction(async (tx) => {
     if (!(await lockPendingInbound(tx, o.inboundId))) return false;
-    await queueOutgoing(tx, { ...o.signal, mailboxId: o.mailboxId, kind: 'FOUTMELDING', inboundMessageId: o.inboundId });
-    await finishInbound(tx, o.inboundId, { state: 'PROCESSED', kind: o.forwarded ? 'DOORGESTUURD' : 'MELDING', targetFolder: o.targetFolder, error: o.reason, authenticity: o.authenticity });
-    await audit(tx, { actor: SYSTEM_ACTOR('ingest'), action: 'melding.foutmelding', objectType: 'message', objectId: o.inboundId, outcome: 'FAILURE' });
+    await queueOutgoing(tx, {
+      ...o.signal,
+      mailboxId: o.mailboxId,
+      kind: 'FOUTMELDING',
+      inboundMessageId: o.inboundId,
+    });
+    await finishInbound(tx, o.inboundId, {
+      state: 'PROCESSED',
+      kind: o.forwarded ? 'DOORGESTUURD' : 'MELDING',
+      targetFolder: o.targetFolder,
+      error: o.reason,
+      authenticity: o.authenticity,
+    });
+    await audit(tx, {
+      actor: SYSTEM_ACTOR('ingest'),
+      action: 'melding.foutmelding',
+      objectType: 'message',
+      objectId: o.inboundId,
+      outcome: 'FAILURE',
+    });
     return true;
   });
 }

@@ -22,11 +22,26 @@ export async function recordUnanswered(o: {
   return o.db.$transaction(async (tx) => {
     if (!(await lockPendingInbound(tx, o.inboundId))) return false;
     if (o.bouncedMessageId) {
-      await tx.outgoingMail.updateMany({ where: { messageId: o.bouncedMessageId }, data: { state: 'BOUNCED', lastError: 'Onbestelbaar gemeld door de ontvangende server' } });
+      await tx.outgoingMail.updateMany({
+        where: { messageId: o.bouncedMessageId },
+        data: { state: 'BOUNCED', lastError: 'Onbestelbaar gemeld door de ontvangende server' },
+      });
     }
-    await finishInbound(tx, o.inboundId, { state: o.state, kind: o.kind, targetFolder: o.targetFolder, error: o.reason, authenticity: o.authenticity });
+    await finishInbound(tx, o.inboundId, {
+      state: o.state,
+      kind: o.kind,
+      targetFolder: o.targetFolder,
+      error: o.reason,
+      authenticity: o.authenticity,
+    });
     if (o.state === 'QUARANTINED') {
-      await audit(tx, { actor: SYSTEM_ACTOR('ingest'), action: 'bericht.quarantaine', objectType: 'message', objectId: o.inboundId, outcome: 'DENIED' });
+      await audit(tx, {
+        actor: SYSTEM_ACTOR('ingest'),
+        action: 'bericht.quarantaine',
+        objectType: 'message',
+        objectId: o.inboundId,
+        outcome: 'DENIED',
+      });
     }
     return true;
   });

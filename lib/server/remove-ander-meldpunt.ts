@@ -9,6 +9,11 @@ export async function removeAnderMeldpunt(o: { db: TDb; actor: TAuditActor; id: 
     await requireBeheerder(tx, o.actor);
     const { count } = await tx.anderMeldpunt.deleteMany({ where: { id: o.id } });
     if (!count) throw new AppError('not_found', 'Dit meldpunt bestaat niet (meer)');
-    await audit(tx, { actor: o.actor, action: 'ander_meldpunt.verwijderd', objectType: 'system', objectId: o.id });
+    await audit(tx, {
+      actor: o.actor,
+      action: 'ander_meldpunt.verwijderd',
+      objectType: 'system',
+      objectId: o.id,
+    });
   });
 }

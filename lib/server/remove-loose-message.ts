@@ -8,8 +8,13 @@ import { removeOutgoingMail, STRIPPED_MESSAGE } from './remove-melding-data';
  * the content of the foutmelding sent about it, its raw bytes and headers) inside the caller's transaction,
  * re-checking `where` under a row lock. The original is expunged from the mailbox after commit.
  */
-export async function removeLooseMessage(tx: TTx, o: { id: string; where: Prisma.InboundMessageWhereInput }): Promise<boolean> {
-  const [locked] = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "InboundMessage" WHERE id = ${o.id}::uuid FOR UPDATE`;
+export async function removeLooseMessage(
+  tx: TTx,
+  o: { id: string; where: Prisma.InboundMessageWhereInput },
+): Promise<boolean> {
+  const [locked] = await tx.$queryRaw<
+    { id: string }[]
+  >`SELECT id FROM "InboundMessage" WHERE id = ${o.id}::uuid FOR UPDATE`;
   if (!locked || !(await tx.inboundMessage.count({ where: { AND: [{ id: o.id }, o.where] } }))) return false;
   await tx.attachment.deleteMany({ where: { inboundMessageId: o.id } });
   await removeOutgoingMail(tx, { inboundMessageId: o.id });

@@ -11,9 +11,21 @@ import { requireBeheerder } from './require-beheerder';
 export async function resetUserMfa(o: { db: TDb; actor: TAuditActor; userId: string }): Promise<void> {
   await o.db.$transaction(async (tx) => {
     await requireBeheerder(tx, o.actor);
-    const { count } = await tx.user.updateMany({ where: { id: o.userId }, data: { mfaSecretEnc: null, mfaEnrolledAt: null, recoveryCodeHashes: [] } });
+    const { count } = await tx.user.updateMany({
+      where: { id: o.userId },
+      data: { mfaSecretEnc: null, mfaEnrolledAt: null, recoveryCodeHashes: [] },
+    });
     if (!count) throw new AppError('not_found', 'Gebruiker niet gevonden');
-    const ended = await tx.session.updateMany({ where: { userId: o.userId, revokedAt: null }, data: { revokedAt: new Date() } });
-    await audit(tx, { actor: o.actor, action: 'user.mfa_reset', objectType: 'user', objectId: o.userId, details: { sessiesBeeindigd: ended.count } });
+    const ended = await tx.session.updateMany({
+      where: { userId: o.userId, revokedAt: null },
+      data: { revokedAt: new Date() },
+    });
+    await audit(tx, {
+      actor: o.actor,
+      action: 'user.mfa_reset',
+      objectType: 'user',
+      objectId: o.userId,
+      details: { sessiesBeeindigd: ended.count },
+    });
   });
 }

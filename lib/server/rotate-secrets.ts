@@ -20,16 +20,34 @@ export async function rotateSecrets(o: { db: TDb; ring: TKeyring }): Promise<TRo
       continue;
     }
     const fresh = encryptSecret(decryptSecret(mb.secretEnc, o.ring), o.ring);
-    result.mailboxes += (await o.db.mailbox.updateMany({ where: { id: mb.id, secretEnc: mb.secretEnc }, data: { secretEnc: fresh } })).count;
+    result.mailboxes += (
+      await o.db.mailbox.updateMany({
+        where: { id: mb.id, secretEnc: mb.secretEnc },
+        data: { secretEnc: fresh },
+      })
+    ).count;
   }
-  for (const u of await o.db.user.findMany({ where: { mfaSecretEnc: { not: null } }, select: { id: true, mfaSecretEnc: true } })) {
+  for (const u of await o.db.user.findMany({
+    where: { mfaSecretEnc: { not: null } },
+    select: { id: true, mfaSecretEnc: true },
+  })) {
     if (!needsRotation(u.mfaSecretEnc!, o.ring)) {
       result.alreadyCurrent++;
       continue;
     }
     const fresh = encryptSecret(decryptSecret(u.mfaSecretEnc!, o.ring), o.ring);
-    result.totpSecrets += (await o.db.user.updateMany({ where: { id: u.id, mfaSecretEnc: u.mfaSecretEnc }, data: { mfaSecretEnc: fresh } })).count;
+    result.totpSecrets += (
+      await o.db.user.updateMany({
+        where: { id: u.id, mfaSecretEnc: u.mfaSecretEnc },
+        data: { mfaSecretEnc: fresh },
+      })
+    ).count;
   }
-  await audit(o.db, { actor: SYSTEM_ACTOR('cli'), action: 'geheimen.roteer', objectType: 'system', details: { ...result } });
+  await audit(o.db, {
+    actor: SYSTEM_ACTOR('cli'),
+    action: 'geheimen.roteer',
+    objectType: 'system',
+    details: { ...result },
+  });
   return result;
 }

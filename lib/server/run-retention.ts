@@ -15,7 +15,14 @@ const log = getLogger('retention');
 
 export const RETENTION_RUN_ACTION = 'bewaartermijn.uitgevoerd';
 
-export type TRetentionResult = { meldingen: number; losseBerichten: number; uitMailbox: number; openstaandInMailbox: number; nietAfgesloten: number; achtergeblevenBytes: number };
+export type TRetentionResult = {
+  meldingen: number;
+  losseBerichten: number;
+  uitMailbox: number;
+  openstaandInMailbox: number;
+  nietAfgesloten: number;
+  achtergeblevenBytes: number;
+};
 
 /**
  * The retention job: for every expired melding (closed longer than the term ago) one transaction
@@ -24,7 +31,12 @@ export type TRetentionResult = { meldingen: number; losseBerichten: number; uitM
  * originals are expunged from the mailboxes (what fails stays pending for the next run).
  * The removals are exactly planRetention's list for the same moment.
  */
-export async function runRetention(o: { db: TDb; ring: TKeyring; actor: TAuditActor; now?: Date }): Promise<TRetentionResult> {
+export async function runRetention(o: {
+  db: TDb;
+  ring: TKeyring;
+  actor: TAuditActor;
+  now?: Date;
+}): Promise<TRetentionResult> {
   // A person starting a run must be a beheerder now; the worker and the CLI act as the system.
   if (o.actor.id) await requireBeheerder(o.db, o.actor);
   const plan = await planRetention({ db: o.db, now: o.now });
@@ -32,20 +44,44 @@ export async function runRetention(o: { db: TDb; ring: TKeyring; actor: TAuditAc
   let meldingen = 0;
   for (const m of plan.meldingen) {
     const removed = await o.db.$transaction((tx) =>
-      removeMeldingData(tx, { meldingId: m.id, where: expiredMelding(plan.cutoff), actor: o.actor, action: 'melding.verwijderd_bewaartermijn', werkdagenBeoordeling }),
+      removeMeldingData(tx, {
+        meldingId: m.id,
+        where: expiredMelding(plan.cutoff),
+        actor: o.actor,
+        action: 'melding.verwijderd_bewaartermijn',
+        werkdagenBeoordeling,
+      }),
     );
     if (removed) meldingen += 1;
   }
   let losseBerichten = 0;
-  const loose = await o.db.inboundMessage.findMany({ where: expiredLooseMessage(plan.cutoff), select: { id: true } });
+  const loose = await o.db.inboundMessage.findMany({
+    where: expiredLooseMessage(plan.cutoff),
+    select: { id: true },
+  });
   for (const { id } of loose) {
-    if (await o.db.$transaction((tx) => removeLooseMessage(tx, { id, where: expiredLooseMessage(plan.cutoff) }))) losseBerichten += 1;
+    if (
+      await o.db.$transaction((tx) => removeLooseMessage(tx, { id, where: expiredLooseMessage(plan.cutoff) }))
+    )
+      losseBerichten += 1;
   }
   const mailbox = await expungePendingMessages({ db: o.db, ring: o.ring });
   // Mail bytes a crash left staged on their way into the ledger (lib/db/large-bytes.ts).
   const achtergeblevenBytes = await sweepStagedBytes(o.db, o.now);
-  const result = { meldingen, losseBerichten, uitMailbox: mailbox.expunged, openstaandInMailbox: mailbox.pending, nietAfgesloten: plan.nietAfgesloten.length, achtergeblevenBytes };
-  await audit(o.db, { actor: o.actor, action: RETENTION_RUN_ACTION, objectType: 'system', details: { ...result, termMaanden: plan.termMaanden } });
+  const result = {
+    meldingen,
+    losseBerichten,
+    uitMailbox: mailbox.expunged,
+    openstaandInMailbox: mailbox.pending,
+    nietAfgesloten: plan.nietAfgesloten.length,
+    achtergeblevenBytes,
+  };
+  await audit(o.db, {
+    actor: o.actor,
+    action: RETENTION_RUN_ACTION,
+    objectType: 'system',
+    details: { ...result, termMaanden: plan.termMaanden },
+  });
   log.info({ msg: 'retention run finished', code: 'retention_run', ...result });
   return result;
 }

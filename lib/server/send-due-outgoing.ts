@@ -3,7 +3,8 @@ import type { TDb } from '../db/client';
 import type { OutgoingMail } from '../db/generated/client';
 
 /** `note`: sent, with something staff should know (kept as the row's lastError). */
-export type TSendResult = { ok: true; note: string | null } | { ok: false; error: string; permanent: boolean };
+export type TSendResult =
+  { ok: true; note: string | null } | { ok: false; error: string; permanent: boolean };
 
 export type TRetryPolicy = { baseMs: number; maxMs: number; maxAttempts: number };
 
@@ -13,7 +14,11 @@ export type TRetryPolicy = { baseMs: number; maxMs: number; maxAttempts: number 
  * releases the lock with its connection, and the row is sent again later with the same
  * Message-ID, so the receiver can recognise the repeat.
  */
-export async function sendDueOutgoing(db: TDb, send: (row: OutgoingMail) => Promise<TSendResult>, policy: TRetryPolicy): Promise<boolean> {
+export async function sendDueOutgoing(
+  db: TDb,
+  send: (row: OutgoingMail) => Promise<TSendResult>,
+  policy: TRetryPolicy,
+): Promise<boolean> {
   return db.$transaction(
     async (tx) => {
       const [row] = await tx.$queryRaw<OutgoingMail[]>`
@@ -25,13 +30,26 @@ export async function sendDueOutgoing(db: TDb, send: (row: OutgoingMail) => Prom
       const result = await send(row);
       const attempts = row.attempts + 1;
       if (result.ok) {
-        await tx.outgoingMail.update({ where: { id: row.id }, data: { state: 'SENT', attempts, sentAt: new Date(), lastError: result.note?.slice(0, 1000) ?? null } });
+        await tx.outgoingMail.update({
+          where: { id: row.id },
+          data: {
+            state: 'SENT',
+            attempts,
+            sentAt: new Date(),
+            lastError: result.note?.slice(0, 1000) ?? null,
+          },
+        });
       } else {
         const giveUp = result.permanent || attempts >= policy.maxAttempts;
         const delay = Math.min(policy.baseMs * 2 ** (attempts - 1), policy.maxMs);
         await tx.outgoingMail.update({
           where: { id: row.id },
-          data: { state: giveUp ? 'FAILED' : 'QUEUED', attempts, lastError: result.error.slice(0, 1000), nextAttemptAt: new Date(Date.now() + delay) },
+          data: {
+            state: giveUp ? 'FAILED' : 'QUEUED',
+            attempts,
+            lastError: result.error.slice(0, 1000),
+            nextAttemptAt: new Date(Date.now() + delay),
+          },
         });
       }
       return true;

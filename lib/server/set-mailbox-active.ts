@@ -10,6 +10,11 @@ export async function setMailboxActive(o: { db: TDb; actor: TAuditActor; id: str
     await requireBeheerder(tx, o.actor);
     const { count } = await tx.mailbox.updateMany({ where: { id: o.id }, data: { active: o.active } });
     if (!count) throw new AppError('not_found', 'Mailbox niet gevonden');
-    await audit(tx, { actor: o.actor, action: o.active ? 'mailbox.enable' : 'mailbox.disable', objectType: 'mailbox', objectId: o.id });
+    await audit(tx, {
+      actor: o.actor,
+      action: o.active ? 'mailbox.enable' : 'mailbox.disable',
+      objectType: 'mailbox',
+      objectId: o.id,
+    });
   });
 }

@@ -14,7 +14,11 @@ export const ZWerkgebied = z.object({
  * Replaces the werkgebied as a whole (one transaction, audited). Applies to meldingen received
  * from now on; meldingen already in keep their mark.
  */
-export async function setWerkgebied(o: { db: TDb; actor: TAuditActor; werkgebied: TWerkgebied }): Promise<TWerkgebied> {
+export async function setWerkgebied(o: {
+  db: TDb;
+  actor: TAuditActor;
+  werkgebied: TWerkgebied;
+}): Promise<TWerkgebied> {
   const input = ZWerkgebied.parse(o.werkgebied);
   const gemeenten = [...new Map(input.gemeenten.map((g) => [normaliseGemeente(g), g])).values()];
   const postcodes = [...new Map(input.postcodes.map((r) => [`${r.van}-${r.tot}`, r])).values()];
@@ -24,7 +28,12 @@ export async function setWerkgebied(o: { db: TDb; actor: TAuditActor; werkgebied
     await tx.werkgebiedPostcode.deleteMany({});
     await tx.werkgebiedGemeente.createMany({ data: gemeenten.map((naam) => ({ naam })) });
     await tx.werkgebiedPostcode.createMany({ data: postcodes });
-    await audit(tx, { actor: o.actor, action: 'werkgebied.gewijzigd', objectType: 'system', details: { gemeenten: gemeenten.length, postcodebereiken: postcodes.length } });
+    await audit(tx, {
+      actor: o.actor,
+      action: 'werkgebied.gewijzigd',
+      objectType: 'system',
+      details: { gemeenten: gemeenten.length, postcodebereiken: postcodes.length },
+    });
   });
   return { gemeenten, postcodes };
 }

@@ -9,14 +9,29 @@ import type { TDb } from '../db/client';
  * address, and gets that account's role; nobody is created. Refusals are audited. The session
  * counts as MFA-verified only when the identity provider is configured to enforce MFA itself.
  */
-export async function signInWithOidc(opts: { db: TDb; claims: TOidcClaims; idpMfa: boolean; ip: string | null; userAgent: string | null }): Promise<string | null> {
+export async function signInWithOidc(opts: {
+  db: TDb;
+  claims: TOidcClaims;
+  idpMfa: boolean;
+  ip: string | null;
+  userAgent: string | null;
+}): Promise<string | null> {
   const { db, ip, userAgent } = opts;
   const email = verifiedEmail(opts.claims);
-  const user = email ? await db.user.findUnique({ where: { email }, select: { id: true, email: true, active: true } }) : null;
+  const user = email
+    ? await db.user.findUnique({ where: { email }, select: { id: true, email: true, active: true } })
+    : null;
   const actor = { id: user?.id ?? null, label: user?.email ?? 'onbekend', ip, userAgent };
   if (!user || !user.active) {
     const reason = !email ? 'unverified_email' : !user ? 'unknown_email' : 'inactive';
-    await audit(db, { actor, action: 'auth.login', objectType: 'user', objectId: user?.id ?? null, outcome: 'DENIED', details: { method: 'oidc', reason } });
+    await audit(db, {
+      actor,
+      action: 'auth.login',
+      objectType: 'user',
+      objectId: user?.id ?? null,
+      outcome: 'DENIED',
+      details: { method: 'oidc', reason },
+    });
     return null;
   }
   const now = new Date();
@@ -24,9 +39,21 @@ export async function signInWithOidc(opts: { db: TDb; claims: TOidcClaims; idpMf
     await tx.loginAttempt.create({ data: { email: user.email, ip, success: true, at: now } });
     await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: now } });
     const session = await tx.session.create({
-      data: { userId: user.id, expiresAt: new Date(now.getTime() + sessionTimes().maxMs), mfaVerifiedAt: opts.idpMfa ? now : null, ip, userAgent },
+      data: {
+        userId: user.id,
+        expiresAt: new Date(now.getTime() + sessionTimes().maxMs),
+        mfaVerifiedAt: opts.idpMfa ? now : null,
+        ip,
+        userAgent,
+      },
     });
-    await audit(tx, { actor, action: 'auth.login', objectType: 'user', objectId: user.id, details: { method: 'oidc', idpMfa: opts.idpMfa } });
+    await audit(tx, {
+      actor,
+      action: 'auth.login',
+      objectType: 'user',
+      objectId: user.id,
+      details: { method: 'oidc', idpMfa: opts.idpMfa },
+    });
     return session.id;
   });
 }

@@ -25,7 +25,9 @@ export type TFetchedMessage = {
  */
 export async function storeInboundMessage(db: TDb | TTx, m: TFetchedMessage) {
   const sha256 = createHash('sha256').update(m.raw).digest('hex');
-  const key = { mailboxId_uidValidity_uid: { mailboxId: m.mailboxId, uidValidity: m.uidValidity, uid: m.uid } };
+  const key = {
+    mailboxId_uidValidity_uid: { mailboxId: m.mailboxId, uidValidity: m.uidValidity, uid: m.uid },
+  };
   const known = await db.inboundMessage.findUnique({ where: key });
   if (known) return known;
   const original = await db.inboundMessage.findFirst({
@@ -47,7 +49,14 @@ export async function storeInboundMessage(db: TDb | TTx, m: TFetchedMessage) {
     subject: m.subject?.slice(0, 998) ?? null,
     fromAddress: m.fromAddress?.slice(0, 320) ?? null,
     ...(original
-      ? { state: 'IGNORED' as const, kind: original.kind, meldingId: original.meldingId, targetFolder: original.targetFolder, error: 'Dubbel ontvangen: zelfde inhoud als een eerder verwerkt bericht', processedAt: new Date() }
+      ? {
+          state: 'IGNORED' as const,
+          kind: original.kind,
+          meldingId: original.meldingId,
+          targetFolder: original.targetFolder,
+          error: 'Dubbel ontvangen: zelfde inhoud als een eerder verwerkt bericht',
+          processedAt: new Date(),
+        }
       : {}),
   };
   // A concurrent holder may have stored it a moment ago: the unique key decides, nothing doubles.

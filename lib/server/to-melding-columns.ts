@@ -3,13 +3,22 @@ import type { TMeldformulier } from '../form/schema';
 /** Local Dutch wall-clock time (the form's) as a Date; the zone rules come from the tz database. */
 /** Made once: toLocaleString with a timeZone builds a new formatter on every call, costly per melding. */
 const AMSTERDAM = new Intl.DateTimeFormat('en-US', {
-  timeZone: 'Europe/Amsterdam', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric', hourCycle: 'h23',
+  timeZone: 'Europe/Amsterdam',
+  year: 'numeric',
+  month: 'numeric',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: 'numeric',
+  second: 'numeric',
+  hourCycle: 'h23',
 });
 
 /** Amsterdam's offset from UTC at a moment, in milliseconds. */
 function amsterdamOffsetMs(at: Date): number {
   const part = Object.fromEntries(AMSTERDAM.formatToParts(at).map((p) => [p.type, Number(p.value)]));
-  return Date.UTC(part.year!, part.month! - 1, part.day!, part.hour!, part.minute!, part.second!) - at.getTime();
+  return (
+    Date.UTC(part.year!, part.month! - 1, part.day!, part.hour!, part.minute!, part.second!) - at.getTime()
+  );
 }
 
 function amsterdamTime(local: string | null): Date | null {

@@ -13,7 +13,9 @@ export function barPunten(t: TTabel, labelCols: number[], valueCol: number): TBa
   return t.rijen.map((r) => ({
     label: labelCols.map((c) => celTekst(r[c] ?? null)).join(' – '),
     value: typeof r[valueCol] === 'number' ? r[valueCol] : 0,
-    text: celTekst(r[valueCol] ?? null) + (t.kolommen[valueCol]?.includes('%') && typeof r[valueCol] === 'number' ? '%' : ''),
+    text:
+      celTekst(r[valueCol] ?? null) +
+      (t.kolommen[valueCol]?.includes('%') && typeof r[valueCol] === 'number' ? '%' : ''),
   }));
 }
 

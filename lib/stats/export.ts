@@ -11,7 +11,14 @@ import type { TTabel } from './tables';
 const dutchNumber = (c: TCel): TCsvCell => (typeof c === 'number' ? String(c).replace('.', ',') : c);
 
 function preamble(t: TTabel): string[][] {
-  return [[t.titel], [`Periode: ${t.periode}`], [`Filter: ${t.filter}`], ...(t.toelichting ? [[t.toelichting]] : []), ['Legenda: < 5 = 1 tot 4 meldingen; x = onderdrukt (afgeleid van minder dan 5); – = niet van toepassing'], []];
+  return [
+    [t.titel],
+    [`Periode: ${t.periode}`],
+    [`Filter: ${t.filter}`],
+    ...(t.toelichting ? [[t.toelichting]] : []),
+    ['Legenda: < 5 = 1 tot 4 meldingen; x = onderdrukt (afgeleid van minder dan 5); – = niet van toepassing'],
+    [],
+  ];
 }
 
 export function tableToCsv(t: TTabel): string {

@@ -40,7 +40,10 @@ function seconds(from: Date, to: Date | null): number | null {
   return to ? Math.floor((to.getTime() - from.getTime()) / 1000) : null;
 }
 
-export function toMeldingFeit(m: TFeitBron, o: { signalSentAt: Date | null; werkdagenBeoordeling: number }): TMeldingFeitData {
+export function toMeldingFeit(
+  m: TFeitBron,
+  o: { signalSentAt: Date | null; werkdagenBeoordeling: number },
+): TMeldingFeitData {
   return {
     receivedDate: new Date(`${dutchDate(m.receivedAt)}T00:00:00Z`),
     gemeente: m.gemeente,
@@ -53,7 +56,9 @@ export function toMeldingFeit(m: TFeitBron, o: { signalSentAt: Date | null; werk
     signalSeconds: seconds(m.receivedAt, o.signalSentAt),
     firstAssessmentSeconds: seconds(m.receivedAt, m.firstAssessedAt),
     closedSeconds: seconds(m.receivedAt, m.closedAt),
-    assessedWithinWerkdagen: m.firstAssessedAt ? werkdagenTussen(m.receivedAt, m.firstAssessedAt) <= o.werkdagenBeoordeling : null,
+    assessedWithinWerkdagen: m.firstAssessedAt
+      ? werkdagenTussen(m.receivedAt, m.firstAssessedAt) <= o.werkdagenBeoordeling
+      : null,
     telefonischContactGewenst: m.telefonischContactGewenst,
     veiligThuisGemeld: m.veiligThuisGemeld,
     bestaandeHulpverlening: m.bestaandeHulpverlening,

@@ -9,8 +9,15 @@ import { dutchDate } from '../werkdagen';
 const ZDatum = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'datum als JJJJ-MM-DD')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'geen bestaande datum');
-const optionalText = z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.string().trim().max(200).optional());
+  .refine(
+    (s) =>
+      !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+    'geen bestaande datum',
+  );
+const optionalText = z.preprocess(
+  (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+  z.string().trim().max(200).optional(),
+);
 
 export const STAPPEN = ['dag', 'week', 'maand', 'jaar'] as const;
 export type TStap = (typeof STAPPEN)[number];
@@ -24,7 +31,14 @@ const ZFilterInput = z.object({
   stap: z.preprocess((v) => (v === '' ? undefined : v), z.enum(STAPPEN).optional()),
 });
 
-export type TStatsFilter = { van: string; tot: string; gemeente: string | null; eenheid: string | null; basisteam: string | null; stap: TStap };
+export type TStatsFilter = {
+  van: string;
+  tot: string;
+  gemeente: string | null;
+  eenheid: string | null;
+  basisteam: string | null;
+  stap: TStap;
+};
 
 const DAY_MS = 86_400_000;
 const day = (s: string) => new Date(`${s}T00:00:00Z`);
@@ -49,14 +63,30 @@ function defaultStap(days: number): TStap {
 }
 
 /** Parses search parameters (throws a ZodError on bad input); `today` is a Dutch date. */
-export function parseStatsFilter(params: Record<string, string | string[] | undefined>, today = dutchDate(new Date())): TStatsFilter {
+export function parseStatsFilter(
+  params: Record<string, string | string[] | undefined>,
+  today = dutchDate(new Date()),
+): TStatsFilter {
   const flat = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   const input = ZFilterInput.parse(flat);
   const tot = input.tot ?? today;
   const van = input.van ?? iso(new Date(day(shiftYears(tot, -1)).getTime() + DAY_MS));
-  if (van > tot) throw new z.ZodError([{ code: 'custom', path: ['van'], message: 'begint na het einde van de periode', input: van }]);
-  if (daysInPeriod({ van, tot }) > 10 * 366) throw new z.ZodError([{ code: 'custom', path: ['van'], message: 'periode langer dan tien jaar', input: van }]);
-  return { van, tot, gemeente: input.gemeente ?? null, eenheid: input.eenheid ?? null, basisteam: input.basisteam ?? null, stap: input.stap ?? defaultStap(daysInPeriod({ van, tot })) };
+  if (van > tot)
+    throw new z.ZodError([
+      { code: 'custom', path: ['van'], message: 'begint na het einde van de periode', input: van },
+    ]);
+  if (daysInPeriod({ van, tot }) > 10 * 366)
+    throw new z.ZodError([
+      { code: 'custom', path: ['van'], message: 'periode langer dan tien jaar', input: van },
+    ]);
+  return {
+    van,
+    tot,
+    gemeente: input.gemeente ?? null,
+    eenheid: input.eenheid ?? null,
+    basisteam: input.basisteam ?? null,
+    stap: input.stap ?? defaultStap(daysInPeriod({ van, tot })),
+  };
 }
 
 /** The same period one year earlier, for the trend. */
@@ -64,7 +94,12 @@ export function previousYear(f: { van: string; tot: string }): { van: string; to
   return { van: shiftYears(f.van, -1), tot: shiftYears(f.tot, -1) };
 }
 
-const fmt = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const fmt = new Intl.DateTimeFormat('nl-NL', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
 
 /** "1 januari 2025 t/m 31 december 2025". */
 export function periodLabel(p: { van: string; tot: string }): string {
@@ -73,7 +108,11 @@ export function periodLabel(p: { van: string; tot: string }): string {
 
 /** "gemeente Rotterdam, eenheid Rotterdam" or "alle gemeenten en eenheden". */
 export function filterLabel(f: TStatsFilter): string {
-  const parts = [f.gemeente && `gemeente ${f.gemeente}`, f.eenheid && `eenheid ${f.eenheid}`, f.basisteam && `basisteam ${f.basisteam}`].filter(Boolean);
+  const parts = [
+    f.gemeente && `gemeente ${f.gemeente}`,
+    f.eenheid && `eenheid ${f.eenheid}`,
+    f.basisteam && `basisteam ${f.basisteam}`,
+  ].filter(Boolean);
   return parts.length ? parts.join(', ') : 'alle gemeenten en eenheden';
 }
 

@@ -7,15 +7,46 @@ import { STATUS_LABELS, UITKOMST_LABELS } from '../melding/labels';
 import { filterLabel, periodLabel, previousYear } from './period';
 import { aandeel, aantal, over, verschil, type TCel } from './suppress';
 
-export const TABELLEN = ['aantallen', 'eenheid', 'gemeente', 'pc4', 'status', 'uitkomst', 'loket', 'doorlooptijden', 'kenmerken'] as const;
+export const TABELLEN = [
+  'aantallen',
+  'eenheid',
+  'gemeente',
+  'pc4',
+  'status',
+  'uitkomst',
+  'loket',
+  'doorlooptijden',
+  'kenmerken',
+] as const;
 export type TTabelSleutel = (typeof TABELLEN)[number];
 
-export type TTabel = { sleutel: TTabelSleutel; titel: string; periode: string; filter: string; kolommen: string[]; rijen: TCel[][]; toelichting?: string };
+export type TTabel = {
+  sleutel: TTabelSleutel;
+  titel: string;
+  periode: string;
+  filter: string;
+  kolommen: string[];
+  rijen: TCel[][];
+  toelichting?: string;
+};
 
 const ONBEKEND = 'Onbekend';
 
-function verdeling<T>(titel: string, sleutel: TTabelSleutel, kolom: string, rows: T[], label: (r: T) => string, count: (r: T) => number, totaal: number) {
-  return { sleutel, titel, kolommen: [kolom, 'Aantal', 'Aandeel (%)'], rijen: rows.map((r) => [label(r), aantal(count(r)), aandeel(count(r), totaal)]) };
+function verdeling<T>(
+  titel: string,
+  sleutel: TTabelSleutel,
+  kolom: string,
+  rows: T[],
+  label: (r: T) => string,
+  count: (r: T) => number,
+  totaal: number,
+) {
+  return {
+    sleutel,
+    titel,
+    kolommen: [kolom, 'Aantal', 'Aandeel (%)'],
+    rijen: rows.map((r) => [label(r), aantal(count(r)), aandeel(count(r), totaal)]),
+  };
 }
 
 const hours = (s: number | null, per: number) => (s === null ? null : Math.round((s / per) * 10) / 10);
@@ -34,22 +65,80 @@ export function buildTables(f: TFiguren): TTabel[] {
     {
       sleutel: 'aantallen',
       titel: `Aantal meldingen per ${f.filter.stap}`,
-      kolommen: [f.filter.stap[0]!.toUpperCase() + f.filter.stap.slice(1), 'Aantal', 'Zelfde periode vorig jaar', 'Verschil (%)'],
-      rijen: [...f.reeks.map((p) => [p.sleutel, aantal(p.aantal), aantal(p.vorigJaar), verschil(p.aantal, p.vorigJaar)]), ['Totaal', aantal(f.totaal), aantal(f.totaalVorigJaar), verschil(f.totaal, f.totaalVorigJaar)]],
+      kolommen: [
+        f.filter.stap[0]!.toUpperCase() + f.filter.stap.slice(1),
+        'Aantal',
+        'Zelfde periode vorig jaar',
+        'Verschil (%)',
+      ],
+      rijen: [
+        ...f.reeks.map((p) => [
+          p.sleutel,
+          aantal(p.aantal),
+          aantal(p.vorigJaar),
+          verschil(p.aantal, p.vorigJaar),
+        ]),
+        ['Totaal', aantal(f.totaal), aantal(f.totaalVorigJaar), verschil(f.totaal, f.totaalVorigJaar)],
+      ],
       toelichting: `Vorig jaar: ${periodLabel(previousYear(f.filter))}.`,
     },
     {
       sleutel: 'eenheid',
       titel: 'Meldingen per politie-eenheid en basisteam',
       kolommen: ['Eenheid', 'Basisteam', 'Aantal', 'Aandeel (%)'],
-      rijen: f.perEenheid.map((r) => [r.eenheid ?? ONBEKEND, r.basisteam ?? ONBEKEND, aantal(r.aantal), aandeel(r.aantal, f.totaal)]),
+      rijen: f.perEenheid.map((r) => [
+        r.eenheid ?? ONBEKEND,
+        r.basisteam ?? ONBEKEND,
+        aantal(r.aantal),
+        aandeel(r.aantal, f.totaal),
+      ]),
     },
-    verdeling('Meldingen per gemeente', 'gemeente', 'Gemeente', f.perGemeente, (r) => r.gemeente ?? ONBEKEND, (r) => r.aantal, f.totaal),
-    verdeling('Meldingen per postcodegebied (PC4)', 'pc4', 'PC4', f.perPc4, (r) => (r.pc4 === null ? ONBEKEND : String(r.pc4)), (r) => r.aantal, f.totaal),
-    verdeling('Meldingen per status', 'status', 'Status', f.perStatus, (r) => STATUS_LABELS[r.status], (r) => r.aantal, f.totaal),
-    verdeling('Meldingen per uitkomst', 'uitkomst', 'Uitkomst', f.perUitkomst, (r) => (r.uitkomst ? UITKOMST_LABELS[r.uitkomst] : 'Nog geen uitkomst'), (r) => r.aantal, f.totaal),
+    verdeling(
+      'Meldingen per gemeente',
+      'gemeente',
+      'Gemeente',
+      f.perGemeente,
+      (r) => r.gemeente ?? ONBEKEND,
+      (r) => r.aantal,
+      f.totaal,
+    ),
+    verdeling(
+      'Meldingen per postcodegebied (PC4)',
+      'pc4',
+      'PC4',
+      f.perPc4,
+      (r) => (r.pc4 === null ? ONBEKEND : String(r.pc4)),
+      (r) => r.aantal,
+      f.totaal,
+    ),
+    verdeling(
+      'Meldingen per status',
+      'status',
+      'Status',
+      f.perStatus,
+      (r) => STATUS_LABELS[r.status],
+      (r) => r.aantal,
+      f.totaal,
+    ),
+    verdeling(
+      'Meldingen per uitkomst',
+      'uitkomst',
+      'Uitkomst',
+      f.perUitkomst,
+      (r) => (r.uitkomst ? UITKOMST_LABELS[r.uitkomst] : 'Nog geen uitkomst'),
+      (r) => r.aantal,
+      f.totaal,
+    ),
     {
-      ...verdeling('Niet in behandeling: naar welk loket', 'loket', 'Loket', f.perLoket, (r) => r.loket ?? ONBEKEND, (r) => r.aantal, nib),
+      ...verdeling(
+        'Niet in behandeling: naar welk loket',
+        'loket',
+        'Loket',
+        f.perLoket,
+        (r) => r.loket ?? ONBEKEND,
+        (r) => r.aantal,
+        nib,
+      ),
       toelichting: 'Aandeel van de meldingen die niet in behandeling zijn genomen.',
     },
     {
@@ -67,17 +156,52 @@ export function buildTables(f: TFiguren): TTabel[] {
       titel: 'Kenmerken van de meldingen',
       kolommen: ['Kenmerk', 'Aantal', 'Aandeel (%)', 'Van'],
       rijen: [
-        [`Beoordeeld binnen ${f.werkdagenBeoordeling} werkdagen`, aantal(k.binnenWerkdagen), aandeel(k.binnenWerkdagen, k.beoordeeld), 'beoordeelde meldingen'],
+        [
+          `Beoordeeld binnen ${f.werkdagenBeoordeling} werkdagen`,
+          aantal(k.binnenWerkdagen),
+          aandeel(k.binnenWerkdagen, k.beoordeeld),
+          'beoordeelde meldingen',
+        ],
         ['Niet in behandeling (ander loket)', aantal(nib), aandeel(nib, f.totaal), 'alle meldingen'],
-        ['Telefonisch contact gewenst', aantal(k.telefonisch), aandeel(k.telefonisch, f.totaal), 'alle meldingen'],
-        ['Ook gemeld bij Veilig Thuis', aantal(k.veiligThuis), aandeel(k.veiligThuis, f.totaal), 'alle meldingen'],
-        ['Bestaande hulpverlening', aantal(k.hulpverlening), aandeel(k.hulpverlening, f.totaal), 'alle meldingen'],
-        ['Betrokkene geïnformeerd', aantal(k.geinformeerd), aandeel(k.geinformeerd, f.totaal), 'alle meldingen'],
+        [
+          'Telefonisch contact gewenst',
+          aantal(k.telefonisch),
+          aandeel(k.telefonisch, f.totaal),
+          'alle meldingen',
+        ],
+        [
+          'Ook gemeld bij Veilig Thuis',
+          aantal(k.veiligThuis),
+          aandeel(k.veiligThuis, f.totaal),
+          'alle meldingen',
+        ],
+        [
+          'Bestaande hulpverlening',
+          aantal(k.hulpverlening),
+          aandeel(k.hulpverlening, f.totaal),
+          'alle meldingen',
+        ],
+        [
+          'Betrokkene geïnformeerd',
+          aantal(k.geinformeerd),
+          aandeel(k.geinformeerd, f.totaal),
+          'alle meldingen',
+        ],
         ['Aanvulling gevraagd', aantal(k.aanvulling), aandeel(k.aanvulling, f.totaal), 'alle meldingen'],
-        ['Herhaalde melding (zelfde persoon, 12 maanden)', aantal(k.herhaling), aandeel(k.herhaling, f.totaal), 'alle meldingen'],
+        [
+          'Herhaalde melding (zelfde persoon, 12 maanden)',
+          aantal(k.herhaling),
+          aandeel(k.herhaling, f.totaal),
+          'alle meldingen',
+        ],
         f.foutmeldingen === null
           ? ['Foutmeldingen verstuurd', null, null, 'niet per gemeente of eenheid beschikbaar']
-          : ['Foutmeldingen verstuurd', aantal(f.foutmeldingen), aandeel(f.foutmeldingen, ontvangenBerichten), 'ontvangen meldberichten'],
+          : [
+              'Foutmeldingen verstuurd',
+              aantal(f.foutmeldingen),
+              aandeel(f.foutmeldingen, ontvangenBerichten),
+              'ontvangen meldberichten',
+            ],
       ],
     },
   ];

@@ -47,12 +47,18 @@ afterAll(async () => {
 function recordResponses(page: Page): string[] {
   const bodies: string[] = [];
   page.on('response', (r) => {
-    void r.text().then((t) => bodies.push(t), () => {});
+    void r.text().then(
+      (t) => bodies.push(t),
+      () => {},
+    );
   });
   return bodies;
 }
 
-const hydrated = (page: Page) => page.waitForFunction(() => [...document.querySelectorAll('form')].some((f) => Object.keys(f).some((k) => k.startsWith('__react'))));
+const hydrated = (page: Page) =>
+  page.waitForFunction(() =>
+    [...document.querySelectorAll('form')].some((f) => Object.keys(f).some((k) => k.startsWith('__react'))),
+  );
 
 describe('mailboxes in the browser', () => {
   it('adds a mailbox, tests the connection, and never shows or returns the secret', async () => {
@@ -83,16 +89,24 @@ describe('mailboxes in the browser', () => {
     const id = /mailboxen\/([0-9a-f-]{36})/.exec(page.url())![1]!;
     const row = await db.db.mailbox.findUniqueOrThrow({ where: { id } });
     expect(decryptSecret(row.secretEnc, getKeyring())).toBe(SECRET);
-    expect(row).toMatchObject({ imapTls: 'none', imapPort: dovecot.port, trustedDomains: ['politie.nl'], authenticityPolicy: 'ENFORCE' });
+    expect(row).toMatchObject({
+      imapTls: 'none',
+      imapPort: dovecot.port,
+      trustedDomains: ['politie.nl'],
+      authenticityPolicy: 'ENFORCE',
+    });
 
     // Write-only: the field is empty, marked as set.
     await expect(page.getByLabel('Wachtwoord', { exact: true }).inputValue()).resolves.toBe('');
-    await expect(page.getByText('Ingesteld. Laat leeg om het huidige te behouden').isVisible()).resolves.toBe(true);
+    await expect(page.getByText('Ingesteld. Laat leeg om het huidige te behouden').isVisible()).resolves.toBe(
+      true,
+    );
 
     await hydrated(page);
     await page.getByRole('button', { name: 'Verbinding testen' }).click();
     await page.getByText('Alle stappen geslaagd.').waitFor();
-    for (const step of ['imap', 'folders', 'smtp']) await expect(page.locator(`li[data-step=${step}]`).textContent()).resolves.toContain('Gelukt');
+    for (const step of ['imap', 'folders', 'smtp'])
+      await expect(page.locator(`li[data-step=${step}]`).textContent()).resolves.toContain('Gelukt');
 
     // A wrong password: saved through the form, then the test names it.
     await page.getByLabel('Wachtwoord', { exact: true }).fill(WRONG);
@@ -100,19 +114,29 @@ describe('mailboxes in the browser', () => {
     await page.getByText('Wijzigingen opgeslagen').waitFor();
     await page.getByRole('button', { name: 'Verbinding testen' }).click();
     await page.getByText('De verbinding werkt niet').waitFor();
-    await expect(page.locator('li[data-step=imap]').textContent()).resolves.toMatch(/Mislukt.*gebruikersnaam of wachtwoord klopt niet/);
+    await expect(page.locator('li[data-step=imap]').textContent()).resolves.toMatch(
+      /Mislukt.*gebruikersnaam of wachtwoord klopt niet/,
+    );
 
     // A form error keeps what was typed (and says what is wrong, in Dutch).
     await page.getByLabel('Ontvanger van signalen').fill('geen-adres');
     await page.getByLabel('Wachtwoord', { exact: true }).fill(SECRET);
-    await page.getByLabel('Ontvanger van signalen').evaluate((el) => el.closest('form')!.setAttribute('novalidate', ''));
+    await page
+      .getByLabel('Ontvanger van signalen')
+      .evaluate((el) => el.closest('form')!.setAttribute('novalidate', ''));
     await page.getByRole('button', { name: 'Opslaan' }).click();
     await page.locator('p[role=alert]', { hasText: 'signalRecipient' }).waitFor();
     await expect(page.getByLabel('Ontvanger van signalen').inputValue()).resolves.toBe('geen-adres');
-    expect(decryptSecret((await db.db.mailbox.findUniqueOrThrow({ where: { id } })).secretEnc, getKeyring())).toBe(WRONG);
+    expect(
+      decryptSecret((await db.db.mailbox.findUniqueOrThrow({ where: { id } })).secretEnc, getKeyring()),
+    ).toBe(WRONG);
 
     // Nothing the browser received holds a secret; nor does the server's log.
-    const html = await (await fetch(`${web.url}/beheer/mailboxen/${id}`, { headers: { cookie: await signInHttp(web.url, beheerder) } })).text();
+    const html = await (
+      await fetch(`${web.url}/beheer/mailboxen/${id}`, {
+        headers: { cookie: await signInHttp(web.url, beheerder) },
+      })
+    ).text();
     expect(html).toContain('Meldpunt Test');
     for (const text of [html, ...bodies, web.output()]) {
       expect(text).not.toContain(SECRET);
@@ -120,14 +144,23 @@ describe('mailboxes in the browser', () => {
       expect(text).not.toContain(row.secretEnc);
     }
     const audit = await db.db.auditEvent.findMany({ where: { objectId: id } });
-    expect(audit.map((e) => e.action)).toEqual(expect.arrayContaining(['mailbox.create', 'mailbox.test', 'mailbox.update']));
+    expect(audit.map((e) => e.action)).toEqual(
+      expect.arrayContaining(['mailbox.create', 'mailbox.test', 'mailbox.update']),
+    );
     expect(JSON.stringify(audit.map((e) => e.details))).not.toContain(WRONG);
     expect(problems).toEqual([]);
   });
 
   it('shows the administration to beheerders only', async () => {
     const cookie = await signInHttp(web.url, medewerker);
-    for (const path of ['/beheer', '/beheer/mailboxen', '/beheer/gebruikers', '/beheer/audit', '/beheer/gebruikers/toegang/export', '/beheer/audit/export']) {
+    for (const path of [
+      '/beheer',
+      '/beheer/mailboxen',
+      '/beheer/gebruikers',
+      '/beheer/audit',
+      '/beheer/gebruikers/toegang/export',
+      '/beheer/audit/export',
+    ]) {
       const res = await fetch(`${web.url}${path}`, { headers: { cookie }, redirect: 'manual' });
       expect(res.status, path).toBe(404);
     }

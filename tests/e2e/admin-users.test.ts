@@ -39,7 +39,10 @@ afterAll(async () => {
   await db?.drop();
 });
 
-const hydrated = () => page.waitForFunction(() => [...document.querySelectorAll('form')].some((f) => Object.keys(f).some((k) => k.startsWith('__react'))));
+const hydrated = () =>
+  page.waitForFunction(() =>
+    [...document.querySelectorAll('form')].some((f) => Object.keys(f).some((k) => k.startsWith('__react'))),
+  );
 const userRow = (email: string) => page.locator(`tr[data-user="${email}"]`);
 
 describe('users', () => {
@@ -62,7 +65,9 @@ describe('users', () => {
 
   it('deactivates a user: their open session is refused on its next request', async () => {
     const cookie = await signInHttp(web.url, medewerker);
-    expect((await fetch(`${web.url}/meldingen`, { headers: { cookie }, redirect: 'manual' })).status).toBe(200);
+    expect((await fetch(`${web.url}/meldingen`, { headers: { cookie }, redirect: 'manual' })).status).toBe(
+      200,
+    );
     await page.goto(`${web.url}/beheer/gebruikers`);
     await hydrated();
     await userRow(medewerker.email).getByRole('button', { name: 'Deactiveren' }).click();
@@ -76,12 +81,23 @@ describe('users', () => {
 
   it('exports the access review as CSV, and the export is audited', async () => {
     await page.goto(`${web.url}/beheer/gebruikers/toegang`);
-    await expect(page.getByRole('row', { name: new RegExp(medewerker.email) }).textContent()).resolves.toContain('Gedeactiveerd');
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Exporteren (CSV)' }).click()]);
-    const csv = await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8'));
+    await expect(
+      page.getByRole('row', { name: new RegExp(medewerker.email) }).textContent(),
+    ).resolves.toContain('Gedeactiveerd');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Exporteren (CSV)' }).click(),
+    ]);
+    const csv = await (
+      await download.createReadStream()
+    )
+      .toArray()
+      .then((chunks) => Buffer.concat(chunks).toString('utf8'));
     expect(csv).toContain(`"${medewerker.email}";"Mia Medewerker";"Medewerker";"gedeactiveerd";"ingesteld"`);
     expect(csv.trim().split('\r\n')).toHaveLength(1 + (await db.db.user.count()));
-    expect(await db.db.auditEvent.count({ where: { action: 'toegang.export', actorId: beheerder.id } })).toBe(1);
+    expect(await db.db.auditEvent.count({ where: { action: 'toegang.export', actorId: beheerder.id } })).toBe(
+      1,
+    );
   });
 });
 
@@ -91,24 +107,50 @@ describe('templates', () => {
     await hydrated();
     const subject = page.locator('#tpl-AANVULLING-subject');
     await expect(subject.getAttribute('readonly')).resolves.not.toBeNull();
-    await page.locator('#tpl-AANVULLING-body').fill('Beste {behandelaar}, graag meer over {kenmerk} ({initialen}). Groet, {meldpuntNaam}');
+    await page
+      .locator('#tpl-AANVULLING-body')
+      .fill('Beste {behandelaar}, graag meer over {kenmerk} ({initialen}). Groet, {meldpuntNaam}');
     const preview = page.getByTestId('voorbeeld-AANVULLING');
-    await expect(preview.textContent()).resolves.toContain('Beste A. Agent, graag meer over PL1300-2026000123 (J.P. de V.). Groet, Meldpunt niet-acute zorg');
-    await expect(preview.textContent()).resolves.toContain('Verzoek om aanvulling op melding niet-acute zorg met PL1300-2026000123');
+    await expect(preview.textContent()).resolves.toContain(
+      'Beste A. Agent, graag meer over PL1300-2026000123 (J.P. de V.). Groet, Meldpunt niet-acute zorg',
+    );
+    await expect(preview.textContent()).resolves.toContain(
+      'Verzoek om aanvulling op melding niet-acute zorg met PL1300-2026000123',
+    );
     await page.locator('#tpl-AANVULLING-body').fill('Beste {naam}');
     await page.locator('p[role=alert]', { hasText: 'Onbekende invulvelden: {naam}' }).waitFor();
-    await page.locator('#tpl-AANVULLING-body').fill('Beste {behandelaar}, graag meer informatie over {kenmerk}.');
-    await page.locator('section[aria-labelledby=tpl-AANVULLING-title]').getByRole('button', { name: 'Opslaan' }).click();
+    await page
+      .locator('#tpl-AANVULLING-body')
+      .fill('Beste {behandelaar}, graag meer informatie over {kenmerk}.');
+    await page
+      .locator('section[aria-labelledby=tpl-AANVULLING-title]')
+      .getByRole('button', { name: 'Opslaan' })
+      .click();
     await page.getByText('Sjabloon opgeslagen').waitFor();
-    expect(await db.db.mailTemplate.findUniqueOrThrow({ where: { kind: 'AANVULLING' } })).toMatchObject({ body: 'Beste {behandelaar}, graag meer informatie over {kenmerk}.', subject: 'Verzoek om aanvulling op melding niet-acute zorg met {kenmerk}' });
+    expect(await db.db.mailTemplate.findUniqueOrThrow({ where: { kind: 'AANVULLING' } })).toMatchObject({
+      body: 'Beste {behandelaar}, graag meer informatie over {kenmerk}.',
+      subject: 'Verzoek om aanvulling op melding niet-acute zorg met {kenmerk}',
+    });
   });
 });
 
 describe('audit log', () => {
   it('finds a person by BSN without the BSN in the URL, shows their timeline and exports it, audited', async () => {
     const key = personKey({ bsn: '111222333' });
-    await audit(db.db, { actor: { id: medewerker.id, label: medewerker.email }, action: 'melding.inzien', objectType: 'melding', objectId: '5b8f6a52-8d1e-4c7a-9f0e-1a2b3c4d5e6f', personKey: key });
-    await audit(db.db, { actor: { id: medewerker.id, label: medewerker.email }, action: 'melding.status', objectType: 'melding', objectId: '5b8f6a52-8d1e-4c7a-9f0e-1a2b3c4d5e6f', personKey: key });
+    await audit(db.db, {
+      actor: { id: medewerker.id, label: medewerker.email },
+      action: 'melding.inzien',
+      objectType: 'melding',
+      objectId: '5b8f6a52-8d1e-4c7a-9f0e-1a2b3c4d5e6f',
+      personKey: key,
+    });
+    await audit(db.db, {
+      actor: { id: medewerker.id, label: medewerker.email },
+      action: 'melding.status',
+      objectType: 'melding',
+      objectId: '5b8f6a52-8d1e-4c7a-9f0e-1a2b3c4d5e6f',
+      personKey: key,
+    });
     await page.goto(`${web.url}/beheer/audit`);
     await hydrated();
     await page.getByLabel('BSN van een persoon').fill('111222333');
@@ -119,8 +161,15 @@ describe('audit log', () => {
     const actions = await page.locator('tbody tr td:nth-child(3)').allTextContents();
     expect(actions).toEqual(['melding.inzien', 'melding.status']);
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Exporteren (CSV)' }).click()]);
-    const csv = await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8'));
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Exporteren (CSV)' }).click(),
+    ]);
+    const csv = await (
+      await download.createReadStream()
+    )
+      .toArray()
+      .then((chunks) => Buffer.concat(chunks).toString('utf8'));
     expect(csv.trim().split('\r\n')).toHaveLength(3);
     expect(csv).toContain('"melding.status"');
     const exported = await db.db.auditEvent.findFirstOrThrow({ where: { action: 'audit.export' } });
@@ -142,14 +191,42 @@ describe('settings and overview', () => {
     await page.getByLabel('Synchronisatie-alarm (minuten)').fill('10');
     await page.getByRole('button', { name: 'Opslaan' }).click();
     await page.getByText('Instellingen opgeslagen').waitFor();
-    expect(await db.db.setting.findUniqueOrThrow({ where: { key: 'syncAlarmMinuten' } })).toMatchObject({ value: 10, updatedById: beheerder.id });
+    expect(await db.db.setting.findUniqueOrThrow({ where: { key: 'syncAlarmMinuten' } })).toMatchObject({
+      value: 10,
+      updatedById: beheerder.id,
+    });
 
     const at = new Date(Date.now() - 20 * 60_000);
-    await db.db.mailbox.create({ data: { name: 'Stil', imapHost: '127.0.0.1', smtpHost: '127.0.0.1', username: 'x', secretEnc: 'v1:x:y:z:w', fromAddress: 'a@gemeente.example', signalRecipient: 'b@politie.example', lastSyncAt: at, createdAt: at } });
+    await db.db.mailbox.create({
+      data: {
+        name: 'Stil',
+        imapHost: '127.0.0.1',
+        smtpHost: '127.0.0.1',
+        username: 'x',
+        secretEnc: 'v1:x:y:z:w',
+        fromAddress: 'a@gemeente.example',
+        signalRecipient: 'b@politie.example',
+        lastSyncAt: at,
+        createdAt: at,
+      },
+    });
     await page.goto(`${web.url}/beheer`);
-    await expect(page.getByRole('link', { name: /^Stil: langer dan 10 minuten niet gesynchroniseerd/ }).isVisible()).resolves.toBe(true);
-    for (const section of ['Mailboxen', 'Gebruikers', 'Sjablonen', 'Werkgebied', 'Bewaartermijn en rechten', 'Auditlog', 'Instellingen']) {
-      await expect(page.getByRole('link', { name: section, exact: true }).count(), section).resolves.toBeGreaterThan(0);
+    await expect(
+      page.getByRole('link', { name: /^Stil: langer dan 10 minuten niet gesynchroniseerd/ }).isVisible(),
+    ).resolves.toBe(true);
+    for (const section of [
+      'Mailboxen',
+      'Gebruikers',
+      'Sjablonen',
+      'Werkgebied',
+      'Bewaartermijn en rechten',
+      'Auditlog',
+      'Instellingen',
+    ]) {
+      await expect(
+        page.getByRole('link', { name: section, exact: true }).count(),
+        section,
+      ).resolves.toBeGreaterThan(0);
     }
   });
 });

@@ -33,7 +33,10 @@ afterAll(async () => {
 async function freshPage(): Promise<{ page: Page; problems: string[] }> {
   const page = await (await browser.newContext()).newPage();
   const problems: string[] = [];
-  page.on('console', (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource') && problems.push(m.text()));
+  page.on(
+    'console',
+    (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource') && problems.push(m.text()),
+  );
   page.on('pageerror', (e) => problems.push(e.message));
   return { page, problems };
 }
@@ -49,17 +52,30 @@ async function passwordStep(page: Page, email: string, password: string) {
 const alert = (page: Page, text: string) => page.locator('p[role=alert]', { hasText: text }).waitFor();
 const path = (page: Page) => new URL(page.url()).pathname;
 const actions = async (userId: string) =>
-  (await db.db.auditEvent.findMany({ where: { actorId: userId, action: { startsWith: 'auth.' } }, orderBy: { id: 'asc' } })).map((a) => `${a.action}:${a.outcome}`);
+  (
+    await db.db.auditEvent.findMany({
+      where: { actorId: userId, action: { startsWith: 'auth.' } },
+      orderBy: { id: 'asc' },
+    })
+  ).map((a) => `${a.action}:${a.outcome}`);
 
 describe('sign-in in Chromium', () => {
   it('first sign-in: enrolment with QR code and secret, recovery codes once, forced password change, dashboard', async () => {
-    const created = await createUser({ db: db.db, actor: SYSTEM_ACTOR('test'), email: 'nieuw@meldpunt.test', role: 'MEDEWERKER', name: 'Nieuwe Medewerker' });
+    const created = await createUser({
+      db: db.db,
+      actor: SYSTEM_ACTOR('test'),
+      email: 'nieuw@meldpunt.test',
+      role: 'MEDEWERKER',
+      name: 'Nieuwe Medewerker',
+    });
     const { page, problems } = await freshPage();
     await passwordStep(page, created.email, created.password);
     await page.waitForURL((u) => u.pathname === '/login/koppelen');
     const qr = await page.getByAltText(/QR-code/).getAttribute('src');
     expect(qr).toMatch(/^data:image\/png;base64,/);
-    await expect(page.getByAltText(/QR-code/).evaluate((img: HTMLImageElement) => img.naturalWidth)).resolves.toBeGreaterThan(100);
+    await expect(
+      page.getByAltText(/QR-code/).evaluate((img: HTMLImageElement) => img.naturalWidth),
+    ).resolves.toBeGreaterThan(100);
     const secret = (await page.getByTestId('totp-secret').textContent())!.replace(/\s/g, '');
     expect(secret).toMatch(/^[A-Z2-7]{32}$/);
     // Reloading shows the same secret (the user may have scanned it already).
@@ -77,7 +93,9 @@ describe('sign-in in Chromium', () => {
     await page.getByLabel('Code uit de app').fill(await totpCode({ totpSecret: secret }));
     await page.getByRole('button', { name: 'Koppelen' }).click();
     await page.getByTestId('recovery-codes').waitFor();
-    const codes = (await page.getByTestId('recovery-codes').locator('li').allTextContents()).map((c) => c.trim());
+    const codes = (await page.getByTestId('recovery-codes').locator('li').allTextContents()).map((c) =>
+      c.trim(),
+    );
     expect(codes).toHaveLength(10);
     expect(new Set(codes).size).toBe(10);
     const enrolled = await db.db.user.findUniqueOrThrow({ where: { id: created.id } });
@@ -106,12 +124,18 @@ describe('sign-in in Chromium', () => {
     await page.waitForURL((u) => !u.pathname.startsWith('/login'));
     await page.goto(`${web.url}/account`);
     await page.getByRole('heading', { name: 'Mijn account' }).waitFor();
-    expect((await db.db.user.findUniqueOrThrow({ where: { id: created.id } })).mustChangePassword).toBe(false);
+    expect((await db.db.user.findUniqueOrThrow({ where: { id: created.id } })).mustChangePassword).toBe(
+      false,
+    );
     expect(problems).toEqual([]);
 
     // A second sign-in: password, then a TOTP code computed from the secret.
     const second = await freshPage();
-    await signInBrowser(second.page, web.url, { email: created.email, password: 'Een-eigen-wachtwoord-2026', totpSecret: secret });
+    await signInBrowser(second.page, web.url, {
+      email: created.email,
+      password: 'Een-eigen-wachtwoord-2026',
+      totpSecret: secret,
+    });
     expect(path(second.page)).not.toMatch(/^\/login/);
     expect(await actions(created.id)).toEqual([
       'auth.login:SUCCESS',
@@ -129,7 +153,9 @@ describe('sign-in in Chromium', () => {
     await passwordStep(page, user.email, user.password);
     await page.waitForURL((u) => u.pathname === '/login/tweede-factor');
     // A code from ten minutes ago: a real code, but no longer valid.
-    await page.getByLabel('Code of herstelcode').fill(await generate({ secret: user.totpSecret, epoch: Math.floor(Date.now() / 1000) - 600 }));
+    await page
+      .getByLabel('Code of herstelcode')
+      .fill(await generate({ secret: user.totpSecret, epoch: Math.floor(Date.now() / 1000) - 600 }));
     await page.getByRole('button', { name: 'Bevestigen' }).click();
     await alert(page, 'De code klopt niet');
     expect(path(page)).toBe('/login/tweede-factor');
@@ -140,7 +166,9 @@ describe('sign-in in Chromium', () => {
     await page.getByLabel('Code of herstelcode').fill(user.recoveryCodes[3]!.toLowerCase());
     await page.getByRole('button', { name: 'Bevestigen' }).click();
     await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-    expect((await db.db.user.findUniqueOrThrow({ where: { id: user.id } })).recoveryCodeHashes).toHaveLength(9);
+    expect((await db.db.user.findUniqueOrThrow({ where: { id: user.id } })).recoveryCodeHashes).toHaveLength(
+      9,
+    );
 
     const again = await freshPage();
     await passwordStep(again.page, user.email, user.password);
@@ -148,12 +176,18 @@ describe('sign-in in Chromium', () => {
     await again.page.getByLabel('Code of herstelcode').fill(user.recoveryCodes[3]!);
     await again.page.getByRole('button', { name: 'Bevestigen' }).click();
     await alert(again.page, 'De code klopt niet');
-    const mfa = await db.db.auditEvent.findMany({ where: { actorId: user.id, action: 'auth.mfa' }, orderBy: { id: 'asc' } });
+    const mfa = await db.db.auditEvent.findMany({
+      where: { actorId: user.id, action: 'auth.mfa' },
+      orderBy: { id: 'asc' },
+    });
     expect(mfa.map((a) => a.outcome)).toEqual(['DENIED', 'SUCCESS', 'DENIED']);
     expect(mfa[1]!.details).toMatchObject({ method: 'recovery', recoveryCodesLeft: 9 });
     // Nothing secret in the audit trail.
-    const trail = JSON.stringify(await db.db.auditEvent.findMany({ where: { actorId: user.id }, omit: { id: true } }));
-    for (const secretish of [user.password, user.totpSecret, user.recoveryCodes[3]!]) expect(trail).not.toContain(secretish);
+    const trail = JSON.stringify(
+      await db.db.auditEvent.findMany({ where: { actorId: user.id }, omit: { id: true } }),
+    );
+    for (const secretish of [user.password, user.totpSecret, user.recoveryCodes[3]!])
+      expect(trail).not.toContain(secretish);
   });
 
   it('logout revokes the session; "alle sessies beëindigen" and deactivation take effect on the next request', async () => {

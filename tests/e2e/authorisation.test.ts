@@ -47,26 +47,70 @@ afterAll(async () => {
   await t?.drop();
 });
 
-const get = (role: TRole, p: string) => fetch(`${web.url}${p}`, { redirect: 'manual', headers: { cookie: cookies[role] } });
+const get = (role: TRole, p: string) =>
+  fetch(`${web.url}${p}`, { redirect: 'manual', headers: { cookie: cookies[role] } });
 
 /** Expected outcome per role: 200, a redirect to a path, or 404 / 401. */
 type TExpect = number | `→${string}`;
 const PAGES: { label?: string; path: () => string; expect: Record<TRole, TExpect> }[] = [
-  { path: () => '/', expect: { MEDEWERKER: '→/meldingen', COORDINATOR: '→/statistieken', BEHEERDER: '→/beheer', ANONIEM: '→/login' } },
-  { path: () => '/meldingen', expect: { MEDEWERKER: 200, COORDINATOR: 404, BEHEERDER: 404, ANONIEM: '→/login' } },
-  { path: () => '/meldingen?q=Proefstra&badge=telefonisch', expect: { MEDEWERKER: 200, COORDINATOR: 404, BEHEERDER: 404, ANONIEM: '→/login' } },
-  { label: '/meldingen/:id', path: () => `/meldingen/${meldingId}`, expect: { MEDEWERKER: 200, COORDINATOR: 404, BEHEERDER: 404, ANONIEM: '→/login' } },
-  { label: '/meldingen/:guessed-id', path: () => `/meldingen/${randomUUID()}`, expect: { MEDEWERKER: 404, COORDINATOR: 404, BEHEERDER: 404, ANONIEM: '→/login' } },
-  { path: () => '/meldingen/niet-een-id', expect: { MEDEWERKER: 404, COORDINATOR: 404, BEHEERDER: 404, ANONIEM: '→/login' } },
-  { label: '/meldingen/:id/bijlagen/:id', path: () => `/meldingen/${meldingId}/bijlagen/${attachmentId}`, expect: { MEDEWERKER: 200, COORDINATOR: 404, BEHEERDER: 404, ANONIEM: 401 } },
-  { label: '/meldingen/:guessed-id/bijlagen/:id (another melding\'s attachment)', path: () => `/meldingen/${randomUUID()}/bijlagen/${attachmentId}`, expect: { MEDEWERKER: 404, COORDINATOR: 404, BEHEERDER: 404, ANONIEM: 401 } },
-  { path: () => '/statistieken', expect: { MEDEWERKER: 404, COORDINATOR: 200, BEHEERDER: 200, ANONIEM: '→/login' } },
-  { path: () => '/beheer', expect: { MEDEWERKER: 404, COORDINATOR: 404, BEHEERDER: 200, ANONIEM: '→/login' } },
-  { path: () => '/account', expect: { MEDEWERKER: 200, COORDINATOR: 200, BEHEERDER: 200, ANONIEM: '→/login' } },
+  {
+    path: () => '/',
+    expect: {
+      MEDEWERKER: '→/meldingen',
+      COORDINATOR: '→/statistieken',
+      BEHEERDER: '→/beheer',
+      ANONIEM: '→/login',
+    },
+  },
+  {
+    path: () => '/meldingen',
+    expect: { MEDEWERKER: 200, COORDINATOR: 404, BEHEERDER: 404, ANONIEM: '→/login' },
+  },
+  {
+    path: () => '/meldingen?q=Proefstra&badge=telefonisch',
+    expect: { MEDEWERKER: 200, COORDINATOR: 404, BEHEERDER: 404, ANONIEM: '→/login' },
+  },
+  {
+    label: '/meldingen/:id',
+    path: () => `/meldingen/${meldingId}`,
+    expect: { MEDEWERKER: 200, COORDINATOR: 404, BEHEERDER: 404, ANONIEM: '→/login' },
+  },
+  {
+    label: '/meldingen/:guessed-id',
+    path: () => `/meldingen/${randomUUID()}`,
+    expect: { MEDEWERKER: 404, COORDINATOR: 404, BEHEERDER: 404, ANONIEM: '→/login' },
+  },
+  {
+    path: () => '/meldingen/niet-een-id',
+    expect: { MEDEWERKER: 404, COORDINATOR: 404, BEHEERDER: 404, ANONIEM: '→/login' },
+  },
+  {
+    label: '/meldingen/:id/bijlagen/:id',
+    path: () => `/meldingen/${meldingId}/bijlagen/${attachmentId}`,
+    expect: { MEDEWERKER: 200, COORDINATOR: 404, BEHEERDER: 404, ANONIEM: 401 },
+  },
+  {
+    label: "/meldingen/:guessed-id/bijlagen/:id (another melding's attachment)",
+    path: () => `/meldingen/${randomUUID()}/bijlagen/${attachmentId}`,
+    expect: { MEDEWERKER: 404, COORDINATOR: 404, BEHEERDER: 404, ANONIEM: 401 },
+  },
+  {
+    path: () => '/statistieken',
+    expect: { MEDEWERKER: 404, COORDINATOR: 200, BEHEERDER: 200, ANONIEM: '→/login' },
+  },
+  {
+    path: () => '/beheer',
+    expect: { MEDEWERKER: 404, COORDINATOR: 404, BEHEERDER: 200, ANONIEM: '→/login' },
+  },
+  {
+    path: () => '/account',
+    expect: { MEDEWERKER: 200, COORDINATOR: 200, BEHEERDER: 200, ANONIEM: '→/login' },
+  },
 ];
 
 async function outcome(res: Response): Promise<TExpect> {
-  if (res.status >= 300 && res.status < 400) return `→${new URL(res.headers.get('location')!, web.url).pathname}`;
+  if (res.status >= 300 && res.status < 400)
+    return `→${new URL(res.headers.get('location')!, web.url).pathname}`;
   return res.status;
 }
 
@@ -76,13 +120,22 @@ describe('pages and routes by role', () => {
       const seen: Partial<Record<TRole, TExpect>> = {};
       for (const role of ROLES) seen[role] = await outcome(await get(role, page.path()));
       // Areas a role may enter may send it on to a sub-page of the same area.
-      for (const role of ROLES) if (page.expect[role] === 200 && typeof seen[role] === 'string' && seen[role]!.startsWith(`→${page.path()}`)) seen[role] = 200;
+      for (const role of ROLES)
+        if (
+          page.expect[role] === 200 &&
+          typeof seen[role] === 'string' &&
+          seen[role]!.startsWith(`→${page.path()}`)
+        )
+          seen[role] = 200;
       expect(seen).toEqual(page.expect);
     });
   }
 
   it('serves the original PDF inline with a safe type and audits the download, and the refusal', async () => {
-    const downloads = (outcome: 'SUCCESS' | 'DENIED') => t.db.auditEvent.count({ where: { objectId: meldingId, action: 'melding.bijlage_gedownload', outcome } });
+    const downloads = (outcome: 'SUCCESS' | 'DENIED') =>
+      t.db.auditEvent.count({
+        where: { objectId: meldingId, action: 'melding.bijlage_gedownload', outcome },
+      });
     const [succeeded, denied] = [await downloads('SUCCESS'), await downloads('DENIED')];
     expect((await get('COORDINATOR', `/meldingen/${meldingId}/bijlagen/${attachmentId}`)).status).toBe(404);
     expect(await downloads('DENIED')).toBe(denied + 1);
@@ -90,7 +143,11 @@ describe('pages and routes by role', () => {
     expect(res.headers.get('content-type')).toBe('application/pdf');
     expect(res.headers.get('content-disposition')).toMatch(/^inline; filename="meldformulier-.+\.pdf"/);
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(Buffer.from(await res.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(
+      Buffer.from(await res.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
     expect(await downloads('SUCCESS')).toBe(succeeded + 1);
   });
 });
@@ -116,16 +173,31 @@ describe('the menu by role', () => {
 });
 
 describe('server actions by role', () => {
-  const manifest = () => JSON.parse(readFileSync(path.join(ROOT, '.next-test', buildHash, 'server/server-reference-manifest.json'), 'utf8')) as { node: Record<string, { filename: string; exportedName: string }> };
-  const actionId = (name: string) => Object.entries(manifest().node).find(([, v]) => v.filename === 'app/(dashboard)/meldingen/[id]/actions.ts' && v.exportedName === name)![0];
+  const manifest = () =>
+    JSON.parse(
+      readFileSync(path.join(ROOT, '.next-test', buildHash, 'server/server-reference-manifest.json'), 'utf8'),
+    ) as { node: Record<string, { filename: string; exportedName: string }> };
+  const actionId = (name: string) =>
+    Object.entries(manifest().node).find(
+      ([, v]) => v.filename === 'app/(dashboard)/meldingen/[id]/actions.ts' && v.exportedName === name,
+    )![0];
 
   /** Posts like React's client (encodeReply) does: prevState null, then the form data as reference 1 (`_1_` fields). */
-  async function callAction(role: TRole, name: string, fields: Record<string, string>): Promise<{ status: number; text: string }> {
+  async function callAction(
+    role: TRole,
+    name: string,
+    fields: Record<string, string>,
+  ): Promise<{ status: number; text: string }> {
     const body = new FormData();
     for (const [k, v] of Object.entries(fields)) body.set(`_1_${k}`, v);
     // The root comes last, as in React's client: the server resolves it as soon as it streams in.
     body.set('0', JSON.stringify([null, '$K1']));
-    const res = await fetch(`${web.url}/meldingen/${fields.meldingId}`, { method: 'POST', redirect: 'manual', headers: { cookie: cookies[role], 'next-action': actionId(name), accept: 'text/x-component' }, body });
+    const res = await fetch(`${web.url}/meldingen/${fields.meldingId}`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { cookie: cookies[role], 'next-action': actionId(name), accept: 'text/x-component' },
+      body,
+    });
     return { status: res.status, text: await res.text() };
   }
 
@@ -137,11 +209,21 @@ describe('server actions by role', () => {
     ['resumeAction', {}],
     ['correctAction', { field: 'betrokkene.plaats', value: 'Elders' }],
     ['closeAction', { uitkomst: 'DOORGESTUURD', loketAdvies: 'Meldpunt Elders' }],
-    ['nietInBehandelingAction', { loketAdvies: 'Veilig Thuis', reden: 'Huiselijk geweld.', body: 'De melding is niet in behandeling genomen.' }],
+    [
+      'nietInBehandelingAction',
+      {
+        loketAdvies: 'Veilig Thuis',
+        reden: 'Huiselijk geweld.',
+        body: 'De melding is niet in behandeling genomen.',
+      },
+    ],
   ];
 
   const snapshot = async () => {
-    const m = await t.db.melding.findUniqueOrThrow({ where: { id: meldingId }, include: { notes: true, beoordelingen: true, outgoing: true, statusChanges: true } });
+    const m = await t.db.melding.findUniqueOrThrow({
+      where: { id: meldingId },
+      include: { notes: true, beoordelingen: true, outgoing: true, statusChanges: true },
+    });
     return JSON.stringify({ ...m, updatedAt: null });
   };
 
@@ -162,11 +244,20 @@ describe('server actions by role', () => {
       const res = await callAction('MEDEWERKER', name, { ...fields, meldingId: guessed });
       expect(res.text, name).toContain('bestaat niet of u heeft er geen toegang toe');
     }
-    expect(await t.db.auditEvent.count({ where: { actorId: users.MEDEWERKER.id, objectId: guessed, outcome: 'DENIED' } })).toBe(ACTIONS.length);
+    expect(
+      await t.db.auditEvent.count({
+        where: { actorId: users.MEDEWERKER.id, objectId: guessed, outcome: 'DENIED' },
+      }),
+    ).toBe(ACTIONS.length);
   });
 
   it('the same calls work for a medewerker on a real melding (so the refusals above are real)', async () => {
-    const res = await callAction('MEDEWERKER', 'assessAction', { meldingId, uitkomst: 'GEEN_REDEN', prioriteit: 'LAAG', reden: 'Geen zorgen gezien.' });
+    const res = await callAction('MEDEWERKER', 'assessAction', {
+      meldingId,
+      uitkomst: 'GEEN_REDEN',
+      prioriteit: 'LAAG',
+      reden: 'Geen zorgen gezien.',
+    });
     expect(res.text).toMatch(/"ok":true/);
     expect(await t.db.beoordeling.count({ where: { meldingId, authorId: users.MEDEWERKER.id } })).toBe(1);
     const note = await callAction('MEDEWERKER', 'noteAction', { meldingId, text: 'Via de server action.' });

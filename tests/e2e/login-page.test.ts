@@ -25,7 +25,11 @@ describe('login page in Chromium', () => {
   it('renders in Dutch (title Inloggen) and runs its scripts without CSP violations', async () => {
     const page = await browser.newPage();
     const problems: string[] = [];
-    page.on('console', (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource') && problems.push(m.text()));
+    page.on(
+      'console',
+      (m) =>
+        m.type() === 'error' && !m.text().startsWith('Failed to load resource') && problems.push(m.text()),
+    );
     page.on('pageerror', (e) => problems.push(e.message));
     page.on('response', (r) => r.status() >= 400 && problems.push(`${r.status()} ${r.url()}`));
     await page.goto(`${web.url}/`);
@@ -34,7 +38,11 @@ describe('login page in Chromium', () => {
     await expect(page.getByLabel('E-mailadres').isVisible()).resolves.toBe(true);
     expect(await page.title()).toContain('Inloggen');
     // Hydrated: React attached its handlers (the form's submit is a client action).
-    await page.waitForFunction(() => document.querySelector('form') !== null && Object.keys(document.querySelector('form')!).some((k) => k.startsWith('__react')));
+    await page.waitForFunction(
+      () =>
+        document.querySelector('form') !== null &&
+        Object.keys(document.querySelector('form')!).some((k) => k.startsWith('__react')),
+    );
     expect(problems).toEqual([]);
     await page.close();
   });

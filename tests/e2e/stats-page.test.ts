@@ -30,7 +30,8 @@ beforeAll(async () => {
   users.coordinator = await createUserWithTotp(t.db, { role: 'COORDINATOR' });
   users.medewerker = await createUserWithTotp(t.db, { role: 'MEDEWERKER' });
   users.beheerder = await createUserWithTotp(t.db, { role: 'BEHEERDER' });
-  for (const k of Object.keys(users) as (keyof typeof users)[]) cookies[k] = await signInHttp(web.url, users[k]);
+  for (const k of Object.keys(users) as (keyof typeof users)[])
+    cookies[k] = await signInHttp(web.url, users[k]);
 }, 600_000);
 
 afterAll(async () => {
@@ -39,7 +40,8 @@ afterAll(async () => {
   await t?.drop();
 });
 
-const get = (path: string, who?: keyof typeof users) => fetch(`${web.url}${path}`, { headers: who ? { cookie: cookies[who] } : {}, redirect: 'manual' });
+const get = (path: string, who?: keyof typeof users) =>
+  fetch(`${web.url}${path}`, { headers: who ? { cookie: cookies[who] } : {}, redirect: 'manual' });
 
 describe('statistics access over HTTP', () => {
   it('sends the anonymous to the login page and refuses a medewerker without the setting', async () => {
@@ -50,7 +52,9 @@ describe('statistics access over HTTP', () => {
     const page = await get(`/statistieken?${APRIL}`, 'medewerker');
     expect(page.status).toBe(404);
     expect(await page.text()).not.toContain('Meldingen per gemeente');
-    expect((await get(`/statistieken/export?${APRIL}&tabel=gemeente&formaat=csv`, 'medewerker')).status).toBe(404);
+    expect((await get(`/statistieken/export?${APRIL}&tabel=gemeente&formaat=csv`, 'medewerker')).status).toBe(
+      404,
+    );
   });
 
   it('shows the figures to a coordinator and a beheerder, with the period, and no link to a melding', async () => {
@@ -90,17 +94,28 @@ describe('statistics access over HTTP', () => {
   });
 
   it('exports a table as XLSX over HTTP, audited', async () => {
-    const res = await get(`/statistieken/export?${APRIL}&gemeente=Rotterdam&tabel=eenheid&formaat=xlsx`, 'coordinator');
+    const res = await get(
+      `/statistieken/export?${APRIL}&gemeente=Rotterdam&tabel=eenheid&formaat=xlsx`,
+      'coordinator',
+    );
     expect(res.status).toBe(200);
-    expect(res.headers.get('content-disposition')).toBe('attachment; filename="statistieken-eenheid-2026-04-01-2026-04-30.xlsx"');
+    expect(res.headers.get('content-disposition')).toBe(
+      'attachment; filename="statistieken-eenheid-2026-04-01-2026-04-30.xlsx"',
+    );
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(await res.arrayBuffer());
     const ws = wb.worksheets[0]!;
     expect(ws.getCell('A3').value).toBe('Filter: gemeente Rotterdam');
     expect(ws.getRow(6).values).toEqual([undefined, 'Eenheid', 'Basisteam', 'Aantal', 'Aandeel (%)']);
     expect(ws.getRow(7).values).toEqual([undefined, 'Eenheid Rotterdam', 'Maasboulevard', 7, 77.8]);
-    expect(await t.db.auditEvent.count({ where: { action: 'stats.export', actorId: users.coordinator.id, outcome: 'SUCCESS' } })).toBe(1);
-    expect((await get(`/statistieken/export?${APRIL}&tabel=geheim&formaat=xlsx`, 'coordinator')).status).toBe(422);
+    expect(
+      await t.db.auditEvent.count({
+        where: { action: 'stats.export', actorId: users.coordinator.id, outcome: 'SUCCESS' },
+      }),
+    ).toBe(1);
+    expect((await get(`/statistieken/export?${APRIL}&tabel=geheim&formaat=xlsx`, 'coordinator')).status).toBe(
+      422,
+    );
   });
 });
 
@@ -108,7 +123,11 @@ describe('statistics page in Chromium', () => {
   it('draws the charts beside the tables without CSP violations, and prints without the filters', async () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
     const problems: string[] = [];
-    page.on('console', (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource') && problems.push(m.text()));
+    page.on(
+      'console',
+      (m) =>
+        m.type() === 'error' && !m.text().startsWith('Failed to load resource') && problems.push(m.text()),
+    );
     page.on('response', (r) => r.status() >= 400 && problems.push(`${r.status()} ${r.url()}`));
     page.on('pageerror', (e) => problems.push(e.message));
     await signInBrowser(page, web.url, users.coordinator);
@@ -121,14 +140,18 @@ describe('statistics page in Chromium', () => {
     const gemeente = page.locator('table[data-tabel="gemeente"] tbody tr');
     expect(await gemeente.allInnerTexts()).toEqual(['Rotterdam\t9\t75', 'Schiedam\t< 5\tx']);
     // Values are written on the bars (readable without colour), suppressed ones as "< 5".
-    const labels = await page.locator('section[aria-labelledby="stat-gemeente"] .recharts-label-list').textContent();
+    const labels = await page
+      .locator('section[aria-labelledby="stat-gemeente"] .recharts-label-list')
+      .textContent();
     expect(labels).toContain('9');
     expect(labels).toContain('< 5');
     // Filtering by gemeente through the form.
     await page.locator('select[name="gemeente"]').selectOption('Schiedam');
     await page.getByRole('button', { name: 'Toon cijfers' }).click();
     await page.waitForURL((u) => u.searchParams.get('gemeente') === 'Schiedam');
-    await expect(page.locator('section[aria-labelledby="stat-gemeente"] [data-periode]').innerText()).resolves.toBe('Periode: 1 april 2026 t/m 30 april 2026 · gemeente Schiedam');
+    await expect(
+      page.locator('section[aria-labelledby="stat-gemeente"] [data-periode]').innerText(),
+    ).resolves.toBe('Periode: 1 april 2026 t/m 30 april 2026 · gemeente Schiedam');
     // Print: no filter form, no export links; the figures stay.
     await page.emulateMedia({ media: 'print' });
     await expect(page.getByRole('form', { name: 'Filters' }).isVisible()).resolves.toBe(false);

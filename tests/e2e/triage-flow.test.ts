@@ -40,7 +40,8 @@ afterAll(async () => {
   await env?.stop();
 });
 
-const mailTo = (subjectPart: string) => () => env.smtp.messages.find((m) => m.subject?.includes(subjectPart)) ?? null;
+const mailTo = (subjectPart: string) => () =>
+  env.smtp.messages.find((m) => m.subject?.includes(subjectPart)) ?? null;
 
 async function openPanel(title: string) {
   const summary = page.locator('summary', { hasText: title }).first();
@@ -57,7 +58,9 @@ describe('triage in the browser', () => {
     await page.waitForURL((u) => u.pathname === '/meldingen');
     await expect(page.getByRole('link', { name: A }).isVisible()).resolves.toBe(true);
     await expect(page.getByRole('link', { name: B }).isVisible()).resolves.toBe(true);
-    await expect(page.getByRole('table').getByText('Fenna Jolijn van der Proefstra').first().isVisible()).resolves.toBe(true);
+    await expect(
+      page.getByRole('table').getByText('Fenna Jolijn van der Proefstra').first().isVisible(),
+    ).resolves.toBe(true);
     // Search by name narrows nothing here (same person), by kenmerk to one.
     await page.getByRole('searchbox', { name: 'Zoeken' }).fill(A);
     await page.getByRole('button', { name: 'Toepassen' }).click();
@@ -84,28 +87,56 @@ describe('triage in the browser', () => {
     await page.getByRole('button', { name: 'Voorbeeld bekijken' }).first().click();
     const preview = page.getByLabel('Voorbeeld van de mail');
     await expect(preview.textContent()).resolves.toContain(OFFICER);
-    await expect(preview.textContent()).resolves.toContain(`Verzoek om aanvulling op melding niet-acute zorg met ${A}`);
+    await expect(preview.textContent()).resolves.toContain(
+      `Verzoek om aanvulling op melding niet-acute zorg met ${A}`,
+    );
     await page.getByRole('button', { name: 'Verzoek versturen' }).click();
     await page.getByText('Verzoek om aanvulling staat klaar').waitFor();
 
-    const sent = await waitFor('the aanvulling at the SMTP receiver', mailTo(`Verzoek om aanvulling op melding niet-acute zorg met ${A}`), 30_000);
+    const sent = await waitFor(
+      'the aanvulling at the SMTP receiver',
+      mailTo(`Verzoek om aanvulling op melding niet-acute zorg met ${A}`),
+      30_000,
+    );
     expect(sent.envelope.to).toEqual([OFFICER]);
     expect(sent.text).toContain('Is er een contactpersoon in het netwerk bekend?');
     expect(sent.text).not.toContain('Proefstra');
     await page.reload();
-    await expect(page.getByText('Aanvulling gevraagd', { exact: true }).first().isVisible()).resolves.toBe(true);
-    await waitFor('delivery state shown', async () => {
-      await page.reload();
-      return (await page.getByText(`Verzoek om aanvulling aan ${OFFICER} — Verzonden`).count()) > 0;
-    }, 20_000, 1000);
+    await expect(page.getByText('Aanvulling gevraagd', { exact: true }).first().isVisible()).resolves.toBe(
+      true,
+    );
+    await waitFor(
+      'delivery state shown',
+      async () => {
+        await page.reload();
+        return (await page.getByText(`Verzoek om aanvulling aan ${OFFICER} — Verzonden`).count()) > 0;
+      },
+      20_000,
+      1000,
+    );
 
     // The officer answers; ingestion threads the reply onto the melding.
-    await env.deliver(await composeRaw({ from: OFFICER, subject: `RE: ${sent.subject}`, text: 'Contactpersoon is de zus van betrokkene, bereikbaar via de wijkagent.', inReplyTo: sent.messageId, references: [sent.messageId!] }));
-    await waitFor('reply on the timeline', async () => {
-      await page.reload();
-      return (await page.getByText('Contactpersoon is de zus van betrokkene').count()) > 0;
-    }, 30_000, 1000);
-    await expect(page.getByText('Reactie ontvangen', { exact: true }).first().isVisible()).resolves.toBe(true);
+    await env.deliver(
+      await composeRaw({
+        from: OFFICER,
+        subject: `RE: ${sent.subject}`,
+        text: 'Contactpersoon is de zus van betrokkene, bereikbaar via de wijkagent.',
+        inReplyTo: sent.messageId,
+        references: [sent.messageId!],
+      }),
+    );
+    await waitFor(
+      'reply on the timeline',
+      async () => {
+        await page.reload();
+        return (await page.getByText('Contactpersoon is de zus van betrokkene').count()) > 0;
+      },
+      30_000,
+      1000,
+    );
+    await expect(page.getByText('Reactie ontvangen', { exact: true }).first().isVisible()).resolves.toBe(
+      true,
+    );
     // The reply ended the wait for the aanvulling: in behandeling again, no resume needed.
     await page.locator('header').getByText('In behandeling', { exact: true }).waitFor();
     await expect(page.getByRole('button', { name: 'Behandeling hervatten' }).count()).resolves.toBe(0);
@@ -128,23 +159,53 @@ describe('triage in the browser', () => {
     await expect(page.getByRole('link', { name: A }).isVisible()).resolves.toBe(true);
     await openPanel('Niet in behandeling');
     await page.getByLabel('Geadviseerd loket').fill('Veilig Thuis');
-    await page.getByLabel('Reden', { exact: true }).fill('Signalen van huiselijk geweld; besproken met de agent.');
+    await page
+      .getByLabel('Reden', { exact: true })
+      .fill('Signalen van huiselijk geweld; besproken met de agent.');
     await page.getByRole('button', { name: 'Voorbeeld bekijken' }).last().click();
     // The mailbox keeps copies in a folder the IMAP server refuses: the mail still goes, and its timeline entry says the copy failed.
     await env.t.db.mailbox.update({ where: { id: env.mailbox.id }, data: { sentFolder: '~Verzonden' } });
     await page.getByRole('button', { name: 'Bevestiging versturen en afronden' }).click();
     await page.locator('header').getByText('Niet in behandeling (Veilig Thuis)').waitFor();
-    const sent = await waitFor('the niet-in-behandeling mail', mailTo(`reply op melding niet acute zorg met ${B}`), 30_000);
+    const sent = await waitFor(
+      'the niet-in-behandeling mail',
+      mailTo(`reply op melding niet acute zorg met ${B}`),
+      30_000,
+    );
     expect(sent.envelope.to).toEqual([OFFICER]);
-    await waitFor('the copy note on the timeline', async () => {
-      await page.reload();
-      return (await page.getByText('Verzonden, maar geen kopie in de map "~Verzonden" van de mailbox').count()) > 0;
-    }, 20_000, 1000);
+    await waitFor(
+      'the copy note on the timeline',
+      async () => {
+        await page.reload();
+        return (
+          (await page.getByText('Verzonden, maar geen kopie in de map "~Verzonden" van de mailbox').count()) >
+          0
+        );
+      },
+      20_000,
+      1000,
+    );
     await expect(page.getByText('Laatste fout').count()).resolves.toBe(0);
     const m = await env.t.db.melding.findFirstOrThrow({ where: { kenmerk: B } });
-    expect(m).toMatchObject({ status: 'AFGEROND', uitkomst: 'NIET_IN_BEHANDELING', loketAdvies: 'Veilig Thuis' });
+    expect(m).toMatchObject({
+      status: 'AFGEROND',
+      uitkomst: 'NIET_IN_BEHANDELING',
+      loketAdvies: 'Veilig Thuis',
+    });
     // Every view and action was audited with the medewerker as actor.
-    const actions = new Set((await env.t.db.auditEvent.findMany({ where: { actorId: user.id }, select: { action: true } })).map((e) => e.action));
-    for (const a of ['melding.zoeken', 'melding.bekeken', 'melding.beoordeeld', 'melding.aanvulling_gevraagd', 'melding.afgerond', 'melding.niet_in_behandeling']) expect(actions).toContain(a);
+    const actions = new Set(
+      (await env.t.db.auditEvent.findMany({ where: { actorId: user.id }, select: { action: true } })).map(
+        (e) => e.action,
+      ),
+    );
+    for (const a of [
+      'melding.zoeken',
+      'melding.bekeken',
+      'melding.beoordeeld',
+      'melding.aanvulling_gevraagd',
+      'melding.afgerond',
+      'melding.niet_in_behandeling',
+    ])
+      expect(actions).toContain(a);
   });
 });

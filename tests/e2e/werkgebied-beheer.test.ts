@@ -35,7 +35,10 @@ afterAll(async () => {
   await t?.drop();
 });
 
-const hydrated = (page: Page) => page.waitForFunction(() => [...document.querySelectorAll('form')].some((f) => Object.keys(f).some((k) => k.startsWith('__react'))));
+const hydrated = (page: Page) =>
+  page.waitForFunction(() =>
+    [...document.querySelectorAll('form')].some((f) => Object.keys(f).some((k) => k.startsWith('__react'))),
+  );
 
 async function signedIn(user: TTestUser): Promise<Page> {
   const page = await (await browser.newContext({ acceptDownloads: true })).newPage();
@@ -53,7 +56,12 @@ describe('werkgebied and retention in the browser', () => {
     await page.getByLabel('Postcodegebieden (PC4)').fill('3000-3099\n3190');
     await page.getByRole('button', { name: 'Werkgebied opslaan' }).click();
     await page.getByText('Werkgebied opgeslagen').waitFor();
-    expect(await t.db.werkgebiedPostcode.findMany({ select: { van: true, tot: true }, orderBy: { van: 'asc' } })).toEqual([{ van: 3000, tot: 3099 }, { van: 3190, tot: 3190 }]);
+    expect(
+      await t.db.werkgebiedPostcode.findMany({ select: { van: true, tot: true }, orderBy: { van: 'asc' } }),
+    ).toEqual([
+      { van: 3000, tot: 3099 },
+      { van: 3190, tot: 3190 },
+    ]);
 
     await page.getByLabel('Postcodegebieden (PC4)').fill('30AB');
     await page.getByRole('button', { name: 'Werkgebied opslaan' }).click();
@@ -67,25 +75,49 @@ describe('werkgebied and retention in the browser', () => {
   });
 
   it('lets a medewerker forward a melding outside the werkgebied', async () => {
-    const melding = await seedMelding(t.db, { mailboxId, formulier: { betrokkene: { ...PEOPLE[1]!, postcode: '3511AB', plaats: 'Utrecht' } } });
+    const melding = await seedMelding(t.db, {
+      mailboxId,
+      formulier: { betrokkene: { ...PEOPLE[1]!, postcode: '3511AB', plaats: 'Utrecht' } },
+    });
     await t.db.melding.update({ where: { id: melding.id }, data: { buitenWerkgebied: true } });
     const page = await signedIn(medewerker);
     await page.goto(`${web.url}/meldingen/${melding.id}`);
     await page.getByText('Deze melding ligt buiten het werkgebied.').waitFor();
     await hydrated(page);
-    await page.getByLabel('Meldpunt', { exact: true }).selectOption({ label: 'Meldpunt Utrecht (meldpunt@utrecht.example)' });
+    await page
+      .getByLabel('Meldpunt', { exact: true })
+      .selectOption({ label: 'Meldpunt Utrecht (meldpunt@utrecht.example)' });
     await page.getByLabel('Toelichting (gaat mee in de mail)').fill('Woont sinds kort in Utrecht.');
     await page.getByRole('button', { name: 'Doorsturen en afronden' }).click();
     // Closed now: the melding has its outcome, and the page no longer offers doorsturen.
-    await waitFor('melding forwarded', async () => (await t.db.melding.findUniqueOrThrow({ where: { id: melding.id } })).status === 'AFGEROND', 20_000);
-    expect(await t.db.melding.findUniqueOrThrow({ where: { id: melding.id } })).toMatchObject({ status: 'AFGEROND', uitkomst: 'DOORGESTUURD', loketAdvies: 'Meldpunt Utrecht' });
+    await waitFor(
+      'melding forwarded',
+      async () => (await t.db.melding.findUniqueOrThrow({ where: { id: melding.id } })).status === 'AFGEROND',
+      20_000,
+    );
+    expect(await t.db.melding.findUniqueOrThrow({ where: { id: melding.id } })).toMatchObject({
+      status: 'AFGEROND',
+      uitkomst: 'DOORGESTUURD',
+      loketAdvies: 'Meldpunt Utrecht',
+    });
     await page.getByText('Doorsturen naar ander meldpunt').waitFor({ state: 'detached' });
-    expect(await t.db.outgoingMail.count({ where: { meldingId: melding.id, kind: 'DOORSTUREN', recipient: 'meldpunt@utrecht.example' } })).toBe(1);
+    expect(
+      await t.db.outgoingMail.count({
+        where: { meldingId: melding.id, kind: 'DOORSTUREN', recipient: 'meldpunt@utrecht.example' },
+      }),
+    ).toBe(1);
   });
 
   it('shows the dry run and runs retention on request', async () => {
     const old = await seedMelding(t.db, { mailboxId, receivedAt: new Date(Date.now() - 500 * 86400_000) });
-    await t.db.melding.update({ where: { id: old.id }, data: { status: 'AFGEROND', uitkomst: 'GEEN_VERVOLG', closedAt: new Date(Date.now() - 450 * 86400_000) } });
+    await t.db.melding.update({
+      where: { id: old.id },
+      data: {
+        status: 'AFGEROND',
+        uitkomst: 'GEEN_VERVOLG',
+        closedAt: new Date(Date.now() - 450 * 86400_000),
+      },
+    });
     const page = await signedIn(beheerder);
     await page.goto(`${web.url}/beheer/bewaartermijn`);
     await page.getByRole('cell', { name: old.kenmerk }).waitFor();
@@ -93,7 +125,9 @@ describe('werkgebied and retention in the browser', () => {
     await page.getByRole('button', { name: 'Nu uitvoeren' }).click();
     await page.getByText('Uitgevoerd: 1 melding(en)').waitFor();
     expect(await t.db.melding.count({ where: { id: old.id } })).toBe(0);
-    expect(await t.db.auditEvent.count({ where: { action: 'bewaartermijn.proefrun', actorId: beheerder.id } })).toBeGreaterThan(0);
+    expect(
+      await t.db.auditEvent.count({ where: { action: 'bewaartermijn.proefrun', actorId: beheerder.id } }),
+    ).toBeGreaterThan(0);
   });
 
   it('exports and erases what is held about a person', async () => {
@@ -106,8 +140,13 @@ describe('werkgebied and retention in the browser', () => {
     await page.getByRole('button', { name: 'Zoeken' }).click();
     await page.getByRole('cell', { name: melding.kenmerk }).waitFor();
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Gegevens exporteren' }).click()]);
-    const json = JSON.parse((await (await download.createReadStream()).toArray().then((c) => Buffer.concat(c))).toString('utf8')) as { meldingen: { kenmerk: string; bsn: string }[]; inzage: { action: string }[] };
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Gegevens exporteren' }).click(),
+    ]);
+    const json = JSON.parse(
+      (await (await download.createReadStream()).toArray().then((c) => Buffer.concat(c))).toString('utf8'),
+    ) as { meldingen: { kenmerk: string; bsn: string }[]; inzage: { action: string }[] };
     expect(json.meldingen).toMatchObject([{ kenmerk: melding.kenmerk, bsn: person.bsn }]);
     expect(json.inzage.map((e) => e.action)).toContain('persoon.export');
     expect(download.suggestedFilename()).not.toContain(person.bsn!);
@@ -116,7 +155,9 @@ describe('werkgebied and retention in the browser', () => {
     await page.getByRole('button', { name: 'Alle gegevens wissen' }).click();
     await page.getByText('1 melding(en) met alle bijbehorende gegevens gewist.').waitFor();
     expect(await t.db.melding.count({ where: { bsn: person.bsn } })).toBe(0);
-    expect(await t.db.auditEvent.count({ where: { action: 'persoon.gewist', actorId: beheerder.id } })).toBe(1);
+    expect(await t.db.auditEvent.count({ where: { action: 'persoon.gewist', actorId: beheerder.id } })).toBe(
+      1,
+    );
   });
 
   it('hides the beheer pages from other roles', async () => {

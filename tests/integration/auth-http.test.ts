@@ -27,17 +27,30 @@ function client(ip: string) {
   let csrfToken = '';
   const cookie = () => jar.header();
   const keep = (res: Response) => jar.keep(res);
-  const get = (path: string) => fetch(`${web.url}${path}`, { redirect: 'manual', headers: { cookie: cookie(), 'x-forwarded-for': ip } }).then(keep);
+  const get = (path: string) =>
+    fetch(`${web.url}${path}`, {
+      redirect: 'manual',
+      headers: { cookie: cookie(), 'x-forwarded-for': ip },
+    }).then(keep);
   const step = async (provider: string, fields: Record<string, string>) => {
-    if (!csrfToken) csrfToken = ((await (await get('/api/auth/csrf')).json()) as { csrfToken: string }).csrfToken;
+    if (!csrfToken)
+      csrfToken = ((await (await get('/api/auth/csrf')).json()) as { csrfToken: string }).csrfToken;
     const res = await fetch(`${web.url}/api/auth/callback/${provider}`, {
       method: 'POST',
       redirect: 'manual',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookie(), 'x-forwarded-for': ip },
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        cookie: cookie(),
+        'x-forwarded-for': ip,
+      },
       body: new URLSearchParams({ csrfToken, json: 'true', ...fields }),
     }).then(keep);
     const body = (await res.json()) as { url: string };
-    return { status: res.status, error: new URL(body.url).searchParams.get('error'), setCookies: res.headers.getSetCookie() };
+    return {
+      status: res.status,
+      error: new URL(body.url).searchParams.get('error'),
+      setCookies: res.headers.getSetCookie(),
+    };
   };
   return { get, step };
 }
@@ -66,7 +79,10 @@ describe('two-step sign-in over HTTP', () => {
     const second = await c.step('second-factor', { code: await totpCode(user) });
     expect(second.status).toBe(200);
     expect((await c.get('/account')).status).toBe(200);
-    const sessions = await db.db.session.findMany({ where: { userId: user.id }, orderBy: { createdAt: 'asc' } });
+    const sessions = await db.db.session.findMany({
+      where: { userId: user.id },
+      orderBy: { createdAt: 'asc' },
+    });
     expect(sessions).toHaveLength(2);
     expect(sessions[0]!.revokedAt).not.toBeNull();
     expect(sessions[1]!.mfaVerifiedAt).not.toBeNull();
@@ -95,8 +111,12 @@ describe('throttling and lockout', () => {
     const unknown = client('10.1.0.2');
     const errors = { known: [] as (string | null)[], unknown: [] as (string | null)[] };
     for (let i = 0; i < 5; i++) {
-      errors.known.push((await known.step('credentials', { email: user.email, password: `fout-${i}` })).error);
-      errors.unknown.push((await unknown.step('credentials', { email: 'niemand@meldpunt.test', password: `fout-${i}` })).error);
+      errors.known.push(
+        (await known.step('credentials', { email: user.email, password: `fout-${i}` })).error,
+      );
+      errors.unknown.push(
+        (await unknown.step('credentials', { email: 'niemand@meldpunt.test', password: `fout-${i}` })).error,
+      );
     }
     expect(errors.known).toEqual(['invalid', 'invalid', 'invalid', 'invalid', 'locked']);
     expect(errors.unknown).toEqual(errors.known);
@@ -106,10 +126,17 @@ describe('throttling and lockout', () => {
     expect(right.setCookies.some((c) => c.includes('session-token'))).toBe(false);
     const row = await db.db.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(row.lockedUntil!.getTime()).toBeGreaterThan(Date.now() + 14 * 60_000);
-    const lockouts = await db.db.auditEvent.findMany({ where: { action: 'auth.lockout' }, orderBy: { id: 'asc' } });
-    expect(lockouts.filter((a) => a.objectId === user.id).map((a) => (a.details as { scope: string }).scope)).toEqual(['account']);
+    const lockouts = await db.db.auditEvent.findMany({
+      where: { action: 'auth.lockout' },
+      orderBy: { id: 'asc' },
+    });
+    expect(
+      lockouts.filter((a) => a.objectId === user.id).map((a) => (a.details as { scope: string }).scope),
+    ).toEqual(['account']);
     expect(lockouts.filter((a) => a.objectId === null && a.ip === '10.1.0.2')).toHaveLength(1);
-    const denied = await db.db.auditEvent.findMany({ where: { action: 'auth.login', actorId: user.id, outcome: 'DENIED' } });
+    const denied = await db.db.auditEvent.findMany({
+      where: { action: 'auth.login', actorId: user.id, outcome: 'DENIED' },
+    });
     expect(denied).toHaveLength(6);
     expect(denied.every((a) => a.ip === '10.1.0.1')).toBe(true);
     expect(JSON.stringify(denied.map((a) => a.details))).not.toContain('fout-');
@@ -131,14 +158,21 @@ describe('throttling and lockout', () => {
     const user = await createUserWithTotp(db.db, { role: 'BEHEERDER' });
     const attacker = client('10.2.0.1');
     const errors: (string | null)[] = [];
-    for (let i = 0; i < 20; i++) errors.push((await attacker.step('credentials', { email: `gok${i}@meldpunt.test`, password: 'Welkom01!' })).error);
+    for (let i = 0; i < 20; i++)
+      errors.push(
+        (await attacker.step('credentials', { email: `gok${i}@meldpunt.test`, password: 'Welkom01!' })).error,
+      );
     expect(errors.slice(0, 19).every((e) => e === 'invalid')).toBe(true);
     expect(errors[19]).toBe('locked');
-    expect((await attacker.step('credentials', { email: user.email, password: user.password })).error).toBe('locked');
+    expect((await attacker.step('credentials', { email: user.email, password: user.password })).error).toBe(
+      'locked',
+    );
     const ipLock = await db.db.auditEvent.findMany({ where: { action: 'auth.lockout', ip: '10.2.0.1' } });
     expect(ipLock.map((a) => (a.details as { scope: string }).scope)).toEqual(['ip']);
     const elsewhere = client('10.2.0.2');
-    expect((await elsewhere.step('credentials', { email: user.email, password: user.password })).status).toBe(200);
+    expect((await elsewhere.step('credentials', { email: user.email, password: user.password })).status).toBe(
+      200,
+    );
   });
 });
 
@@ -146,14 +180,18 @@ describe('session lifetime from the environment', () => {
   let shortWeb: TWeb;
   beforeAll(async () => {
     // 6 s idle, 18 s in all; the account page rendered once, so timings are not a cold start's.
-    shortWeb = await startWeb({ databaseUrl: db.url, env: { SESSION_IDLE_MIN: '0.1', SESSION_MAX_HOURS: '0.005' } });
+    shortWeb = await startWeb({
+      databaseUrl: db.url,
+      env: { SESSION_IDLE_MIN: '0.1', SESSION_MAX_HOURS: '0.005' },
+    });
     await fetch(`${shortWeb.url}/account`, { redirect: 'manual' });
   }, 600_000);
   afterAll(async () => {
     await shortWeb?.stop();
   });
   const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-  const status = async (cookie: string) => (await fetch(`${shortWeb.url}/account`, { headers: { cookie }, redirect: 'manual' })).status;
+  const status = async (cookie: string) =>
+    (await fetch(`${shortWeb.url}/account`, { headers: { cookie }, redirect: 'manual' })).status;
 
   it('ends a session after the idle timeout', async () => {
     const user = await createUserWithTotp(db.db, { role: 'MEDEWERKER' });

@@ -18,7 +18,13 @@ beforeAll(async () => {
   idp = await startOidcProvider();
   web = await startWeb({
     databaseUrl: db.url,
-    env: { OIDC_ISSUER: idp.issuer, OIDC_CLIENT_ID: idp.clientId, OIDC_CLIENT_SECRET: idp.clientSecret, OIDC_NAME: 'Testorganisatie', OIDC_IDP_MFA: 'true' },
+    env: {
+      OIDC_ISSUER: idp.issuer,
+      OIDC_CLIENT_ID: idp.clientId,
+      OIDC_CLIENT_SECRET: idp.clientSecret,
+      OIDC_NAME: 'Testorganisatie',
+      OIDC_IDP_MFA: 'true',
+    },
   });
 }, 600_000);
 
@@ -44,8 +50,15 @@ async function oidcSignIn(): Promise<{ cookie: string; landing: string }> {
   const { url: authorizeUrl } = (await start.json()) as { url: string };
   expect(authorizeUrl.startsWith(`${idp.issuer}/authorize`)).toBe(true);
   const back = await fetch(authorizeUrl, { redirect: 'manual' });
-  const callback = keep(await fetch(back.headers.get('location')!, { redirect: 'manual', headers: { cookie: cookie() } }));
-  return { cookie: cookie(), landing: new URL(callback.headers.get('location')!, web.url).pathname + new URL(callback.headers.get('location')!, web.url).search };
+  const callback = keep(
+    await fetch(back.headers.get('location')!, { redirect: 'manual', headers: { cookie: cookie() } }),
+  );
+  return {
+    cookie: cookie(),
+    landing:
+      new URL(callback.headers.get('location')!, web.url).pathname +
+      new URL(callback.headers.get('location')!, web.url).search,
+  };
 }
 
 const account = (cookie: string) => fetch(`${web.url}/account`, { headers: { cookie }, redirect: 'manual' });
@@ -66,13 +79,23 @@ describe('OpenID Connect sign-in', () => {
     expect(await res.text()).toContain('Coördinator');
     const session = await db.db.session.findFirstOrThrow({ where: { userId: user.id, revokedAt: null } });
     expect(session.mfaVerifiedAt).not.toBeNull();
-    const login = await db.db.auditEvent.findFirstOrThrow({ where: { actorId: user.id, action: 'auth.login' } });
+    const login = await db.db.auditEvent.findFirstOrThrow({
+      where: { actorId: user.id, action: 'auth.login' },
+    });
     expect([login.outcome, (login.details as { method: string }).method]).toEqual(['SUCCESS', 'oidc']);
   });
 
   it.each([
-    ['an unknown e-mail address', { sub: 'x1', email: 'onbekend@elders.test', email_verified: true }, 'unknown_email'],
-    ['an unverified e-mail address', { sub: 'x2', email: 'c.de.vries@meldpunt.test', email_verified: false }, 'unverified_email'],
+    [
+      'an unknown e-mail address',
+      { sub: 'x1', email: 'onbekend@elders.test', email_verified: true },
+      'unknown_email',
+    ],
+    [
+      'an unverified e-mail address',
+      { sub: 'x2', email: 'c.de.vries@meldpunt.test', email_verified: false },
+      'unverified_email',
+    ],
     ['no e-mail address at all', { sub: 'x3' }, 'unverified_email'],
   ])('refuses %s and audits it', async (_label, claims, reason) => {
     idp.setUser(claims);
@@ -82,7 +105,9 @@ describe('OpenID Connect sign-in', () => {
     expect(landing).toBe('/login?error=oidc');
     expect((await account(cookie)).status).toBe(307);
     // This sign-in's own audit row: exactly one new refusal.
-    const added = await db.db.auditEvent.findMany({ where: { ...deniedWhere, id: { notIn: before.map((e) => e.id) } } });
+    const added = await db.db.auditEvent.findMany({
+      where: { ...deniedWhere, id: { notIn: before.map((e) => e.id) } },
+    });
     expect(added).toHaveLength(1);
     expect(added[0]!.details).toMatchObject({ method: 'oidc', reason });
   });

@@ -18,18 +18,39 @@ const cli = (args: string[], env: Record<string, string> = {}) =>
 
 describe('cli mailbox add', () => {
   it('creates a mailbox from flags and environment variables, the secret encrypted and never printed', async () => {
-    const res = cli(['mailbox', 'add', '--name', 'Meldpunt Zuid', '--imap-host', 'imap.gemeente.example', '--smtp-host', 'smtp.gemeente.example', '--policy', 'monitor'], {
-      MELDPOST_MAILBOX_SECRET: SECRET,
-      MELDPOST_MAILBOX_USERNAME: 'meldpunt@gemeente.example',
-      MELDPOST_MAILBOX_FROM: 'meldpunt@gemeente.example',
-      MELDPOST_MAILBOX_SIGNAL_RECIPIENT: 'signalen@politie.example',
-      MELDPOST_MAILBOX_TRUSTED_DOMAINS: 'politie.nl,Politie.example',
-    });
+    const res = cli(
+      [
+        'mailbox',
+        'add',
+        '--name',
+        'Meldpunt Zuid',
+        '--imap-host',
+        'imap.gemeente.example',
+        '--smtp-host',
+        'smtp.gemeente.example',
+        '--policy',
+        'monitor',
+      ],
+      {
+        MELDPOST_MAILBOX_SECRET: SECRET,
+        MELDPOST_MAILBOX_USERNAME: 'meldpunt@gemeente.example',
+        MELDPOST_MAILBOX_FROM: 'meldpunt@gemeente.example',
+        MELDPOST_MAILBOX_SIGNAL_RECIPIENT: 'signalen@politie.example',
+        MELDPOST_MAILBOX_TRUSTED_DOMAINS: 'politie.nl,Politie.example',
+      },
+    );
     expect(res.stderr).not.toContain(SECRET);
     expect(res.status).toBe(0);
     expect(res.stdout).not.toContain(SECRET);
-    const out = JSON.parse(res.stdout) as { id: string; trustedDomains: string[]; authenticityPolicy: string };
-    expect(out).toMatchObject({ trustedDomains: ['politie.nl', 'politie.example'], authenticityPolicy: 'MONITOR' });
+    const out = JSON.parse(res.stdout) as {
+      id: string;
+      trustedDomains: string[];
+      authenticityPolicy: string;
+    };
+    expect(out).toMatchObject({
+      trustedDomains: ['politie.nl', 'politie.example'],
+      authenticityPolicy: 'MONITOR',
+    });
     const mb = await t.db.mailbox.findUniqueOrThrow({ where: { id: out.id } });
     expect(mb.secretEnc).not.toContain(SECRET);
     expect(decryptSecret(mb.secretEnc, getKeyring())).toBe(SECRET);
@@ -37,11 +58,28 @@ describe('cli mailbox add', () => {
   });
 
   it('refuses a missing secret and an OAuth2 mailbox without client id, in Dutch', () => {
-    const base = ['mailbox', 'add', '--name', 'X', '--imap-host', 'h', '--smtp-host', 'h', '--username', 'u', '--from', 'a@b.nl', '--signal-recipient', 'c@d.nl'];
+    const base = [
+      'mailbox',
+      'add',
+      '--name',
+      'X',
+      '--imap-host',
+      'h',
+      '--smtp-host',
+      'h',
+      '--username',
+      'u',
+      '--from',
+      'a@b.nl',
+      '--signal-recipient',
+      'c@d.nl',
+    ];
     const noSecret = cli(base);
     expect(noSecret.status).toBe(1);
     expect(noSecret.stderr).toContain('wachtwoord of client secret ontbreekt');
-    const oauth = cli([...base, '--auth', 'oauth2-microsoft', '--tenant', 't'], { MELDPOST_MAILBOX_SECRET: 's' });
+    const oauth = cli([...base, '--auth', 'oauth2-microsoft', '--tenant', 't'], {
+      MELDPOST_MAILBOX_SECRET: 's',
+    });
     expect(oauth.status).toBe(1);
     expect(oauth.stderr).toContain('OAuth2 vraagt om tenant-id en client-id');
   });

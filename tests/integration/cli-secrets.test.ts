@@ -22,7 +22,14 @@ let worker: TSupervisor;
 
 beforeAll(async () => {
   env = await startIngestEnv();
-  await env.t.db.user.create({ data: { email: 'mfa@meldpunt.example', role: 'MEDEWERKER', mfaSecretEnc: encryptSecret(TOTP_SECRET, keyringFrom(OLD_KEY)), mfaEnrolledAt: new Date() } });
+  await env.t.db.user.create({
+    data: {
+      email: 'mfa@meldpunt.example',
+      role: 'MEDEWERKER',
+      mfaSecretEnc: encryptSecret(TOTP_SECRET, keyringFrom(OLD_KEY)),
+      mfaEnrolledAt: new Date(),
+    },
+  });
   // The worker as deployed for a rotation: new key current, old key still accepted.
   const ring = keyringFrom(NEW_KEY, [OLD_KEY]);
   const db = env.t.db;
@@ -31,8 +38,23 @@ beforeAll(async () => {
     heartbeatMs: 1000,
     restartDelayMs: 300,
     loops: [
-      mailboxManagerLoop({ db, ring, config: { databaseUrl: env.t.url, scanMs: 200, retryBaseMs: 300, configErrorRetryMs: 2000, maxAttempts: 3, fetchBatchBytes: 32 * 1024 * 1024 } }),
-      outboxRelayLoop({ db, ring, config: { databaseUrl: env.t.url, baseMs: 300, maxMs: 2000, maxAttempts: 50, pollMs: 500 } }),
+      mailboxManagerLoop({
+        db,
+        ring,
+        config: {
+          databaseUrl: env.t.url,
+          scanMs: 200,
+          retryBaseMs: 300,
+          configErrorRetryMs: 2000,
+          maxAttempts: 3,
+          fetchBatchBytes: 32 * 1024 * 1024,
+        },
+      }),
+      outboxRelayLoop({
+        db,
+        ring,
+        config: { databaseUrl: env.t.url, baseMs: 300, maxMs: 2000, maxAttempts: 50, pollMs: 500 },
+      }),
     ],
   });
 });
@@ -47,8 +69,16 @@ const rotate = (env2: Record<string, string>) =>
 
 async function ingests(kenmerk: string) {
   await env.deliver(await meldingMail({ kenmerk }));
-  await waitFor(`melding ${kenmerk}`, async () => (await env.t.db.melding.count({ where: { kenmerk } })) === 1, 30_000);
-  await waitFor(`signal for ${kenmerk}`, () => env.smtp.messages.some((m) => m.subject?.includes(kenmerk)), 20_000);
+  await waitFor(
+    `melding ${kenmerk}`,
+    async () => (await env.t.db.melding.count({ where: { kenmerk } })) === 1,
+    30_000,
+  );
+  await waitFor(
+    `signal for ${kenmerk}`,
+    () => env.smtp.messages.some((m) => m.subject?.includes(kenmerk)),
+    20_000,
+  );
 }
 
 describe('cli secrets rotate', () => {
@@ -68,7 +98,9 @@ describe('cli secrets rotate', () => {
     // Decryptable with the new key alone: the old key can now be removed.
     expect(decryptSecret(mb.secretEnc, newRing)).toBe(MAILBOX_USER.password);
     expect(decryptSecret(user.mfaSecretEnc!, newRing)).toBe(TOTP_SECRET);
-    expect((await env.t.db.auditEvent.findFirstOrThrow({ where: { action: 'geheimen.roteer' } })).details).toEqual({ mailboxes: 1, totpSecrets: 1, alreadyCurrent: 0 });
+    expect(
+      (await env.t.db.auditEvent.findFirstOrThrow({ where: { action: 'geheimen.roteer' } })).details,
+    ).toEqual({ mailboxes: 1, totpSecrets: 1, alreadyCurrent: 0 });
 
     // The running worker picks up the re-encrypted secret and keeps ingesting.
     await ingests('PL1300-2026000802');
@@ -82,6 +114,8 @@ describe('cli secrets rotate', () => {
     const res = rotate({ MELDPOST_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64') });
     expect(res.status).toBe(1);
     expect(res.stderr).toMatch(/Geen sleutel met id/);
-    expect((await env.t.db.mailbox.findUniqueOrThrow({ where: { id: env.mailbox.id } })).secretEnc).toBe(before.secretEnc);
+    expect((await env.t.db.mailbox.findUniqueOrThrow({ where: { id: env.mailbox.id } })).secretEnc).toBe(
+      before.secretEnc,
+    );
   });
 });

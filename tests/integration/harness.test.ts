@@ -32,7 +32,11 @@ describe('private Dovecot', () => {
     try {
       const lock = await client.getMailboxLock('INBOX');
       try {
-        const msg = await client.fetchOne(String(appended.uid), { source: true, envelope: true }, { uid: true });
+        const msg = await client.fetchOne(
+          String(appended.uid),
+          { source: true, envelope: true },
+          { uid: true },
+        );
         expect(msg && msg.envelope?.subject).toBe('melding niet-acute zorg met 2026000001');
         expect(msg && msg.source?.equals(raw)).toBe(true);
       } finally {
@@ -58,10 +62,16 @@ describe('private Dovecot', () => {
     const client = await dovecot.connect(USER.user, { autoIdleDelay: 50 });
     try {
       await client.mailboxOpen('INBOX');
-      const exists = new Promise<{ count: number; at: number }>((resolve) => client.once('exists', (e: { count: number }) => resolve({ count: e.count, at: Date.now() })));
+      const exists = new Promise<{ count: number; at: number }>((resolve) =>
+        client.once('exists', (e: { count: number }) => resolve({ count: e.count, at: Date.now() })),
+      );
       await new Promise((r) => setTimeout(r, 200)); // let imapflow enter IDLE
       const sent = Date.now();
-      await dovecot.appendRaw(USER.user, 'INBOX', await composeRaw({ subject: 'melding niet-acute zorg met 2026000002' }));
+      await dovecot.appendRaw(
+        USER.user,
+        'INBOX',
+        await composeRaw({ subject: 'melding niet-acute zorg met 2026000002' }),
+      );
       const event = await exists;
       expect(event.count).toBe(2);
       expect(event.at - sent).toBeLessThan(3000); // Dovecot waits ~500 ms before it notifies
@@ -92,7 +102,13 @@ describe('private Dovecot', () => {
 
   it('refuses a wrong password', async () => {
     const { ImapFlow } = await import('imapflow');
-    const client = new ImapFlow({ host: dovecot.host, port: dovecot.port, secure: false, auth: { user: USER.user, pass: 'fout' }, logger: false });
+    const client = new ImapFlow({
+      host: dovecot.host,
+      port: dovecot.port,
+      secure: false,
+      auth: { user: USER.user, pass: 'fout' },
+      logger: false,
+    });
     client.on('error', () => {});
     await expect(client.connect()).rejects.toMatchObject({ authenticationFailed: true });
   });
@@ -109,7 +125,8 @@ describe('SMTP receiver', () => {
     await smtp.stop();
   });
 
-  const transport = () => nodemailer.createTransport({ host: smtp.host, port: smtp.port, secure: false, ignoreTLS: true });
+  const transport = () =>
+    nodemailer.createTransport({ host: smtp.host, port: smtp.port, secure: false, ignoreTLS: true });
 
   it('receives a mail sent with nodemailer, parsed and raw', async () => {
     await transport().sendMail({
@@ -121,18 +138,37 @@ describe('SMTP receiver', () => {
       inReplyTo: '<a1b2c3@politie.nl>',
     });
     const [mail] = await smtp.waitFor(1);
-    expect(mail).toMatchObject({ subject: 'Acceptatiesignaal: melding niet-acute zorg met 2026000001', messageId: '<vast-id@gemeente.example>', inReplyTo: '<a1b2c3@politie.nl>' });
+    expect(mail).toMatchObject({
+      subject: 'Acceptatiesignaal: melding niet-acute zorg met 2026000001',
+      messageId: '<vast-id@gemeente.example>',
+      inReplyTo: '<a1b2c3@politie.nl>',
+    });
     expect(mail?.envelope.to).toEqual(['ketenpartner@politie.nl']);
     expect(mail?.raw.toString()).toContain('Message-ID: <vast-id@gemeente.example>');
   });
 
   it('goes down and comes back on the same port', async () => {
     await smtp.stop();
-    await expect(transport().sendMail({ from: 'a@gemeente.example', to: 'b@politie.nl', subject: 'tijdens storing', text: 'x' })).rejects.toMatchObject({ code: 'ESOCKET' });
+    await expect(
+      transport().sendMail({
+        from: 'a@gemeente.example',
+        to: 'b@politie.nl',
+        subject: 'tijdens storing',
+        text: 'x',
+      }),
+    ).rejects.toMatchObject({ code: 'ESOCKET' });
     await smtp.start();
-    await transport().sendMail({ from: 'a@gemeente.example', to: 'b@politie.nl', subject: 'na storing', text: 'x' });
+    await transport().sendMail({
+      from: 'a@gemeente.example',
+      to: 'b@politie.nl',
+      subject: 'na storing',
+      text: 'x',
+    });
     const all = await smtp.waitFor(2);
-    expect(all.map((m) => m.subject)).toEqual(['Acceptatiesignaal: melding niet-acute zorg met 2026000001', 'na storing']);
+    expect(all.map((m) => m.subject)).toEqual([
+      'Acceptatiesignaal: melding niet-acute zorg met 2026000001',
+      'na storing',
+    ]);
   });
 
   it('times out clearly when too few mails arrive', async () => {

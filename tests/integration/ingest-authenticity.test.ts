@@ -31,7 +31,17 @@ afterAll(async () => {
 
 async function mailbox(policy: 'ENFORCE' | 'MONITOR', authservId: string | null = null): Promise<Mailbox> {
   return t.db.mailbox.create({
-    data: { name: `mb-${policy}-${Math.random()}`, imapHost: 'h', smtpHost: 'h', username: 'u', secretEnc: encryptSecret('x', getKeyring()), fromAddress: 'meldpunt@gemeente.example', signalRecipient: 'signalen@politie-keten.example', authenticityPolicy: policy, authservId },
+    data: {
+      name: `mb-${policy}-${Math.random()}`,
+      imapHost: 'h',
+      smtpHost: 'h',
+      username: 'u',
+      secretEnc: encryptSecret('x', getKeyring()),
+      fromAddress: 'meldpunt@gemeente.example',
+      signalRecipient: 'signalen@politie-keten.example',
+      authenticityPolicy: policy,
+      authservId,
+    },
   });
 }
 
@@ -42,7 +52,16 @@ async function analyseAndRecord(input: TProcessInput) {
 
 async function ingest(mb: Mailbox, raw: Buffer) {
   uid += 1;
-  const row = await storeInboundMessage(t.db, { mailboxId: mb.id, uidValidity: 1n, uid: BigInt(uid), raw, receivedAt: new Date(), messageId: null, subject: 'x', fromAddress: null });
+  const row = await storeInboundMessage(t.db, {
+    mailboxId: mb.id,
+    uidValidity: 1n,
+    uid: BigInt(uid),
+    raw,
+    receivedAt: new Date(),
+    messageId: null,
+    subject: 'x',
+    fromAddress: null,
+  });
   await analyseAndRecord({ db: t.db, mailbox: mb, inboundId: row.id, raw, receivedAt: new Date(), resolver });
   return t.db.inboundMessage.findUniqueOrThrow({ where: { id: row.id }, include: { melding: true } });
 }
@@ -60,10 +79,34 @@ describe('sender authenticity under enforce', () => {
   });
 
   it.each([
-    ['a tampered body', async (raw: Buffer) => Buffer.from(raw.toString('latin1').replace('Zie bijlage.', 'Zie bijlage!'), 'latin1')],
-    ['a spoofed From (unsigned)', async () => meldingMail({ kenmerk: kenmerk(), from: 'no-reply@politie.nl' })],
-    ['a look-alike domain', async () => sign(await meldingMail({ kenmerk: kenmerk(), from: 'no-reply@politie.nl.evil.example' }), key, 'politie.nl.evil.example')],
-    ['an injected Authentication-Results header', async () => Buffer.concat([Buffer.from('Authentication-Results: mx.politie.nl; dkim=pass header.d=politie.nl; dmarc=pass header.from=politie.nl\r\n'), await meldingMail({ kenmerk: kenmerk() })])],
+    [
+      'a tampered body',
+      async (raw: Buffer) =>
+        Buffer.from(raw.toString('latin1').replace('Zie bijlage.', 'Zie bijlage!'), 'latin1'),
+    ],
+    [
+      'a spoofed From (unsigned)',
+      async () => meldingMail({ kenmerk: kenmerk(), from: 'no-reply@politie.nl' }),
+    ],
+    [
+      'a look-alike domain',
+      async () =>
+        sign(
+          await meldingMail({ kenmerk: kenmerk(), from: 'no-reply@politie.nl.evil.example' }),
+          key,
+          'politie.nl.evil.example',
+        ),
+    ],
+    [
+      'an injected Authentication-Results header',
+      async () =>
+        Buffer.concat([
+          Buffer.from(
+            'Authentication-Results: mx.politie.nl; dkim=pass header.d=politie.nl; dmarc=pass header.from=politie.nl\r\n',
+          ),
+          await meldingMail({ kenmerk: kenmerk() }),
+        ]),
+    ],
   ])('quarantines %s without any signal', async (_name, build) => {
     const mb = await mailbox('ENFORCE');
     const genuine = await sign(await meldingMail({ kenmerk: kenmerk() }), key);
@@ -71,13 +114,20 @@ describe('sender authenticity under enforce', () => {
     expect(row).toMatchObject({ state: 'QUARANTINED', targetFolder: mb.quarantineFolder, meldingId: null });
     expect(row.error).toBeTruthy();
     expect(await signals(row.id)).toBe(0);
-    expect(await t.db.auditEvent.count({ where: { action: 'bericht.quarantaine', objectId: row.id } })).toBe(1);
+    expect(await t.db.auditEvent.count({ where: { action: 'bericht.quarantaine', objectId: row.id } })).toBe(
+      1,
+    );
   });
 
   it('believes an Authentication-Results header only from the mailbox’s own authserv-id', async () => {
     const mb = await mailbox('ENFORCE', 'mx.gemeente.example');
     const unsigned = await meldingMail({ kenmerk: kenmerk() });
-    const trusted = Buffer.concat([Buffer.from('Authentication-Results: mx.gemeente.example; dkim=pass header.d=politie.nl; dmarc=pass header.from=politie.nl\r\n'), unsigned]);
+    const trusted = Buffer.concat([
+      Buffer.from(
+        'Authentication-Results: mx.gemeente.example; dkim=pass header.d=politie.nl; dmarc=pass header.from=politie.nl\r\n',
+      ),
+      unsigned,
+    ]);
     const row = await ingest(mb, trusted);
     expect(row.state).toBe('PROCESSED');
     expect(row.melding?.authenticityVerified).toBe(true);
@@ -99,7 +149,14 @@ describe('reprocessing', () => {
     const mb = await mailbox('MONITOR');
     const raw = await meldingMail({ kenmerk: kenmerk() });
     const row = await ingest(mb, raw);
-    await analyseAndRecord({ db: t.db, mailbox: mb, inboundId: row.id, raw, receivedAt: new Date(), resolver });
+    await analyseAndRecord({
+      db: t.db,
+      mailbox: mb,
+      inboundId: row.id,
+      raw,
+      receivedAt: new Date(),
+      resolver,
+    });
     expect(await signals(row.id)).toBe(1);
     expect(await t.db.meldingVersie.count({ where: { inboundMessageId: row.id } })).toBe(1);
     expect(createHash('sha256').update(raw).digest('hex')).toBe(row.sha256);

@@ -26,7 +26,9 @@ describe('crash safety', () => {
     const kenmerken = Array.from({ length: N }, (_, i) => `PL1300-2026${String(700000 + i)}`);
     for (const k of kenmerken) await env.deliver(await meldingMail({ kenmerk: k }));
 
-    const done = async () => (await env.t.db.outgoingMail.count({ where: { state: 'SENT' } })) === N && (await env.t.db.inboundMessage.count({ where: { movedTo: null } })) === 0;
+    const done = async () =>
+      (await env.t.db.outgoingMail.count({ where: { state: 'SENT' } })) === N &&
+      (await env.t.db.inboundMessage.count({ where: { movedTo: null } })) === 0;
     let kills = 0;
     while (!(await done()) && kills < 25) {
       const worker = env.spawnWorker();
@@ -37,7 +39,11 @@ describe('crash safety', () => {
     }
     const last = env.spawnWorker();
     await waitFor('everything sent and moved', done, 180_000, 500);
-    await waitFor(`${N} distinct signals`, () => new Set(env.smtp.messages.map((m) => m.messageId)).size >= N, 30_000);
+    await waitFor(
+      `${N} distinct signals`,
+      () => new Set(env.smtp.messages.map((m) => m.messageId)).size >= N,
+      30_000,
+    );
     last.kill('SIGTERM');
     await exited(last);
 
@@ -45,7 +51,9 @@ describe('crash safety', () => {
     expect(await env.t.db.melding.count()).toBe(N);
     expect(await env.t.db.outgoingMail.count()).toBe(N);
     expect(await env.t.db.inboundMessage.count()).toBe(N);
-    const sentIds = new Set((await env.t.db.outgoingMail.findMany({ select: { messageId: true } })).map((r) => r.messageId));
+    const sentIds = new Set(
+      (await env.t.db.outgoingMail.findMany({ select: { messageId: true } })).map((r) => r.messageId),
+    );
     const received = env.smtp.messages.map((m) => m.messageId!);
     expect(new Set(received).size).toBe(N);
     expect(received.every((id) => sentIds.has(id))).toBe(true);
@@ -53,6 +61,8 @@ describe('crash safety', () => {
     expect(repeats).toBeLessThanOrEqual(kills);
     expect(new Set(env.smtp.messages.map((m) => m.subject)).size).toBe(N);
     expect(await env.folderUids(env.mailbox.processedFolder)).toHaveLength(N);
-    console.log(`crash test: ${kills} SIGKILLs, ${received.length} signals received, ${repeats} repeats (same Message-ID)`);
+    console.log(
+      `crash test: ${kills} SIGKILLs, ${received.length} signals received, ${repeats} repeats (same Message-ID)`,
+    );
   }, 600_000);
 });

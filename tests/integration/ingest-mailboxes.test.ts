@@ -25,8 +25,15 @@ const mb = () => env.t.db.mailbox.findUniqueOrThrow({ where: { id: env.mailbox.i
 
 describe('mailbox configuration at run time', () => {
   it('reports a wrong password on the mailbox and does not hammer the server', async () => {
-    await env.t.db.mailbox.update({ where: { id: env.mailbox.id }, data: { active: true, secretEnc: encryptSecret('verkeerd', getKeyring()) } });
-    await waitFor('config error on the mailbox', async () => (await mb()).lastError?.includes('Inloggen op de mailbox mislukt'), 20_000);
+    await env.t.db.mailbox.update({
+      where: { id: env.mailbox.id },
+      data: { active: true, secretEnc: encryptSecret('verkeerd', getKeyring()) },
+    });
+    await waitFor(
+      'config error on the mailbox',
+      async () => (await mb()).lastError?.includes('Inloggen op de mailbox mislukt'),
+      20_000,
+    );
     const first = (await mb()).lastErrorAt!;
     // Configuration errors wait (2 s in tests, 5 minutes by default) instead of retrying at once.
     await new Promise((r) => setTimeout(r, 1000));
@@ -35,7 +42,10 @@ describe('mailbox configuration at run time', () => {
   });
 
   it('picks up the corrected password at once and ingests', async () => {
-    await env.t.db.mailbox.update({ where: { id: env.mailbox.id }, data: { secretEnc: encryptSecret(MAILBOX_USER.password, getKeyring()) } });
+    await env.t.db.mailbox.update({
+      where: { id: env.mailbox.id },
+      data: { secretEnc: encryptSecret(MAILBOX_USER.password, getKeyring()) },
+    });
     await env.deliver(await meldingMail({ kenmerk: 'PL1300-2026010101' }));
     await waitFor('melding', async () => (await env.t.db.melding.count()) === 1, 20_000);
     expect((await mb()).holder).toMatch(/:\d+$/);
@@ -48,6 +58,10 @@ describe('mailbox configuration at run time', () => {
     await new Promise((r) => setTimeout(r, 2000));
     expect(await env.t.db.inboundMessage.count()).toBe(1);
     await env.t.db.mailbox.update({ where: { id: env.mailbox.id }, data: { active: true } });
-    await waitFor('second melding after re-enabling', async () => (await env.t.db.melding.count()) === 2, 20_000);
+    await waitFor(
+      'second melding after re-enabling',
+      async () => (await env.t.db.melding.count()) === 2,
+      20_000,
+    );
   });
 });

@@ -19,7 +19,9 @@ beforeAll(async () => {
       IF NEW.kenmerk = '${POISON}' THEN RAISE EXCEPTION 'testfout: deze melding wordt geweigerd'; END IF;
       RETURN NEW;
     END $$`);
-  await env.t.db.$executeRawUnsafe(`CREATE TRIGGER refuse_poison BEFORE INSERT ON "Melding" FOR EACH ROW EXECUTE FUNCTION refuse_poison()`);
+  await env.t.db.$executeRawUnsafe(
+    `CREATE TRIGGER refuse_poison BEFORE INSERT ON "Melding" FOR EACH ROW EXECUTE FUNCTION refuse_poison()`,
+  );
 });
 
 afterAll(async () => {
@@ -32,21 +34,33 @@ describe('a poison message', () => {
     await env.deliver(await meldingMail({ kenmerk: 'PL1300-2026400002' }));
     env.startWorker();
 
-    const parked = await waitFor('the poison message parked and moved', async () => {
-      const row = await env.t.db.inboundMessage.findFirst({ where: { subject: { contains: POISON } } });
-      return row?.state === 'PARKED' && row.movedTo ? row : null;
-    }, 60_000);
+    const parked = await waitFor(
+      'the poison message parked and moved',
+      async () => {
+        const row = await env.t.db.inboundMessage.findFirst({ where: { subject: { contains: POISON } } });
+        return row?.state === 'PARKED' && row.movedTo ? row : null;
+      },
+      60_000,
+    );
     expect(parked.attempts).toBe(3); // ingest-env's maxAttempts
     expect(parked.error).toContain('testfout');
     expect(parked.movedTo).toBe(env.mailbox.errorFolder);
     expect(await env.folderUids(env.mailbox.errorFolder)).toHaveLength(1);
 
-    const good = await waitFor('the next melding recorded', () => env.t.db.melding.findFirst({ where: { kenmerk: 'PL1300-2026400002' } }), 30_000);
+    const good = await waitFor(
+      'the next melding recorded',
+      () => env.t.db.melding.findFirst({ where: { kenmerk: 'PL1300-2026400002' } }),
+      30_000,
+    );
     expect(good.status).toBe('ONTVANGEN');
     await env.smtp.waitFor(1);
-    expect(env.smtp.messages.map((m) => m.subject)).toEqual([`Acceptatiesignaal: melding niet-acute zorg met PL1300-2026400002`]);
+    expect(env.smtp.messages.map((m) => m.subject)).toEqual([
+      `Acceptatiesignaal: melding niet-acute zorg met PL1300-2026400002`,
+    ]);
     expect(await env.t.db.melding.count({ where: { kenmerk: POISON } })).toBe(0);
-    const audit = await env.t.db.auditEvent.findFirst({ where: { action: 'bericht.geparkeerd', objectId: parked.id } });
+    const audit = await env.t.db.auditEvent.findFirst({
+      where: { action: 'bericht.geparkeerd', objectId: parked.id },
+    });
     expect(audit?.outcome).toBe('FAILURE');
   });
 });

@@ -18,8 +18,10 @@ afterEach(async () => {
   await closeParser();
 });
 
-const kenmerken = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `PL1300-2026${prefix}${String(i).padStart(3, '0')}`);
-const signalCount = (e: TIngestEnv, ks: string[]) => new Set(e.smtp.messages.filter((m) => ks.some((k) => m.subject?.endsWith(k))).map((m) => m.messageId)).size;
+const kenmerken = (prefix: string, n: number) =>
+  Array.from({ length: n }, (_, i) => `PL1300-2026${prefix}${String(i).padStart(3, '0')}`);
+const signalCount = (e: TIngestEnv, ks: string[]) =>
+  new Set(e.smtp.messages.filter((m) => ks.some((k) => m.subject?.endsWith(k))).map((m) => m.messageId)).size;
 
 describe('ingestion resilience', () => {
   it('ingests mail that arrived while the worker was down', async () => {
@@ -50,7 +52,12 @@ describe('ingestion resilience', () => {
     const ks = kenmerken('300', 3);
     for (const k of ks) await env.deliver(await meldingMail({ kenmerk: k }));
     await waitFor('3 meldingen', async () => (await env!.t.db.melding.count()) === 3, 30_000);
-    await waitFor('a failed attempt', async () => (await env!.t.db.outgoingMail.count({ where: { attempts: { gt: 0 }, state: 'QUEUED' } })) > 0, 20_000);
+    await waitFor(
+      'a failed attempt',
+      async () =>
+        (await env!.t.db.outgoingMail.count({ where: { attempts: { gt: 0 }, state: 'QUEUED' } })) > 0,
+      20_000,
+    );
     await env.smtp.start();
     await waitFor('3 signals', () => signalCount(env!, ks) === 3, 30_000);
     await new Promise((r) => setTimeout(r, 2000));
@@ -63,19 +70,27 @@ describe('ingestion resilience', () => {
     env.startWorker();
     // Mail that is left in the inbox is seen again after the reset, under new UIDs.
     await env.deliver(await composeRaw({ subject: 'Nieuwsbrief', from: 'info@elders.example' }));
-    await waitFor('recorded', async () => (await env!.t.db.inboundMessage.count({ where: { state: 'IGNORED' } })) === 1, 20_000);
+    await waitFor(
+      'recorded',
+      async () => (await env!.t.db.inboundMessage.count({ where: { state: 'IGNORED' } })) === 1,
+      20_000,
+    );
     const before = await env.t.db.inboundMessage.findFirstOrThrow();
 
     // Dovecot assigns a new UIDVALIDITY when its uid list and indexes are gone.
     await env.dovecot.restart();
     const maildir = path.join(env.dovecot.dir, 'mail', MAILBOX_USER.user);
-    for (const f of readdirSync(maildir)) if (f.startsWith('dovecot')) rmSync(path.join(maildir, f), { recursive: true, force: true });
+    for (const f of readdirSync(maildir))
+      if (f.startsWith('dovecot')) rmSync(path.join(maildir, f), { recursive: true, force: true });
     await env.dovecot.restart();
 
     const [k] = kenmerken('400', 1);
     await env.deliver(await meldingMail({ kenmerk: k! }));
     await waitFor('signal after reset', () => signalCount(env!, [k!]) === 1, 30_000);
-    const rows = await env.t.db.inboundMessage.findMany({ where: { sha256: before.sha256 }, orderBy: { storedAt: 'asc' } });
+    const rows = await env.t.db.inboundMessage.findMany({
+      where: { sha256: before.sha256 },
+      orderBy: { storedAt: 'asc' },
+    });
     expect(rows).toHaveLength(2);
     expect(rows[1]!.uidValidity).not.toBe(before.uidValidity);
     expect(rows[1]!.error).toMatch(/Dubbel ontvangen/);

@@ -23,11 +23,22 @@ describe('staging byte values past Prisma', () => {
       ...Array.from({ length: 8 }, (_, i): [string, Uint8Array] => [`klein-${i}`, randomBytes(small)]),
     ];
     const seen = await withStagedBytes(t.db, items, async (staged) => {
-      const rows = await t.db.stagedBytes.findMany({ where: { id: { in: [...staged.values()] } }, select: { id: true, bytes: true } });
-      return { keys: [...staged.keys()], bytesIntact: [...staged].every(([key, id]) => Buffer.from(rows.find((r) => r.id === id)!.bytes).equals(items.find(([k]) => k === key)![1])) };
+      const rows = await t.db.stagedBytes.findMany({
+        where: { id: { in: [...staged.values()] } },
+        select: { id: true, bytes: true },
+      });
+      return {
+        keys: [...staged.keys()],
+        bytesIntact: [...staged].every(([key, id]) =>
+          Buffer.from(rows.find((r) => r.id === id)!.bytes).equals(items.find(([k]) => k === key)![1]),
+        ),
+      };
     });
     const throughPrisma = Math.floor(PRISMA_BYTES_BUDGET / small);
-    expect(seen.keys).toEqual(['groot', ...Array.from({ length: 8 - throughPrisma }, (_, i) => `klein-${throughPrisma + i}`)]);
+    expect(seen.keys).toEqual([
+      'groot',
+      ...Array.from({ length: 8 - throughPrisma }, (_, i) => `klein-${throughPrisma + i}`),
+    ]);
     expect(seen.bytesIntact).toBe(true);
     expect(await t.db.stagedBytes.count()).toBe(0);
   });

@@ -15,7 +15,15 @@ describe('mailbox credentials in the database', () => {
   it('are stored encrypted: no column holds the secret, and it decrypts back', async () => {
     const secret = 'Imap-Wachtwoord-Zeer-Geheim-42';
     const mb = await t.db.mailbox.create({
-      data: { name: 'test', imapHost: '127.0.0.1', smtpHost: '127.0.0.1', username: 'meldpunt', secretEnc: encryptSecret(secret, getKeyring()), fromAddress: 'meldpunt@gemeente.example', signalRecipient: 'signalen@politie.example' },
+      data: {
+        name: 'test',
+        imapHost: '127.0.0.1',
+        smtpHost: '127.0.0.1',
+        username: 'meldpunt',
+        secretEnc: encryptSecret(secret, getKeyring()),
+        fromAddress: 'meldpunt@gemeente.example',
+        signalRecipient: 'signalen@politie.example',
+      },
     });
     const rows = await t.db.$queryRaw<{ row: string }[]>`SELECT row_to_json(m)::text AS row FROM "Mailbox" m`;
     expect(rows).toHaveLength(1);

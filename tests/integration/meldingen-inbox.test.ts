@@ -17,26 +17,62 @@ beforeAll(async () => {
   medewerker = await seedUser(t.db, 'MEDEWERKER');
   collega = await seedUser(t.db, 'MEDEWERKER');
   const mb = await seedMailbox(t.db);
-  const seed = async (key: string, o: Parameters<typeof seedMelding>[1] extends infer P ? Omit<P & object, 'mailboxId'> : never) => {
+  const seed = async (
+    key: string,
+    o: Parameters<typeof seedMelding>[1] extends infer P ? Omit<P & object, 'mailboxId'> : never,
+  ) => {
     ids[key] = (await seedMelding(t.db, { mailboxId: mb.id, withMail: false, ...o })).id;
   };
   // Monday 16 Nov: three werkdagen before Thursday → overdue with the default of 2.
-  await seed('maandag', { receivedAt: new Date('2026-11-16T09:00:00Z'), formulier: { betrokkene: PEOPLE[0]!, telefonischContactGewenst: 'ja' } });
+  await seed('maandag', {
+    receivedAt: new Date('2026-11-16T09:00:00Z'),
+    formulier: { betrokkene: PEOPLE[0]!, telefonischContactGewenst: 'ja' },
+  });
   // Tuesday 17 Nov: two werkdagen → still in time.
-  await seed('dinsdag', { receivedAt: new Date('2026-11-17T09:00:00Z'), formulier: { betrokkene: PEOPLE[1]!, telefonischContactGewenst: 'nee', veiligThuisGemeld: 'ja' } });
-  await seed('woensdag', { receivedAt: new Date('2026-11-18T09:00:00Z'), formulier: { betrokkene: PEOPLE[2]!, redenAanmelding: 'Betrokkene zwierf met een winkelwagen vol kussens over de dijk.' }, warnings: [{ field: 'betrokkene.bsn', message: 'BSN ontbreekt' }] });
-  await seed('afgerond', { receivedAt: new Date('2026-11-02T09:00:00Z'), formulier: { betrokkene: { ...PEOPLE[3]!, bsn: bsn('30405061') } } });
-  await t.db.melding.update({ where: { id: ids.afgerond }, data: { status: 'AFGEROND', uitkomst: 'GEEN_VERVOLG', firstAssessedAt: new Date('2026-11-03T09:00:00Z') } });
-  await t.db.melding.update({ where: { id: ids.dinsdag }, data: { assigneeId: medewerker.id, status: 'IN_BEHANDELING' } });
-  await t.db.melding.update({ where: { id: ids.woensdag }, data: { assigneeId: collega.id, status: 'AANVULLING_GEVRAAGD', reactieOntvangen: true, authenticityVerified: false, buitenWerkgebied: true } });
+  await seed('dinsdag', {
+    receivedAt: new Date('2026-11-17T09:00:00Z'),
+    formulier: { betrokkene: PEOPLE[1]!, telefonischContactGewenst: 'nee', veiligThuisGemeld: 'ja' },
+  });
+  await seed('woensdag', {
+    receivedAt: new Date('2026-11-18T09:00:00Z'),
+    formulier: {
+      betrokkene: PEOPLE[2]!,
+      redenAanmelding: 'Betrokkene zwierf met een winkelwagen vol kussens over de dijk.',
+    },
+    warnings: [{ field: 'betrokkene.bsn', message: 'BSN ontbreekt' }],
+  });
+  await seed('afgerond', {
+    receivedAt: new Date('2026-11-02T09:00:00Z'),
+    formulier: { betrokkene: { ...PEOPLE[3]!, bsn: bsn('30405061') } },
+  });
+  await t.db.melding.update({
+    where: { id: ids.afgerond },
+    data: { status: 'AFGEROND', uitkomst: 'GEEN_VERVOLG', firstAssessedAt: new Date('2026-11-03T09:00:00Z') },
+  });
+  await t.db.melding.update({
+    where: { id: ids.dinsdag },
+    data: { assigneeId: medewerker.id, status: 'IN_BEHANDELING' },
+  });
+  await t.db.melding.update({
+    where: { id: ids.woensdag },
+    data: {
+      assigneeId: collega.id,
+      status: 'AANVULLING_GEVRAAGD',
+      reactieOntvangen: true,
+      authenticityVerified: false,
+      buitenWerkgebied: true,
+    },
+  });
 });
 
 afterAll(async () => {
   await t?.drop();
 });
 
-const list = (filter: Parameters<typeof listMeldingen>[0]['filter'], user = medewerker) => listMeldingen({ ...acting(t.db, user), filter, now });
-const keysOf = (rows: { id: string }[]) => rows.map((r) => Object.entries(ids).find(([, id]) => id === r.id)?.[0]);
+const list = (filter: Parameters<typeof listMeldingen>[0]['filter'], user = medewerker) =>
+  listMeldingen({ ...acting(t.db, user), filter, now });
+const keysOf = (rows: { id: string }[]) =>
+  rows.map((r) => Object.entries(ids).find(([, id]) => id === r.id)?.[0]);
 
 describe('listMeldingen', () => {
   it('lists open meldingen newest first by default, with werkdagen, assignee and badges', async () => {
@@ -50,13 +86,20 @@ describe('listMeldingen', () => {
     expect(dinsdag!.overdue).toBe(false);
     expect(dinsdag!.badges).toContain('veilig_thuis');
     expect(dinsdag!.assignedToMe).toBe(true);
-    expect(woensdag!.badges).toEqual(expect.arrayContaining(['waarschuwingen', 'reactie', 'niet_geverifieerd', 'buiten_werkgebied']));
+    expect(woensdag!.badges).toEqual(
+      expect.arrayContaining(['waarschuwingen', 'reactie', 'niet_geverifieerd', 'buiten_werkgebied']),
+    );
     expect(woensdag!.assignee).toBe(collega.name);
     expect(maandag!.naam).toBe('Fenna Jolijn van der Proefstra');
   });
 
   it('filters on status, assignment, period and badges inside the query', async () => {
-    expect(keysOf((await list({ status: 'alle', sort: 'oudste' })).rows)).toEqual(['afgerond', 'maandag', 'dinsdag', 'woensdag']);
+    expect(keysOf((await list({ status: 'alle', sort: 'oudste' })).rows)).toEqual([
+      'afgerond',
+      'maandag',
+      'dinsdag',
+      'woensdag',
+    ]);
     expect(keysOf((await list({ status: 'AFGEROND' })).rows)).toEqual(['afgerond']);
     expect(keysOf((await list({ toegewezen: 'mij' })).rows)).toEqual(['dinsdag']);
     expect(keysOf((await list({ toegewezen: 'niemand' })).rows)).toEqual(['maandag']);
@@ -65,7 +108,10 @@ describe('listMeldingen', () => {
     expect(keysOf((await list({ badges: ['reactie'] })).rows)).toEqual(['woensdag']);
     expect(keysOf((await list({ badges: ['telefonisch', 'veilig_thuis'] })).rows)).toEqual([]);
     // Garbage in the URL falls back to defaults instead of failing.
-    expect((await list({ status: 'x' as never, pagina: 'abc' as never })).filter).toMatchObject({ status: 'open', pagina: 1 });
+    expect((await list({ status: 'x' as never, pagina: 'abc' as never })).filter).toMatchObject({
+      status: 'open',
+      pagina: 1,
+    });
   });
 
   it('searches kenmerk, name, BSN (exact) and the reden, and audits the search without its terms', async () => {
@@ -79,14 +125,21 @@ describe('listMeldingen', () => {
     // LIKE wildcards and quotes in the input are text, not patterns or SQL.
     expect((await list({ q: '%', status: 'alle' })).rows).toEqual([]);
     expect((await list({ q: "_' OR '1'='1", status: 'alle' })).rows).toEqual([]);
-    const events = await t.db.auditEvent.findMany({ where: { action: 'melding.zoeken', actorId: medewerker.id }, select: { details: true, personKey: true, objectId: true } });
+    const events = await t.db.auditEvent.findMany({
+      where: { action: 'melding.zoeken', actorId: medewerker.id },
+      select: { details: true, personKey: true, objectId: true },
+    });
     expect(events.length).toBe(8);
     expect(JSON.stringify(events)).not.toContain('Proefstra');
     expect(JSON.stringify(events)).not.toContain(bsn('30405061'));
   });
 
   it('paginates', async () => {
-    const page2 = await listMeldingen({ ...acting(t.db, medewerker), filter: { status: 'alle', pagina: 2 }, now });
+    const page2 = await listMeldingen({
+      ...acting(t.db, medewerker),
+      filter: { status: 'alle', pagina: 2 },
+      now,
+    });
     expect(page2.rows).toEqual([]);
     expect(page2.total).toBe(4);
   });
@@ -95,7 +148,11 @@ describe('listMeldingen', () => {
     for (const role of ['COORDINATOR', 'BEHEERDER'] as const) {
       const other = await seedUser(t.db, role);
       await expect(list({}, other)).rejects.toMatchObject({ code: 'forbidden' });
-      expect(await t.db.auditEvent.count({ where: { actorId: other.id, action: 'melding.lijst', outcome: 'DENIED' } })).toBe(1);
+      expect(
+        await t.db.auditEvent.count({
+          where: { actorId: other.id, action: 'melding.lijst', outcome: 'DENIED' },
+        }),
+      ).toBe(1);
     }
   });
 });

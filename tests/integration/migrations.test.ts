@@ -23,7 +23,12 @@ describe('migrations', () => {
   it('db status reports every migration pending on an empty database, init first', () => {
     const res = cli(['db', 'status'], empty.url);
     expect(res.status).toBe(1);
-    const dirs = readdirSync(path.join(import.meta.dirname, '../../prisma/migrations'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+    const dirs = readdirSync(path.join(import.meta.dirname, '../../prisma/migrations'), {
+      withFileTypes: true,
+    })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name)
+      .sort();
     const status = JSON.parse(res.stdout) as { applied: string[]; pending: string[] };
     expect(status.applied).toEqual([]);
     expect(status.pending).toEqual(dirs);

@@ -22,22 +22,37 @@ const PEM = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
 const THUMBPRINT = createHash('sha1').update('fictief certificaat').digest('hex').toUpperCase();
 
 /** The JWT's header and claims when its RS256 signature verifies with `key`, else null. */
-function verifiedJwt(jwt: string | null, key: KeyObject): { header: Record<string, string>; claims: Record<string, string | number> } | null {
+function verifiedJwt(
+  jwt: string | null,
+  key: KeyObject,
+): { header: Record<string, string>; claims: Record<string, string | number> } | null {
   const [h, c, sig] = (jwt ?? '').split('.');
-  if (!h || !c || !sig || !verify('sha256', Buffer.from(`${h}.${c}`), key, Buffer.from(sig, 'base64url'))) return null;
-  return { header: JSON.parse(Buffer.from(h, 'base64url').toString()), claims: JSON.parse(Buffer.from(c, 'base64url').toString()) };
+  if (!h || !c || !sig || !verify('sha256', Buffer.from(`${h}.${c}`), key, Buffer.from(sig, 'base64url')))
+    return null;
+  return {
+    header: JSON.parse(Buffer.from(h, 'base64url').toString()),
+    claims: JSON.parse(Buffer.from(c, 'base64url').toString()),
+  };
 }
 const assertions: ReturnType<typeof verifiedJwt>[] = [];
 
 /** Microsoft's token endpoint: a client secret, or a client assertion signed with the registered certificate. */
 function microsoftAccepts(form: URLSearchParams, url: string): boolean {
   if (form.get('client_secret') === 'juist-geheim') return true;
-  if (form.get('client_assertion_type') !== 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer') return false;
+  if (form.get('client_assertion_type') !== 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer')
+    return false;
   const jwt = verifiedJwt(form.get('client_assertion'), publicKey);
   assertions.push(jwt);
   const now = Date.now() / 1000;
-  return !!jwt && jwt.header.x5t === Buffer.from(THUMBPRINT, 'hex').toString('base64url') && jwt.claims.iss === 'client-1' && jwt.claims.sub === 'client-1'
-    && String(jwt.claims.aud).endsWith(url) && Number(jwt.claims.exp) > now && Number(jwt.claims.nbf) <= now + 5;
+  return (
+    !!jwt &&
+    jwt.header.x5t === Buffer.from(THUMBPRINT, 'hex').toString('base64url') &&
+    jwt.claims.iss === 'client-1' &&
+    jwt.claims.sub === 'client-1' &&
+    String(jwt.claims.aud).endsWith(url) &&
+    Number(jwt.claims.exp) > now &&
+    Number(jwt.claims.nbf) <= now + 5
+  );
 }
 
 /** Google's token endpoint: a service account's JWT for the mailbox user with the Gmail scope. */
@@ -45,7 +60,12 @@ function googleAccepts(form: URLSearchParams): boolean {
   if (form.get('grant_type') !== 'urn:ietf:params:oauth:grant-type:jwt-bearer') return false;
   const jwt = verifiedJwt(form.get('assertion'), publicKey);
   assertions.push(jwt);
-  return !!jwt && jwt.claims.iss === 'meldpost@project.iam.gserviceaccount.example' && jwt.claims.sub === 'meldpunt@gemeente.example' && jwt.claims.scope === 'https://mail.google.com/';
+  return (
+    !!jwt &&
+    jwt.claims.iss === 'meldpost@project.iam.gserviceaccount.example' &&
+    jwt.claims.sub === 'meldpunt@gemeente.example' &&
+    jwt.claims.scope === 'https://mail.google.com/'
+  );
 }
 
 beforeAll(async () => {
@@ -56,13 +76,22 @@ beforeAll(async () => {
       const form = new URLSearchParams(body);
       requests.push(form);
       res.setHeader('content-type', 'application/json');
-      const ok = req.url === '/google/token' ? googleAccepts(form) : req.url === '/tenant-1/oauth2/v2.0/token' && microsoftAccepts(form, req.url);
+      const ok =
+        req.url === '/google/token'
+          ? googleAccepts(form)
+          : req.url === '/tenant-1/oauth2/v2.0/token' && microsoftAccepts(form, req.url);
       if (!ok) {
         res.statusCode = 401;
         res.end(JSON.stringify({ error: 'invalid_client' }));
         return;
       }
-      res.end(JSON.stringify({ access_token: `token-${requests.length}`, expires_in: expiresIn, token_type: 'Bearer' }));
+      res.end(
+        JSON.stringify({
+          access_token: `token-${requests.length}`,
+          expires_in: expiresIn,
+          token_type: 'Bearer',
+        }),
+      );
     });
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -77,7 +106,14 @@ afterAll(() => {
 });
 
 const mailbox = (id: string, secret: string): Mailbox =>
-  ({ id, authType: 'OAUTH2_MICROSOFT', username: 'meldpunt@gemeente.example', secretEnc: encryptSecret(secret, getKeyring()), oauthTenantId: 'tenant-1', oauthClientId: 'client-1' }) as Mailbox;
+  ({
+    id,
+    authType: 'OAUTH2_MICROSOFT',
+    username: 'meldpunt@gemeente.example',
+    secretEnc: encryptSecret(secret, getKeyring()),
+    oauthTenantId: 'tenant-1',
+    oauthClientId: 'client-1',
+  }) as Mailbox;
 
 describe('OAuth2 client credentials', () => {
   it('fetches a token with the client-credentials grant and caches it', async () => {
@@ -117,7 +153,10 @@ describe('OAuth2 client credentials', () => {
   });
 
   it('refuses an assertion signed with another key, and a key that is not PEM, as configuration errors', async () => {
-    const wrong = { ...mailbox('e', otherKey.export({ type: 'pkcs8', format: 'pem' }).toString()), oauthCertThumbprint: THUMBPRINT } as Mailbox;
+    const wrong = {
+      ...mailbox('e', otherKey.export({ type: 'pkcs8', format: 'pem' }).toString()),
+      oauthCertThumbprint: THUMBPRINT,
+    } as Mailbox;
     await expect(getMailboxLogin(wrong, getKeyring())).rejects.toThrow(MailboxConfigError);
     expect(assertions.at(-1)).toBeNull();
     const notPem = { ...mailbox('f', 'geen sleutel'), oauthCertThumbprint: THUMBPRINT } as Mailbox;
@@ -127,9 +166,17 @@ describe('OAuth2 client credentials', () => {
   });
 
   it('fetches a Google Workspace token with the service account acting as the mailbox user', async () => {
-    const mb = { ...mailbox('g', PEM), authType: 'OAUTH2_GOOGLE', oauthTenantId: null, oauthClientId: 'meldpost@project.iam.gserviceaccount.example' } as Mailbox;
+    const mb = {
+      ...mailbox('g', PEM),
+      authType: 'OAUTH2_GOOGLE',
+      oauthTenantId: null,
+      oauthClientId: 'meldpost@project.iam.gserviceaccount.example',
+    } as Mailbox;
     const login = await getMailboxLogin(mb, getKeyring());
-    expect(login).toEqual({ user: 'meldpunt@gemeente.example', accessToken: expect.stringMatching(/^token-/) });
+    expect(login).toEqual({
+      user: 'meldpunt@gemeente.example',
+      accessToken: expect.stringMatching(/^token-/),
+    });
     expect(assertions.at(-1)?.claims.aud).toBe(process.env.MELDPOST_GOOGLE_TOKEN_URL);
     const refused = { ...mb, id: 'h', oauthClientId: 'ander@project.iam.gserviceaccount.example' } as Mailbox;
     await expect(getMailboxLogin(refused, getKeyring())).rejects.toThrow('OAuth2-token geweigerd (401');

@@ -35,14 +35,24 @@ describe('person data', () => {
     const first = await seedMelding(t.db, { mailboxId: mb.id, formulier: { betrokkene: fenna } });
     const second = await seedMelding(t.db, { mailboxId: mb.id, formulier: { betrokkene: fenna } });
     const other = await seedMelding(t.db, { mailboxId: mb.id, formulier: { betrokkene: maarten } });
-    await t.db.note.create({ data: { meldingId: first.id, authorId: medewerker.id, text: 'Contact met huisarts opgenomen.' } });
+    await t.db.note.create({
+      data: { meldingId: first.id, authorId: medewerker.id, text: 'Contact met huisarts opgenomen.' },
+    });
     // A medewerker opens the melding: that read is in the access log the person gets to see.
     await getMeldingById({ ...acting(t.db, medewerker), meldingId: first.id });
 
-    await expect(exportPersonData({ db: t.db, actor: as(medewerker), query: { bsn: fenna.bsn } })).rejects.toMatchObject({ code: 'forbidden' });
-    await expect(exportPersonData({ db: t.db, actor: as(beheerder), query: { bsn: '12345' } })).rejects.toThrow(/9 cijfers/);
+    await expect(
+      exportPersonData({ db: t.db, actor: as(medewerker), query: { bsn: fenna.bsn } }),
+    ).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(
+      exportPersonData({ db: t.db, actor: as(beheerder), query: { bsn: '12345' } }),
+    ).rejects.toThrow(/9 cijfers/);
 
-    const found = await findPerson({ db: t.db, actor: as(beheerder), query: { achternaam: 'PROEFSTRA', geboortedatum: fenna.geboortedatum } });
+    const found = await findPerson({
+      db: t.db,
+      actor: as(beheerder),
+      query: { achternaam: 'PROEFSTRA', geboortedatum: fenna.geboortedatum },
+    });
     expect(found.map((m) => m.id).sort()).toEqual([first.id, second.id].sort());
 
     const data = await exportPersonData({ db: t.db, actor: as(beheerder), query: { bsn: fenna.bsn } });
@@ -54,23 +64,38 @@ describe('person data', () => {
     expect(m1.notes.map((n) => n.text)).toEqual(['Contact met huisarts opgenomen.']);
     expect(m1.versies).toHaveLength(1);
     expect(m1.attachments[0]!.contentBase64!.length).toBeGreaterThan(100);
-    expect(Buffer.from(m1.messages[0]!.rawBase64!, 'base64').toString('latin1')).toContain(`melding niet-acute zorg met ${first.kenmerk}`);
+    expect(Buffer.from(m1.messages[0]!.rawBase64!, 'base64').toString('latin1')).toContain(
+      `melding niet-acute zorg met ${first.kenmerk}`,
+    );
     const views = data.inzage.filter((e) => e.actorLabel === medewerker.email);
     expect(views.length).toBeGreaterThan(0);
-    expect(data.inzage.some((e) => e.action === 'persoon.export' && e.actorLabel === beheerder.email)).toBe(true);
+    expect(data.inzage.some((e) => e.action === 'persoon.export' && e.actorLabel === beheerder.email)).toBe(
+      true,
+    );
 
-    const exportAudit = await t.db.auditEvent.findFirstOrThrow({ where: { action: 'persoon.export', actorId: beheerder.id } });
+    const exportAudit = await t.db.auditEvent.findFirstOrThrow({
+      where: { action: 'persoon.export', actorId: beheerder.id },
+    });
     expect(exportAudit).toMatchObject({ objectType: 'person', details: { meldingen: 2 } });
     expect(JSON.stringify(exportAudit.details)).not.toContain(fenna.bsn!);
-    expect(await t.db.auditEvent.count({ where: { action: 'persoon.gezocht', actorId: beheerder.id } })).toBe(1);
+    expect(await t.db.auditEvent.count({ where: { action: 'persoon.gezocht', actorId: beheerder.id } })).toBe(
+      1,
+    );
   });
 
   it('erases everything about a person, keeps anonymous statistics, and audits it', async () => {
     const before = await t.db.melding.findMany({ where: { bsn: fenna.bsn }, select: { id: true } });
     expect(before).toHaveLength(2);
-    await expect(erasePersonData({ db: t.db, ring: getKeyring(), actor: as(medewerker), query: { bsn: fenna.bsn } })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(
+      erasePersonData({ db: t.db, ring: getKeyring(), actor: as(medewerker), query: { bsn: fenna.bsn } }),
+    ).rejects.toMatchObject({ code: 'forbidden' });
 
-    const result = await erasePersonData({ db: t.db, ring: getKeyring(), actor: as(beheerder), query: { bsn: fenna.bsn } });
+    const result = await erasePersonData({
+      db: t.db,
+      ring: getKeyring(),
+      actor: as(beheerder),
+      query: { bsn: fenna.bsn },
+    });
     expect(result.meldingen).toBe(2);
     expect(await t.db.melding.count({ where: { bsn: fenna.bsn } })).toBe(0);
     expect(await t.db.melding.count({ where: { bsn: maarten.bsn } })).toBe(1);
@@ -81,10 +106,22 @@ describe('person data', () => {
     expect(await t.db.inboundMessage.count({ where: { raw: { not: null }, meldingId: null } })).toBe(0);
     expect(await t.db.meldingFeit.count()).toBe(2);
 
-    const erased = await t.db.auditEvent.findFirstOrThrow({ where: { action: 'persoon.gewist', actorId: beheerder.id } });
+    const erased = await t.db.auditEvent.findFirstOrThrow({
+      where: { action: 'persoon.gewist', actorId: beheerder.id },
+    });
     expect(erased.personKey).toBeTruthy();
-    expect(await t.db.auditEvent.count({ where: { action: 'melding.verwijderd_wisverzoek', objectId: { in: ids }, personKey: erased.personKey } })).toBe(2);
-    const allAudit = JSON.stringify((await t.db.auditEvent.findMany()).map((e) => ({ ...e, id: String(e.id) })));
+    expect(
+      await t.db.auditEvent.count({
+        where: {
+          action: 'melding.verwijderd_wisverzoek',
+          objectId: { in: ids },
+          personKey: erased.personKey,
+        },
+      }),
+    ).toBe(2);
+    const allAudit = JSON.stringify(
+      (await t.db.auditEvent.findMany()).map((e) => ({ ...e, id: String(e.id) })),
+    );
     expect(allAudit).not.toContain(fenna.bsn!);
     expect(allAudit).not.toContain('Proefstra');
 

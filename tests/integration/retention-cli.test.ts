@@ -46,11 +46,19 @@ describe('cli retention run', () => {
     const old = await melding(t.db, 'PL1300-2026200001', 400);
     const recent = await melding(t.db, 'PL1300-2026200002', 100);
     const open = await melding(t.db, 'PL1300-2026200003', null);
-    await t.db.melding.update({ where: { id: open.id }, data: { receivedAt: new Date(Date.now() - 500 * DAY) } });
+    await t.db.melding.update({
+      where: { id: open.id },
+      data: { receivedAt: new Date(Date.now() - 500 * DAY) },
+    });
 
     const dry = cli('retention', 'run', '--dry-run');
     expect(dry.status, dry.stderr).toBe(0);
-    const plan = JSON.parse(dry.stdout) as { dryRun: boolean; termMaanden: number; meldingen: { id: string }[]; nietAfgesloten: { id: string }[] };
+    const plan = JSON.parse(dry.stdout) as {
+      dryRun: boolean;
+      termMaanden: number;
+      meldingen: { id: string }[];
+      nietAfgesloten: { id: string }[];
+    };
     expect(plan).toMatchObject({ dryRun: true, termMaanden: 12 });
     expect(plan.meldingen.map((m) => m.id)).toEqual([old.id]);
     expect(plan.nietAfgesloten.map((m) => m.id)).toEqual([open.id]);
@@ -60,15 +68,23 @@ describe('cli retention run', () => {
     const run = cli('retention', 'run');
     expect(run.status, run.stderr).toBe(0);
     expect(JSON.parse(run.stdout)).toMatchObject({ dryRun: false, meldingen: 1, nietAfgesloten: 1 });
-    expect((await t.db.melding.findMany({ select: { id: true } })).map((m) => m.id).sort()).toEqual([recent.id, open.id].sort());
+    expect((await t.db.melding.findMany({ select: { id: true } })).map((m) => m.id).sort()).toEqual(
+      [recent.id, open.id].sort(),
+    );
     expect(await t.db.meldingFeit.count()).toBe(1);
-    expect(await t.db.auditEvent.count({ where: { action: 'bewaartermijn.uitgevoerd', actorLabel: 'systeem:cli' } })).toBe(1);
+    expect(
+      await t.db.auditEvent.count({
+        where: { action: 'bewaartermijn.uitgevoerd', actorLabel: 'systeem:cli' },
+      }),
+    ).toBe(1);
   });
 
   it('honours the configured term', async () => {
     await t.db.setting.create({ data: { key: 'bewaartermijnMaanden', value: 2 } });
     const dry = cli('retention', 'run', '--dry-run');
-    expect((JSON.parse(dry.stdout) as { termMaanden: number; meldingen: unknown[] }).meldingen).toHaveLength(1);
+    expect((JSON.parse(dry.stdout) as { termMaanden: number; meldingen: unknown[] }).meldingen).toHaveLength(
+      1,
+    );
     await t.db.setting.delete({ where: { key: 'bewaartermijnMaanden' } });
   });
 
@@ -86,12 +102,20 @@ describe('worker retention loop', () => {
       const old = await melding(fresh.db, 'PL1300-2026200010', 800);
       const controller = new AbortController();
       const loop = retentionLoop({ db: fresh.db, ring: getKeyring(), checkMs: 100 }).run(controller.signal);
-      await waitFor('expired melding removed', async () => (await fresh.db.melding.count({ where: { id: old.id } })) === 0, 20_000);
+      await waitFor(
+        'expired melding removed',
+        async () => (await fresh.db.melding.count({ where: { id: old.id } })) === 0,
+        20_000,
+      );
       const later = await melding(fresh.db, 'PL1300-2026200011', 800);
       await new Promise((r) => setTimeout(r, 600));
       controller.abort();
       await loop;
-      expect(await fresh.db.auditEvent.count({ where: { action: 'bewaartermijn.uitgevoerd', actorLabel: 'systeem:retention' } })).toBe(1);
+      expect(
+        await fresh.db.auditEvent.count({
+          where: { action: 'bewaartermijn.uitgevoerd', actorLabel: 'systeem:retention' },
+        }),
+      ).toBe(1);
       expect(await fresh.db.melding.count({ where: { id: later.id } })).toBe(1);
     } finally {
       await fresh.drop();
@@ -104,7 +128,13 @@ describe('removal of one melding', () => {
     const m = await melding(t.db, 'PL1300-2026200020', 900);
     const feiten = await t.db.meldingFeit.count();
     const crash = t.db.$transaction(async (tx) => {
-      const removed = await removeMeldingData(tx, { meldingId: m.id, where: {}, actor: SYSTEM_ACTOR('test'), action: 'melding.verwijderd_bewaartermijn', werkdagenBeoordeling: 2 });
+      const removed = await removeMeldingData(tx, {
+        meldingId: m.id,
+        where: {},
+        actor: SYSTEM_ACTOR('test'),
+        action: 'melding.verwijderd_bewaartermijn',
+        werkdagenBeoordeling: 2,
+      });
       expect(removed).toMatchObject({ versies: 1 });
       throw new Error('stroomstoring');
     });
@@ -112,6 +142,8 @@ describe('removal of one melding', () => {
     expect(await t.db.melding.count({ where: { id: m.id } })).toBe(1);
     expect(await t.db.meldingVersie.count({ where: { meldingId: m.id } })).toBe(1);
     expect(await t.db.meldingFeit.count()).toBe(feiten);
-    expect(await t.db.auditEvent.count({ where: { action: 'melding.verwijderd_bewaartermijn', objectId: m.id } })).toBe(0);
+    expect(
+      await t.db.auditEvent.count({ where: { action: 'melding.verwijderd_bewaartermijn', objectId: m.id } }),
+    ).toBe(0);
   });
 });

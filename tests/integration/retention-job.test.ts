@@ -35,12 +35,19 @@ afterAll(async () => {
 
 /** Delivers a melding and waits until it is recorded, signalled and moved. */
 async function ingest(kenmerk: string, person = 0) {
-  await env.deliver(await meldingMail({ kenmerk, formulier: sampleFormulier({ kenmerk, betrokkene: PEOPLE[person]! }) }));
+  await env.deliver(
+    await meldingMail({ kenmerk, formulier: sampleFormulier({ kenmerk, betrokkene: PEOPLE[person]! }) }),
+  );
   return waitFor(
     `${kenmerk} ingested`,
     async () => {
-      const m = await env.t.db.melding.findFirst({ where: { kenmerk }, include: { messages: { select: { movedTo: true } }, outgoing: { select: { state: true } } } });
-      return m && m.messages.every((x) => x.movedTo) && m.outgoing.every((x) => x.state === 'SENT') ? m : null;
+      const m = await env.t.db.melding.findFirst({
+        where: { kenmerk },
+        include: { messages: { select: { movedTo: true } }, outgoing: { select: { state: true } } },
+      });
+      return m && m.messages.every((x) => x.movedTo) && m.outgoing.every((x) => x.state === 'SENT')
+        ? m
+        : null;
     },
     30_000,
   );
@@ -49,25 +56,65 @@ async function ingest(kenmerk: string, person = 0) {
 /** Closes a melding (as staff would) at a moment in the past, with notes and an assessment. */
 async function closeAt(id: string, closedAt: Date, userId: string) {
   const receivedAt = new Date(closedAt.getTime() - 20 * 24 * 3600_000);
-  await env.t.db.melding.update({ where: { id }, data: { receivedAt, firstAssessedAt: new Date(receivedAt.getTime() + 26 * 3600_000), closedAt, status: 'AFGEROND', uitkomst: 'TOEGELEID', aanvullingGevraagd: true } });
-  await env.t.db.note.create({ data: { meldingId: id, authorId: userId, text: 'Gebeld met de wijkagent; zorg gestart.' } });
-  await env.t.db.beoordeling.create({ data: { meldingId: id, authorId: userId, uitkomst: 'NADER_ONDERZOEK', prioriteit: 'NORMAAL', reden: 'Zorgen over zelfverwaarlozing.' } });
-  await env.t.db.statusChange.create({ data: { meldingId: id, actorId: userId, from: 'IN_BEHANDELING', to: 'AFGEROND', uitkomst: 'TOEGELEID', reason: 'Toegeleid naar wijkteam' } });
+  await env.t.db.melding.update({
+    where: { id },
+    data: {
+      receivedAt,
+      firstAssessedAt: new Date(receivedAt.getTime() + 26 * 3600_000),
+      closedAt,
+      status: 'AFGEROND',
+      uitkomst: 'TOEGELEID',
+      aanvullingGevraagd: true,
+    },
+  });
+  await env.t.db.note.create({
+    data: { meldingId: id, authorId: userId, text: 'Gebeld met de wijkagent; zorg gestart.' },
+  });
+  await env.t.db.beoordeling.create({
+    data: {
+      meldingId: id,
+      authorId: userId,
+      uitkomst: 'NADER_ONDERZOEK',
+      prioriteit: 'NORMAAL',
+      reden: 'Zorgen over zelfverwaarlozing.',
+    },
+  });
+  await env.t.db.statusChange.create({
+    data: {
+      meldingId: id,
+      actorId: userId,
+      from: 'IN_BEHANDELING',
+      to: 'AFGEROND',
+      uitkomst: 'TOEGELEID',
+      reason: 'Toegeleid naar wijkteam',
+    },
+  });
 }
 
 /** The statistics view's rows, comparable across retention (live rows keep the werkdagen count, MeldingFeit rows the verdict). */
 async function statsRows() {
   await refreshStatistieken({ db: env.t.db, now: NOW });
-  const foutmeldingen = await env.t.db.$queryRawUnsafe<Record<string, unknown>[]>('SELECT * FROM stats_foutmelding ORDER BY datum');
+  const foutmeldingen = await env.t.db.$queryRawUnsafe<Record<string, unknown>[]>(
+    'SELECT * FROM stats_foutmelding ORDER BY datum',
+  );
   const rows = await env.t.db.$queryRawUnsafe<Record<string, unknown>[]>('SELECT * FROM stats_melding');
-  return { foutmeldingen, meldingen: rows
-    .map(({ assessed_werkdagen, assessed_within, ...r }) => ({ ...r, id: undefined, within: assessed_within ?? (assessed_werkdagen === null ? null : Number(assessed_werkdagen) <= 2) }))
-    .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))) };
+  return {
+    foutmeldingen,
+    meldingen: rows
+      .map(({ assessed_werkdagen, assessed_within, ...r }) => ({
+        ...r,
+        id: undefined,
+        within: assessed_within ?? (assessed_werkdagen === null ? null : Number(assessed_werkdagen) <= 2),
+      }))
+      .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))),
+  };
 }
 
 describe('retention job', () => {
   it('removes exactly the expired meldingen and loose mail, keeps statistics, expunges the mailbox copies', async () => {
-    const user = await env.t.db.user.create({ data: { email: 'medewerker@meldpunt.example', role: 'MEDEWERKER' } });
+    const user = await env.t.db.user.create({
+      data: { email: 'medewerker@meldpunt.example', role: 'MEDEWERKER' },
+    });
     const expired13 = await ingest('PL1300-2026100001', 0);
     const kept11 = await ingest('PL1300-2026100002', 1);
     const openOld = await ingest('PL1300-2026100003', 2);
@@ -77,8 +124,20 @@ describe('retention job', () => {
     await closeAt(expired24.id, monthsAgo(24), user.id);
     await env.t.db.melding.update({ where: { id: openOld.id }, data: { receivedAt: monthsAgo(14) } });
     // A foutmelding (no form attached): its raw mail holds personal data too, and it is old.
-    await env.deliver(await composeRaw({ subject: 'melding niet-acute zorg met PL1300-2026100005', text: 'Zie bijlage (vergeten).' }));
-    const loose = await waitFor('foutmelding recorded and moved', () => env.t.db.inboundMessage.findFirst({ where: { subject: { contains: 'PL1300-2026100005' }, movedTo: { not: null } } }), 30_000);
+    await env.deliver(
+      await composeRaw({
+        subject: 'melding niet-acute zorg met PL1300-2026100005',
+        text: 'Zie bijlage (vergeten).',
+      }),
+    );
+    const loose = await waitFor(
+      'foutmelding recorded and moved',
+      () =>
+        env.t.db.inboundMessage.findFirst({
+          where: { subject: { contains: 'PL1300-2026100005' }, movedTo: { not: null } },
+        }),
+      30_000,
+    );
     await env.t.db.inboundMessage.update({ where: { id: loose.id }, data: { receivedAt: monthsAgo(14) } });
     expect(await env.folderUids(env.mailbox.processedFolder)).toHaveLength(4);
     expect(await env.folderUids(env.mailbox.errorFolder)).toHaveLength(1);
@@ -90,25 +149,52 @@ describe('retention job', () => {
     expect(plan.nietAfgesloten.map((m) => m.id)).toEqual([openOld.id]);
     const statsBefore = await statsRows();
     expect(statsBefore.foutmeldingen).toHaveLength(1);
-    const expiredMessages = await env.t.db.inboundMessage.count({ where: { meldingId: { in: [expired13.id, expired24.id] } } });
+    const expiredMessages = await env.t.db.inboundMessage.count({
+      where: { meldingId: { in: [expired13.id, expired24.id] } },
+    });
 
     // Mail bytes a crash left staged (lib/db/large-bytes.ts): swept after a day, not before.
-    await env.t.db.stagedBytes.create({ data: { bytes: Buffer.from('ruwe mail'), createdAt: new Date(NOW.getTime() - 2 * 24 * 3600_000) } });
-    const fresh = await env.t.db.stagedBytes.create({ data: { bytes: Buffer.from('ruwe mail'), createdAt: new Date(NOW.getTime() - 3600_000) } });
+    await env.t.db.stagedBytes.create({
+      data: { bytes: Buffer.from('ruwe mail'), createdAt: new Date(NOW.getTime() - 2 * 24 * 3600_000) },
+    });
+    const fresh = await env.t.db.stagedBytes.create({
+      data: { bytes: Buffer.from('ruwe mail'), createdAt: new Date(NOW.getTime() - 3600_000) },
+    });
 
     const result = await runRetention({ db: env.t.db, ring: getKeyring(), actor, now: NOW });
-    expect(result).toEqual({ meldingen: 2, losseBerichten: 1, uitMailbox: expiredMessages + 1, openstaandInMailbox: 0, nietAfgesloten: 1, achtergeblevenBytes: 1 });
-    expect((await env.t.db.stagedBytes.findMany({ select: { id: true } })).map((r) => r.id)).toEqual([fresh.id]);
+    expect(result).toEqual({
+      meldingen: 2,
+      losseBerichten: 1,
+      uitMailbox: expiredMessages + 1,
+      openstaandInMailbox: 0,
+      nietAfgesloten: 1,
+      achtergeblevenBytes: 1,
+    });
+    expect((await env.t.db.stagedBytes.findMany({ select: { id: true } })).map((r) => r.id)).toEqual([
+      fresh.id,
+    ]);
 
     // Exactly the planned ones went, with all that hung on them; the others are untouched.
     const left = await env.t.db.melding.findMany({ select: { id: true } });
     expect(left.map((m) => m.id).sort()).toEqual([kept11.id, openOld.id].sort());
-    for (const table of ['attachment', 'outgoingMail', 'note', 'beoordeling', 'statusChange', 'meldingVersie', 'inboundMessage'] as const) {
-      const count = (env.t.db[table] as unknown as { count: (a: object) => Promise<number> }).count({ where: { meldingId: { in: [expired13.id, expired24.id] } } });
+    for (const table of [
+      'attachment',
+      'outgoingMail',
+      'note',
+      'beoordeling',
+      'statusChange',
+      'meldingVersie',
+      'inboundMessage',
+    ] as const) {
+      const count = (env.t.db[table] as unknown as { count: (a: object) => Promise<number> }).count({
+        where: { meldingId: { in: [expired13.id, expired24.id] } },
+      });
       expect(await count, table).toBe(0);
     }
     expect(await env.t.db.note.count({ where: { meldingId: kept11.id } })).toBe(1);
-    expect(await env.t.db.attachment.count({ where: { meldingId: kept11.id, content: { not: null } } })).toBe(1);
+    expect(await env.t.db.attachment.count({ where: { meldingId: kept11.id, content: { not: null } } })).toBe(
+      1,
+    );
     expect(await env.t.db.inboundMessage.count({ where: { id: loose.id } })).toBe(0);
     expect(await env.t.db.inboundMessage.count({ where: { error: EXPUNGE_PENDING } })).toBe(0);
 
@@ -117,11 +203,29 @@ describe('retention job', () => {
     expect(await statsRows()).toEqual(statsBefore);
     const feiten = await env.t.db.meldingFeit.findMany({ orderBy: { receivedDate: 'asc' } });
     expect(feiten.map((f) => f.receivedDate.toISOString().slice(0, 10))).toEqual(
-      [expired24, expired13].map((m) => new Date(monthsAgo(m === expired24 ? 24 : 13).getTime() - 20 * 24 * 3600_000).toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' })),
+      [expired24, expired13].map((m) =>
+        new Date(monthsAgo(m === expired24 ? 24 : 13).getTime() - 20 * 24 * 3600_000).toLocaleDateString(
+          'sv-SE',
+          { timeZone: 'Europe/Amsterdam' },
+        ),
+      ),
     );
     for (const f of feiten) {
-      expect(f).toMatchObject({ gemeente: expired13.gemeente, pc4: expired13.pc4, eenheid: 'Eenheid Rotterdam', basisteam: 'basisteam Maasboulevard', status: 'AFGEROND', uitkomst: 'TOEGELEID' });
-      expect(f).toMatchObject({ closedSeconds: 20 * 24 * 3600, firstAssessmentSeconds: 26 * 3600, assessedWithinWerkdagen: true, aanvullingGevraagd: true, telefonischContactGewenst: true });
+      expect(f).toMatchObject({
+        gemeente: expired13.gemeente,
+        pc4: expired13.pc4,
+        eenheid: 'Eenheid Rotterdam',
+        basisteam: 'basisteam Maasboulevard',
+        status: 'AFGEROND',
+        uitkomst: 'TOEGELEID',
+      });
+      expect(f).toMatchObject({
+        closedSeconds: 20 * 24 * 3600,
+        firstAssessmentSeconds: 26 * 3600,
+        assessedWithinWerkdagen: true,
+        aanvullingGevraagd: true,
+        telefonischContactGewenst: true,
+      });
       expect(f.signalSeconds).toBeGreaterThan(0);
     }
 
@@ -130,7 +234,9 @@ describe('retention job', () => {
     expect(await env.folderUids(env.mailbox.errorFolder)).toHaveLength(0);
 
     // A tombstone per melding, with counts only: nothing a person could be recognised by.
-    const tombstones = await env.t.db.auditEvent.findMany({ where: { action: 'melding.verwijderd_bewaartermijn' } });
+    const tombstones = await env.t.db.auditEvent.findMany({
+      where: { action: 'melding.verwijderd_bewaartermijn' },
+    });
     expect(tombstones.map((t) => t.objectId).sort()).toEqual([expired13.id, expired24.id].sort());
     for (const t of tombstones) {
       expect(Object.values(t.details as object).every((v) => typeof v === 'number')).toBe(true);
@@ -145,13 +251,27 @@ describe('retention job', () => {
 
   it('keeps an expunge that failed pending, and finishes it on the next run', async () => {
     const m = await ingest('PL1300-2026100006', 1);
-    await env.t.db.melding.update({ where: { id: m.id }, data: { status: 'AFGEROND', uitkomst: 'GEEN_VERVOLG', receivedAt: monthsAgo(15), closedAt: monthsAgo(14) } });
+    await env.t.db.melding.update({
+      where: { id: m.id },
+      data: {
+        status: 'AFGEROND',
+        uitkomst: 'GEEN_VERVOLG',
+        receivedAt: monthsAgo(15),
+        closedAt: monthsAgo(14),
+      },
+    });
     const good = env.mailbox.secretEnc;
-    await env.t.db.mailbox.update({ where: { id: env.mailbox.id }, data: { secretEnc: encryptSecret('fout-wachtwoord', getKeyring()) } });
+    await env.t.db.mailbox.update({
+      where: { id: env.mailbox.id },
+      data: { secretEnc: encryptSecret('fout-wachtwoord', getKeyring()) },
+    });
     const first = await runRetention({ db: env.t.db, ring: getKeyring(), actor, now: NOW });
     expect(first).toMatchObject({ meldingen: 1, uitMailbox: 0, openstaandInMailbox: 1 });
     expect(await env.t.db.melding.count({ where: { id: m.id } })).toBe(0);
-    const pending = await env.t.db.inboundMessage.findFirstOrThrow({ where: { error: EXPUNGE_PENDING }, omit: { raw: false } });
+    const pending = await env.t.db.inboundMessage.findFirstOrThrow({
+      where: { error: EXPUNGE_PENDING },
+      omit: { raw: false },
+    });
     expect(pending).toMatchObject({ raw: null, subject: null, fromAddress: null, meldingId: null });
     expect((await planRetention({ db: env.t.db, now: NOW })).openstaandInMailbox).toBe(1);
 

@@ -16,15 +16,26 @@ const started: ChildProcess[] = [];
 const pidsSeen = new Set<number>();
 
 type TRuntime = { supervisorPid: number; postgresPid: number; children: Record<string, number> };
-const runtime = (): TRuntime => JSON.parse(readFileSync(path.join(dataDir, 'runtime.json'), 'utf8')) as TRuntime;
+const runtime = (): TRuntime =>
+  JSON.parse(readFileSync(path.join(dataDir, 'runtime.json'), 'utf8')) as TRuntime;
 
 async function start(port: number) {
-  const env: NodeJS.ProcessEnv = { ...process.env, MELDPOST_DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn' };
-  for (const k of ['DATABASE_URL', 'MELDPOST_ENCRYPTION_KEY', 'MELDPOST_PSEUDONYM_KEY', 'NEXTAUTH_SECRET']) delete env[k];
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    MELDPOST_DATA_DIR: dataDir,
+    PORT: String(port),
+    LOG_LEVEL: 'warn',
+  };
+  for (const k of ['DATABASE_URL', 'MELDPOST_ENCRYPTION_KEY', 'MELDPOST_PSEUDONYM_KEY', 'NEXTAUTH_SECRET'])
+    delete env[k];
   const child = spawn('npm', ['start'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   started.push(child);
   const out = captureOutput(child);
-  await waitFor(`"meldpost draait" in output:\n${out.text()}`, () => out.text().includes('meldpost draait'), 240_000);
+  await waitFor(
+    `"meldpost draait" in output:\n${out.text()}`,
+    () => out.text().includes('meldpost draait'),
+    240_000,
+  );
   const health = await waitFor(
     'health 200 with a live worker',
     async () => {
@@ -114,7 +125,11 @@ describe('npm start', () => {
 
     // A killed worker is restarted by the supervisor.
     process.kill(first.rt.children.worker!, 'SIGKILL');
-    const newWorker = await waitFor('a new worker', () => runtime().children.worker !== first.rt.children.worker && runtime().children.worker, 20_000);
+    const newWorker = await waitFor(
+      'a new worker',
+      () => runtime().children.worker !== first.rt.children.worker && runtime().children.worker,
+      20_000,
+    );
     pidsSeen.add(newWorker);
     const rtNow = runtime();
 

@@ -28,11 +28,19 @@ afterAll(async () => {
   await t?.drop();
 });
 
-const rowsOf = (ws: ExcelJS.Worksheet) => Array.from(ws.getSheetValues().slice(1), (r) => (Array.isArray(r) ? r.slice(1) : []));
+const rowsOf = (ws: ExcelJS.Worksheet) =>
+  Array.from(ws.getSheetValues().slice(1), (r) => (Array.isArray(r) ? r.slice(1) : []));
 
 describe('statistics exports', () => {
   it('XLSX of one table: title, period, filter, header, numbers as numbers and "< 5" as text', async () => {
-    const file = await exportStatistieken({ db: t.db, role: 'COORDINATOR', actor, filter, tabel: 'gemeente', formaat: 'xlsx' });
+    const file = await exportStatistieken({
+      db: t.db,
+      role: 'COORDINATOR',
+      actor,
+      filter,
+      tabel: 'gemeente',
+      formaat: 'xlsx',
+    });
     expect(file.filename).toBe('statistieken-gemeente-2026-04-01-2026-04-30.xlsx');
     expect(file.contentType).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     const wb = new ExcelJS.Workbook();
@@ -51,10 +59,27 @@ describe('statistics exports', () => {
   });
 
   it('XLSX of all tables, one sheet each, the doorlooptijden and kenmerken cells as on the page', async () => {
-    const file = await exportStatistieken({ db: t.db, role: 'BEHEERDER', actor, filter, tabel: 'alle', formaat: 'xlsx' });
+    const file = await exportStatistieken({
+      db: t.db,
+      role: 'BEHEERDER',
+      actor,
+      filter,
+      tabel: 'alle',
+      formaat: 'xlsx',
+    });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(file.body as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['aantallen', 'eenheid', 'gemeente', 'pc4', 'status', 'uitkomst', 'loket', 'doorlooptijden', 'kenmerken']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      'aantallen',
+      'eenheid',
+      'gemeente',
+      'pc4',
+      'status',
+      'uitkomst',
+      'loket',
+      'doorlooptijden',
+      'kenmerken',
+    ]);
     const aantallen = rowsOf(wb.getWorksheet('aantallen')!);
     expect(aantallen[3]).toEqual(['Vorig jaar: 1 april 2025 t/m 30 april 2025.']);
     expect(aantallen.slice(-2)).toEqual([
@@ -67,39 +92,93 @@ describe('statistics exports', () => {
       ['Afgerond', 'dagen', 6, 5, 14],
     ]);
     const kenmerken = rowsOf(wb.getWorksheet('kenmerken')!);
-    expect(kenmerken.find((r) => r[0] === 'Beoordeeld binnen 2 werkdagen')).toEqual(['Beoordeeld binnen 2 werkdagen', 7, 70, 'beoordeelde meldingen']);
-    expect(kenmerken.find((r) => r[0] === 'Ook gemeld bij Veilig Thuis')).toEqual(['Ook gemeld bij Veilig Thuis', '< 5', 'x', 'alle meldingen']);
+    expect(kenmerken.find((r) => r[0] === 'Beoordeeld binnen 2 werkdagen')).toEqual([
+      'Beoordeeld binnen 2 werkdagen',
+      7,
+      70,
+      'beoordeelde meldingen',
+    ]);
+    expect(kenmerken.find((r) => r[0] === 'Ook gemeld bij Veilig Thuis')).toEqual([
+      'Ook gemeld bij Veilig Thuis',
+      '< 5',
+      'x',
+      'alle meldingen',
+    ]);
   });
 
   it('CSV for Dutch Excel: BOM, semicolons, decimal comma, period on top', async () => {
-    const file = await exportStatistieken({ db: t.db, role: 'COORDINATOR', actor, filter: { ...filter, gemeente: 'Rotterdam' }, tabel: 'pc4', formaat: 'csv' });
+    const file = await exportStatistieken({
+      db: t.db,
+      role: 'COORDINATOR',
+      actor,
+      filter: { ...filter, gemeente: 'Rotterdam' },
+      tabel: 'pc4',
+      formaat: 'csv',
+    });
     const text = file.body.toString('utf8');
     expect(text.startsWith('\uFEFF')).toBe(true);
     const lines = text.slice(1).trimEnd().split('\r\n');
-    expect(lines.slice(0, 3)).toEqual(['"Meldingen per postcodegebied (PC4)"', '"Periode: 1 april 2026 t/m 30 april 2026"', '"Filter: gemeente Rotterdam"']);
-    expect(lines.slice(-3)).toEqual(['"PC4";"Aantal";"Aandeel (%)"', '"3011";"8";"88,9"', '"3021";"< 5";"x"']);
+    expect(lines.slice(0, 3)).toEqual([
+      '"Meldingen per postcodegebied (PC4)"',
+      '"Periode: 1 april 2026 t/m 30 april 2026"',
+      '"Filter: gemeente Rotterdam"',
+    ]);
+    expect(lines.slice(-3)).toEqual([
+      '"PC4";"Aantal";"Aandeel (%)"',
+      '"3011";"8";"88,9"',
+      '"3021";"< 5";"x"',
+    ]);
   });
 
   it('audits every export, and a refused one as DENIED', async () => {
     const before = await t.db.auditEvent.count({ where: { action: 'stats.export' } });
-    await exportStatistieken({ db: t.db, role: 'COORDINATOR', actor, filter, tabel: 'status', formaat: 'csv' });
-    const ok = await t.db.auditEvent.findFirstOrThrow({ where: { action: 'stats.export' }, orderBy: { id: 'desc' } });
-    expect(ok).toMatchObject({ outcome: 'SUCCESS', actorLabel: 'coordinator@meldpunt.test', ip: '127.0.0.1', details: { tabel: 'status', formaat: 'csv', van: '2026-04-01', tot: '2026-04-30', gemeente: null } });
-    await expect(exportStatistieken({ db: t.db, role: 'MEDEWERKER', actor, filter, tabel: 'status', formaat: 'xlsx' })).rejects.toMatchObject({ code: 'not_found' });
-    const denied = await t.db.auditEvent.findFirstOrThrow({ where: { action: 'stats.export' }, orderBy: { id: 'desc' } });
+    await exportStatistieken({
+      db: t.db,
+      role: 'COORDINATOR',
+      actor,
+      filter,
+      tabel: 'status',
+      formaat: 'csv',
+    });
+    const ok = await t.db.auditEvent.findFirstOrThrow({
+      where: { action: 'stats.export' },
+      orderBy: { id: 'desc' },
+    });
+    expect(ok).toMatchObject({
+      outcome: 'SUCCESS',
+      actorLabel: 'coordinator@meldpunt.test',
+      ip: '127.0.0.1',
+      details: { tabel: 'status', formaat: 'csv', van: '2026-04-01', tot: '2026-04-30', gemeente: null },
+    });
+    await expect(
+      exportStatistieken({ db: t.db, role: 'MEDEWERKER', actor, filter, tabel: 'status', formaat: 'xlsx' }),
+    ).rejects.toMatchObject({ code: 'not_found' });
+    const denied = await t.db.auditEvent.findFirstOrThrow({
+      where: { action: 'stats.export' },
+      orderBy: { id: 'desc' },
+    });
     expect(denied.outcome).toBe('DENIED');
     expect(await t.db.auditEvent.count({ where: { action: 'stats.export' } })).toBe(before + 2);
-    await expect(exportStatistieken({ db: t.db, role: 'COORDINATOR', actor, filter, tabel: 'alle', formaat: 'csv' })).rejects.toMatchObject({ code: 'validation' });
+    await expect(
+      exportStatistieken({ db: t.db, role: 'COORDINATOR', actor, filter, tabel: 'alle', formaat: 'csv' }),
+    ).rejects.toMatchObject({ code: 'validation' });
   });
 
   it('a medewerker reads no statistics unless the setting allows it', async () => {
-    for (const call of [() => getStatistieken({ db: t.db, role: 'MEDEWERKER', filter }), () => listStatsKeuzes({ db: t.db, role: 'MEDEWERKER' })]) {
+    for (const call of [
+      () => getStatistieken({ db: t.db, role: 'MEDEWERKER', filter }),
+      () => listStatsKeuzes({ db: t.db, role: 'MEDEWERKER' }),
+    ]) {
       await expect(call()).rejects.toBeInstanceOf(AppError);
     }
     await t.db.setting.create({ data: { key: 'statistiekenVoorMedewerkers', value: true } });
     try {
       expect((await getStatistieken({ db: t.db, role: 'MEDEWERKER', filter })).totaal).toBe(12);
-      expect(await listStatsKeuzes({ db: t.db, role: 'MEDEWERKER' })).toEqual({ gemeente: ['Rotterdam', 'Schiedam'], eenheid: ['Eenheid Rotterdam'], basisteam: ['Delfshaven', 'Maasboulevard', 'Schiedam'] });
+      expect(await listStatsKeuzes({ db: t.db, role: 'MEDEWERKER' })).toEqual({
+        gemeente: ['Rotterdam', 'Schiedam'],
+        eenheid: ['Eenheid Rotterdam'],
+        basisteam: ['Delfshaven', 'Maasboulevard', 'Schiedam'],
+      });
     } finally {
       await t.db.setting.delete({ where: { key: 'statistiekenVoorMedewerkers' } });
     }

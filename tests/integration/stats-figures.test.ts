@@ -26,7 +26,8 @@ afterAll(async () => {
   await t?.drop();
 });
 
-const april = (extra: Record<string, string> = {}) => parseStatsFilter({ van: '2026-04-01', tot: '2026-04-30', stap: 'week', ...extra });
+const april = (extra: Record<string, string> = {}) =>
+  parseStatsFilter({ van: '2026-04-01', tot: '2026-04-30', stap: 'week', ...extra });
 const tables = async (extra: Record<string, string> = {}) => {
   const figuren = await getStatistieken({ db: t.db, role: 'COORDINATOR', filter: april(extra) });
   return Object.fromEntries(buildTables(figuren).map((tb) => [tb.sleutel, tb]));
@@ -49,19 +50,34 @@ describe('statistics over the hand-built data set (April 2026)', () => {
 
   it('reads whole months from the monthly rollups and the days at either end from the daily ones', async () => {
     // 31 March and 1 May (Dutch time) around the whole month of April: the melding of 1 May 00:30 counts.
-    const figuren = await getStatistieken({ db: t.db, role: 'COORDINATOR', filter: parseStatsFilter({ van: '2026-03-31', tot: '2026-05-01', stap: 'maand' }) });
+    const figuren = await getStatistieken({
+      db: t.db,
+      role: 'COORDINATOR',
+      filter: parseStatsFilter({ van: '2026-03-31', tot: '2026-05-01', stap: 'maand' }),
+    });
     expect(buildTables(figuren)[0]!.rijen).toEqual([
       ['2026-03', 0, 0, null],
       ['2026-04', 12, 8, 50],
       ['2026-05', '< 5', 0, null],
       ['Totaal', 13, 8, 62.5],
     ]);
-    expect(figuren.perGemeente).toEqual([{ gemeente: 'Rotterdam', aantal: 10 }, { gemeente: 'Schiedam', aantal: 3 }]);
+    expect(figuren.perGemeente).toEqual([
+      { gemeente: 'Rotterdam', aantal: 10 },
+      { gemeente: 'Schiedam', aantal: 3 },
+    ]);
     expect(figuren.doorlooptijden.signaal.n).toBe(13);
     expect(figuren.kenmerken.beoordeeld).toBe(10);
-    expect(wholeMonths({ van: '2026-03-31', tot: '2026-05-01' })).toEqual({ from: '2026-04-01', to: '2026-04-01', toEnd: '2026-04-30' });
+    expect(wholeMonths({ van: '2026-03-31', tot: '2026-05-01' })).toEqual({
+      from: '2026-04-01',
+      to: '2026-04-01',
+      toEnd: '2026-04-30',
+    });
     expect(wholeMonths({ van: '2026-04-02', tot: '2026-04-30' })).toBeNull();
-    expect(wholeMonths({ van: '2024-01-01', tot: '2024-02-29' })).toEqual({ from: '2024-01-01', to: '2024-02-01', toEnd: '2024-02-29' });
+    expect(wholeMonths({ van: '2024-01-01', tot: '2024-02-29' })).toEqual({
+      from: '2024-01-01',
+      to: '2024-02-01',
+      toEnd: '2024-02-29',
+    });
   });
 
   it('by unit, gemeente, PC4, status, uitkomst and loket', async () => {
@@ -122,7 +138,12 @@ describe('statistics over the hand-built data set (April 2026)', () => {
     try {
       const tb = await tables();
       // The two live meldingen assessed on the third werkdag now count; the MeldingFeit keeps its verdict.
-      expect(tb.kenmerken!.rijen[0]).toEqual(['Beoordeeld binnen 3 werkdagen', 9, 90, 'beoordeelde meldingen']);
+      expect(tb.kenmerken!.rijen[0]).toEqual([
+        'Beoordeeld binnen 3 werkdagen',
+        9,
+        90,
+        'beoordeelde meldingen',
+      ]);
     } finally {
       await t.db.setting.delete({ where: { key: 'werkdagenBeoordeling' } });
     }
@@ -133,7 +154,12 @@ describe('statistics over the hand-built data set (April 2026)', () => {
     expect(rotterdam.aantallen!.rijen.at(-1)).toEqual(['Totaal', 9, 8, 12.5]);
     expect(rotterdam.aantallen!.filter).toBe('gemeente Rotterdam');
     expect(rotterdam.gemeente!.rijen).toEqual([['Rotterdam', 9, 100]]);
-    expect(rotterdam.kenmerken!.rijen.at(-1)).toEqual(['Foutmeldingen verstuurd', null, null, 'niet per gemeente of eenheid beschikbaar']);
+    expect(rotterdam.kenmerken!.rijen.at(-1)).toEqual([
+      'Foutmeldingen verstuurd',
+      null,
+      null,
+      'niet per gemeente of eenheid beschikbaar',
+    ]);
     const team = await tables({ eenheid: 'Eenheid Rotterdam', basisteam: 'Maasboulevard' });
     expect(team.aantallen!.rijen.at(-1)).toEqual(['Totaal', 7, 8, -12.5]);
   });
@@ -141,15 +167,30 @@ describe('statistics over the hand-built data set (April 2026)', () => {
   it('gives the same figures after every melding was replaced by its MeldingFeit', async () => {
     const before = await tables();
     const settings = { werkdagenBeoordeling: 2 };
-    const meldingen = await t.db.melding.findMany({ include: { outgoing: { where: { kind: 'ACCEPTATIESIGNAAL', sentAt: { not: null } }, orderBy: { sentAt: 'asc' }, take: 1 } } });
+    const meldingen = await t.db.melding.findMany({
+      include: {
+        outgoing: {
+          where: { kind: 'ACCEPTATIESIGNAAL', sentAt: { not: null } },
+          orderBy: { sentAt: 'asc' },
+          take: 1,
+        },
+      },
+    });
     for (const m of meldingen) {
       await t.db.$transaction([
-        t.db.meldingFeit.create({ data: toMeldingFeit(m, { signalSentAt: m.outgoing[0]?.sentAt ?? null, ...settings }) }),
-        t.db.melding.update({ where: { id: m.id }, data: { anonymisedAt: new Date(), bsn: null, achternaam: null } }),
+        t.db.meldingFeit.create({
+          data: toMeldingFeit(m, { signalSentAt: m.outgoing[0]?.sentAt ?? null, ...settings }),
+        }),
+        t.db.melding.update({
+          where: { id: m.id },
+          data: { anonymisedAt: new Date(), bsn: null, achternaam: null },
+        }),
       ]);
     }
     await refreshStatistieken({ db: t.db });
-    expect(await t.db.$queryRaw`SELECT count(*)::int AS n FROM stats_melding`).toEqual([{ n: meldingen.length + 2 }]);
+    expect(await t.db.$queryRaw`SELECT count(*)::int AS n FROM stats_melding`).toEqual([
+      { n: meldingen.length + 2 },
+    ]);
     expect(await tables()).toEqual(before);
   });
 });

@@ -32,8 +32,15 @@ beforeAll(async () => {
   smtp = await startSmtpReceiver();
   mailbox = await t.db.mailbox.create({
     data: {
-      name: 'Meldpunt Rotterdam', imapHost: '127.0.0.1', smtpHost: smtp.host, smtpPort: smtp.port, smtpTls: 'none', username: 'meldpunt',
-      secretEnc: encryptSecret('geheim', getKeyring()), fromAddress: 'meldpunt@rotterdam.example', signalRecipient: 'signalen@politie-keten.example',
+      name: 'Meldpunt Rotterdam',
+      imapHost: '127.0.0.1',
+      smtpHost: smtp.host,
+      smtpPort: smtp.port,
+      smtpTls: 'none',
+      username: 'meldpunt',
+      secretEnc: encryptSecret('geheim', getKeyring()),
+      fromAddress: 'meldpunt@rotterdam.example',
+      signalRecipient: 'signalen@politie-keten.example',
     },
   });
   beheerder = await seedUser(t.db, 'BEHEERDER');
@@ -48,24 +55,81 @@ afterAll(async () => {
 async function ingest(patch: Parameters<typeof sampleFormulier>[0]) {
   const formulier = sampleFormulier({ kenmerk: `PL1300-2026${Math.floor(Math.random() * 1e6)}`, ...patch });
   const inbound = await t.db.inboundMessage.create({
-    data: { mailboxId: mailbox.id, uidValidity: 1, uid: Math.floor(Math.random() * 1e9), sha256: createHash('sha256').update(formulier.kenmerk!).digest('hex'), size: 1, raw: Buffer.from('x'), receivedAt: new Date() },
+    data: {
+      mailboxId: mailbox.id,
+      uidValidity: 1,
+      uid: Math.floor(Math.random() * 1e9),
+      sha256: createHash('sha256').update(formulier.kenmerk!).digest('hex'),
+      size: 1,
+      raw: Buffer.from('x'),
+      receivedAt: new Date(),
+    },
   });
   const res = await recordMelding({
-    db: t.db, inboundId: inbound.id, mailboxId: mailbox.id, receivedAt: new Date(), formulier, warnings: [], attachments: [], forwardedBy: null,
-    authenticityVerified: true, authenticity: {}, targetFolder: 'Verwerkt', signal: { recipient: 'signalen@politie-keten.example', subject: 's', body: 'b', messageId: `<${inbound.id}@rotterdam.example>` },
+    db: t.db,
+    inboundId: inbound.id,
+    mailboxId: mailbox.id,
+    receivedAt: new Date(),
+    formulier,
+    warnings: [],
+    attachments: [],
+    forwardedBy: null,
+    authenticityVerified: true,
+    authenticity: {},
+    targetFolder: 'Verwerkt',
+    signal: {
+      recipient: 'signalen@politie-keten.example',
+      subject: 's',
+      body: 'b',
+      messageId: `<${inbound.id}@rotterdam.example>`,
+    },
   });
   return t.db.melding.findUniqueOrThrow({ where: { id: res!.meldingId } });
 }
 
 describe('werkgebied', () => {
   it('is set by a beheerder only, replaced as a whole, audited', async () => {
-    await expect(setWerkgebied({ db: t.db, actor: as(medewerker), werkgebied: { gemeenten: ['Utrecht'], postcodes: [] } })).rejects.toMatchObject({ code: 'forbidden' });
-    await expect(setWerkgebied({ db: t.db, actor: as(beheerder), werkgebied: { gemeenten: [], postcodes: [{ van: 3100, tot: 3000 }] } })).rejects.toThrow();
-    await setWerkgebied({ db: t.db, actor: as(beheerder), werkgebied: { gemeenten: ['Schiedam'], postcodes: [] } });
-    const saved = await setWerkgebied({ db: t.db, actor: as(beheerder), werkgebied: { gemeenten: ['Rotterdam', 'rotterdam', 'Capelle aan den IJssel'], postcodes: [{ van: 3000, tot: 3099 }, { van: 3190, tot: 3199 }] } });
+    await expect(
+      setWerkgebied({
+        db: t.db,
+        actor: as(medewerker),
+        werkgebied: { gemeenten: ['Utrecht'], postcodes: [] },
+      }),
+    ).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(
+      setWerkgebied({
+        db: t.db,
+        actor: as(beheerder),
+        werkgebied: { gemeenten: [], postcodes: [{ van: 3100, tot: 3000 }] },
+      }),
+    ).rejects.toThrow();
+    await setWerkgebied({
+      db: t.db,
+      actor: as(beheerder),
+      werkgebied: { gemeenten: ['Schiedam'], postcodes: [] },
+    });
+    const saved = await setWerkgebied({
+      db: t.db,
+      actor: as(beheerder),
+      werkgebied: {
+        gemeenten: ['Rotterdam', 'rotterdam', 'Capelle aan den IJssel'],
+        postcodes: [
+          { van: 3000, tot: 3099 },
+          { van: 3190, tot: 3199 },
+        ],
+      },
+    });
     expect(saved.gemeenten).toHaveLength(2);
-    expect(await getWerkgebied({ db: t.db })).toEqual({ gemeenten: ['Capelle aan den IJssel', 'rotterdam'], postcodes: [{ van: 3000, tot: 3099 }, { van: 3190, tot: 3199 }] });
-    expect(await t.db.auditEvent.count({ where: { action: 'werkgebied.gewijzigd', actorId: beheerder.id } })).toBe(2);
+    expect(await getWerkgebied({ db: t.db })).toEqual({
+      gemeenten: ['Capelle aan den IJssel', 'rotterdam'],
+      postcodes: [
+        { van: 3000, tot: 3099 },
+        { van: 3190, tot: 3199 },
+      ],
+    });
+    expect(
+      await t.db.auditEvent.count({ where: { action: 'werkgebied.gewijzigd', actorId: beheerder.id } }),
+    ).toBe(2);
   });
 
   it('marks at ingestion a melding whose betrokkene lives outside, or without an address whose voorval was outside', async () => {
@@ -74,55 +138,132 @@ describe('werkgebied', () => {
     const utrecht = await ingest({ betrokkene: { ...PEOPLE[0]!, postcode: '3511AB', plaats: 'Utrecht' } });
     expect(utrecht).toMatchObject({ pc4: 3511, gemeente: 'Utrecht', buitenWerkgebied: true });
     const homeless = { ...PEOPLE[0]!, adres: null, postcode: null, plaats: null };
-    const voorvalOutside = await ingest({ betrokkene: homeless, voorval: { van: null, tot: null, postcode: '2511AA', plaats: 'Den Haag' } });
+    const voorvalOutside = await ingest({
+      betrokkene: homeless,
+      voorval: { van: null, tot: null, postcode: '2511AA', plaats: 'Den Haag' },
+    });
     expect(voorvalOutside).toMatchObject({ pc4: 2511, buitenWerkgebied: true });
-    const voorvalInside = await ingest({ betrokkene: homeless, voorval: { van: null, tot: null, postcode: '3192AB', plaats: 'Hoogvliet' } });
+    const voorvalInside = await ingest({
+      betrokkene: homeless,
+      voorval: { van: null, tot: null, postcode: '3192AB', plaats: 'Hoogvliet' },
+    });
     expect(voorvalInside.buitenWerkgebied).toBe(false);
-    const unknown = await ingest({ betrokkene: homeless, voorval: { van: null, tot: null, postcode: null, plaats: null } });
+    const unknown = await ingest({
+      betrokkene: homeless,
+      voorval: { van: null, tot: null, postcode: null, plaats: null },
+    });
     expect(unknown.buitenWerkgebied).toBe(false);
   });
 });
 
 describe('andere meldpunten and doorsturen', () => {
   it('lets only a beheerder keep the list of other meldpunten', async () => {
-    await expect(addAnderMeldpunt({ db: t.db, actor: as(medewerker), naam: 'X', email: 'x@x.example' })).rejects.toMatchObject({ code: 'forbidden' });
-    await expect(addAnderMeldpunt({ db: t.db, actor: as(beheerder), naam: 'Utrecht', email: 'geen adres' })).rejects.toThrow();
-    const tijdelijk = await addAnderMeldpunt({ db: t.db, actor: as(beheerder), naam: 'Tijdelijk', email: 'tijdelijk@elders.example' });
-    await expect(addAnderMeldpunt({ db: t.db, actor: as(beheerder), naam: 'Tijdelijk', email: 'ander@elders.example' })).rejects.toMatchObject({ code: 'conflict' });
+    await expect(
+      addAnderMeldpunt({ db: t.db, actor: as(medewerker), naam: 'X', email: 'x@x.example' }),
+    ).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(
+      addAnderMeldpunt({ db: t.db, actor: as(beheerder), naam: 'Utrecht', email: 'geen adres' }),
+    ).rejects.toThrow();
+    const tijdelijk = await addAnderMeldpunt({
+      db: t.db,
+      actor: as(beheerder),
+      naam: 'Tijdelijk',
+      email: 'tijdelijk@elders.example',
+    });
+    await expect(
+      addAnderMeldpunt({ db: t.db, actor: as(beheerder), naam: 'Tijdelijk', email: 'ander@elders.example' }),
+    ).rejects.toMatchObject({ code: 'conflict' });
     await removeAnderMeldpunt({ db: t.db, actor: as(beheerder), id: tijdelijk.id });
     expect(await t.db.anderMeldpunt.count()).toBe(0);
-    expect(await t.db.auditEvent.count({ where: { action: { in: ['ander_meldpunt.toegevoegd', 'ander_meldpunt.verwijderd'] } } })).toBe(2);
+    expect(
+      await t.db.auditEvent.count({
+        where: { action: { in: ['ander_meldpunt.toegevoegd', 'ander_meldpunt.verwijderd'] } },
+      }),
+    ).toBe(2);
   });
 
   it('forwards a melding with the original form attached and closes it as DOORGESTUURD', async () => {
-    const utrecht = await addAnderMeldpunt({ db: t.db, actor: as(beheerder), naam: 'Meldpunt Utrecht', email: 'Meldpunt@Utrecht.example' });
-    const melding = await seedMelding(t.db, { mailboxId: mailbox.id, formulier: { betrokkene: { ...PEOPLE[1]!, postcode: '3511AB', plaats: 'Utrecht' } } });
-    const form = await t.db.attachment.findFirstOrThrow({ where: { meldingId: melding.id, isForm: true }, omit: { content: false } });
+    const utrecht = await addAnderMeldpunt({
+      db: t.db,
+      actor: as(beheerder),
+      naam: 'Meldpunt Utrecht',
+      email: 'Meldpunt@Utrecht.example',
+    });
+    const melding = await seedMelding(t.db, {
+      mailboxId: mailbox.id,
+      formulier: { betrokkene: { ...PEOPLE[1]!, postcode: '3511AB', plaats: 'Utrecht' } },
+    });
+    const form = await t.db.attachment.findFirstOrThrow({
+      where: { meldingId: melding.id, isForm: true },
+      omit: { content: false },
+    });
 
-    await expect(forwardMelding({ ...acting(t.db, beheerder), meldingId: melding.id, anderMeldpuntId: utrecht.id })).rejects.toMatchObject({ code: 'not_found' });
-    await expect(forwardMelding({ ...acting(t.db, medewerker), meldingId: melding.id, anderMeldpuntId: beheerder.id })).rejects.toMatchObject({ code: 'not_found' });
-    await forwardMelding({ ...acting(t.db, medewerker), meldingId: melding.id, anderMeldpuntId: utrecht.id, toelichting: 'Betrokkene is verhuisd naar Utrecht.' });
+    await expect(
+      forwardMelding({ ...acting(t.db, beheerder), meldingId: melding.id, anderMeldpuntId: utrecht.id }),
+    ).rejects.toMatchObject({ code: 'not_found' });
+    await expect(
+      forwardMelding({ ...acting(t.db, medewerker), meldingId: melding.id, anderMeldpuntId: beheerder.id }),
+    ).rejects.toMatchObject({ code: 'not_found' });
+    await forwardMelding({
+      ...acting(t.db, medewerker),
+      meldingId: melding.id,
+      anderMeldpuntId: utrecht.id,
+      toelichting: 'Betrokkene is verhuisd naar Utrecht.',
+    });
 
     const after = await t.db.melding.findUniqueOrThrow({ where: { id: melding.id } });
-    expect(after).toMatchObject({ status: 'AFGEROND', uitkomst: 'DOORGESTUURD', loketAdvies: 'Meldpunt Utrecht', uitkomstToelichting: 'Betrokkene is verhuisd naar Utrecht.' });
+    expect(after).toMatchObject({
+      status: 'AFGEROND',
+      uitkomst: 'DOORGESTUURD',
+      loketAdvies: 'Meldpunt Utrecht',
+      uitkomstToelichting: 'Betrokkene is verhuisd naar Utrecht.',
+    });
     expect(after.closedAt).toBeInstanceOf(Date);
-    expect(await t.db.statusChange.count({ where: { meldingId: melding.id, to: 'AFGEROND', uitkomst: 'DOORGESTUURD', actorId: medewerker.id } })).toBe(1);
-    const audit = await t.db.auditEvent.findFirstOrThrow({ where: { action: 'melding.doorgestuurd', objectId: melding.id, outcome: 'SUCCESS' } });
+    expect(
+      await t.db.statusChange.count({
+        where: { meldingId: melding.id, to: 'AFGEROND', uitkomst: 'DOORGESTUURD', actorId: medewerker.id },
+      }),
+    ).toBe(1);
+    const audit = await t.db.auditEvent.findFirstOrThrow({
+      where: { action: 'melding.doorgestuurd', objectId: melding.id, outcome: 'SUCCESS' },
+    });
     expect(audit.actorId).toBe(medewerker.id);
-    expect(await t.db.auditEvent.count({ where: { action: 'melding.doorgestuurd', objectId: melding.id, outcome: 'DENIED', actorId: beheerder.id } })).toBe(1);
+    expect(
+      await t.db.auditEvent.count({
+        where: {
+          action: 'melding.doorgestuurd',
+          objectId: melding.id,
+          outcome: 'DENIED',
+          actorId: beheerder.id,
+        },
+      }),
+    ).toBe(1);
     expect(audit.personKey).toBeTruthy();
-    const queued = await t.db.outgoingMail.findFirstOrThrow({ where: { meldingId: melding.id, kind: 'DOORSTUREN' } });
-    expect(queued).toMatchObject({ recipient: 'meldpunt@utrecht.example', subject: `Doorst: melding niet-acute zorg met ${melding.kenmerk}`, state: 'QUEUED' });
+    const queued = await t.db.outgoingMail.findFirstOrThrow({
+      where: { meldingId: melding.id, kind: 'DOORSTUREN' },
+    });
+    expect(queued).toMatchObject({
+      recipient: 'meldpunt@utrecht.example',
+      subject: `Doorst: melding niet-acute zorg met ${melding.kenmerk}`,
+      state: 'QUEUED',
+    });
 
     // A second time: it is closed now.
-    await expect(forwardMelding({ ...acting(t.db, medewerker), meldingId: melding.id, anderMeldpuntId: utrecht.id })).rejects.toMatchObject({ code: 'conflict' });
+    await expect(
+      forwardMelding({ ...acting(t.db, medewerker), meldingId: melding.id, anderMeldpuntId: utrecht.id }),
+    ).rejects.toMatchObject({ code: 'conflict' });
 
     // The relay sends it with the stored form attached, byte for byte.
     const controller = new AbortController();
-    const relay = outboxRelayLoop({ db: t.db, ring: getKeyring(), config: { databaseUrl: t.url, baseMs: 200, maxMs: 1000, maxAttempts: 5, pollMs: 200 } }).run(controller.signal);
+    const relay = outboxRelayLoop({
+      db: t.db,
+      ring: getKeyring(),
+      config: { databaseUrl: t.url, baseMs: 200, maxMs: 1000, maxAttempts: 5, pollMs: 200 },
+    }).run(controller.signal);
     try {
       const start = Date.now();
-      while (!smtp.messages.some((m) => m.subject?.includes(melding.kenmerk)) && Date.now() - start < 20_000) await new Promise((r) => setTimeout(r, 100));
+      while (!smtp.messages.some((m) => m.subject?.includes(melding.kenmerk)) && Date.now() - start < 20_000)
+        await new Promise((r) => setTimeout(r, 100));
     } finally {
       controller.abort();
       await relay;

@@ -13,7 +13,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export async function ensureDebianPackage(binary: string, pkg: string): Promise<void> {
   if (existsSync(binary)) return;
-  if (process.getuid?.() !== 0) throw new Error(`${binary} ontbreekt: installeer ${pkg} (apt-get install -y ${pkg})`);
+  if (process.getuid?.() !== 0)
+    throw new Error(`${binary} ontbreekt: installeer ${pkg} (apt-get install -y ${pkg})`);
   const deadline = Date.now() + 10 * 60_000;
   while (Date.now() < deadline) {
     let fd: number;
@@ -30,9 +31,15 @@ export async function ensureDebianPackage(binary: string, pkg: string): Promise<
     try {
       if (existsSync(binary)) return;
       const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-      for (const args of [['update', '-q'], ['install', '-y', '-q', '--no-install-recommends', pkg]]) {
+      for (const args of [
+        ['update', '-q'],
+        ['install', '-y', '-q', '--no-install-recommends', pkg],
+      ]) {
         const r = spawnSync('apt-get', args, { env, encoding: 'utf8', timeout: 9 * 60_000 });
-        if (r.status !== 0) throw new Error(`apt-get ${args.join(' ')} mislukt: ${(r.stderr || r.error?.message || '').slice(-500)}`);
+        if (r.status !== 0)
+          throw new Error(
+            `apt-get ${args.join(' ')} mislukt: ${(r.stderr || r.error?.message || '').slice(-500)}`,
+          );
       }
       if (!existsSync(binary)) throw new Error(`${binary} ontbreekt na installatie van ${pkg}`);
       return;

@@ -4,6 +4,14 @@ import path from 'node:path';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
-export function runCli(databaseUrl: string, args: string[], env: Record<string, string> = {}): SpawnSyncReturns<string> {
-  return spawnSync('npm', ['run', '--silent', 'cli', '--', ...args], { cwd: ROOT, env: { ...process.env, DATABASE_URL: databaseUrl, ...env }, encoding: 'utf8' });
+export function runCli(
+  databaseUrl: string,
+  args: string[],
+  env: Record<string, string> = {},
+): SpawnSyncReturns<string> {
+  return spawnSync('npm', ['run', '--silent', 'cli', '--', ...args], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: databaseUrl, ...env },
+    encoding: 'utf8',
+  });
 }

@@ -38,5 +38,8 @@ export async function createTestDb(): Promise<TTestDb> {
 export async function createEmptyDb(): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `e_${randomBytes(6).toString('hex')}`;
   await admin((c) => c.query(`CREATE DATABASE ${name}`));
-  return { url: `${inject('pgServerUrl')}/${name}`, drop: () => admin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => {}) };
+  return {
+    url: `${inject('pgServerUrl')}/${name}`,
+    drop: () => admin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => {}),
+  };
 }

@@ -5,7 +5,17 @@
  * Facts behind the config: shared/MACHINE-NOTES.md, "Mail".
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import path from 'node:path';
@@ -28,13 +38,16 @@ export type TDovecot = {
   /** Stops and starts again on the same port with the same mail: a server restart as clients see it. */
   restart: () => Promise<void>;
   /** Stores a raw message through the real server (APPEND), creating the folder when missing. */
-  appendRaw: (user: string, folder: string, raw: Buffer | string) => Promise<{ uid?: number; uidValidity?: bigint }>;
+  appendRaw: (
+    user: string,
+    folder: string,
+    raw: Buffer | string,
+  ) => Promise<{ uid?: number; uidValidity?: bigint }>;
   /** A connected imapflow client for `user`; the caller logs out. */
   connect: (user: string, options?: { autoIdleDelay?: number }) => Promise<ImapFlow>;
 };
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 
 /** PIDs of every process below `root` (Linux /proc), so leftovers can be ended by PID. */
 function descendants(root: number): number[] {
@@ -51,7 +64,7 @@ function descendants(root: number): number[] {
     }
   }
   const found: number[] = [];
-  for (let queue = [root]; queue.length; ) {
+  for (let queue = [root]; queue.length;) {
     const next = children.get(queue.shift()!) ?? [];
     found.push(...next);
     queue.push(...next);
@@ -64,14 +77,20 @@ function descendants(root: number): number[] {
  * service users run the login and auth processes. Unprivileged, everything runs as us.
  */
 function identities(): { mailUid: number; mailGid: number; extra: string } {
-  if (process.getuid?.() === 0) return { mailUid: 65534, mailGid: 65534, extra: 'first_valid_uid = 100\nfirst_valid_gid = 100\n' };
+  if (process.getuid?.() === 0)
+    return { mailUid: 65534, mailGid: 65534, extra: 'first_valid_uid = 100\nfirst_valid_gid = 100\n' };
   const me = userInfo();
   // Dovecot wants the group by name; /etc/group knows it (node's userInfo gives only the number).
-  const group = readFileSync('/etc/group', 'utf8').split('\n').find((l) => l.split(':')[2] === String(me.gid))?.split(':')[0] ?? me.username;
+  const group =
+    readFileSync('/etc/group', 'utf8')
+      .split('\n')
+      .find((l) => l.split(':')[2] === String(me.gid))
+      ?.split(':')[0] ?? me.username;
   return {
     mailUid: me.uid,
     mailGid: me.gid,
-    extra: `default_internal_user = ${me.username}\ndefault_login_user = ${me.username}\ndefault_internal_group = ${group}\nfirst_valid_uid = ${me.uid}\nfirst_valid_gid = ${me.gid}\n` +
+    extra:
+      `default_internal_user = ${me.username}\ndefault_login_user = ${me.username}\ndefault_internal_group = ${group}\nfirst_valid_uid = ${me.uid}\nfirst_valid_gid = ${me.gid}\n` +
       // chroot needs root; without it the login and anvil processes die at start-up.
       'service anvil {\n  chroot =\n}\nservice imap-login {\n  chroot =\n}\n',
   };
@@ -141,7 +160,11 @@ export async function startDovecot(o: { users: TDovecotUser[] }): Promise<TDovec
   const { mailUid, mailGid, extra } = identities();
   for (const sub of ['run', 'state', 'mail']) mkdirSync(path.join(dir, sub), { mode: 0o755 });
   chownSync(path.join(dir, 'mail'), mailUid, mailGid);
-  writeFileSync(path.join(dir, 'users'), o.users.map((u) => `${u.user}:{PLAIN}${u.password}::::::\n`).join(''), { mode: 0o644 });
+  writeFileSync(
+    path.join(dir, 'users'),
+    o.users.map((u) => `${u.user}:{PLAIN}${u.password}::::::\n`).join(''),
+    { mode: 0o644 },
+  );
   const conf = path.join(dir, 'dovecot.conf');
   writeFileSync(conf, config(dir, port, mailUid, mailGid, extra));
   const passwords = new Map(o.users.map((u) => [u.user, u.password]));
@@ -161,7 +184,9 @@ export async function startDovecot(o: { users: TDovecotUser[] }): Promise<TDovec
       await sleep(20);
     }
     await halt();
-    const log = existsSync(path.join(dir, 'dovecot.log')) ? readFileSync(path.join(dir, 'dovecot.log'), 'utf8').slice(-1500) : '';
+    const log = existsSync(path.join(dir, 'dovecot.log'))
+      ? readFileSync(path.join(dir, 'dovecot.log'), 'utf8').slice(-1500)
+      : '';
     throw new Error(`Dovecot startte niet op ${host}:${port}: ${stderr.slice(-1000)} ${log}`);
   }
 
@@ -190,7 +215,15 @@ export async function startDovecot(o: { users: TDovecotUser[] }): Promise<TDovec
   async function connectClient(user: string, options: { autoIdleDelay?: number } = {}): Promise<ImapFlow> {
     const pass = passwords.get(user);
     if (pass === undefined) throw new Error(`onbekende testgebruiker ${user}`);
-    const client = new ImapFlow({ host, port, secure: false, doSTARTTLS: false, auth: { user, pass }, logger: false, ...options });
+    const client = new ImapFlow({
+      host,
+      port,
+      secure: false,
+      doSTARTTLS: false,
+      auth: { user, pass },
+      logger: false,
+      ...options,
+    });
     await client.connect();
     return client;
   }

@@ -24,7 +24,11 @@ export default async function setup(project: TestProject) {
   buildWorker();
   // startEmbeddedPostgres opens this 0700 dir up to 0755 so the postgres user can traverse it.
   const base = mkdtempSync(path.join(tmpdir(), 'meldpost-test-'));
-  const db = await startEmbeddedPostgres({ dir: path.join(base, 'pg'), password: 'test', database: TEMPLATE_DB });
+  const db = await startEmbeddedPostgres({
+    dir: path.join(base, 'pg'),
+    password: 'test',
+    database: TEMPLATE_DB,
+  });
   await applyMigrations(db.url);
   const serverUrl = db.url.replace(/\/[^/]+$/, '');
   // No one may stay connected to a template, or CREATE DATABASE … TEMPLATE fails.

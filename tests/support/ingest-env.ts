@@ -23,7 +23,15 @@ export const MAILBOX_USER = { user: 'meldpunt', password: 'mailbox-test-wachtwoo
 export const SIGNAL_RECIPIENT = 'signalen@politie-keten.example';
 
 /** Short timings so tests don't wait on production back-offs. */
-export const FAST = { MAILBOX_SCAN_SEC: '0.2', MAILBOX_RETRY_BASE_SEC: '0.3', OUTBOX_RETRY_BASE_SEC: '0.3', OUTBOX_RETRY_MAX_SEC: '2', OUTBOX_POLL_SEC: '0.5', WORKER_HEARTBEAT_SEC: '1', WORKER_RESTART_DELAY_SEC: '0.3' };
+export const FAST = {
+  MAILBOX_SCAN_SEC: '0.2',
+  MAILBOX_RETRY_BASE_SEC: '0.3',
+  OUTBOX_RETRY_BASE_SEC: '0.3',
+  OUTBOX_RETRY_MAX_SEC: '2',
+  OUTBOX_POLL_SEC: '0.5',
+  WORKER_HEARTBEAT_SEC: '1',
+  WORKER_RESTART_DELAY_SEC: '0.3',
+};
 
 export type TIngestEnv = {
   t: TTestDb;
@@ -39,7 +47,9 @@ export type TIngestEnv = {
   stop: () => Promise<void>;
 };
 
-export async function startIngestEnv(o: { policy?: 'ENFORCE' | 'MONITOR'; otherMailAction?: 'MOVE' | 'LEAVE'; pollIntervalSec?: number } = {}): Promise<TIngestEnv> {
+export async function startIngestEnv(
+  o: { policy?: 'ENFORCE' | 'MONITOR'; otherMailAction?: 'MOVE' | 'LEAVE'; pollIntervalSec?: number } = {},
+): Promise<TIngestEnv> {
   const t = await createTestDb();
   const dovecot = await startDovecot({ users: [MAILBOX_USER] });
   const smtp = await startSmtpReceiver();
@@ -62,7 +72,7 @@ export async function startIngestEnv(o: { policy?: 'ENFORCE' | 'MONITOR'; otherM
     },
   });
   /** Runs `read` on a folder of the mailbox over a connection of its own; [] when the folder is missing. */
-  const inFolder = async <T,>(folder: string, read: (client: ImapFlow) => Promise<T[]>): Promise<T[]> => {
+  const inFolder = async <T>(folder: string, read: (client: ImapFlow) => Promise<T[]>): Promise<T[]> => {
     const client: ImapFlow = await dovecot.connect(MAILBOX_USER.user);
     try {
       const lock = await client.getMailboxLock(folder);
@@ -95,8 +105,23 @@ export async function startIngestEnv(o: { policy?: 'ENFORCE' | 'MONITOR'; otherM
         heartbeatMs: 1000,
         restartDelayMs: 300,
         loops: [
-          mailboxManagerLoop({ db, ring, config: { databaseUrl: t.url, scanMs: 200, retryBaseMs: 300, configErrorRetryMs: 2000, maxAttempts: 3, fetchBatchBytes: 32 * 1024 * 1024 } }),
-          outboxRelayLoop({ db, ring, config: { databaseUrl: t.url, baseMs: 300, maxMs: 2000, maxAttempts: 50, pollMs: 500 } }),
+          mailboxManagerLoop({
+            db,
+            ring,
+            config: {
+              databaseUrl: t.url,
+              scanMs: 200,
+              retryBaseMs: 300,
+              configErrorRetryMs: 2000,
+              maxAttempts: 3,
+              fetchBatchBytes: 32 * 1024 * 1024,
+            },
+          }),
+          outboxRelayLoop({
+            db,
+            ring,
+            config: { databaseUrl: t.url, baseMs: 300, maxMs: 2000, maxAttempts: 50, pollMs: 500 },
+          }),
         ],
       });
       workers.push(sup);
@@ -105,15 +130,31 @@ export async function startIngestEnv(o: { policy?: 'ENFORCE' | 'MONITOR'; otherM
     spawnWorker: () => {
       const child = spawn(process.execPath, [...WORKER_NODE_ARGS, WORKER_ENTRY], {
         cwd: ROOT,
-        env: { ...process.env, ...WORKER_ENV, ...FAST, DATABASE_URL: t.url, LOG_LEVEL: 'warn', MELDPOST_SUPERVISED: '' },
+        env: {
+          ...process.env,
+          ...WORKER_ENV,
+          ...FAST,
+          DATABASE_URL: t.url,
+          LOG_LEVEL: 'warn',
+          MELDPOST_SUPERVISED: '',
+        },
         stdio: ['ignore', 'ignore', 'inherit'],
       });
       children.push(child);
       return child;
     },
-    folderUids: (folder) => inFolder(folder, async (client) => ((await client.search({ all: true }, { uid: true })) || []).sort((a, b) => a - b)),
-    folderMessages: (folder) => inFolder(folder, async (client) =>
-      (await client.fetchAll('1:*', { uid: true, flags: true, source: true })).map((m) => ({ uid: m.uid, flags: m.flags ?? new Set<string>(), source: m.source! }))),
+    folderUids: (folder) =>
+      inFolder(folder, async (client) =>
+        ((await client.search({ all: true }, { uid: true })) || []).sort((a, b) => a - b),
+      ),
+    folderMessages: (folder) =>
+      inFolder(folder, async (client) =>
+        (await client.fetchAll('1:*', { uid: true, flags: true, source: true })).map((m) => ({
+          uid: m.uid,
+          flags: m.flags ?? new Set<string>(),
+          source: m.source!,
+        })),
+      ),
     stop: async () => {
       await Promise.all(workers.map((w) => w.stop()));
       for (const c of children) {

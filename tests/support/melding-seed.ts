@@ -13,23 +13,53 @@ import { meldingMail } from './melding-mail';
 
 export type TSeedUser = { id: string; email: string; role: Role; name: string };
 
-export async function seedUser(db: TDb, role: Role, name = `${role.toLowerCase()}-${randomUUID().slice(0, 6)}`): Promise<TSeedUser> {
-  const u = await db.user.create({ data: { email: `${name}@meldpunt.example`, role, name, mustChangePassword: false } });
+export async function seedUser(
+  db: TDb,
+  role: Role,
+  name = `${role.toLowerCase()}-${randomUUID().slice(0, 6)}`,
+): Promise<TSeedUser> {
+  const u = await db.user.create({
+    data: { email: `${name}@meldpunt.example`, role, name, mustChangePassword: false },
+  });
   return { id: u.id, email: u.email, role: u.role, name };
 }
 
 /** The verbs' acting identity for a user, as a page passes it. */
-export const acting = (db: TDb, user: TSeedUser) => ({ db, user, actor: { id: user.id, label: user.email, ip: '127.0.0.1', userAgent: 'vitest' } });
+export const acting = (db: TDb, user: TSeedUser) => ({
+  db,
+  user,
+  actor: { id: user.id, label: user.email, ip: '127.0.0.1', userAgent: 'vitest' },
+});
 
 export async function seedMailbox(db: TDb) {
   return db.mailbox.create({
-    data: { name: `Meldpunt ${randomUUID().slice(0, 6)}`, imapHost: '127.0.0.1', smtpHost: '127.0.0.1', username: 'x', secretEnc: 'x', fromAddress: 'meldpunt@gemeente.example', signalRecipient: 'signalen@politie-keten.example' },
+    data: {
+      name: `Meldpunt ${randomUUID().slice(0, 6)}`,
+      imapHost: '127.0.0.1',
+      smtpHost: '127.0.0.1',
+      username: 'x',
+      secretEnc: 'x',
+      fromAddress: 'meldpunt@gemeente.example',
+      signalRecipient: 'signalen@politie-keten.example',
+    },
   });
 }
 
 /** A melding as ingestion records it, with the police mail and the PDF form stored. */
-export async function seedMelding(db: TDb, o: { mailboxId: string; formulier?: Partial<TMeldformulier>; receivedAt?: Date; warnings?: { field: string; message: string }[]; withMail?: boolean }) {
-  const formulier = sampleFormulier({ kenmerk: `PL1300-${Date.now()}${Math.floor(Math.random() * 1000)}`, ...o.formulier });
+export async function seedMelding(
+  db: TDb,
+  o: {
+    mailboxId: string;
+    formulier?: Partial<TMeldformulier>;
+    receivedAt?: Date;
+    warnings?: { field: string; message: string }[];
+    withMail?: boolean;
+  },
+) {
+  const formulier = sampleFormulier({
+    kenmerk: `PL1300-${Date.now()}${Math.floor(Math.random() * 1000)}`,
+    ...o.formulier,
+  });
   const receivedAt = o.receivedAt ?? new Date();
   const warnings = o.warnings ?? [];
   const melding = await db.melding.create({
@@ -51,13 +81,33 @@ export async function seedMelding(db: TDb, o: { mailboxId: string; formulier?: P
     const messageId = /^Message-ID: (.+)$/im.exec(raw.toString('latin1'))?.[1]?.trim() ?? null;
     const inbound = await db.inboundMessage.create({
       data: {
-        mailboxId: o.mailboxId, uidValidity: 1, uid: Math.floor(Math.random() * 1e9), messageId, sha256: createHash('sha256').update(raw).digest('hex'), size: raw.length,
-        raw: Uint8Array.from(raw), subject: `melding niet-acute zorg met ${formulier.kenmerk}`, fromAddress: 'no-reply@politie.nl', receivedAt, kind: 'MELDING', state: 'PROCESSED', meldingId: melding.id,
+        mailboxId: o.mailboxId,
+        uidValidity: 1,
+        uid: Math.floor(Math.random() * 1e9),
+        messageId,
+        sha256: createHash('sha256').update(raw).digest('hex'),
+        size: raw.length,
+        raw: Uint8Array.from(raw),
+        subject: `melding niet-acute zorg met ${formulier.kenmerk}`,
+        fromAddress: 'no-reply@politie.nl',
+        receivedAt,
+        kind: 'MELDING',
+        state: 'PROCESSED',
+        meldingId: melding.id,
         authenticity: { verdict: 'pass' },
       },
     });
     await db.attachment.create({
-      data: { meldingId: melding.id, inboundMessageId: inbound.id, filename: `meldformulier-${formulier.kenmerk}.pdf`, contentType: 'application/pdf', size: pdf.length, sha256: createHash('sha256').update(pdf).digest('hex'), content: Buffer.from(pdf), isForm: true },
+      data: {
+        meldingId: melding.id,
+        inboundMessageId: inbound.id,
+        filename: `meldformulier-${formulier.kenmerk}.pdf`,
+        contentType: 'application/pdf',
+        size: pdf.length,
+        sha256: createHash('sha256').update(pdf).digest('hex'),
+        content: Buffer.from(pdf),
+        isForm: true,
+      },
     });
   }
   return melding;

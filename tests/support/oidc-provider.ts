@@ -9,7 +9,13 @@ import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export type TOidcUser = { sub: string; email?: string; email_verified?: boolean };
-export type TOidcProvider = { issuer: string; clientId: string; clientSecret: string; setUser: (u: TOidcUser) => void; stop: () => Promise<void> };
+export type TOidcProvider = {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  setUser: (u: TOidcUser) => void;
+  stop: () => Promise<void>;
+};
 
 const b64u = (b: Buffer | string) => Buffer.from(b).toString('base64url');
 
@@ -25,7 +31,10 @@ export async function startOidcProvider(): Promise<TOidcProvider> {
   const clientId = 'meldpost-test';
   const clientSecret = randomBytes(16).toString('hex');
   let user: TOidcUser = { sub: 'nobody' };
-  const codes = new Map<string, { nonce?: string; challenge?: string; redirectUri: string; user: TOidcUser }>();
+  const codes = new Map<
+    string,
+    { nonce?: string; challenge?: string; redirectUri: string; user: TOidcUser }
+  >();
   let issuer = '';
 
   const idToken = (claims: Record<string, unknown>) => {
@@ -52,12 +61,19 @@ export async function startOidcProvider(): Promise<TOidcProvider> {
         code_challenge_methods_supported: ['S256'],
       });
     }
-    if (url.pathname === '/jwks') return json(200, { keys: [{ ...publicKey.export({ format: 'jwk' }), kid, use: 'sig', alg: 'RS256' }] });
+    if (url.pathname === '/jwks')
+      return json(200, { keys: [{ ...publicKey.export({ format: 'jwk' }), kid, use: 'sig', alg: 'RS256' }] });
     if (url.pathname === '/authorize') {
       const q = url.searchParams;
-      if (q.get('client_id') !== clientId || q.get('response_type') !== 'code') return json(400, { error: 'invalid_request' });
+      if (q.get('client_id') !== clientId || q.get('response_type') !== 'code')
+        return json(400, { error: 'invalid_request' });
       const code = randomBytes(12).toString('hex');
-      codes.set(code, { nonce: q.get('nonce') ?? undefined, challenge: q.get('code_challenge') ?? undefined, redirectUri: q.get('redirect_uri')!, user });
+      codes.set(code, {
+        nonce: q.get('nonce') ?? undefined,
+        challenge: q.get('code_challenge') ?? undefined,
+        redirectUri: q.get('redirect_uri')!,
+        user,
+      });
       const back = new URL(q.get('redirect_uri')!);
       back.searchParams.set('code', code);
       if (q.get('state')) back.searchParams.set('state', q.get('state')!);
@@ -66,19 +82,38 @@ export async function startOidcProvider(): Promise<TOidcProvider> {
     }
     if (url.pathname === '/token' && req.method === 'POST') {
       const form = await body(req);
-      const basic = Buffer.from((req.headers.authorization ?? '').replace(/^Basic /, ''), 'base64').toString();
-      const [id, secret] = basic ? basic.split(':').map(decodeURIComponent) : [form.get('client_id'), form.get('client_secret')];
+      const basic = Buffer.from(
+        (req.headers.authorization ?? '').replace(/^Basic /, ''),
+        'base64',
+      ).toString();
+      const [id, secret] = basic
+        ? basic.split(':').map(decodeURIComponent)
+        : [form.get('client_id'), form.get('client_secret')];
       const grant = codes.get(form.get('code') ?? '');
       codes.delete(form.get('code') ?? '');
       if (id !== clientId || secret !== clientSecret) return json(401, { error: 'invalid_client' });
-      if (!grant || grant.redirectUri !== form.get('redirect_uri')) return json(400, { error: 'invalid_grant' });
-      if (grant.challenge && createHash('sha256').update(form.get('code_verifier') ?? '').digest('base64url') !== grant.challenge) return json(400, { error: 'invalid_grant' });
+      if (!grant || grant.redirectUri !== form.get('redirect_uri'))
+        return json(400, { error: 'invalid_grant' });
+      if (
+        grant.challenge &&
+        createHash('sha256')
+          .update(form.get('code_verifier') ?? '')
+          .digest('base64url') !== grant.challenge
+      )
+        return json(400, { error: 'invalid_grant' });
       const now = Math.floor(Date.now() / 1000);
       return json(200, {
         access_token: randomBytes(16).toString('hex'),
         token_type: 'Bearer',
         expires_in: 300,
-        id_token: idToken({ iss: issuer, aud: clientId, iat: now, exp: now + 300, ...(grant.nonce ? { nonce: grant.nonce } : {}), ...grant.user }),
+        id_token: idToken({
+          iss: issuer,
+          aud: clientId,
+          iat: now,
+          exp: now + 300,
+          ...(grant.nonce ? { nonce: grant.nonce } : {}),
+          ...grant.user,
+        }),
       });
     }
     json(404, { error: 'not_found' });

@@ -26,10 +26,21 @@ import { newTotpSecret, TOTP_PERIOD_SEC } from '../../lib/auth/totp';
 import type { TDb } from '../../lib/db/client';
 import type { Role } from '../../lib/db/generated/enums';
 
-export type TTestUser = { id: string; email: string; name: string; role: Role; password: string; totpSecret: string; recoveryCodes: string[] };
+export type TTestUser = {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  password: string;
+  totpSecret: string;
+  recoveryCodes: string[];
+};
 
 /** An active user with a known password and an enrolled TOTP secret (mustChangePassword false). */
-export async function createUserWithTotp(db: TDb, o: { role: Role; email?: string; name?: string; active?: boolean }): Promise<TTestUser> {
+export async function createUserWithTotp(
+  db: TDb,
+  o: { role: Role; email?: string; name?: string; active?: boolean },
+): Promise<TTestUser> {
   const tag = randomBytes(4).toString('hex');
   const email = (o.email ?? `${o.role.toLowerCase()}-${tag}@meldpunt.test`).toLowerCase();
   const name = o.name ?? `Test ${o.role.toLowerCase()} ${tag}`;
@@ -83,7 +94,10 @@ export class CookieJar {
 }
 
 /** next-auth's flow over plain HTTP: CSRF token, password step, second step. Returns the Cookie header. */
-export async function signInHttp(webUrl: string, user: Pick<TTestUser, 'email' | 'password' | 'totpSecret'>): Promise<string> {
+export async function signInHttp(
+  webUrl: string,
+  user: Pick<TTestUser, 'email' | 'password' | 'totpSecret'>,
+): Promise<string> {
   const jar = new CookieJar();
   const csrfRes = await fetch(`${webUrl}/api/auth/csrf`);
   jar.keep(csrfRes);
@@ -96,7 +110,8 @@ export async function signInHttp(webUrl: string, user: Pick<TTestUser, 'email' |
       body: new URLSearchParams({ csrfToken, json: 'true', ...fields }),
     });
     jar.keep(res);
-    if (!res.ok) throw new Error(`sign-in step ${provider} failed for ${user.email}: ${res.status} ${await res.text()}`);
+    if (!res.ok)
+      throw new Error(`sign-in step ${provider} failed for ${user.email}: ${res.status} ${await res.text()}`);
   };
   await post('credentials', { email: user.email, password: user.password });
   await post('second-factor', { code: await totpCode(user) });
@@ -104,7 +119,11 @@ export async function signInHttp(webUrl: string, user: Pick<TTestUser, 'email' |
 }
 
 /** Signs in through the real pages in Chromium; resolves on the dashboard. */
-export async function signInBrowser(page: Page, webUrl: string, user: Pick<TTestUser, 'email' | 'password' | 'totpSecret'>): Promise<void> {
+export async function signInBrowser(
+  page: Page,
+  webUrl: string,
+  user: Pick<TTestUser, 'email' | 'password' | 'totpSecret'>,
+): Promise<void> {
   await page.goto(`${webUrl}/login`);
   await page.getByLabel('E-mailadres').fill(user.email);
   await page.getByLabel('Wachtwoord').fill(user.password);

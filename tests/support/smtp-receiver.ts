@@ -49,7 +49,12 @@ export async function startSmtpReceiver(o: { port?: number } = {}): Promise<TSmt
           simpleParser(raw)
             .then((mail) => {
               const from = session.envelope.mailFrom ? session.envelope.mailFrom.address : null;
-              messages.push(Object.assign(mail, { raw, envelope: { from, to: session.envelope.rcptTo.map((r) => r.address) } }));
+              messages.push(
+                Object.assign(mail, {
+                  raw,
+                  envelope: { from, to: session.envelope.rcptTo.map((r) => r.address) },
+                }),
+              );
               for (const wake of waiters) wake();
               callback();
             })
@@ -86,7 +91,9 @@ export async function startSmtpReceiver(o: { port?: number } = {}): Promise<TSmt
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         waiters.delete(check);
-        reject(new Error(`SMTP-ontvanger: ${messages.length} van ${n} berichten ontvangen na ${timeoutMs} ms`));
+        reject(
+          new Error(`SMTP-ontvanger: ${messages.length} van ${n} berichten ontvangen na ${timeoutMs} ms`),
+        );
       }, timeoutMs);
       function check() {
         if (messages.length < n) return;

@@ -22,7 +22,8 @@ function pruneOldBuilds(keep: string) {
   // The tsconfig each build was made with (scripts/web-build.ts), once its build is gone.
   for (const f of readdirSync(dir)) {
     const build = f.endsWith('.tsconfig.json') ? f.slice(0, -'.tsconfig.json'.length) : null;
-    if (build && build !== keep && !existsSync(path.join(dir, build))) rmSync(path.join(dir, f), { force: true });
+    if (build && build !== keep && !existsSync(path.join(dir, build)))
+      rmSync(path.join(dir, f), { force: true });
   }
 }
 
@@ -33,11 +34,23 @@ export async function startWeb(o: { databaseUrl: string; env?: Record<string, st
   pruneOldBuilds(hash);
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'], {
-    cwd: ROOT,
-    env: { ...process.env, ...o.env, MELDPOST_NEXT_DIST_DIR: distDir, DATABASE_URL: o.databaseUrl, NEXTAUTH_URL: url, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [path.join(ROOT, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'],
+    {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        ...o.env,
+        MELDPOST_NEXT_DIST_DIR: distDir,
+        DATABASE_URL: o.databaseUrl,
+        NEXTAUTH_URL: url,
+        NODE_ENV: 'production',
+        NEXT_TELEMETRY_DISABLED: '1',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const out = captureOutput(child);
   const pid = child.pid!;
   const stop = async () => {
@@ -48,7 +61,12 @@ export async function startWeb(o: { databaseUrl: string; env?: Record<string, st
     clearTimeout(timer);
   };
   try {
-    await waitFor(`web app on ${url}:\n${out.text()}`, async () => (await fetch(`${url}/api/health`)).status === 200, 60_000, 250);
+    await waitFor(
+      `web app on ${url}:\n${out.text()}`,
+      async () => (await fetch(`${url}/api/health`)).status === 200,
+      60_000,
+      250,
+    );
   } catch (err) {
     await stop();
     throw err;

@@ -27,7 +27,9 @@ describe('lockout rule', () => {
   it('after a lock has run out, counting starts again', () => {
     const failures = [0, 1, 2, 3, 4, 20, 21, 22, 23].map(at);
     expect(lockedUntil(failures, ACCOUNT_MAX_FAILURES, at(24))).toBeNull();
-    expect(lockedUntil([...failures, at(24)], ACCOUNT_MAX_FAILURES, at(25))).toEqual(new Date(at(24).getTime() + LOGIN_LOCK_MS));
+    expect(lockedUntil([...failures, at(24)], ACCOUNT_MAX_FAILURES, at(25))).toEqual(
+      new Date(at(24).getTime() + LOGIN_LOCK_MS),
+    );
   });
 });
 
@@ -35,12 +37,18 @@ describe('session stages', () => {
   const enrolled = { mfaEnrolledAt: new Date(), mustChangePassword: false };
   it('needs the second factor, or enrolment, before anything else', () => {
     expect(sessionStage({ mfaVerifiedAt: null }, enrolled, 'password')).toBe('second-factor');
-    expect(sessionStage({ mfaVerifiedAt: null }, { ...enrolled, mfaEnrolledAt: null }, 'password')).toBe('enrol');
+    expect(sessionStage({ mfaVerifiedAt: null }, { ...enrolled, mfaEnrolledAt: null }, 'password')).toBe(
+      'enrol',
+    );
     expect(sessionStage({ mfaVerifiedAt: null }, enrolled, 'oidc')).toBe('second-factor');
   });
   it('then a forced password change, except after an OIDC sign-in (no password used)', () => {
-    expect(sessionStage({ mfaVerifiedAt: new Date() }, { ...enrolled, mustChangePassword: true }, 'password')).toBe('change-password');
-    expect(sessionStage({ mfaVerifiedAt: new Date() }, { ...enrolled, mustChangePassword: true }, 'oidc')).toBe('ready');
+    expect(
+      sessionStage({ mfaVerifiedAt: new Date() }, { ...enrolled, mustChangePassword: true }, 'password'),
+    ).toBe('change-password');
+    expect(
+      sessionStage({ mfaVerifiedAt: new Date() }, { ...enrolled, mustChangePassword: true }, 'oidc'),
+    ).toBe('ready');
     expect(sessionStage({ mfaVerifiedAt: new Date() }, enrolled, 'password')).toBe('ready');
   });
 });
@@ -82,7 +90,12 @@ describe('recovery codes', () => {
     for (const c of codes) expect(c).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
     const hashes = codes.map(hashRecoveryCode);
     expect(matchRecoveryCode(hashes, codes[7]!.toLowerCase().replace(/-/g, ' '))).toBe(7);
-    expect(matchRecoveryCode(hashes.filter((_, i) => i !== 7), codes[7]!)).toBe(-1);
+    expect(
+      matchRecoveryCode(
+        hashes.filter((_, i) => i !== 7),
+        codes[7]!,
+      ),
+    ).toBe(-1);
     expect(matchRecoveryCode(hashes, '123456')).toBe(-1);
     expect(hashes.join()).not.toContain(codes[0]!.replace(/-/g, ''));
   });
@@ -90,9 +103,13 @@ describe('recovery codes', () => {
 
 describe('OIDC e-mail mapping', () => {
   it('uses only an e-mail address the identity provider verified', () => {
-    expect(verifiedEmail({ email: 'J.Jansen@Gemeente.test', email_verified: true })).toBe('j.jansen@gemeente.test');
+    expect(verifiedEmail({ email: 'J.Jansen@Gemeente.test', email_verified: true })).toBe(
+      'j.jansen@gemeente.test',
+    );
     expect(verifiedEmail({ email: 'j.jansen@gemeente.test', xms_edov: true })).toBe('j.jansen@gemeente.test');
-    expect(verifiedEmail({ email: 'j.jansen@gemeente.test', email_verified: 'true' })).toBe('j.jansen@gemeente.test');
+    expect(verifiedEmail({ email: 'j.jansen@gemeente.test', email_verified: 'true' })).toBe(
+      'j.jansen@gemeente.test',
+    );
     expect(verifiedEmail({ email: 'j.jansen@gemeente.test' })).toBeNull();
     expect(verifiedEmail({ email: 'j.jansen@gemeente.test', email_verified: false })).toBeNull();
     expect(verifiedEmail({ email: ['j.jansen@gemeente.test'], email_verified: true })).toBeNull();
@@ -109,12 +126,20 @@ describe('session and OIDC settings', () => {
   };
   it('defaults to 30 minutes idle and 12 hours in all, OIDC off', () => {
     const env = parseEnv(good);
-    expect([env.SESSION_IDLE_MIN, env.SESSION_MAX_HOURS, env.OIDC_ISSUER, env.OIDC_IDP_MFA]).toEqual([30, 12, undefined, false]);
+    expect([env.SESSION_IDLE_MIN, env.SESSION_MAX_HOURS, env.OIDC_ISSUER, env.OIDC_IDP_MFA]).toEqual([
+      30,
+      12,
+      undefined,
+      false,
+    ]);
   });
   it.each([
     [{ SESSION_IDLE_MIN: '0' }, 'Configuratiefout: SESSION_IDLE_MIN is ongeldig'],
     [{ SESSION_MAX_HOURS: 'lang' }, 'Configuratiefout: SESSION_MAX_HOURS is ongeldig'],
-    [{ OIDC_ISSUER: 'https://login.example.test/tenant/v2.0', OIDC_CLIENT_ID: 'meldpost' }, 'Configuratiefout: OIDC_CLIENT_SECRET ontbreekt'],
+    [
+      { OIDC_ISSUER: 'https://login.example.test/tenant/v2.0', OIDC_CLIENT_ID: 'meldpost' },
+      'Configuratiefout: OIDC_CLIENT_SECRET ontbreekt',
+    ],
     [{ OIDC_IDP_MFA: 'ja' }, 'Configuratiefout: OIDC_IDP_MFA is ongeldig'],
   ])('names a bad session or OIDC setting in one line (%#)', (patch, message) => {
     expect(() => parseEnv({ ...good, ...patch })).toThrow(EnvError);

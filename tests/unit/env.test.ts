@@ -18,11 +18,17 @@ describe('configuration', () => {
 
   it.each([
     [{ ...good, MELDPOST_ENCRYPTION_KEY: undefined }, 'Configuratiefout: MELDPOST_ENCRYPTION_KEY ontbreekt'],
-    [{ ...good, MELDPOST_ENCRYPTION_KEY: 'kort' }, 'Configuratiefout: MELDPOST_ENCRYPTION_KEY is ongeldig: moet 32 bytes zijn'],
+    [
+      { ...good, MELDPOST_ENCRYPTION_KEY: 'kort' },
+      'Configuratiefout: MELDPOST_ENCRYPTION_KEY is ongeldig: moet 32 bytes zijn',
+    ],
     [{ ...good, PORT: 'web' }, 'Configuratiefout: PORT is ongeldig'],
     [{ ...good, DATABASE_URL: 'mysql://x/y' }, 'Configuratiefout: DATABASE_URL is ongeldig'],
     [{ ...good, DATABASE_URL: undefined }, 'Configuratiefout: DATABASE_URL ontbreekt'],
-    [{ ...good, MELDPOST_OLD_ENCRYPTION_KEYS: `${good.MELDPOST_ENCRYPTION_KEY},nope` }, 'Configuratiefout: MELDPOST_OLD_ENCRYPTION_KEYS is ongeldig'],
+    [
+      { ...good, MELDPOST_OLD_ENCRYPTION_KEYS: `${good.MELDPOST_ENCRYPTION_KEY},nope` },
+      'Configuratiefout: MELDPOST_OLD_ENCRYPTION_KEYS is ongeldig',
+    ],
   ])('names the bad variable in one line (%#)', (source, message) => {
     let err: unknown;
     try {

@@ -3,7 +3,11 @@ import { DEFAULT_SETTINGS, settingsFromRows } from '../../lib/settings';
 
 describe('settings', () => {
   it('defaults to two werkdagen and twelve months', () => {
-    expect(DEFAULT_SETTINGS).toMatchObject({ werkdagenBeoordeling: 2, bewaartermijnMaanden: 12, statistiekenVoorMedewerkers: false });
+    expect(DEFAULT_SETTINGS).toMatchObject({
+      werkdagenBeoordeling: 2,
+      bewaartermijnMaanden: 12,
+      statistiekenVoorMedewerkers: false,
+    });
   });
 
   it('takes valid stored values and ignores invalid or unknown ones', () => {

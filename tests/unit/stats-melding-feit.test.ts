@@ -47,10 +47,19 @@ describe('toMeldingFeit', () => {
   });
 
   it('durations in whole seconds (floored) and werkdagen across Easter Monday', () => {
-    const m = { ...base, status: 'AFGEROND' as const, uitkomst: 'NIET_IN_BEHANDELING' as const, loketAdvies: 'Veilig Thuis' };
+    const m = {
+      ...base,
+      status: 'AFGEROND' as const,
+      uitkomst: 'NIET_IN_BEHANDELING' as const,
+      loketAdvies: 'Veilig Thuis',
+    };
     // Received Friday 3 April; Easter Monday 6 April is no werkdag; Tuesday 7 April = 1, Wednesday 8 = 2.
     const within = toMeldingFeit(
-      { ...m, firstAssessedAt: new Date('2026-04-08T15:00:00Z'), closedAt: new Date('2026-04-10T08:00:00.999Z') },
+      {
+        ...m,
+        firstAssessedAt: new Date('2026-04-08T15:00:00Z'),
+        closedAt: new Date('2026-04-10T08:00:00.999Z'),
+      },
       { signalSentAt: new Date('2026-04-02T22:30:42.700Z'), werkdagenBeoordeling: 2 },
     );
     expect(within.signalSeconds).toBe(42);
@@ -61,7 +70,11 @@ describe('toMeldingFeit', () => {
     expect(within.loketAdvies).toBe('Veilig Thuis');
     // Thursday 9 April is the third werkdag: too late with 2, in time with 3.
     const late = { ...m, firstAssessedAt: new Date('2026-04-09T07:00:00Z') };
-    expect(toMeldingFeit(late, { signalSentAt: null, werkdagenBeoordeling: 2 }).assessedWithinWerkdagen).toBe(false);
-    expect(toMeldingFeit(late, { signalSentAt: null, werkdagenBeoordeling: 3 }).assessedWithinWerkdagen).toBe(true);
+    expect(toMeldingFeit(late, { signalSentAt: null, werkdagenBeoordeling: 2 }).assessedWithinWerkdagen).toBe(
+      false,
+    );
+    expect(toMeldingFeit(late, { signalSentAt: null, werkdagenBeoordeling: 3 }).assessedWithinWerkdagen).toBe(
+      true,
+    );
   });
 });

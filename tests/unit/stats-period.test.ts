@@ -1,16 +1,38 @@
 import { describe, expect, it } from 'vitest';
 import { ZodError } from 'zod';
-import { filterLabel, filterParams, parseStatsFilter, periodLabel, previousYear, shiftYears } from '../../lib/stats/period';
+import {
+  filterLabel,
+  filterParams,
+  parseStatsFilter,
+  periodLabel,
+  previousYear,
+  shiftYears,
+} from '../../lib/stats/period';
 import { kalenderRows } from '../../lib/stats/kalender';
 import { werkdagenTussen } from '../../lib/werkdagen';
 
 describe('statistics period and filter', () => {
   it('defaults to the twelve months up to today, with a step to suit the length', () => {
-    expect(parseStatsFilter({}, '2026-11-23')).toEqual({ van: '2025-11-24', tot: '2026-11-23', gemeente: null, eenheid: null, basisteam: null, stap: 'maand' });
+    expect(parseStatsFilter({}, '2026-11-23')).toEqual({
+      van: '2025-11-24',
+      tot: '2026-11-23',
+      gemeente: null,
+      eenheid: null,
+      basisteam: null,
+      stap: 'maand',
+    });
     expect(parseStatsFilter({ van: '2026-04-01', tot: '2026-04-30' }, '2026-11-23').stap).toBe('dag');
     expect(parseStatsFilter({ van: '2026-01-01', tot: '2026-05-31' }, '2026-11-23').stap).toBe('week');
     expect(parseStatsFilter({ van: '2021-11-23', tot: '2026-11-23' }, '2026-11-23').stap).toBe('jaar');
-    expect(parseStatsFilter({ van: '2026-04-01', tot: '2026-04-30', stap: 'jaar', gemeente: ' Rotterdam ', eenheid: '' }).gemeente).toBe('Rotterdam');
+    expect(
+      parseStatsFilter({
+        van: '2026-04-01',
+        tot: '2026-04-30',
+        stap: 'jaar',
+        gemeente: ' Rotterdam ',
+        eenheid: '',
+      }).gemeente,
+    ).toBe('Rotterdam');
   });
 
   it('refuses impossible dates, reversed and overlong periods and unknown steps', () => {
@@ -22,7 +44,10 @@ describe('statistics period and filter', () => {
   });
 
   it('compares with the same days one year earlier (29 February → 28 February)', () => {
-    expect(previousYear({ van: '2024-02-29', tot: '2024-12-31' })).toEqual({ van: '2023-02-28', tot: '2023-12-31' });
+    expect(previousYear({ van: '2024-02-29', tot: '2024-12-31' })).toEqual({
+      van: '2023-02-28',
+      tot: '2023-12-31',
+    });
     expect(shiftYears('2026-04-30', -1)).toBe('2025-04-30');
   });
 
@@ -36,8 +61,15 @@ describe('statistics period and filter', () => {
   it('the werkdag calendar gives werkdagenTussen by subtraction', () => {
     const rows = kalenderRows('2026-12-31');
     const nr = new Map(rows.map((r) => [r.datum.toISOString().slice(0, 10), r.werkdagNr]));
-    for (const [a, b] of [['2026-04-02', '2026-04-07'], ['2026-04-24', '2026-04-28'], ['2025-12-24', '2026-01-05'], ['2026-11-20', '2026-11-23']] as const) {
-      expect(nr.get(b)! - nr.get(a)!).toBe(werkdagenTussen(new Date(`${a}T12:00:00Z`), new Date(`${b}T12:00:00Z`)));
+    for (const [a, b] of [
+      ['2026-04-02', '2026-04-07'],
+      ['2026-04-24', '2026-04-28'],
+      ['2025-12-24', '2026-01-05'],
+      ['2026-11-20', '2026-11-23'],
+    ] as const) {
+      expect(nr.get(b)! - nr.get(a)!).toBe(
+        werkdagenTussen(new Date(`${a}T12:00:00Z`), new Date(`${b}T12:00:00Z`)),
+      );
     }
     expect(rows[0]!.datum.toISOString().slice(0, 10)).toBe('2000-01-01');
   });

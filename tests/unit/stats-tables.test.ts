@@ -17,13 +17,32 @@ const figuren: TFiguren = {
   totaal: 43,
   totaalVorigJaar: 39,
   perEenheid: [{ eenheid: null, basisteam: null, aantal: 43 }],
-  perGemeente: [{ gemeente: 'Vlaardingen', aantal: 39 }, { gemeente: null, aantal: 4 }],
+  perGemeente: [
+    { gemeente: 'Vlaardingen', aantal: 39 },
+    { gemeente: null, aantal: 4 },
+  ],
   perPc4: [],
   perStatus: [{ status: 'AFGEROND', aantal: 43 }],
   perUitkomst: [{ uitkomst: 'NIET_IN_BEHANDELING', aantal: 43 }],
-  perLoket: [{ loket: 'Veilig Thuis', aantal: 40 }, { loket: 'Wijkteam', aantal: 3 }],
-  doorlooptijden: { signaal: { n: 43, mediaan: 90, p90: 300 }, beoordeling: { n: 4, mediaan: 7200, p90: 7200 }, afgerond: leeg },
-  kenmerken: { beoordeeld: 43, binnenWerkdagen: 41, telefonisch: 0, veiligThuis: 1, hulpverlening: 20, geinformeerd: 43, aanvulling: 5, herhaling: 2 },
+  perLoket: [
+    { loket: 'Veilig Thuis', aantal: 40 },
+    { loket: 'Wijkteam', aantal: 3 },
+  ],
+  doorlooptijden: {
+    signaal: { n: 43, mediaan: 90, p90: 300 },
+    beoordeling: { n: 4, mediaan: 7200, p90: 7200 },
+    afgerond: leeg,
+  },
+  kenmerken: {
+    beoordeeld: 43,
+    binnenWerkdagen: 41,
+    telefonisch: 0,
+    veiligThuis: 1,
+    hulpverlening: 20,
+    geinformeerd: 43,
+    aanvulling: 5,
+    herhaling: 2,
+  },
   foutmeldingen: 7,
 };
 
@@ -31,23 +50,44 @@ describe('statistics tables and charts', () => {
   const tables = Object.fromEntries(buildTables(figuren).map((t) => [t.sleutel, t]));
 
   it('suppresses small cells everywhere, including totals and derived figures', () => {
-    expect(tables.aantallen!.kolommen).toEqual(['Maand', 'Aantal', 'Zelfde periode vorig jaar', 'Verschil (%)']);
+    expect(tables.aantallen!.kolommen).toEqual([
+      'Maand',
+      'Aantal',
+      'Zelfde periode vorig jaar',
+      'Verschil (%)',
+    ]);
     expect(tables.aantallen!.rijen).toEqual([
       ['2026-01', 40, 32, 25],
       ['2026-02', '< 5', 0, null],
       ['2026-03', 0, 7, -100],
       ['Totaal', 43, 39, 10.3],
     ]);
-    expect(tables.gemeente!.rijen).toEqual([['Vlaardingen', 39, 90.7], ['Onbekend', '< 5', 'x']]);
+    expect(tables.gemeente!.rijen).toEqual([
+      ['Vlaardingen', 39, 90.7],
+      ['Onbekend', '< 5', 'x'],
+    ]);
     expect(tables.eenheid!.rijen).toEqual([['Onbekend', 'Onbekend', 43, 100]]);
-    expect(tables.loket!.rijen).toEqual([['Veilig Thuis', 40, 93], ['Wijkteam', '< 5', 'x']]);
+    expect(tables.loket!.rijen).toEqual([
+      ['Veilig Thuis', 40, 93],
+      ['Wijkteam', '< 5', 'x'],
+    ]);
     expect(tables.doorlooptijden!.rijen).toEqual([
       ['Acceptatiesignaal verstuurd', 'minuten', 43, 1.5, 5],
       ['Eerste beoordeling', 'uren', '< 5', 'x', 'x'],
       ['Afgerond', 'dagen', 0, null, null],
     ]);
-    expect(tables.kenmerken!.rijen.at(-1)).toEqual(['Foutmeldingen verstuurd', 7, 14, 'ontvangen meldberichten']);
-    expect(tables.kenmerken!.rijen.find((r) => r[0] === 'Telefonisch contact gewenst')).toEqual(['Telefonisch contact gewenst', 0, 0, 'alle meldingen']);
+    expect(tables.kenmerken!.rijen.at(-1)).toEqual([
+      'Foutmeldingen verstuurd',
+      7,
+      14,
+      'ontvangen meldberichten',
+    ]);
+    expect(tables.kenmerken!.rijen.find((r) => r[0] === 'Telefonisch contact gewenst')).toEqual([
+      'Telefonisch contact gewenst',
+      0,
+      0,
+      'alle meldingen',
+    ]);
     for (const t of Object.values(tables)) expect(t.periode).toBe('1 januari 2026 t/m 31 maart 2026');
   });
 
@@ -56,7 +96,11 @@ describe('statistics tables and charts', () => {
       { label: 'Vlaardingen', value: 39, text: '39' },
       { label: 'Onbekend', value: 0, text: '< 5' },
     ]);
-    expect(barPunten(tables.kenmerken!, [0], 2)[0]).toEqual({ label: 'Beoordeeld binnen 2 werkdagen', value: 95.3, text: '95,3%' });
+    expect(barPunten(tables.kenmerken!, [0], 2)[0]).toEqual({
+      label: 'Beoordeeld binnen 2 werkdagen',
+      value: 95.3,
+      text: '95,3%',
+    });
     expect(trendPunten(tables.aantallen!)).toEqual([
       { label: '2026-01', nu: 40, vorig: 32 },
       { label: '2026-02', nu: null, vorig: 0 },

@@ -24,7 +24,14 @@ import { recordMelding, type TStoredAttachment } from '../../lib/server/record-m
 import { recordReply } from '../../lib/server/record-reply';
 import { recordUnanswered } from '../../lib/server/record-unanswered';
 
-export type TProcessInput = { db: TDb; mailbox: Mailbox; inboundId: string; raw: Buffer; receivedAt: Date; resolver?: DNSResolver };
+export type TProcessInput = {
+  db: TDb;
+  mailbox: Mailbox;
+  inboundId: string;
+  raw: Buffer;
+  receivedAt: Date;
+  resolver?: DNSResolver;
+};
 
 const MAX_ATTACHMENTS = 50;
 
@@ -41,22 +48,57 @@ function storedAttachments(mail: ParsedMail, formFilename: string | null): TStor
 }
 
 /** Unreadable mail: a foutmelding if its subject says it is a melding (and the sender may get one), else just recorded. */
-async function recordUnreadable(o: TProcessInput, reason: string, verified: boolean, authenticity: object): Promise<void> {
+async function recordUnreadable(
+  o: TProcessInput,
+  reason: string,
+  verified: boolean,
+  authenticity: object,
+): Promise<void> {
   const { db, mailbox: mb } = o;
-  const stored = await db.inboundMessage.findUniqueOrThrow({ where: { id: o.inboundId }, select: { subject: true, messageId: true } });
+  const stored = await db.inboundMessage.findUniqueOrThrow({
+    where: { id: o.inboundId },
+    select: { subject: true, messageId: true },
+  });
   const subject = parseMeldingSubject(stored.subject);
   if (subject && (verified || mb.authenticityPolicy === 'MONITOR')) {
-    const signal = buildFoutmelding({ kenmerk: subject.kenmerk, reden: reason, original: { messageId: stored.messageId, subject: stored.subject } });
-    await recordFoutmelding({ db, inboundId: o.inboundId, mailboxId: mb.id, reason, forwarded: subject.forwarded, authenticity, targetFolder: mb.errorFolder, signal: { ...signal, recipient: mb.signalRecipient, messageId: newMessageId(mb.fromAddress) } });
+    const signal = buildFoutmelding({
+      kenmerk: subject.kenmerk,
+      reden: reason,
+      original: { messageId: stored.messageId, subject: stored.subject },
+    });
+    await recordFoutmelding({
+      db,
+      inboundId: o.inboundId,
+      mailboxId: mb.id,
+      reason,
+      forwarded: subject.forwarded,
+      authenticity,
+      targetFolder: mb.errorFolder,
+      signal: { ...signal, recipient: mb.signalRecipient, messageId: newMessageId(mb.fromAddress) },
+    });
     return;
   }
-  await recordUnanswered({ db, inboundId: o.inboundId, kind: subject ? 'MELDING' : 'OVERIG', state: subject ? 'QUARANTINED' : 'IGNORED', reason, authenticity, targetFolder: subject ? mb.quarantineFolder : mb.errorFolder });
+  await recordUnanswered({
+    db,
+    inboundId: o.inboundId,
+    kind: subject ? 'MELDING' : 'OVERIG',
+    state: subject ? 'QUARANTINED' : 'IGNORED',
+    reason,
+    authenticity,
+    targetFolder: subject ? mb.quarantineFolder : mb.errorFolder,
+  });
 }
 
 async function ourMessageIds(db: TDb, mail: ParsedMail): Promise<Set<string>> {
-  const refs = [mail.inReplyTo, ...(Array.isArray(mail.references) ? mail.references : mail.references ? [mail.references] : [])].filter((r): r is string => !!r);
+  const refs = [
+    mail.inReplyTo,
+    ...(Array.isArray(mail.references) ? mail.references : mail.references ? [mail.references] : []),
+  ].filter((r): r is string => !!r);
   if (!refs.length) return new Set();
-  const rows = await db.outgoingMail.findMany({ where: { messageId: { in: refs.slice(0, 100) } }, select: { messageId: true } });
+  const rows = await db.outgoingMail.findMany({
+    where: { messageId: { in: refs.slice(0, 100) } },
+    select: { messageId: true },
+  });
   return new Set(rows.map((r) => r.messageId));
 }
 
@@ -80,22 +122,47 @@ export type TAnalysis = {
 
 export async function analyseInbound(o: TProcessInput): Promise<TAnalysis> {
   const { db, mailbox: mb } = o;
-  const auth = await checkAuthenticity(o.raw, { trustedDomains: mb.trustedDomains, authservId: mb.authservId ?? undefined, mta: hostname(), resolver: o.resolver });
-  const base = { auth, authenticity: JSON.parse(JSON.stringify(auth)) as object, verified: auth.verdict === 'pass' };
+  const auth = await checkAuthenticity(o.raw, {
+    trustedDomains: mb.trustedDomains,
+    authservId: mb.authservId ?? undefined,
+    mta: hostname(),
+    resolver: o.resolver,
+  });
+  const base = {
+    auth,
+    authenticity: JSON.parse(JSON.stringify(auth)) as object,
+    verified: auth.verdict === 'pass',
+  };
   let mail: ParsedMail;
   try {
     // mailparser's own limits (number of parts, nesting) protect us from hostile structure.
-    mail = await parseMime(o.raw, { skipHtmlToText: true, skipTextToHtml: true, skipImageLinks: true, skipTextLinks: true, maxHtmlLengthToParse: 2_000_000 });
+    mail = await parseMime(o.raw, {
+      skipHtmlToText: true,
+      skipTextToHtml: true,
+      skipImageLinks: true,
+      skipTextLinks: true,
+      maxHtmlLengthToParse: 2_000_000,
+    });
   } catch (err) {
     // The same bytes fail the same way every time: not a retry case, but an unreadable message.
-    return { ...base, unreadable: `Het bericht kon niet worden gelezen (${err instanceof Error ? err.message : String(err)})`, mail: null, classification: null, form: null };
+    return {
+      ...base,
+      unreadable: `Het bericht kon niet worden gelezen (${err instanceof Error ? err.message : String(err)})`,
+      mail: null,
+      classification: null,
+      form: null,
+    };
   }
   const classification = classifyMail(mail, await ourMessageIds(db, mail));
   let form: TAnalysis['form'] = null;
   if (classification.kind === 'melding' && (base.verified || mb.authenticityPolicy !== 'ENFORCE')) {
     const selected = selectFormAttachment(mail.attachments);
     const parsed = selected.ok
-      ? await parseMeldformulier(selected.attachment.content, { filename: selected.attachment.filename ?? 'bijlage', contentType: selected.attachment.contentType, trustedDomains: mb.trustedDomains })
+      ? await parseMeldformulier(selected.attachment.content, {
+          filename: selected.attachment.filename ?? 'bijlage',
+          contentType: selected.attachment.contentType,
+          trustedDomains: mb.trustedDomains,
+        })
       : null;
     form = { selected, parsed };
   }
@@ -106,24 +173,50 @@ export async function analyseInbound(o: TProcessInput): Promise<TAnalysis> {
 export async function recordInbound(o: TProcessInput, a: TAnalysis): Promise<void> {
   const { db, mailbox: mb } = o;
   const { auth, authenticity, verified, mail, classification } = a;
-  if (a.unreadable !== null || !mail || !classification) return recordUnreadable(o, a.unreadable ?? 'Het bericht kon niet worden gelezen', verified, authenticity);
+  if (a.unreadable !== null || !mail || !classification)
+    return recordUnreadable(o, a.unreadable ?? 'Het bericht kon niet worden gelezen', verified, authenticity);
   const original = { messageId: mail.messageId ?? null, subject: mail.subject ?? null };
 
   switch (classification.kind) {
     case 'melding': {
       if (!a.form) {
-        await recordUnanswered({ db, inboundId: o.inboundId, kind: classification.forwarded ? 'DOORGESTUURD' : 'MELDING', state: 'QUARANTINED', reason: auth.reason ?? 'Afzender niet geverifieerd', authenticity, targetFolder: mb.quarantineFolder });
+        await recordUnanswered({
+          db,
+          inboundId: o.inboundId,
+          kind: classification.forwarded ? 'DOORGESTUURD' : 'MELDING',
+          state: 'QUARANTINED',
+          reason: auth.reason ?? 'Afzender niet geverifieerd',
+          authenticity,
+          targetFolder: mb.quarantineFolder,
+        });
         return;
       }
       const fail = async (reason: string) => {
         const signal = buildFoutmelding({ kenmerk: classification.kenmerk, reden: reason, original });
-        await recordFoutmelding({ db, inboundId: o.inboundId, mailboxId: mb.id, reason, forwarded: classification.forwarded, authenticity, targetFolder: mb.errorFolder, signal: { ...signal, recipient: mb.signalRecipient, messageId: newMessageId(mb.fromAddress) } });
+        await recordFoutmelding({
+          db,
+          inboundId: o.inboundId,
+          mailboxId: mb.id,
+          reason,
+          forwarded: classification.forwarded,
+          authenticity,
+          targetFolder: mb.errorFolder,
+          signal: { ...signal, recipient: mb.signalRecipient, messageId: newMessageId(mb.fromAddress) },
+        });
       };
       const { selected, parsed } = a.form;
       if (!selected.ok) return fail(selected.reason);
-      if (!parsed?.ok || !parsed.formulier) return fail(parsed?.errors.map((e) => e.message).join('; ') || 'Het meldformulier kon niet worden gelezen');
-      if (classification.kenmerk && parsed.formulier.kenmerk.toUpperCase() !== classification.kenmerk.toUpperCase()) {
-        return fail(`Het kenmerk in het onderwerp (${classification.kenmerk}) verschilt van het kenmerk in het meldformulier (${parsed.formulier.kenmerk})`);
+      if (!parsed?.ok || !parsed.formulier)
+        return fail(
+          parsed?.errors.map((e) => e.message).join('; ') || 'Het meldformulier kon niet worden gelezen',
+        );
+      if (
+        classification.kenmerk &&
+        parsed.formulier.kenmerk.toUpperCase() !== classification.kenmerk.toUpperCase()
+      ) {
+        return fail(
+          `Het kenmerk in het onderwerp (${classification.kenmerk}) verschilt van het kenmerk in het meldformulier (${parsed.formulier.kenmerk})`,
+        );
       }
       const signal = buildAcceptatiesignaal({ kenmerk: parsed.formulier.kenmerk, original });
       await recordMelding({
@@ -144,21 +237,55 @@ export async function recordInbound(o: TProcessInput, a: TAnalysis): Promise<voi
     }
     case 'reply': {
       const melding = classification.inReplyTo
-        ? (await db.outgoingMail.findUnique({ where: { messageId: classification.inReplyTo }, select: { meldingId: true } }))?.meldingId
+        ? (
+            await db.outgoingMail.findUnique({
+              where: { messageId: classification.inReplyTo },
+              select: { meldingId: true },
+            })
+          )?.meldingId
         : classification.kenmerk
-          ? (await db.melding.findUnique({ where: { mailboxId_kenmerk: { mailboxId: mb.id, kenmerk: classification.kenmerk } }, select: { id: true } }))?.id
+          ? (
+              await db.melding.findUnique({
+                where: { mailboxId_kenmerk: { mailboxId: mb.id, kenmerk: classification.kenmerk } },
+                select: { id: true },
+              })
+            )?.id
           : null;
       if (melding) {
-        await recordReply({ db, inboundId: o.inboundId, meldingId: melding, attachments: storedAttachments(mail, null), authenticity, targetFolder: mb.processedFolder });
+        await recordReply({
+          db,
+          inboundId: o.inboundId,
+          meldingId: melding,
+          attachments: storedAttachments(mail, null),
+          authenticity,
+          targetFolder: mb.processedFolder,
+        });
         return;
       }
       break;
     }
     case 'auto':
-      await recordUnanswered({ db, inboundId: o.inboundId, kind: 'AUTOMATISCH', state: 'PROCESSED', reason: null, bouncedMessageId: classification.bouncedMessageId ?? null, authenticity, targetFolder: mb.otherFolder });
+      await recordUnanswered({
+        db,
+        inboundId: o.inboundId,
+        kind: 'AUTOMATISCH',
+        state: 'PROCESSED',
+        reason: null,
+        bouncedMessageId: classification.bouncedMessageId ?? null,
+        authenticity,
+        targetFolder: mb.otherFolder,
+      });
       return;
     case 'other':
       break;
   }
-  await recordUnanswered({ db, inboundId: o.inboundId, kind: 'OVERIG', state: 'IGNORED', reason: null, authenticity, targetFolder: mb.otherMailAction === 'MOVE' ? mb.otherFolder : null });
+  await recordUnanswered({
+    db,
+    inboundId: o.inboundId,
+    kind: 'OVERIG',
+    state: 'IGNORED',
+    reason: null,
+    authenticity,
+    targetFolder: mb.otherMailAction === 'MOVE' ? mb.otherFolder : null,
+  });
 }

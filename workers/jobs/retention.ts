@@ -18,8 +18,13 @@ export function retentionLoop(o: { db: TDb; ring: TKeyring; checkMs: number }): 
     name: 'retention',
     run: async (signal) => {
       while (!signal.aborted) {
-        const last = await o.db.auditEvent.findFirst({ where: { action: RETENTION_RUN_ACTION }, orderBy: { at: 'desc' }, select: { at: true } });
-        if (!last || Date.now() - last.at.getTime() >= DAY_MS) await runRetention({ db: o.db, ring: o.ring, actor: SYSTEM_ACTOR('retention') });
+        const last = await o.db.auditEvent.findFirst({
+          where: { action: RETENTION_RUN_ACTION },
+          orderBy: { at: 'desc' },
+          select: { at: true },
+        });
+        if (!last || Date.now() - last.at.getTime() >= DAY_MS)
+          await runRetention({ db: o.db, ring: o.ring, actor: SYSTEM_ACTOR('retention') });
         await sleep(o.checkMs, signal);
       }
     },

@@ -14,7 +14,10 @@ export async function tryHoldMailbox(databaseUrl: string, mailboxId: string): Pr
   await client.connect();
   let got = false;
   try {
-    const res = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1, hashtext($2)) AS ok', [LOCK_CLASS, mailboxId]);
+    const res = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1, hashtext($2)) AS ok', [
+      LOCK_CLASS,
+      mailboxId,
+    ]);
     got = res.rows[0]?.ok === true;
   } finally {
     if (!got) await client.end().catch(() => {});
@@ -28,7 +31,9 @@ export async function tryHoldMailbox(databaseUrl: string, mailboxId: string): Pr
   return {
     lost,
     release: async () => {
-      await client.query('SELECT pg_advisory_unlock($1, hashtext($2))', [LOCK_CLASS, mailboxId]).catch(() => {});
+      await client
+        .query('SELECT pg_advisory_unlock($1, hashtext($2))', [LOCK_CLASS, mailboxId])
+        .catch(() => {});
       await client.end().catch(() => {});
     },
   };

@@ -19,8 +19,12 @@ const log = getLogger('mailbox-manager');
 
 type TRunning = { controller: AbortController; configKey: string; task: Promise<void> };
 
-export type TManagerConfig = TSessionConfig & { databaseUrl: string; scanMs: number; retryBaseMs: number; configErrorRetryMs: number };
-
+export type TManagerConfig = TSessionConfig & {
+  databaseUrl: string;
+  scanMs: number;
+  retryBaseMs: number;
+  configErrorRetryMs: number;
+};
 
 export function mailboxManagerLoop(o: { db: TDb; ring: TKeyring; config: TManagerConfig }): TLoop {
   const holder = `${hostname()}:${process.pid}`;
@@ -37,20 +41,43 @@ export function mailboxManagerLoop(o: { db: TDb; ring: TKeyring; config: TManage
         const task = (async () => {
           await o.db.mailbox.update({ where: { id: mb.id }, data: { holder } });
           try {
-            await runMailboxSession({ db: o.db, mailbox: mb, ring: o.ring, signal: controller.signal, config: o.config, lockLost: lock.lost });
+            await runMailboxSession({
+              db: o.db,
+              mailbox: mb,
+              ring: o.ring,
+              signal: controller.signal,
+              config: o.config,
+              lockLost: lock.lost,
+            });
             failures.delete(mb.id);
           } catch (err) {
             const prev = failures.get(mb.id);
             const count = (prev?.count ?? 0) + 1;
             // A configuration error waits long (or for the mailbox to change); anything else backs
             // off exponentially from a few seconds to five minutes.
-            const delay = err instanceof MailboxConfigError ? o.config.configErrorRetryMs : Math.min(o.config.retryBaseMs * 2 ** (count - 1), 300_000);
+            const delay =
+              err instanceof MailboxConfigError
+                ? o.config.configErrorRetryMs
+                : Math.min(o.config.retryBaseMs * 2 ** (count - 1), 300_000);
             failures.set(mb.id, { count, until: Date.now() + delay, configKey: mailboxConfigKey(mb) });
             const message = errFields(err).message;
-            log.warn({ msg: 'mailbox session ended with an error', code: err instanceof MailboxConfigError ? 'mailbox_config_error' : 'mailbox_session_error', mailbox: mb.name, err: errFields(err), retryInMs: delay });
-            await o.db.mailbox.update({ where: { id: mb.id }, data: { lastError: message.slice(0, 500), lastErrorAt: new Date() } }).catch(() => {});
+            log.warn({
+              msg: 'mailbox session ended with an error',
+              code: err instanceof MailboxConfigError ? 'mailbox_config_error' : 'mailbox_session_error',
+              mailbox: mb.name,
+              err: errFields(err),
+              retryInMs: delay,
+            });
+            await o.db.mailbox
+              .update({
+                where: { id: mb.id },
+                data: { lastError: message.slice(0, 500), lastErrorAt: new Date() },
+              })
+              .catch(() => {});
           } finally {
-            await o.db.mailbox.updateMany({ where: { id: mb.id, holder }, data: { holder: null } }).catch(() => {});
+            await o.db.mailbox
+              .updateMany({ where: { id: mb.id, holder }, data: { holder: null } })
+              .catch(() => {});
             await lock.release();
             running.delete(mb.id);
           }
@@ -70,7 +97,14 @@ export function mailboxManagerLoop(o: { db: TDb; ring: TKeyring; config: TManage
             if (running.has(mb.id)) continue;
             const f = failures.get(mb.id);
             if (f && f.until > Date.now() && f.configKey === mailboxConfigKey(mb)) continue;
-            await startSession(mb).catch((err) => log.error({ msg: 'could not start mailbox session', code: 'mailbox_start_error', mailbox: mb.name, err: errFields(err) }));
+            await startSession(mb).catch((err) =>
+              log.error({
+                msg: 'could not start mailbox session',
+                code: 'mailbox_start_error',
+                mailbox: mb.name,
+                err: errFields(err),
+              }),
+            );
           }
           await sleep(o.config.scanMs, signal);
         }

@@ -56,7 +56,14 @@ function isAuthFailure(err: unknown): boolean {
   return e?.authenticationFailed === true || e?.serverResponseCode === 'AUTHENTICATIONFAILED';
 }
 
-export async function runMailboxSession(o: { db: TDb; mailbox: Mailbox; ring: TKeyring; signal: AbortSignal; config: TSessionConfig; lockLost: Promise<void> }): Promise<void> {
+export async function runMailboxSession(o: {
+  db: TDb;
+  mailbox: Mailbox;
+  ring: TKeyring;
+  signal: AbortSignal;
+  config: TSessionConfig;
+  lockLost: Promise<void>;
+}): Promise<void> {
   const { db, mailbox: mb, signal } = o;
   // The PDF engine loads in the parse worker while we connect, not when the first melding waits for it.
   warmParser();
@@ -64,14 +71,24 @@ export async function runMailboxSession(o: { db: TDb; mailbox: Mailbox; ring: TK
   const client = new ImapFlow(imapOptions(mb, login));
   const wakeup = new Wakeup();
   let closed = false;
-  client.on('error', (err) => log.warn({ msg: 'imap connection error', code: 'mailbox_imap_error', mailbox: mb.name, err: errFields(err) }));
+  client.on('error', (err) =>
+    log.warn({
+      msg: 'imap connection error',
+      code: 'mailbox_imap_error',
+      mailbox: mb.name,
+      err: errFields(err),
+    }),
+  );
   client.on('close', () => ((closed = true), wakeup.wake()));
   client.on('exists', wakeup.wake);
   void o.lockLost.then(() => ((closed = true), wakeup.wake()));
   try {
     await client.connect();
   } catch (err) {
-    if (isAuthFailure(err)) throw new MailboxConfigError('Inloggen op de mailbox mislukt: gebruikersnaam, wachtwoord of app-rechten kloppen niet');
+    if (isAuthFailure(err))
+      throw new MailboxConfigError(
+        'Inloggen op de mailbox mislukt: gebruikersnaam, wachtwoord of app-rechten kloppen niet',
+      );
     throw err;
   }
   try {
@@ -110,7 +127,11 @@ function sharedKeys(a: TAnalysis): string[] | null {
   // A mail with large attachments is written alone, so it does not hold memory and connections beside others.
   if ((a.mail?.attachments ?? []).reduce((sum, att) => sum + att.size, 0) > LARGE_BYTES) return null;
   const { bsn, achternaam, geboortedatum } = f.betrokkene;
-  return [`kenmerk:${f.kenmerk.toUpperCase()}`, ...(bsn ? [`bsn:${bsn}`] : []), ...(achternaam && geboortedatum ? [`naam:${achternaam.toLowerCase()}|${geboortedatum}`] : [])];
+  return [
+    `kenmerk:${f.kenmerk.toUpperCase()}`,
+    ...(bsn ? [`bsn:${bsn}`] : []),
+    ...(achternaam && geboortedatum ? [`naam:${achternaam.toLowerCase()}|${geboortedatum}`] : []),
+  ];
 }
 
 /**
@@ -120,7 +141,10 @@ function sharedKeys(a: TAnalysis): string[] | null {
  * (and a mail with large attachments) alone: every outcome is what handling the messages one by
  * one in UID order would give. A failure is recorded against its message only.
  */
-async function processInOrder(o: { db: TDb; mailbox: Mailbox; config: TSessionConfig }, waiting: TWaiting[]): Promise<void> {
+async function processInOrder(
+  o: { db: TDb; mailbox: Mailbox; config: TSessionConfig },
+  waiting: TWaiting[],
+): Promise<void> {
   const { db, mailbox: mb } = o;
   const analyses: (Promise<{ input: TProcessInput; analysis: TAnalysis }> | undefined)[] = [];
   const start = (i: number) => {
@@ -136,19 +160,38 @@ async function processInOrder(o: { db: TDb; mailbox: Mailbox; config: TSessionCo
     w.raw = null; // the analysis holds it now, and lets go once recorded
   };
   const failed = async (w: TWaiting, err: unknown) => {
-    const outcome = await markInboundFailure({ db, inboundId: w.id, error: errFields(err).message, maxAttempts: o.config.maxAttempts, errorFolder: mb.errorFolder });
-    log.error({ msg: 'processing failed', code: outcome === 'parked' ? 'ingest_parked' : 'ingest_failed', mailbox: mb.name, uid: w.uid, err: errFields(err) });
+    const outcome = await markInboundFailure({
+      db,
+      inboundId: w.id,
+      error: errFields(err).message,
+      maxAttempts: o.config.maxAttempts,
+      errorFolder: mb.errorFolder,
+    });
+    log.error({
+      msg: 'processing failed',
+      code: outcome === 'parked' ? 'ingest_parked' : 'ingest_failed',
+      mailbox: mb.name,
+      uid: w.uid,
+      err: errFields(err),
+    });
   };
   const recording = new Set<Promise<void>>();
   const busy = new Set<string>();
   for (let i = 0; i < Math.min(ANALYSE_AHEAD, waiting.length); i++) start(i);
   for (let i = 0; i < waiting.length; i++) {
     const w = waiting[i]!;
-    const analysed = await analyses[i]!.then((value) => ({ ok: true as const, value }), (err: unknown) => ({ ok: false as const, err }));
+    const analysed = await analyses[i]!.then(
+      (value) => ({ ok: true as const, value }),
+      (err: unknown) => ({ ok: false as const, err }),
+    );
     analyses[i] = undefined;
     if (i + ANALYSE_AHEAD < waiting.length) start(i + ANALYSE_AHEAD);
     const keys = analysed.ok ? sharedKeys(analysed.value.analysis) : null;
-    while (recording.size > 0 && (keys === null || recording.size >= RECORD_AT_ONCE || keys.some((k) => busy.has(k)))) await Promise.race(recording);
+    while (
+      recording.size > 0 &&
+      (keys === null || recording.size >= RECORD_AT_ONCE || keys.some((k) => busy.has(k)))
+    )
+      await Promise.race(recording);
     const record = (async () => {
       try {
         if (!analysed.ok) throw analysed.err;
@@ -177,8 +220,15 @@ async function processInOrder(o: { db: TDb; mailbox: Mailbox; config: TSessionCo
  */
 async function processRetried(o: { db: TDb; mailbox: Mailbox; config: TSessionConfig }): Promise<void> {
   const { db, mailbox: mb } = o;
-  const rows = await db.inboundMessage.findMany({ where: { mailboxId: mb.id, state: { in: ['STORED', 'FAILED'] }, movedTo: { not: null } }, select: { id: true, uid: true, receivedAt: true }, orderBy: { uid: 'asc' } });
-  await processInOrder(o, rows.map((r) => ({ id: r.id, uid: Number(r.uid), receivedAt: r.receivedAt, raw: null })));
+  const rows = await db.inboundMessage.findMany({
+    where: { mailboxId: mb.id, state: { in: ['STORED', 'FAILED'] }, movedTo: { not: null } },
+    select: { id: true, uid: true, receivedAt: true },
+    orderBy: { uid: 'asc' },
+  });
+  await processInOrder(
+    o,
+    rows.map((r) => ({ id: r.id, uid: Number(r.uid), receivedAt: r.receivedAt, raw: null })),
+  );
 }
 
 const isWaiting = (row: { state: string }) => row.state === 'STORED' || row.state === 'FAILED';
@@ -210,31 +260,40 @@ type TFetched = Awaited<ReturnType<ImapFlow['fetchAll']>>[number];
  * A fetched batch into the ledger in one commit (one flush to disk, not one per message); the
  * messages that still need processing, with their bytes.
  */
-async function storeBatch(db: TDb, mailboxId: string, uidValidity: bigint, msgs: TFetched[]): Promise<TWaiting[]> {
+async function storeBatch(
+  db: TDb,
+  mailboxId: string,
+  uidValidity: bigint,
+  msgs: TFetched[],
+): Promise<TWaiting[]> {
   const sources = msgs.flatMap((m): [number, Uint8Array][] => (m.source ? [[m.uid, m.source]] : []));
-  const stored = await withStagedBytes(db, sources, (staged) => db.$transaction(
-    async (tx) => {
-      const rows = [];
-      for (const m of msgs) {
-        if (!m.source) continue;
-        const row = await storeInboundMessage(tx, {
-          mailboxId,
-          uidValidity,
-          uid: BigInt(m.uid),
-          raw: m.source,
-          receivedAt: m.internalDate instanceof Date ? m.internalDate : new Date(),
-          messageId: m.envelope?.messageId ?? null,
-          subject: m.envelope?.subject ?? null,
-          fromAddress: m.envelope?.from?.[0]?.address ?? null,
-          rawStaged: staged.get(m.uid),
-        });
-        rows.push({ row, uid: m.uid, raw: m.source });
-      }
-      return rows;
-    },
-    { timeout: 120_000, maxWait: 10_000 },
-  ));
-  return stored.filter(({ row }) => isWaiting(row)).map(({ row, uid, raw }) => ({ id: row.id, uid, receivedAt: row.receivedAt, raw }));
+  const stored = await withStagedBytes(db, sources, (staged) =>
+    db.$transaction(
+      async (tx) => {
+        const rows = [];
+        for (const m of msgs) {
+          if (!m.source) continue;
+          const row = await storeInboundMessage(tx, {
+            mailboxId,
+            uidValidity,
+            uid: BigInt(m.uid),
+            raw: m.source,
+            receivedAt: m.internalDate instanceof Date ? m.internalDate : new Date(),
+            messageId: m.envelope?.messageId ?? null,
+            subject: m.envelope?.subject ?? null,
+            fromAddress: m.envelope?.from?.[0]?.address ?? null,
+            rawStaged: staged.get(m.uid),
+          });
+          rows.push({ row, uid: m.uid, raw: m.source });
+        }
+        return rows;
+      },
+      { timeout: 120_000, maxWait: 10_000 },
+    ),
+  );
+  return stored
+    .filter(({ row }) => isWaiting(row))
+    .map(({ row, uid, raw }) => ({ id: row.id, uid, receivedAt: row.receivedAt, raw }));
 }
 
 /**
@@ -242,7 +301,10 @@ async function storeBatch(db: TDb, mailboxId: string, uidValidity: bigint, msgs:
  * fetch what is new batch by batch — each batch stored and committed before any of it is
  * processed, the next batch fetched while this one is processed — and move what is done.
  */
-async function reconcile(o: { db: TDb; mailbox: Mailbox; config: TSessionConfig }, client: ImapFlow): Promise<void> {
+async function reconcile(
+  o: { db: TDb; mailbox: Mailbox; config: TSessionConfig },
+  client: ImapFlow,
+): Promise<void> {
   const { db, mailbox: mb } = o;
   const box = client.mailbox;
   if (!box) throw new Error('geen map geopend');
@@ -251,19 +313,30 @@ async function reconcile(o: { db: TDb; mailbox: Mailbox; config: TSessionConfig 
   if (!uids.length) return;
 
   const known = new Map(
-    (await db.inboundMessage.findMany({ where: { mailboxId: mb.id, uidValidity, uid: { in: uids.map(BigInt) } } })).map((r) => [Number(r.uid), r]),
+    (
+      await db.inboundMessage.findMany({
+        where: { mailboxId: mb.id, uidValidity, uid: { in: uids.map(BigInt) } },
+      })
+    ).map((r) => [Number(r.uid), r]),
   );
-  await processInOrder(o, uids.flatMap((uid) => {
-    const row = known.get(uid);
-    return row && isWaiting(row) ? [{ id: row.id, uid, receivedAt: row.receivedAt, raw: null }] : [];
-  }));
+  await processInOrder(
+    o,
+    uids.flatMap((uid) => {
+      const row = known.get(uid);
+      return row && isWaiting(row) ? [{ id: row.id, uid, receivedAt: row.receivedAt, raw: null }] : [];
+    }),
+  );
 
   const missing = uids.filter((u) => !known.has(u));
   if (missing.length) {
     const sizes = await client.fetchAll(missing.join(','), { uid: true, size: true }, { uid: true });
     const batches = batchesBySize(sizes, o.config.fetchBatchBytes);
     const fetchBatch = (batch: number[]) => {
-      const fetched = client.fetchAll(batch.join(','), { uid: true, source: true, internalDate: true, envelope: true }, { uid: true });
+      const fetched = client.fetchAll(
+        batch.join(','),
+        { uid: true, source: true, internalDate: true, envelope: true },
+        { uid: true },
+      );
       fetched.catch(() => {}); // awaited in turn below
       return fetched;
     };
@@ -280,7 +353,13 @@ async function reconcile(o: { db: TDb; mailbox: Mailbox; config: TSessionConfig 
 
   // Moves last, after the outcome is committed; recorded per folder, one MOVE each.
   const done = await db.inboundMessage.findMany({
-    where: { mailboxId: mb.id, uidValidity, uid: { in: uids.map(BigInt) }, movedTo: null, targetFolder: { not: null } },
+    where: {
+      mailboxId: mb.id,
+      uidValidity,
+      uid: { in: uids.map(BigInt) },
+      movedTo: null,
+      targetFolder: { not: null },
+    },
     select: { id: true, uid: true, targetFolder: true },
   });
   const byFolder = new Map<string, { ids: string[]; uids: number[] }>();

@@ -38,7 +38,7 @@ export function outboxRelayLoop(o: { db: TDb; ring: TKeyring; config: TRelayConf
    * kept open, not a connect, EHLO and login per mail) until the mailbox changes; OAuth2 tokens
    * expire, so those get a connection with a fresh token per mail.
    */
-  const withTransport = async <T,>(mb: Mailbox, fn: (transport: Transporter) => Promise<T>): Promise<T> => {
+  const withTransport = async <T>(mb: Mailbox, fn: (transport: Transporter) => Promise<T>): Promise<T> => {
     if (mb.authType !== 'PASSWORD') {
       const transport = nodemailer.createTransport(smtpOptions(mb, await getMailboxLogin(mb, o.ring)));
       try {
@@ -51,12 +51,17 @@ export function outboxRelayLoop(o: { db: TDb; ring: TKeyring; config: TRelayConf
     let entry = pooled.get(mb.id);
     if (entry?.configKey !== configKey) {
       const old = entry;
-      const created = getMailboxLogin(mb, o.ring).then((login) => nodemailer.createTransport({ ...smtpOptions(mb, login), pool: true, maxConnections: SEND_AT_ONCE }));
+      const created = getMailboxLogin(mb, o.ring).then((login) =>
+        nodemailer.createTransport({ ...smtpOptions(mb, login), pool: true, maxConnections: SEND_AT_ONCE }),
+      );
       entry = { configKey, transport: created };
       pooled.set(mb.id, entry);
       // A login that fails is not kept: the next send tries again.
       created.catch(() => pooled.get(mb.id) === entry && pooled.delete(mb.id));
-      old?.transport.then((t) => t.close(), () => {});
+      old?.transport.then(
+        (t) => t.close(),
+        () => {},
+      );
     }
     return fn(await entry.transport);
   };
@@ -65,14 +70,31 @@ export function outboxRelayLoop(o: { db: TDb; ring: TKeyring; config: TRelayConf
    * The mail is out: a failing copy must not send it again. It is logged and noted on the row
    * (shown with the mail on the melding's timeline), and the next mail tries afresh.
    */
-  const copyToSent = async (mb: Mailbox, folder: string, raw: Buffer, row: OutgoingMail): Promise<string | null> => {
+  const copyToSent = async (
+    mb: Mailbox,
+    folder: string,
+    raw: Buffer,
+    row: OutgoingMail,
+  ): Promise<string | null> => {
     try {
       await appendSentCopy(mb, folder, raw, o.ring);
       return null;
     } catch (err) {
-      log.warn({ msg: 'copy to sent folder failed', code: 'outbox_sent_copy_failed', outgoingId: row.id, folder, err: errFields(err) });
+      log.warn({
+        msg: 'copy to sent folder failed',
+        code: 'outbox_sent_copy_failed',
+        outgoingId: row.id,
+        folder,
+        err: errFields(err),
+      });
       const { responseText } = err as { responseText?: unknown };
-      const why = typeof responseText === 'string' ? `de IMAP-server antwoordt: ${responseText}` : explainConnectionError('imap', err, { oauth: mb.authType !== 'PASSWORD', google: mb.authType === 'OAUTH2_GOOGLE' });
+      const why =
+        typeof responseText === 'string'
+          ? `de IMAP-server antwoordt: ${responseText}`
+          : explainConnectionError('imap', err, {
+              oauth: mb.authType !== 'PASSWORD',
+              google: mb.authType === 'OAUTH2_GOOGLE',
+            });
       return `Verzonden, maar geen kopie in de map "${folder}" van de mailbox: ${why}`;
     }
   };
@@ -93,17 +115,39 @@ export function outboxRelayLoop(o: { db: TDb; ring: TKeyring; config: TRelayConf
         references: row.references.length ? row.references : undefined,
         attachments,
         // RFC 3834: machine-made signals must not trigger out-of-office replies.
-        headers: technical ? { 'Auto-Submitted': 'auto-generated', 'X-Auto-Response-Suppress': 'All' } : undefined,
-      }).compile().build();
-      await withTransport(mb, (transport) => transport.sendMail({ envelope: { from: mb.fromAddress, to: [row.recipient] }, raw }));
-      log.info({ msg: 'mail sent', code: 'outbox_sent', outgoingId: row.id, kind: row.kind, attempt: row.attempts + 1 });
+        headers: technical
+          ? { 'Auto-Submitted': 'auto-generated', 'X-Auto-Response-Suppress': 'All' }
+          : undefined,
+      })
+        .compile()
+        .build();
+      await withTransport(mb, (transport) =>
+        transport.sendMail({ envelope: { from: mb.fromAddress, to: [row.recipient] }, raw }),
+      );
+      log.info({
+        msg: 'mail sent',
+        code: 'outbox_sent',
+        outgoingId: row.id,
+        kind: row.kind,
+        attempt: row.attempts + 1,
+      });
       return { ok: true, note: mb.sentFolder ? await copyToSent(mb, mb.sentFolder, raw, row) : null };
     } catch (err) {
       // Only a 5xx answer to this message's recipient or content is final; a refused login or
       // sender is the mailbox's configuration, which a beheerder can fix: keep retrying.
       const { responseCode, command } = err as { responseCode?: number; command?: string };
-      const permanent = typeof responseCode === 'number' && responseCode >= 500 && (command === 'RCPT TO' || command === 'DATA');
-      log.warn({ msg: 'sending failed', code: permanent ? 'outbox_rejected' : 'outbox_retry', outgoingId: row.id, kind: row.kind, attempt: row.attempts + 1, err: errFields(err) });
+      const permanent =
+        typeof responseCode === 'number' &&
+        responseCode >= 500 &&
+        (command === 'RCPT TO' || command === 'DATA');
+      log.warn({
+        msg: 'sending failed',
+        code: permanent ? 'outbox_rejected' : 'outbox_retry',
+        outgoingId: row.id,
+        kind: row.kind,
+        attempt: row.attempts + 1,
+        err: errFields(err),
+      });
       return { ok: false, error: errFields(err).message, permanent };
     }
   };
@@ -116,7 +160,9 @@ export function outboxRelayLoop(o: { db: TDb; ring: TKeyring; config: TRelayConf
       listener.on('notification', () => wake?.());
       // A broken listener must not kill the loop silently: fall back to polling and let the
       // supervisor restart us on the next error.
-      listener.on('error', (err) => log.warn({ msg: 'outbox listener error', code: 'outbox_listen_error', err: errFields(err) }));
+      listener.on('error', (err) =>
+        log.warn({ msg: 'outbox listener error', code: 'outbox_listen_error', err: errFields(err) }),
+      );
       await listener.connect();
       await listener.query(`LISTEN ${OUTBOX_CHANNEL}`);
       try {
@@ -142,7 +188,11 @@ export function outboxRelayLoop(o: { db: TDb; ring: TKeyring; config: TRelayConf
         }
       } finally {
         await listener.end().catch(() => {});
-        for (const { transport } of pooled.values()) transport.then((t) => t.close(), () => {});
+        for (const { transport } of pooled.values())
+          transport.then(
+            (t) => t.close(),
+            () => {},
+          );
       }
     },
   };

@@ -12,7 +12,12 @@ import { getMailboxLogin } from '../../lib/mailbox/credentials';
 import { imapOptions } from '../../lib/mailbox/transports';
 
 /** Appends `raw` to `folder` (the mailbox's Sent folder) as read mail; a folder the server lacks is created. */
-export async function appendSentCopy(mb: Mailbox, folder: string, raw: Buffer, ring: TKeyring): Promise<void> {
+export async function appendSentCopy(
+  mb: Mailbox,
+  folder: string,
+  raw: Buffer,
+  ring: TKeyring,
+): Promise<void> {
   const client = new ImapFlow(imapOptions(mb, await getMailboxLogin(mb, ring)));
   // Connection errors reach us through the awaited calls below; an unhandled 'error' event would end the process.
   client.on('error', () => {});

@@ -21,7 +21,8 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
     <AuthCard intro="Meldpunt niet-acute zorg — log in met uw werkaccount.">
       {error === 'oidc' && (
         <p role="alert" className="mt-4 text-sm text-red-700">
-          Inloggen via {oidcName ?? 'uw organisatieaccount'} is niet gelukt: er is geen actief meldpost-account met een bevestigd e-mailadres dat hierbij past. Neem contact op met de beheerder.
+          Inloggen via {oidcName ?? 'uw organisatieaccount'} is niet gelukt: er is geen actief
+          meldpost-account met een bevestigd e-mailadres dat hierbij past. Neem contact op met de beheerder.
         </p>
       )}
       <SignInStepForm

@@ -14,7 +14,10 @@ export function LogoutButton({ className }: { className?: string }) {
         setBusy(true);
         void signOut({ callbackUrl: '/login' });
       }}
-      className={className ?? 'w-full rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60'}
+      className={
+        className ??
+        'w-full rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60'
+      }
     >
       Uitloggen
     </button>

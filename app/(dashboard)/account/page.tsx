@@ -14,8 +14,26 @@ export const dynamic = 'force-dynamic';
 /** A short description of the browser, from its user agent. */
 function browserOf(ua: string | null): string {
   if (!ua) return 'onbekend';
-  const name = /Edg\//.test(ua) ? 'Edge' : /Firefox\//.test(ua) ? 'Firefox' : /Chrom(e|ium)\//.test(ua) ? 'Chrome' : /Safari\//.test(ua) ? 'Safari' : 'andere browser';
-  const os = /Windows/.test(ua) ? 'Windows' : /Mac OS X/.test(ua) ? 'macOS' : /Android/.test(ua) ? 'Android' : /iPhone|iPad/.test(ua) ? 'iOS' : /Linux/.test(ua) ? 'Linux' : '';
+  const name = /Edg\//.test(ua)
+    ? 'Edge'
+    : /Firefox\//.test(ua)
+      ? 'Firefox'
+      : /Chrom(e|ium)\//.test(ua)
+        ? 'Chrome'
+        : /Safari\//.test(ua)
+          ? 'Safari'
+          : 'andere browser';
+  const os = /Windows/.test(ua)
+    ? 'Windows'
+    : /Mac OS X/.test(ua)
+      ? 'macOS'
+      : /Android/.test(ua)
+        ? 'Android'
+        : /iPhone|iPad/.test(ua)
+          ? 'iOS'
+          : /Linux/.test(ua)
+            ? 'Linux'
+            : '';
   return os ? `${name} op ${os}` : name;
 }
 
@@ -30,7 +48,10 @@ export default async function AccountPage() {
           {user.name ?? user.email} · {user.email} · {ROLE_LABELS[user.role]}
         </p>
         <div className="mt-4 flex flex-wrap gap-3">
-          <Link href="/login/wachtwoord" className="rounded border border-brand-600 px-4 py-2 font-medium text-brand-700 hover:bg-slate-100">
+          <Link
+            href="/login/wachtwoord"
+            className="rounded border border-brand-600 px-4 py-2 font-medium text-brand-700 hover:bg-slate-100"
+          >
             Wachtwoord wijzigen
           </Link>
           <LogoutButton className="rounded border border-slate-400 px-4 py-2 font-medium hover:bg-slate-100" />
@@ -38,15 +59,27 @@ export default async function AccountPage() {
       </div>
       <div>
         <h2 className="text-lg font-semibold">Open sessies</h2>
-        <p className="mt-1 text-sm text-slate-600">Ziet u een sessie die u niet herkent? Beëindig dan alle sessies en wijzig uw wachtwoord.</p>
+        <p className="mt-1 text-sm text-slate-600">
+          Ziet u een sessie die u niet herkent? Beëindig dan alle sessies en wijzig uw wachtwoord.
+        </p>
         <table className="mt-3 w-full border-collapse text-left text-sm">
           <thead>
             <tr className="border-b border-slate-300">
-              <th scope="col" className="py-2 pr-4">Ingelogd</th>
-              <th scope="col" className="py-2 pr-4">Laatst actief</th>
-              <th scope="col" className="py-2 pr-4">Verloopt</th>
-              <th scope="col" className="py-2 pr-4">IP-adres</th>
-              <th scope="col" className="py-2 pr-4">Browser</th>
+              <th scope="col" className="py-2 pr-4">
+                Ingelogd
+              </th>
+              <th scope="col" className="py-2 pr-4">
+                Laatst actief
+              </th>
+              <th scope="col" className="py-2 pr-4">
+                Verloopt
+              </th>
+              <th scope="col" className="py-2 pr-4">
+                IP-adres
+              </th>
+              <th scope="col" className="py-2 pr-4">
+                Browser
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -54,7 +87,11 @@ export default async function AccountPage() {
               <tr key={s.id} className="border-b border-slate-200" data-testid="session-row">
                 <td className="py-2 pr-4">
                   {formatDateTime(s.createdAt)}
-                  {s.id === user.sessionId && <span className="ml-2 rounded bg-brand-600 px-1.5 py-0.5 text-xs text-white">deze sessie</span>}
+                  {s.id === user.sessionId && (
+                    <span className="ml-2 rounded bg-brand-600 px-1.5 py-0.5 text-xs text-white">
+                      deze sessie
+                    </span>
+                  )}
                 </td>
                 <td className="py-2 pr-4">{formatDateTime(s.lastSeenAt)}</td>
                 <td className="py-2 pr-4">{formatDateTime(s.expiresAt)}</td>
@@ -65,7 +102,10 @@ export default async function AccountPage() {
           </tbody>
         </table>
         <form action={endAllSessionsAction} className="mt-4">
-          <button type="submit" className="rounded bg-red-700 px-4 py-2 font-medium text-white hover:bg-red-800">
+          <button
+            type="submit"
+            className="rounded bg-red-700 px-4 py-2 font-medium text-white hover:bg-red-800"
+          >
             Alle sessies beëindigen
           </button>
         </form>

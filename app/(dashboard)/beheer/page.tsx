@@ -10,20 +10,57 @@ export const metadata: Metadata = { title: 'Beheer' };
 export const dynamic = 'force-dynamic';
 
 const SECTIONS = [
-  { href: '/beheer/mailboxen', title: 'Mailboxen', text: 'Verbindingen, inloggegevens, status, geparkeerde berichten.' },
-  { href: '/beheer/gebruikers', title: 'Gebruikers', text: 'Accounts, rollen, tweede factor, deactiveren, toegangsoverzicht.' },
-  { href: '/beheer/sjablonen', title: 'Sjablonen', text: 'Teksten voor aanvulling, niet in behandeling en terugkoppeling.' },
-  { href: '/beheer/werkgebied', title: 'Werkgebied', text: 'Gemeenten en postcodes van het meldpunt, andere meldpunten.' },
-  { href: '/beheer/bewaartermijn', title: 'Bewaartermijn en rechten', text: 'Bewaartermijn, opschonen, inzage en verwijderen per persoon.' },
-  { href: '/beheer/audit', title: 'Auditlog', text: 'Wie deed wat, per gebruiker, melding of persoon; export.' },
-  { href: '/beheer/instellingen', title: 'Instellingen', text: 'Naam en telefoon van het meldpunt, werkdagen, alarmen.' },
+  {
+    href: '/beheer/mailboxen',
+    title: 'Mailboxen',
+    text: 'Verbindingen, inloggegevens, status, geparkeerde berichten.',
+  },
+  {
+    href: '/beheer/gebruikers',
+    title: 'Gebruikers',
+    text: 'Accounts, rollen, tweede factor, deactiveren, toegangsoverzicht.',
+  },
+  {
+    href: '/beheer/sjablonen',
+    title: 'Sjablonen',
+    text: 'Teksten voor aanvulling, niet in behandeling en terugkoppeling.',
+  },
+  {
+    href: '/beheer/werkgebied',
+    title: 'Werkgebied',
+    text: 'Gemeenten en postcodes van het meldpunt, andere meldpunten.',
+  },
+  {
+    href: '/beheer/bewaartermijn',
+    title: 'Bewaartermijn en rechten',
+    text: 'Bewaartermijn, opschonen, inzage en verwijderen per persoon.',
+  },
+  {
+    href: '/beheer/audit',
+    title: 'Auditlog',
+    text: 'Wie deed wat, per gebruiker, melding of persoon; export.',
+  },
+  {
+    href: '/beheer/instellingen',
+    title: 'Instellingen',
+    text: 'Naam en telefoon van het meldpunt, werkdagen, alarmen.',
+  },
 ] as const;
 
 export default async function AdminOverviewPage() {
   const user = await requireUser(['BEHEERDER']);
   const db = getDb();
-  const [mailboxes, settings] = await Promise.all([listMailboxStatus({ db, actor: await auditActor(user) }), getSettings({ db })]);
-  const alerts = mailboxes.flatMap((mb) => mb.alerts.map((a) => ({ key: `${mb.id}-${a}`, id: mb.id, text: alertText(a, mb, settings.syncAlarmMinuten) })));
+  const [mailboxes, settings] = await Promise.all([
+    listMailboxStatus({ db, actor: await auditActor(user) }),
+    getSettings({ db }),
+  ]);
+  const alerts = mailboxes.flatMap((mb) =>
+    mb.alerts.map((a) => ({
+      key: `${mb.id}-${a}`,
+      id: mb.id,
+      text: alertText(a, mb, settings.syncAlarmMinuten),
+    })),
+  );
   const noMailbox = !mailboxes.some((m) => m.active);
   return (
     <section className="space-y-6">
@@ -32,16 +69,37 @@ export default async function AdminOverviewPage() {
         <div role="alert" className="rounded border border-red-300 bg-red-50 p-4 text-sm text-red-900">
           <h2 className="font-semibold">Aandacht nodig</h2>
           <ul className="mt-2 list-disc space-y-1 pl-5">
-            {noMailbox && <li>Er is geen actieve mailbox: er komen geen meldingen binnen. <Link href="/beheer/mailboxen" className="underline">Mailbox instellen</Link></li>}
-            {alerts.map((a) => <li key={a.key}><Link href={`/beheer/mailboxen/${a.id}`} className="underline">{a.text}</Link></li>)}
+            {noMailbox && (
+              <li>
+                Er is geen actieve mailbox: er komen geen meldingen binnen.{' '}
+                <Link href="/beheer/mailboxen" className="underline">
+                  Mailbox instellen
+                </Link>
+              </li>
+            )}
+            {alerts.map((a) => (
+              <li key={a.key}>
+                <Link href={`/beheer/mailboxen/${a.id}`} className="underline">
+                  {a.text}
+                </Link>
+              </li>
+            ))}
           </ul>
         </div>
       )}
-      {!alerts.length && !noMailbox && <p role="status" className="text-green-800">Alle mailboxen zijn in orde.</p>}
+      {!alerts.length && !noMailbox && (
+        <p role="status" className="text-green-800">
+          Alle mailboxen zijn in orde.
+        </p>
+      )}
       <ul className="grid gap-4 md:grid-cols-2 lg:grid-cols-3">
         {SECTIONS.map((s) => (
           <li key={s.href} className="rounded border border-slate-200 bg-white p-4">
-            <h2 className="font-semibold"><Link href={s.href} className="text-brand-700 underline">{s.title}</Link></h2>
+            <h2 className="font-semibold">
+              <Link href={s.href} className="text-brand-700 underline">
+                {s.title}
+              </Link>
+            </h2>
             <p className="mt-1 text-sm text-slate-700">{s.text}</p>
           </li>
         ))}

@@ -17,7 +17,9 @@ export function Badges({ badges }: { badges: TBadge[] }) {
   return (
     <ul className="flex flex-wrap gap-1" aria-label="Kenmerken">
       {badges.map((b) => (
-        <li key={b} className={`rounded border px-1.5 py-0.5 text-xs font-medium ${STYLE[b]}`}>{BADGE_LABELS[b]}</li>
+        <li key={b} className={`rounded border px-1.5 py-0.5 text-xs font-medium ${STYLE[b]}`}>
+          {BADGE_LABELS[b]}
+        </li>
       ))}
     </ul>
   );

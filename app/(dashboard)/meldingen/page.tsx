@@ -32,11 +32,26 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
   const user = await requireUser(['MEDEWERKER']);
   const sp = await searchParams;
   const badge = sp.badge === undefined ? [] : Array.isArray(sp.badge) ? sp.badge : [sp.badge];
-  const { rows, total, totalCapped, pageSize, filter: f } = await listMeldingen({
+  const {
+    rows,
+    total,
+    totalCapped,
+    pageSize,
+    filter: f,
+  } = await listMeldingen({
     db: getDb(),
     user,
     actor: await auditActor(user),
-    filter: { status: one(sp.status) as never, toegewezen: one(sp.toegewezen) as never, van: one(sp.van), tot: one(sp.tot), badges: badge as never, q: one(sp.q), sort: one(sp.sort) as never, pagina: one(sp.pagina) as never },
+    filter: {
+      status: one(sp.status) as never,
+      toegewezen: one(sp.toegewezen) as never,
+      van: one(sp.van),
+      tot: one(sp.tot),
+      badges: badge as never,
+      q: one(sp.q),
+      sort: one(sp.sort) as never,
+      pagina: one(sp.pagina) as never,
+    },
   });
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const hasNext = totalCapped ? rows.length === pageSize : f.pagina < pages;
@@ -44,25 +59,54 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
     <section>
       <div className="flex items-baseline justify-between">
         <h1 className="text-2xl font-semibold">Meldingen</h1>
-        <p className="text-sm text-slate-700" aria-live="polite">{totalCapped ? `Meer dan ${total.toLocaleString('nl-NL')} meldingen` : total === 1 ? '1 melding' : `${total.toLocaleString('nl-NL')} meldingen`}</p>
+        <p className="text-sm text-slate-700" aria-live="polite">
+          {totalCapped
+            ? `Meer dan ${total.toLocaleString('nl-NL')} meldingen`
+            : total === 1
+              ? '1 melding'
+              : `${total.toLocaleString('nl-NL')} meldingen`}
+        </p>
       </div>
 
-      <form method="get" action="/meldingen" className="mt-4 rounded border border-slate-200 bg-white p-4" role="search" aria-label="Meldingen zoeken en filteren">
+      <form
+        method="get"
+        action="/meldingen"
+        className="mt-4 rounded border border-slate-200 bg-white p-4"
+        role="search"
+        aria-label="Meldingen zoeken en filteren"
+      >
         <div className="grid grid-cols-2 gap-3 lg:grid-cols-6">
           <div className="col-span-2">
-            <label htmlFor="q" className="text-sm font-medium">Zoeken</label>
-            <input id="q" name="q" type="search" defaultValue={f.q ?? ''} placeholder="Kenmerk, naam, BSN of tekst uit de reden" className={input} />
+            <label htmlFor="q" className="text-sm font-medium">
+              Zoeken
+            </label>
+            <input
+              id="q"
+              name="q"
+              type="search"
+              defaultValue={f.q ?? ''}
+              placeholder="Kenmerk, naam, BSN of tekst uit de reden"
+              className={input}
+            />
           </div>
           <div>
-            <label htmlFor="status" className="text-sm font-medium">Status</label>
+            <label htmlFor="status" className="text-sm font-medium">
+              Status
+            </label>
             <select id="status" name="status" defaultValue={f.status} className={input}>
               <option value="open">Open</option>
-              {Object.entries(STATUS_LABELS).map(([v, l]) => <option key={v} value={v}>{l}</option>)}
+              {Object.entries(STATUS_LABELS).map(([v, l]) => (
+                <option key={v} value={v}>
+                  {l}
+                </option>
+              ))}
               <option value="alle">Alle</option>
             </select>
           </div>
           <div>
-            <label htmlFor="toegewezen" className="text-sm font-medium">Toegewezen</label>
+            <label htmlFor="toegewezen" className="text-sm font-medium">
+              Toegewezen
+            </label>
             <select id="toegewezen" name="toegewezen" defaultValue={f.toegewezen} className={input}>
               <option value="iedereen">Iedereen</option>
               <option value="mij">Aan mij</option>
@@ -70,11 +114,15 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
             </select>
           </div>
           <div>
-            <label htmlFor="van" className="text-sm font-medium">Ontvangen vanaf</label>
+            <label htmlFor="van" className="text-sm font-medium">
+              Ontvangen vanaf
+            </label>
             <input id="van" name="van" type="date" defaultValue={f.van ?? ''} className={input} />
           </div>
           <div>
-            <label htmlFor="tot" className="text-sm font-medium">Ontvangen tot en met</label>
+            <label htmlFor="tot" className="text-sm font-medium">
+              Ontvangen tot en met
+            </label>
             <input id="tot" name="tot" type="date" defaultValue={f.tot ?? ''} className={input} />
           </div>
         </div>
@@ -83,7 +131,13 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
           <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
             {BADGES.map((b) => (
               <label key={b} className="flex items-center gap-1.5 text-sm">
-                <input type="checkbox" name="badge" value={b} defaultChecked={f.badges.includes(b)} className="h-4 w-4" />
+                <input
+                  type="checkbox"
+                  name="badge"
+                  value={b}
+                  defaultChecked={f.badges.includes(b)}
+                  className="h-4 w-4"
+                />
                 {BADGE_LABELS[b]}
               </label>
             ))}
@@ -91,57 +145,104 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
         </fieldset>
         <div className="mt-3 flex flex-wrap items-end gap-3">
           <div>
-            <label htmlFor="sort" className="text-sm font-medium">Sorteren</label>
+            <label htmlFor="sort" className="text-sm font-medium">
+              Sorteren
+            </label>
             <select id="sort" name="sort" defaultValue={f.sort} className={input}>
               <option value="nieuwste">Nieuwste eerst</option>
               <option value="oudste">Oudste eerst</option>
               <option value="naam">Achternaam</option>
             </select>
           </div>
-          <button type="submit" className="rounded bg-brand-600 px-4 py-1.5 font-medium text-white hover:bg-brand-700">Toepassen</button>
-          <Link href="/meldingen" className="px-2 py-1.5 text-sm text-brand-700 underline">Filters wissen</Link>
+          <button
+            type="submit"
+            className="rounded bg-brand-600 px-4 py-1.5 font-medium text-white hover:bg-brand-700"
+          >
+            Toepassen
+          </button>
+          <Link href="/meldingen" className="px-2 py-1.5 text-sm text-brand-700 underline">
+            Filters wissen
+          </Link>
         </div>
       </form>
 
       {rows.length === 0 ? (
         <p className="mt-6 rounded border border-slate-200 bg-white p-6 text-slate-700">
-          {f.q || f.badges.length || f.van || f.tot || f.toegewezen !== 'iedereen' || f.status !== 'open' ? 'Geen meldingen gevonden met deze zoekopdracht of filters.' : 'Er zijn geen openstaande meldingen.'}
+          {f.q || f.badges.length || f.van || f.tot || f.toegewezen !== 'iedereen' || f.status !== 'open'
+            ? 'Geen meldingen gevonden met deze zoekopdracht of filters.'
+            : 'Er zijn geen openstaande meldingen.'}
         </p>
       ) : (
         <div className="mt-4 overflow-x-auto rounded border border-slate-200 bg-white">
           <table className="w-full text-left text-sm">
-            <caption className="sr-only">Meldingen, {f.sort === 'oudste' ? 'oudste' : f.sort === 'naam' ? 'op achternaam' : 'nieuwste'} eerst</caption>
+            <caption className="sr-only">
+              Meldingen, {f.sort === 'oudste' ? 'oudste' : f.sort === 'naam' ? 'op achternaam' : 'nieuwste'}{' '}
+              eerst
+            </caption>
             <thead className="bg-slate-100 text-slate-800">
               <tr>
-                <th scope="col" className="px-3 py-2">Ontvangen</th>
-                <th scope="col" className="px-3 py-2">Kenmerk</th>
-                <th scope="col" className="px-3 py-2">Betrokkene</th>
-                <th scope="col" className="px-3 py-2">Plaats</th>
-                <th scope="col" className="px-3 py-2">Status</th>
-                <th scope="col" className="px-3 py-2">Behandelaar</th>
+                <th scope="col" className="px-3 py-2">
+                  Ontvangen
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Kenmerk
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Betrokkene
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Plaats
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Status
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Behandelaar
+                </th>
               </tr>
             </thead>
             <tbody>
               {rows.map((r) => (
-                <tr key={r.id} className={`border-t border-slate-200 align-top ${r.overdue ? 'bg-red-50 shadow-[inset_4px_0_0_#b91c1c]' : ''}`}>
+                <tr
+                  key={r.id}
+                  className={`border-t border-slate-200 align-top ${r.overdue ? 'bg-red-50 shadow-[inset_4px_0_0_#b91c1c]' : ''}`}
+                >
                   <td className="whitespace-nowrap px-3 py-2">
                     {formatDateTime(r.receivedAt)}
-                    <div className={`text-xs ${r.overdue ? 'font-semibold text-red-800' : 'text-slate-600'}`}>{werkdagenLabel(r.werkdagenGeleden)}</div>
+                    <div className={`text-xs ${r.overdue ? 'font-semibold text-red-800' : 'text-slate-600'}`}>
+                      {werkdagenLabel(r.werkdagenGeleden)}
+                    </div>
                   </td>
                   <td className="px-3 py-2">
-                    <Link href={`/meldingen/${r.id}`} className="font-medium text-brand-700 underline">{r.kenmerk}</Link>
+                    <Link href={`/meldingen/${r.id}`} className="font-medium text-brand-700 underline">
+                      {r.kenmerk}
+                    </Link>
                   </td>
                   <td className="px-3 py-2">
                     <div>{r.naam ?? 'Naam onbekend'}</div>
                     <div className="text-xs text-slate-600">{formatDay(r.geboortedatum)}</div>
-                    <div className="mt-1"><Badges badges={r.badges} /></div>
+                    <div className="mt-1">
+                      <Badges badges={r.badges} />
+                    </div>
                   </td>
                   <td className="px-3 py-2">{r.plaats ?? '—'}</td>
                   <td className="px-3 py-2">
                     {STATUS_LABELS[r.status]}
-                    {r.uitkomst && <div className="text-xs text-slate-600">{UITKOMST_LABELS[r.uitkomst]}</div>}
+                    {r.uitkomst && (
+                      <div className="text-xs text-slate-600">{UITKOMST_LABELS[r.uitkomst]}</div>
+                    )}
                   </td>
-                  <td className="px-3 py-2">{r.assignee ? (r.assignedToMe ? `${r.assignee} (ik)` : r.assignee) : <span className="text-slate-600">Niemand</span>}</td>
+                  <td className="px-3 py-2">
+                    {r.assignee ? (
+                      r.assignedToMe ? (
+                        `${r.assignee} (ik)`
+                      ) : (
+                        r.assignee
+                      )
+                    ) : (
+                      <span className="text-slate-600">Niemand</span>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -151,9 +252,24 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
 
       {(f.pagina > 1 || hasNext) && (
         <nav aria-label="Paginering" className="mt-4 flex items-center justify-between text-sm">
-          {f.pagina > 1 ? <Link href={pageHref(f, f.pagina - 1)} className="text-brand-700 underline">‹ Vorige</Link> : <span />}
-          <span>Pagina {f.pagina}{totalCapped ? '' : ` van ${pages}`}</span>
-          {hasNext ? <Link href={pageHref(f, f.pagina + 1)} className="text-brand-700 underline">Volgende ›</Link> : <span />}
+          {f.pagina > 1 ? (
+            <Link href={pageHref(f, f.pagina - 1)} className="text-brand-700 underline">
+              ‹ Vorige
+            </Link>
+          ) : (
+            <span />
+          )}
+          <span>
+            Pagina {f.pagina}
+            {totalCapped ? '' : ` van ${pages}`}
+          </span>
+          {hasNext ? (
+            <Link href={pageHref(f, f.pagina + 1)} className="text-brand-700 underline">
+              Volgende ›
+            </Link>
+          ) : (
+            <span />
+          )}
         </nav>
       )}
     </section>

@@ -6,22 +6,51 @@
  * marker, and the table beside each chart holds the same figures.
  */
 import { useSyncExternalStore } from 'react';
-import { Bar, BarChart, CartesianGrid, LabelList, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  LabelList,
+  Legend,
+  Line,
+  LineChart,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import type { TBarPunt, TTrendPunt } from '@/lib/stats/chart-data';
 
 const noSubscription = () => () => {};
-const useInBrowser = () => useSyncExternalStore(noSubscription, () => true, () => false);
+const useInBrowser = () =>
+  useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
 
 export function BarFigure({ titel, data }: { titel: string; data: TBarPunt[] }) {
   const inBrowser = useInBrowser();
   if (!inBrowser) return <div className="h-40" aria-hidden="true" />;
   return (
     <figure role="img" aria-label={`Staafdiagram: ${titel}`} className="break-inside-avoid">
-      <BarChart layout="vertical" width={460} height={40 + data.length * 28} data={data} margin={{ top: 4, right: 64, bottom: 4, left: 4 }}>
+      <BarChart
+        layout="vertical"
+        width={460}
+        height={40 + data.length * 28}
+        data={data}
+        margin={{ top: 4, right: 64, bottom: 4, left: 4 }}
+      >
         <CartesianGrid horizontal={false} strokeDasharray="3 3" />
         <XAxis type="number" allowDecimals={false} />
         <YAxis type="category" dataKey="label" width={190} interval={0} tick={{ fontSize: 12 }} />
-        <Bar dataKey="value" name={titel} fill="#1d5b8f" stroke="#0c2b45" minPointSize={2} isAnimationActive={false}>
+        <Bar
+          dataKey="value"
+          name={titel}
+          fill="#1d5b8f"
+          stroke="#0c2b45"
+          minPointSize={2}
+          isAnimationActive={false}
+        >
           <LabelList dataKey="text" position="right" fill="#0f172a" fontSize={12} />
         </Bar>
       </BarChart>
@@ -40,8 +69,25 @@ export function TrendFigure({ titel, data }: { titel: string; data: TTrendPunt[]
         <YAxis allowDecimals={false} />
         <Tooltip />
         <Legend />
-        <Line name="Deze periode (doorgetrokken, rondjes)" dataKey="nu" stroke="#0c2b45" strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} />
-        <Line name="Vorig jaar (gestreept, vierkantjes)" dataKey="vorig" stroke="#64748b" strokeWidth={2} strokeDasharray="6 4" dot={{ r: 3, strokeWidth: 0, fill: '#64748b' }} activeDot={false} legendType="square" isAnimationActive={false} />
+        <Line
+          name="Deze periode (doorgetrokken, rondjes)"
+          dataKey="nu"
+          stroke="#0c2b45"
+          strokeWidth={2}
+          dot={{ r: 3 }}
+          isAnimationActive={false}
+        />
+        <Line
+          name="Vorig jaar (gestreept, vierkantjes)"
+          dataKey="vorig"
+          stroke="#64748b"
+          strokeWidth={2}
+          strokeDasharray="6 4"
+          dot={{ r: 3, strokeWidth: 0, fill: '#64748b' }}
+          activeDot={false}
+          legendType="square"
+          isAnimationActive={false}
+        />
       </LineChart>
     </figure>
   );

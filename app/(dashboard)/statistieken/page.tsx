@@ -37,7 +37,11 @@ function chart(t: TTabel) {
   return <BarFigure titel={t.titel} data={barPunten(shown, bars.label, bars.value)} />;
 }
 
-export default async function StatistiekenPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function StatistiekenPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requireUser();
   const db = getDb();
   const vandaag = dutchDate(new Date());
@@ -64,7 +68,8 @@ export default async function StatistiekenPage({ searchParams }: { searchParams:
     <article className="print:text-black">
       <h1 className="text-2xl font-semibold">Statistieken</h1>
       <p className="mt-1 text-sm text-slate-600">
-        Regionale cijfers over de meldingen niet-acute zorg, alleen als totalen. Ook meldingen waarvan de persoonsgegevens na de bewaartermijn zijn verwijderd tellen mee.
+        Regionale cijfers over de meldingen niet-acute zorg, alleen als totalen. Ook meldingen waarvan de
+        persoonsgegevens na de bewaartermijn zijn verwijderd tellen mee.
       </p>
       {fout ? (
         <p role="alert" className="mt-3 rounded border border-red-300 bg-red-50 p-2 text-sm text-red-800">
@@ -73,9 +78,15 @@ export default async function StatistiekenPage({ searchParams }: { searchParams:
       ) : null}
       <FilterForm filter={filter} keuzes={keuzes} vandaag={vandaag} />
       <p className="mt-3 text-sm">
-        <strong>{KLEIN}</strong> = 1 tot 4 meldingen; <strong>{ONDERDRUKT}</strong> = niet getoond, want afgeleid van minder dan 5 meldingen; <strong>–</strong> = niet van toepassing.{' '}
-        {figuren.bijgewerkt ? `Cijfers bijgewerkt op ${figuren.bijgewerkt.toLocaleString('nl-NL', { timeZone: 'Europe/Amsterdam', dateStyle: 'long', timeStyle: 'short' })}.` : 'De cijfers zijn nog niet berekend.'}{' '}
-        <a className="text-brand-700 underline print:hidden" href={`/statistieken/export?${exportQuery}&tabel=alle&formaat=xlsx`}>
+        <strong>{KLEIN}</strong> = 1 tot 4 meldingen; <strong>{ONDERDRUKT}</strong> = niet getoond, want
+        afgeleid van minder dan 5 meldingen; <strong>–</strong> = niet van toepassing.{' '}
+        {figuren.bijgewerkt
+          ? `Cijfers bijgewerkt op ${figuren.bijgewerkt.toLocaleString('nl-NL', { timeZone: 'Europe/Amsterdam', dateStyle: 'long', timeStyle: 'short' })}.`
+          : 'De cijfers zijn nog niet berekend.'}{' '}
+        <a
+          className="text-brand-700 underline print:hidden"
+          href={`/statistieken/export?${exportQuery}&tabel=alle&formaat=xlsx`}
+        >
           Alle tabellen als XLSX
         </a>
       </p>

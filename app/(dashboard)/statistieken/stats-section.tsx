@@ -9,8 +9,17 @@ const isFigure = (c: TCel) => typeof c === 'number' || c === null || c === KLEIN
  * One figure of the statistics page: title, the period and filter it covers, its export links,
  * the table and (beside it) the chart. Aggregates only — nothing links to a melding.
  */
-export function StatsSection({ tabel, exportQuery, children }: { tabel: TTabel; exportQuery: string; children?: ReactNode }) {
-  const link = (formaat: 'csv' | 'xlsx') => `/statistieken/export?${exportQuery}&tabel=${tabel.sleutel}&formaat=${formaat}`;
+export function StatsSection({
+  tabel,
+  exportQuery,
+  children,
+}: {
+  tabel: TTabel;
+  exportQuery: string;
+  children?: ReactNode;
+}) {
+  const link = (formaat: 'csv' | 'xlsx') =>
+    `/statistieken/export?${exportQuery}&tabel=${tabel.sleutel}&formaat=${formaat}`;
   return (
     <section aria-labelledby={`stat-${tabel.sleutel}`} className="mt-10 break-inside-avoid">
       <div className="flex flex-wrap items-baseline justify-between gap-2">

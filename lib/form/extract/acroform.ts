@@ -50,7 +50,11 @@ const OPTION_BOXES: Record<string, [string, string]> = {
 };
 
 const INSTANTIE = /^(Instantie|Contactpersoon|TelefoonnummerInstantie)(\d+)$/;
-const INSTANTIE_SLOT: Record<string, string> = { Instantie: 'naam', Contactpersoon: 'contactpersoon', TelefoonnummerInstantie: 'telefoon' };
+const INSTANTIE_SLOT: Record<string, string> = {
+  Instantie: 'naam',
+  Contactpersoon: 'contactpersoon',
+  TelefoonnummerInstantie: 'telefoon',
+};
 
 function fieldValues(document: PDFDocument): { texts: Map<string, string>; ticked: Set<string> } {
   const texts = new Map<string, string>();
@@ -73,7 +77,11 @@ function fieldValues(document: PDFDocument): { texts: Map<string, string>; ticke
 export async function readAcroform(bytes: Uint8Array): Promise<TRawForm | null> {
   let document: PDFDocument;
   try {
-    document = await PDFDocument.load(bytes, { ignoreEncryption: true, updateMetadata: false, throwOnInvalidObject: false });
+    document = await PDFDocument.load(bytes, {
+      ignoreEncryption: true,
+      updateMetadata: false,
+      throwOnInvalidObject: false,
+    });
   } catch {
     // The text layer was readable; a form dictionary pdf-lib cannot follow just adds nothing.
     return null;
@@ -84,7 +92,8 @@ export async function readAcroform(bytes: Uint8Array): Promise<TRawForm | null> 
     const path = TEXT_FIELDS[name];
     const instantie = INSTANTIE.exec(name);
     if (path) raw[path] = text;
-    else if (instantie) raw[`hulpverlening.instanties.${Number(instantie[2]) - 1}.${INSTANTIE_SLOT[instantie[1]!]}`] = text;
+    else if (instantie)
+      raw[`hulpverlening.instanties.${Number(instantie[2]) - 1}.${INSTANTIE_SLOT[instantie[1]!]}`] = text;
   }
   for (const name of ticked) {
     const box = OPTION_BOXES[name];
@@ -93,9 +102,13 @@ export async function readAcroform(bytes: Uint8Array): Promise<TRawForm | null> 
   // The organisatieonderdeel prints as two drop-downs: the eenheid, then "basisteam <name>".
   const eenheid = texts.get('Eenheid');
   if (eenheid) raw.organisatieonderdeel = `${eenheid}\nbasisteam ${texts.get('Basisteam') ?? ''}`;
-  const at = (date: string, time: string) => (texts.has(date) || texts.has(time) ? `${texts.get(date) ?? ''} ${texts.get(time) ?? ''}` : undefined);
+  const at = (date: string, time: string) =>
+    texts.has(date) || texts.has(time) ? `${texts.get(date) ?? ''} ${texts.get(time) ?? ''}` : undefined;
   const voorval = ticked.has('VoorvalTussen')
-    ? { van: at('VoorvalTussenDatumBegin', 'VoorvalTussenTijdBegin'), tot: at('VoorvalTussenDatumEind', 'VoorvalTussenTijdEind') }
+    ? {
+        van: at('VoorvalTussenDatumBegin', 'VoorvalTussenTijdBegin'),
+        tot: at('VoorvalTussenDatumEind', 'VoorvalTussenTijdEind'),
+      }
     : ticked.has('VoorvalOp')
       ? { van: at('VoorvalOpDatum', 'VoorvalOpTijd'), tot: at('VoorvalOpDatum', 'VoorvalOpTijd') }
       : {};

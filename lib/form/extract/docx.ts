@@ -14,7 +14,9 @@ export async function extractDocx(bytes: Uint8Array): Promise<string> {
     throw new RefusedFile('Bijlage is een Word-document dat uitgepakt te groot is; het wordt niet gelezen.');
   }
   try {
-    const { value } = await mammoth.convertToHtml({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
+    const { value } = await mammoth.convertToHtml({
+      buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+    });
     return htmlToLines(value).join('\n');
   } catch {
     throw new RefusedFile('Bijlage is een beschadigd of onleesbaar Word-document.');

@@ -9,7 +9,10 @@ const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
 
 function decode(text: string): string {
   return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, code: string) => {
-    if (code[0] === '#') return String.fromCodePoint(code[1] === 'x' || code[1] === 'X' ? parseInt(code.slice(2), 16) : Number(code.slice(1)));
+    if (code[0] === '#')
+      return String.fromCodePoint(
+        code[1] === 'x' || code[1] === 'X' ? parseInt(code.slice(2), 16) : Number(code.slice(1)),
+      );
     return ENTITIES[code.toLowerCase()] ?? whole;
   });
 }
@@ -49,7 +52,14 @@ export function htmlToLines(html: string): string[] {
     const tag = /^<\/?([a-z0-9]+)/i.exec(token)?.[1]?.toLowerCase();
     const closing = token.startsWith('</');
     switch (tag) {
-      case 'p': case 'h1': case 'h2': case 'h3': case 'h4': case 'h5': case 'h6': case 'li':
+      case 'p':
+      case 'h1':
+      case 'h2':
+      case 'h3':
+      case 'h4':
+      case 'h5':
+      case 'h6':
+      case 'li':
         endParagraph();
         break;
       case 'br':
@@ -60,7 +70,8 @@ export function htmlToLines(html: string): string[] {
         if (closing) endRow();
         else rows.push([]);
         break;
-      case 'td': case 'th':
+      case 'td':
+      case 'th':
         endParagraph();
         if (closing) cells.pop();
         else {

@@ -10,7 +10,8 @@ import { hasGlyph } from '../read/glyphs';
  * another page with only its digits changed (a running header "Meldformulier PL1300-... blad 1").
  */
 const EDGE = 3;
-const PAGE_NUMBER = /^(?:[-–—]\s*)?(?:(?:pagina|page|blad|p\.)\s*)?\d{1,3}(?:\s*(?:van|of|\/)\s*\d{1,3})?(?:\s*[-–—])?$/i;
+const PAGE_NUMBER =
+  /^(?:[-–—]\s*)?(?:(?:pagina|page|blad|p\.)\s*)?\d{1,3}(?:\s*(?:van|of|\/)\s*\d{1,3})?(?:\s*[-–—])?$/i;
 
 /** Slot names for the edge lines of a page: "t0" is the first line, "b0" the last. */
 function edgeSlots(count: number): Map<number, string[]> {
@@ -23,7 +24,8 @@ function edgeSlots(count: number): Map<number, string[]> {
 }
 
 /** Slot, text with its digits blanked, and print size: a reden line "Politie" at the top of page 2 is not the letterhead. */
-const signature = (slot: string, line: TLine) => `${slot}|${Math.round(line.scale * 1000)}|${line.text.replace(/\d+/g, '#').toLowerCase()}`;
+const signature = (slot: string, line: TLine) =>
+  `${slot}|${Math.round(line.scale * 1000)}|${line.text.replace(/\d+/g, '#').toLowerCase()}`;
 
 type TLine = { text: string; scale: number };
 

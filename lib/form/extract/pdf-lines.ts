@@ -47,7 +47,14 @@ export function pageLines({ api, raw }: TEngine, page: number): TPdfLine[] {
 
 function linesOf(raw: TEngine['raw'], textPage: number, scratch: number, pageWidth: number): TPdfLine[] {
   const lines: (Omit<TPdfLine, 'mirroredMargin' | 'gapBelow'> & { y: number })[] = [];
-  let current: { parts: string[]; y: number; left: number; right: number; width: number; units: number } | null = null;
+  let current: {
+    parts: string[];
+    y: number;
+    left: number;
+    right: number;
+    width: number;
+    units: number;
+  } | null = null;
   let left = Infinity;
   let lastY: number | undefined;
   let lastRight = 0;
@@ -56,7 +63,12 @@ function linesOf(raw: TEngine['raw'], textPage: number, scratch: number, pageWid
     if (!current) return;
     const text = current.parts.join('');
     if (text.trim() !== '') {
-      lines.push({ text, y: current.y, right: current.right, scale: current.units > 0 ? current.width / current.units : 0 });
+      lines.push({
+        text,
+        y: current.y,
+        right: current.right,
+        scale: current.units > 0 ? current.width / current.units : 0,
+      });
       left = Math.min(left, current.left);
     }
     current = null;
@@ -93,7 +105,8 @@ function linesOf(raw: TEngine['raw'], textPage: number, scratch: number, pageWid
     }
     // A gap between two characters on one line is a column gap or a word space: one space either way.
     const last = current.parts.at(-1);
-    if (last !== undefined && (spaceSeen || x - lastRight > 1) && last !== ' ' && char !== ' ') current.parts.push(' ');
+    if (last !== undefined && (spaceSeen || x - lastRight > 1) && last !== ' ' && char !== ' ')
+      current.parts.push(' ');
     spaceSeen = false;
     current.parts.push(char);
     if (char.trim() !== '') {
@@ -105,7 +118,11 @@ function linesOf(raw: TEngine['raw'], textPage: number, scratch: number, pageWid
     lastRight = end;
   }
   endLine();
-  const pitches = lines.slice(1).map((line, i) => lines[i]!.y - line.y).filter((pitch) => pitch > 0).sort((a, b) => a - b);
+  const pitches = lines
+    .slice(1)
+    .map((line, i) => lines[i]!.y - line.y)
+    .filter((pitch) => pitch > 0)
+    .sort((a, b) => a - b);
   const usual = pitches[Math.floor(pitches.length / 2)] ?? 0;
   return lines.map(({ y, ...line }, i) => ({
     ...line,

@@ -23,7 +23,9 @@ function refusal(error: unknown): RefusedFile {
     return new RefusedFile('Bijlage is een met een wachtwoord beveiligde PDF; die kan niet worden gelezen.');
   }
   if (error instanceof PdfEngineAbort && error.outOfMemory) {
-    return new RefusedFile('Bijlage is een PDF die te veel geheugen vraagt om te lezen; die wordt niet verwerkt.');
+    return new RefusedFile(
+      'Bijlage is een PDF die te veel geheugen vraagt om te lezen; die wordt niet verwerkt.',
+    );
   }
   return new RefusedFile('Bijlage is een beschadigde of onvolledige PDF; die kan niet worden gelezen.');
 }
@@ -35,7 +37,9 @@ export async function extractPdf(bytes: Uint8Array): Promise<TPdfContent> {
       const { api } = engine;
       const count = api.FPDF_GetPageCount(document);
       if (count > LIMITS.maxPages) {
-        throw new RefusedFile(`Bijlage is een PDF van ${count} pagina's; een meldformulier heeft er hooguit ${LIMITS.maxPages}.`);
+        throw new RefusedFile(
+          `Bijlage is een PDF van ${count} pagina's; een meldformulier heeft er hooguit ${LIMITS.maxPages}.`,
+        );
       }
       const pages: TPdfLine[][] = [];
       for (let index = 0; index < count; index++) {

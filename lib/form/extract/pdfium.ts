@@ -60,14 +60,19 @@ export function engineSpent(): boolean {
 }
 
 async function instantiate(): Promise<TEngine> {
-  compiled ??= WebAssembly.compile(readFileSync(createRequire(import.meta.url).resolve('@embedpdf/pdfium/pdfium.wasm')));
+  compiled ??= WebAssembly.compile(
+    readFileSync(createRequire(import.meta.url).resolve('@embedpdf/pdfium/pdfium.wasm')),
+  );
   const wasm = await compiled;
   // Emscripten waits for `receive` and has no way to hear of a failure; the race does.
   let failed: (error: unknown) => void = () => {};
   const failure = new Promise<never>((_, reject) => (failed = reject));
   const api = await Promise.race([
     init({
-      instantiateWasm: (imports: WebAssembly.Imports, receive: (instance: WebAssembly.Instance, wasmModule: WebAssembly.Module) => void) => {
+      instantiateWasm: (
+        imports: WebAssembly.Imports,
+        receive: (instance: WebAssembly.Instance, wasmModule: WebAssembly.Module) => void,
+      ) => {
         WebAssembly.instantiate(wasm, imports).then((instance) => receive(instance, wasm), failed);
         return {};
       },
@@ -104,7 +109,10 @@ export function warmEngine(): Promise<TEngine> {
  * `read` throws. An instance that aborted (memory cap, a structure PDFium gave up on) is dropped
  * without touching it again, and the abort is thrown as a PdfEngineAbort.
  */
-export async function withPdfDocument<T>(bytes: Uint8Array, read: (engine: TEngine, document: number) => T): Promise<T> {
+export async function withPdfDocument<T>(
+  bytes: Uint8Array,
+  read: (engine: TEngine, document: number) => T,
+): Promise<T> {
   const engine = await warmEngine();
   const { api, raw } = engine;
   let aborted = false;

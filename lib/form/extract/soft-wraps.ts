@@ -40,7 +40,9 @@ export function softWrapsAfter(lines: TPdfLine[]): boolean[] {
     const next = lines[i + 1];
     if (!next || line.gapBelow) return false;
     const firstWord = next.text.trim().split(/\s+/)[0]!;
-    const nextWordFitted = line.right + rounding(line) + (SPACE + textWidth(firstWord)) * (next.scale || line.scale) <= margin - SLACK;
+    const nextWordFitted =
+      line.right + rounding(line) + (SPACE + textWidth(firstWord)) * (next.scale || line.scale) <=
+      margin - SLACK;
     if (nextWordFitted) return false;
     return !(SENTENCE_END.test(line.text.trimEnd()) && LEAD_IN.test(next.text.trim()));
   });
@@ -49,5 +51,7 @@ export function softWrapsAfter(lines: TPdfLine[]): boolean[] {
 /** The document's text: hard line ends as \n, soft wraps as SOFT_WRAP. */
 export function joinLines(lines: TPdfLine[]): string {
   const soft = softWrapsAfter(lines);
-  return lines.map((line, i) => line.text + (i === lines.length - 1 ? '' : soft[i] ? SOFT_WRAP : '\n')).join('');
+  return lines
+    .map((line, i) => line.text + (i === lines.length - 1 ? '' : soft[i] ? SOFT_WRAP : '\n'))
+    .join('');
 }

@@ -7,7 +7,10 @@ import { foldSpaces, isPlaceholder } from './text';
  */
 export function parseOrganisatie(raw: string | null): string | null {
   if (raw == null) return null;
-  const lines = raw.split('\n').map(foldSpaces).filter((line) => line !== '');
+  const lines = raw
+    .split('\n')
+    .map(foldSpaces)
+    .filter((line) => line !== '');
   const [eenheid, ...rest] = lines;
   if (eenheid === undefined || isPlaceholder(eenheid)) return null;
   // A bare "basisteam" is the second drop-down left empty.

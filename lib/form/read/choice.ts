@@ -10,9 +10,14 @@ export type TOption<T extends string> = { value: T; label: RegExp };
 
 type TPlaced = TToken & { line: number };
 
-function partnerOf(tokens: TPlaced[], k: number, lineStartsWithGlyph: (line: number) => boolean): TPlaced | undefined {
+function partnerOf(
+  tokens: TPlaced[],
+  k: number,
+  lineStartsWithGlyph: (line: number) => boolean,
+): TPlaced | undefined {
   const glyph = tokens[k]!;
-  const sameLine = (t: TPlaced | undefined) => (t && t.kind === 'text' && t.line === glyph.line ? t : undefined);
+  const sameLine = (t: TPlaced | undefined) =>
+    t && t.kind === 'text' && t.line === glyph.line ? t : undefined;
   const prev = sameLine(tokens[k - 1]);
   const next = sameLine(tokens[k + 1]);
   if (prev && next) return lineStartsWithGlyph(glyph.line) ? next : prev;

@@ -34,7 +34,12 @@ const BETROKKENE: TLabel<string>[] = [
   label('betrokkene.postcode', phrase('Postcode')),
   label('betrokkene.plaats', phrase('Plaats'), phrase('Woonplaats')),
   label('betrokkene.land', phrase('Land')),
-  label('betrokkene.telefoonnummers', phrase('Telefoonnummer(s)'), phrase('Telefoonnummers'), phrase('Telefoonnummer')),
+  label(
+    'betrokkene.telefoonnummers',
+    phrase('Telefoonnummer(s)'),
+    phrase('Telefoonnummers'),
+    phrase('Telefoonnummer'),
+  ),
 ];
 
 const MELDING: TLabel<'voorval' | 'plaatsVoorval' | 'melding'>[] = [
@@ -71,7 +76,8 @@ function readHuisarts(raw: TRawForm, body: string): void {
   if (nietBekend) {
     const lineStart = body.lastIndexOf('\n', nietBekend.start) + 1;
     const lineEnd = body.indexOf('\n', nietBekend.start);
-    if (hasTickedGlyph(body.slice(lineStart, lineEnd === -1 ? undefined : lineEnd))) raw['huisarts.nietBekend'] = 'ja';
+    if (hasTickedGlyph(body.slice(lineStart, lineEnd === -1 ? undefined : lineEnd)))
+      raw['huisarts.nietBekend'] = 'ja';
   }
 }
 
@@ -98,12 +104,14 @@ export function readFormText(text: string): TRawForm {
   set(raw, 'meldingTijdstip', melding.get('melding'));
 
   set(raw, 'redenAanmelding', readReden(sections.reden ?? ''));
-  if (sections.veiligThuis !== undefined) set(raw, 'veiligThuisGemeld', readChoice(sections.veiligThuis, JA_NEE));
+  if (sections.veiligThuis !== undefined)
+    set(raw, 'veiligThuisGemeld', readChoice(sections.veiligThuis, JA_NEE));
 
   const hulpverlening = readInstanties(sections.hulpverlening ?? '');
   set(raw, 'hulpverlening.bestaand', readChoice(hulpverlening.before, BESTAAND));
   hulpverlening.blocks.forEach((block, i) => {
-    for (const [slot, value] of Object.entries(block)) set(raw, `hulpverlening.instanties.${i}.${slot}`, value);
+    for (const [slot, value] of Object.entries(block))
+      set(raw, `hulpverlening.instanties.${i}.${slot}`, value);
   });
 
   readHuisarts(raw, sections.huisarts ?? '');

@@ -20,7 +20,11 @@ function occurrences(body: string): TOccurrence[] {
   for (const { slot, pattern } of SLOTS) {
     for (const match of body.matchAll(pattern)) {
       const colon = /^[ \t]*:/.exec(body.slice(match.index + match[0].length));
-      found.push({ slot, start: match.index, valueStart: match.index + match[0].length + (colon?.[0].length ?? 0) });
+      found.push({
+        slot,
+        start: match.index,
+        valueStart: match.index + match[0].length + (colon?.[0].length ?? 0),
+      });
     }
   }
   return found.sort((a, b) => a.start - b.start);

@@ -23,14 +23,23 @@ export type TLabelMatch = { start: number; valueStart: number };
  * line may start with the label's word (plaats "Land van Cuijk" above the "Land" label); the
  * real label is then the later occurrence.
  */
-function locate<K extends string>(body: string, labels: TLabel<K>[], i: number, cursor: number): RegExpExecArray | null {
+function locate<K extends string>(
+  body: string,
+  labels: TLabel<K>[],
+  i: number,
+  cursor: number,
+): RegExpExecArray | null {
   let match = searchFrom(labels[i]!.pattern, body, cursor);
   if (!match) return null;
   const after = match.index + match[0].length;
   const bound = Math.min(
     ...labels.slice(i + 1).map(({ pattern }) => searchFrom(pattern, body, after)?.index ?? body.length),
   );
-  for (let next = searchFrom(labels[i]!.pattern, body, after); next && next.index < bound; next = searchFrom(labels[i]!.pattern, body, next.index + next[0].length)) {
+  for (
+    let next = searchFrom(labels[i]!.pattern, body, after);
+    next && next.index < bound;
+    next = searchFrom(labels[i]!.pattern, body, next.index + next[0].length)
+  ) {
     match = next;
   }
   return match;

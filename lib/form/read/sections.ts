@@ -25,12 +25,19 @@ export type TSectionName =
  */
 type TSectionSpec = { name: TSectionName; start?: RegExp; label?: RegExp; heading?: RegExp };
 
-const heading = (words: string) => new RegExp(`^[ \\t]*(?:${GLYPH_SOURCE}[ \\t]*)?${phrase(words)}[ \\t]*:?[ \\t]*$`, 'iu');
+const heading = (words: string) =>
+  new RegExp(`^[ \\t]*(?:${GLYPH_SOURCE}[ \\t]*)?${phrase(words)}[ \\t]*:?[ \\t]*$`, 'iu');
 
-export const VEILIG_THUIS_QUESTION = phrase('Is er voor de aangetroffen situatie ook melding bij Veilig Thuis gedaan?');
+export const VEILIG_THUIS_QUESTION = phrase(
+  'Is er voor de aangetroffen situatie ook melding bij Veilig Thuis gedaan?',
+);
 
 const SECTIONS: TSectionSpec[] = [
-  { name: 'betrokkene', start: atLineStart(phrase('Persoonsgegevens betrokkene')), label: atLineStart(phrase('BSN')) },
+  {
+    name: 'betrokkene',
+    start: atLineStart(phrase('Persoonsgegevens betrokkene')),
+    label: atLineStart(phrase('BSN')),
+  },
   { name: 'melding', label: atLineStart(phrase('Datum/tijd voorval')), heading: heading('Melding') },
   { name: 'reden', start: atLineStart(phrase('Reden aanmelding'), phrase('Omschrijving reden aanmelding')) },
   { name: 'veiligThuis', start: atLineStart(VEILIG_THUIS_QUESTION), heading: heading('Veilig Thuis') },
@@ -54,7 +61,10 @@ const SECTIONS: TSectionSpec[] = [
       phrase('Is betrokkene geïnformeerd'),
     ),
   },
-  { name: 'telefonisch', start: atLineStart(phrase('Nader telefonisch contact over melding gewenst') + '[?.]?') },
+  {
+    name: 'telefonisch',
+    start: atLineStart(phrase('Nader telefonisch contact over melding gewenst') + '[?.]?'),
+  },
 ];
 
 /** Section name → its text, without the phrase that marks its start. Missing sections are absent. */
@@ -72,7 +82,9 @@ function headingStart(text: string, index: number, headingPattern: RegExp | unde
 }
 
 export function splitSections(text: string): TSections {
-  const found: { name: TSectionName; start: number; bodyStart: number }[] = [{ name: 'kop', start: 0, bodyStart: 0 }];
+  const found: { name: TSectionName; start: number; bodyStart: number }[] = [
+    { name: 'kop', start: 0, bodyStart: 0 },
+  ];
   let cursor = 0;
   for (const spec of SECTIONS) {
     const consumed = spec.start && searchFrom(spec.start, text, cursor);

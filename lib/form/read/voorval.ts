@@ -20,7 +20,9 @@ function alternatives(text: string): Record<TAlternative, string | null> {
   const tussen = /(?<![\p{L}\d])Tussen(?![\p{L}\d])/iu.exec(text);
   if (!op && !tussen) return { op: text, tussen: null };
   const cut = (from: RegExpExecArray | null, other: RegExpExecArray | null) =>
-    from ? text.slice(from.index + from[0].length, other && other.index > from.index ? other.index : undefined) : null;
+    from
+      ? text.slice(from.index + from[0].length, other && other.index > from.index ? other.index : undefined)
+      : null;
   return { op: cut(op, tussen), tussen: cut(tussen, op) };
 }
 
@@ -33,7 +35,8 @@ export function readVoorval(value: string): { van?: string; tot?: string } {
   const ticked = readChoice(value, OPTIONS);
   const tussenTimes = parts.tussen?.split(/\s+en\s+/i) ?? [];
   const tussenReadable = tussenTimes.length >= 2 && parseDateTime(tussenTimes[0]!) !== null;
-  const chosen: TAlternative = ticked ?? (tussenReadable && !(parts.op && parseDateTime(parts.op)) ? 'tussen' : 'op');
+  const chosen: TAlternative =
+    ticked ?? (tussenReadable && !(parts.op && parseDateTime(parts.op)) ? 'tussen' : 'op');
   if (chosen === 'tussen') {
     if (!parts.tussen || isEmptyTemplate(parts.tussen)) return {};
     return { van: tussenTimes[0], tot: tussenTimes.slice(1).join(' en ') };

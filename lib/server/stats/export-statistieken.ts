@@ -20,18 +20,52 @@ const CONTENT_TYPE: Record<TExportFormaat, string> = {
  * One statistics table (or, as XLSX, all of them) as a file, with the same suppressed cells as the
  * page. Every export is audited (`stats.export`), refused ones too.
  */
-export async function exportStatistieken(o: { db: TDb; role: Role; actor: TAuditActor; filter: TStatsFilter; tabel: TTabelSleutel | 'alle'; formaat: TExportFormaat }): Promise<TStatsExport> {
-  const details = { tabel: o.tabel, formaat: o.formaat, van: o.filter.van, tot: o.filter.tot, gemeente: o.filter.gemeente, eenheid: o.filter.eenheid, basisteam: o.filter.basisteam };
-  if (o.tabel === 'alle' && o.formaat === 'csv') throw new AppError('validation', 'CSV bevat één tabel; kies XLSX voor alle tabellen');
+export async function exportStatistieken(o: {
+  db: TDb;
+  role: Role;
+  actor: TAuditActor;
+  filter: TStatsFilter;
+  tabel: TTabelSleutel | 'alle';
+  formaat: TExportFormaat;
+}): Promise<TStatsExport> {
+  const details = {
+    tabel: o.tabel,
+    formaat: o.formaat,
+    van: o.filter.van,
+    tot: o.filter.tot,
+    gemeente: o.filter.gemeente,
+    eenheid: o.filter.eenheid,
+    basisteam: o.filter.basisteam,
+  };
+  if (o.tabel === 'alle' && o.formaat === 'csv')
+    throw new AppError('validation', 'CSV bevat één tabel; kies XLSX voor alle tabellen');
   let figuren;
   try {
     figuren = await getStatistieken({ db: o.db, role: o.role, filter: o.filter });
   } catch (err) {
-    if (err instanceof AppError && err.code === 'not_found') await audit(o.db, { actor: o.actor, action: 'stats.export', objectType: 'system', objectId: 'statistieken', outcome: 'DENIED', details });
+    if (err instanceof AppError && err.code === 'not_found')
+      await audit(o.db, {
+        actor: o.actor,
+        action: 'stats.export',
+        objectType: 'system',
+        objectId: 'statistieken',
+        outcome: 'DENIED',
+        details,
+      });
     throw err;
   }
   const tables = buildTables(figuren).filter((t) => o.tabel === 'alle' || t.sleutel === o.tabel);
   const body = o.formaat === 'csv' ? Buffer.from(tableToCsv(tables[0]!), 'utf8') : await tablesToXlsx(tables);
-  await audit(o.db, { actor: o.actor, action: 'stats.export', objectType: 'system', objectId: 'statistieken', details });
-  return { filename: `statistieken-${o.tabel}-${o.filter.van}-${o.filter.tot}.${o.formaat}`, contentType: CONTENT_TYPE[o.formaat], body };
+  await audit(o.db, {
+    actor: o.actor,
+    action: 'stats.export',
+    objectType: 'system',
+    objectId: 'statistieken',
+    details,
+  });
+  return {
+    filename: `statistieken-${o.tabel}-${o.filter.van}-${o.filter.tot}.${o.formaat}`,
+    contentType: CONTENT_TYPE[o.formaat],
+    body,
+  };
 }

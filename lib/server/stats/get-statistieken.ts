@@ -23,7 +23,10 @@ export async function getStatistieken(o: { db: TDb; role: Role; filter: TStatsFi
   const doorlooptijden = await q.doorlooptijden(ctx);
   const kenmerken = await q.kenmerken(ctx);
   const foutmeldingen = await q.foutmeldingen(ctx);
-  const vernieuwing = await o.db.statsVernieuwing.findUnique({ where: { id: 1 }, select: { refreshedAt: true } });
+  const vernieuwing = await o.db.statsVernieuwing.findUnique({
+    where: { id: 1 },
+    select: { refreshedAt: true },
+  });
   return {
     filter: o.filter,
     werkdagenBeoordeling: settings.werkdagenBeoordeling,

@@ -24,9 +24,16 @@ export function wholeMonths(r: TRange): { from: string; to: string; toEnd: strin
   const t = day(r.tot);
   const from = v.getUTCDate() === 1 ? v : new Date(Date.UTC(v.getUTCFullYear(), v.getUTCMonth() + 1, 1));
   const lastOfTot = new Date(Date.UTC(t.getUTCFullYear(), t.getUTCMonth() + 1, 0));
-  const to = t.getTime() === lastOfTot.getTime() ? new Date(Date.UTC(t.getUTCFullYear(), t.getUTCMonth(), 1)) : new Date(Date.UTC(t.getUTCFullYear(), t.getUTCMonth() - 1, 1));
+  const to =
+    t.getTime() === lastOfTot.getTime()
+      ? new Date(Date.UTC(t.getUTCFullYear(), t.getUTCMonth(), 1))
+      : new Date(Date.UTC(t.getUTCFullYear(), t.getUTCMonth() - 1, 1));
   if (from > to) return null;
-  return { from: iso(from), to: iso(to), toEnd: iso(new Date(Date.UTC(to.getUTCFullYear(), to.getUTCMonth() + 1, 0))) };
+  return {
+    from: iso(from),
+    to: iso(to),
+    toEnd: iso(new Date(Date.UTC(to.getUTCFullYear(), to.getUTCMonth() + 1, 0))),
+  };
 }
 
 function dims(f: TStatsFilter): Prisma.Sql {
@@ -42,7 +49,12 @@ const ROLLUPS = {
   telling: { dag: 'stats_dag', maand: 'stats_maand', alle: null, cols: '*' },
   pc4: { dag: 'stats_dag_pc4', maand: 'stats_maand_pc4', alle: null, cols: '*' },
   werkdagen: { dag: 'stats_dag_werkdagen', maand: 'stats_maand_werkdagen', alle: null, cols: '*' },
-  doorloop: { dag: 'stats_doorloop_dag', maand: 'stats_maand_doorloop', alle: 'stats_maand_doorloop_alle', cols: 'received_date, soort, stap, n' },
+  doorloop: {
+    dag: 'stats_doorloop_dag',
+    maand: 'stats_maand_doorloop',
+    alle: 'stats_maand_doorloop_alle',
+    cols: 'received_date, soort, stap, n',
+  },
 } as const;
 
 const dayAfter = (s: string, days: number) => iso(new Date(day(s).getTime() + days * 86_400_000));
@@ -56,15 +68,21 @@ function source(rollup: keyof typeof ROLLUPS, f: TStatsFilter, r: TRange, daily 
   const t = ROLLUPS[rollup];
   const cols = Prisma.raw(t.cols);
   const months = daily ? null : wholeMonths(r);
-  if (!months) return Prisma.sql`(SELECT ${cols} FROM ${Prisma.raw(t.dag)} WHERE received_date BETWEEN ${r.van}::date AND ${r.tot}::date AND ${dims(f)}) src`;
+  if (!months)
+    return Prisma.sql`(SELECT ${cols} FROM ${Prisma.raw(t.dag)} WHERE received_date BETWEEN ${r.van}::date AND ${r.tot}::date AND ${dims(f)}) src`;
   const unfiltered = !f.gemeente && !f.eenheid && !f.basisteam;
   const edges = [
-    r.van < months.from ? Prisma.sql`received_date BETWEEN ${r.van}::date AND ${dayAfter(months.from, -1)}::date` : null,
-    months.toEnd < r.tot ? Prisma.sql`received_date BETWEEN ${dayAfter(months.toEnd, 1)}::date AND ${r.tot}::date` : null,
+    r.van < months.from
+      ? Prisma.sql`received_date BETWEEN ${r.van}::date AND ${dayAfter(months.from, -1)}::date`
+      : null,
+    months.toEnd < r.tot
+      ? Prisma.sql`received_date BETWEEN ${dayAfter(months.toEnd, 1)}::date AND ${r.tot}::date`
+      : null,
   ].filter((e): e is Prisma.Sql => e !== null);
-  const monthly = t.alle && unfiltered
-    ? Prisma.sql`SELECT ${cols} FROM ${Prisma.raw(t.alle)} WHERE received_date BETWEEN ${months.from}::date AND ${months.to}::date`
-    : Prisma.sql`SELECT ${cols} FROM ${Prisma.raw(t.maand)} WHERE received_date BETWEEN ${months.from}::date AND ${months.to}::date AND ${dims(f)}`;
+  const monthly =
+    t.alle && unfiltered
+      ? Prisma.sql`SELECT ${cols} FROM ${Prisma.raw(t.alle)} WHERE received_date BETWEEN ${months.from}::date AND ${months.to}::date`
+      : Prisma.sql`SELECT ${cols} FROM ${Prisma.raw(t.maand)} WHERE received_date BETWEEN ${months.from}::date AND ${months.to}::date AND ${dims(f)}`;
   if (!edges.length) return Prisma.sql`(${monthly}) src`;
   return Prisma.sql`(${monthly} UNION ALL SELECT ${cols} FROM ${Prisma.raw(t.dag)} WHERE (${Prisma.join(edges, ' OR ')}) AND ${dims(f)}) src`;
 }
@@ -72,13 +90,19 @@ function source(rollup: keyof typeof ROLLUPS, f: TStatsFilter, r: TRange, daily 
 /** A bucket key for a day `d`, and the key of the bucket one year later (the trend partner). */
 const BUCKET: Record<TStap, { key: string; nextYear: string }> = {
   dag: { key: `to_char(d, 'YYYY-MM-DD')`, nextYear: `to_char(d + interval '1 year', 'YYYY-MM-DD')` },
-  week: { key: `to_char(d, 'IYYY-"W"IW')`, nextYear: `(extract(isoyear FROM d)::int + 1)::text || to_char(d, '-"W"IW')` },
+  week: {
+    key: `to_char(d, 'IYYY-"W"IW')`,
+    nextYear: `(extract(isoyear FROM d)::int + 1)::text || to_char(d, '-"W"IW')`,
+  },
   maand: { key: `to_char(d, 'YYYY-MM')`, nextYear: `to_char(d + interval '1 year', 'YYYY-MM')` },
   jaar: { key: `to_char(d, 'YYYY')`, nextYear: `(extract(year FROM d)::int + 1)::text` },
 };
 const on = (expr: string, column: string) => Prisma.raw(expr.replace(/\bd\b/g, column));
 
-async function reeks({ db, filter }: TQueryContext): Promise<Pick<TFiguren, 'reeks' | 'totaal' | 'totaalVorigJaar'>> {
+async function reeks({
+  db,
+  filter,
+}: TQueryContext): Promise<Pick<TFiguren, 'reeks' | 'totaal' | 'totaalVorigJaar'>> {
   const b = BUCKET[filter.stap];
   // Month rollups hold the first day of the month: right for month and year buckets only.
   const daily = filter.stap === 'dag' || filter.stap === 'week';
@@ -95,20 +119,41 @@ async function reeks({ db, filter }: TQueryContext): Promise<Pick<TFiguren, 'ree
     SELECT NULL, (SELECT coalesce(sum(n), 0)::int FROM cur), (SELECT coalesce(sum(n), 0)::int FROM prev)
     ORDER BY 1 NULLS LAST`;
   const totals = rows.pop()!;
-  return { reeks: rows.map((r) => ({ sleutel: r.k!, aantal: r.aantal, vorigJaar: r.vorig })), totaal: totals.aantal, totaalVorigJaar: totals.vorig };
+  return {
+    reeks: rows.map((r) => ({ sleutel: r.k!, aantal: r.aantal, vorigJaar: r.vorig })),
+    totaal: totals.aantal,
+    totaalVorigJaar: totals.vorig,
+  };
 }
 
 const perEenheid = ({ db, filter }: TQueryContext) =>
-  db.$queryRaw<TFiguren['perEenheid']>`SELECT eenheid, basisteam, sum(n)::int AS aantal FROM ${source('telling', filter, filter)} GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2`;
+  db.$queryRaw<
+    TFiguren['perEenheid']
+  >`SELECT eenheid, basisteam, sum(n)::int AS aantal FROM ${source('telling', filter, filter)} GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2`;
 
 const perGemeente = ({ db, filter }: TQueryContext) =>
-  db.$queryRaw<TFiguren['perGemeente']>`SELECT gemeente, sum(n)::int AS aantal FROM ${source('telling', filter, filter)} GROUP BY 1 ORDER BY 2 DESC, 1`;
+  db.$queryRaw<
+    TFiguren['perGemeente']
+  >`SELECT gemeente, sum(n)::int AS aantal FROM ${source('telling', filter, filter)} GROUP BY 1 ORDER BY 2 DESC, 1`;
 
 const perPc4 = ({ db, filter }: TQueryContext) =>
-  db.$queryRaw<TFiguren['perPc4']>`SELECT pc4, sum(n)::int AS aantal FROM ${source('pc4', filter, filter)} GROUP BY 1 ORDER BY 2 DESC, 1`;
+  db.$queryRaw<
+    TFiguren['perPc4']
+  >`SELECT pc4, sum(n)::int AS aantal FROM ${source('pc4', filter, filter)} GROUP BY 1 ORDER BY 2 DESC, 1`;
 
-async function perStatusUitkomst({ db, filter }: TQueryContext): Promise<Pick<TFiguren, 'perStatus' | 'perUitkomst' | 'perLoket'>> {
-  const rows = await db.$queryRaw<{ set: number; status: MeldingStatus | null; uitkomst: Uitkomst | null; loket: string | null; aantal: number }[]>`
+async function perStatusUitkomst({
+  db,
+  filter,
+}: TQueryContext): Promise<Pick<TFiguren, 'perStatus' | 'perUitkomst' | 'perLoket'>> {
+  const rows = await db.$queryRaw<
+    {
+      set: number;
+      status: MeldingStatus | null;
+      uitkomst: Uitkomst | null;
+      loket: string | null;
+      aantal: number;
+    }[]
+  >`
     SELECT GROUPING(status, uitkomst, loket_advies)::int AS set, status, uitkomst, loket_advies AS loket, sum(n)::int AS aantal
     FROM ${source('telling', filter, filter)}
     GROUP BY GROUPING SETS ((status), (uitkomst), (uitkomst, loket_advies))
@@ -117,7 +162,9 @@ async function perStatusUitkomst({ db, filter }: TQueryContext): Promise<Pick<TF
   return {
     perStatus: rows.filter((r) => r.set === 3).map((r) => ({ status: r.status!, aantal: r.aantal })),
     perUitkomst: rows.filter((r) => r.set === 5).map((r) => ({ uitkomst: r.uitkomst, aantal: r.aantal })),
-    perLoket: rows.filter((r) => r.set === 4 && r.uitkomst === 'NIET_IN_BEHANDELING').map((r) => ({ loket: r.loket, aantal: r.aantal })),
+    perLoket: rows
+      .filter((r) => r.set === 4 && r.uitkomst === 'NIET_IN_BEHANDELING')
+      .map((r) => ({ loket: r.loket, aantal: r.aantal })),
   };
 }
 
@@ -151,7 +198,11 @@ async function doorlooptijden({ db, filter }: TQueryContext): Promise<TFiguren['
   return { signaal: d('signaal'), beoordeling: d('beoordeling'), afgerond: d('afgerond') };
 }
 
-async function kenmerken({ db, filter, werkdagenBeoordeling }: TQueryContext): Promise<TFiguren['kenmerken']> {
+async function kenmerken({
+  db,
+  filter,
+  werkdagenBeoordeling,
+}: TQueryContext): Promise<TFiguren['kenmerken']> {
   const [row] = await db.$queryRaw<TFiguren['kenmerken'][]>`
     WITH w AS (
       SELECT coalesce(sum(n), 0)::int AS beoordeeld, coalesce(sum(n) FILTER (WHERE werkdagen <= ${werkdagenBeoordeling} OR binnen), 0)::int AS binnen
@@ -170,8 +221,19 @@ async function kenmerken({ db, filter, werkdagenBeoordeling }: TQueryContext): P
 
 async function foutmeldingen({ db, filter }: TQueryContext): Promise<number | null> {
   if (filter.gemeente || filter.eenheid || filter.basisteam) return null;
-  const [row] = await db.$queryRaw<{ n: number }[]>`SELECT coalesce(sum(aantal), 0)::int AS n FROM stats_foutmelding WHERE datum BETWEEN ${filter.van}::date AND ${filter.tot}::date`;
+  const [row] = await db.$queryRaw<
+    { n: number }[]
+  >`SELECT coalesce(sum(aantal), 0)::int AS n FROM stats_foutmelding WHERE datum BETWEEN ${filter.van}::date AND ${filter.tot}::date`;
   return row!.n;
 }
 
-export const STATS_QUERIES = { reeks, perEenheid, perGemeente, perPc4, perStatusUitkomst, doorlooptijden, kenmerken, foutmeldingen };
+export const STATS_QUERIES = {
+  reeks,
+  perEenheid,
+  perGemeente,
+  perPc4,
+  perStatusUitkomst,
+  doorlooptijden,
+  kenmerken,
+  foutmeldingen,
+};

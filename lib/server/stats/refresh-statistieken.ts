@@ -14,17 +14,36 @@ export async function refreshStatistieken(o: { db: TDb; now?: Date }): Promise<{
   const last = await o.db.statsKalender.findFirst({ orderBy: { datum: 'desc' }, select: { datum: true } });
   if (!last || last.datum.toISOString().slice(0, 10) < until) {
     const rows = kalenderRows(until);
-    for (let i = 0; i < rows.length; i += 5000) await o.db.statsKalender.createMany({ data: rows.slice(i, i + 5000), skipDuplicates: true });
+    for (let i = 0; i < rows.length; i += 5000)
+      await o.db.statsKalender.createMany({ data: rows.slice(i, i + 5000), skipDuplicates: true });
   }
   // In dependency order: daily rollups read stats_melding, monthly ones the daily ones.
-  const views = ['stats_melding', 'stats_dag', 'stats_dag_pc4', 'stats_dag_werkdagen', 'stats_maand', 'stats_maand_pc4', 'stats_maand_werkdagen', 'stats_maand_doorloop', 'stats_maand_doorloop_alle', 'stats_keuze', 'stats_foutmelding'];
+  const views = [
+    'stats_melding',
+    'stats_dag',
+    'stats_dag_pc4',
+    'stats_dag_werkdagen',
+    'stats_maand',
+    'stats_maand_pc4',
+    'stats_maand_werkdagen',
+    'stats_maand_doorloop',
+    'stats_maand_doorloop_alle',
+    'stats_keuze',
+    'stats_foutmelding',
+  ];
   for (const view of views) {
     // An empty view (first fill) is filled directly: nothing to read yet, and far faster than
     // the row-by-row comparison of a concurrent refresh.
-    const [filled] = await o.db.$queryRawUnsafe<{ any: boolean }[]>(`SELECT EXISTS (SELECT 1 FROM ${view}) AS any`);
+    const [filled] = await o.db.$queryRawUnsafe<{ any: boolean }[]>(
+      `SELECT EXISTS (SELECT 1 FROM ${view}) AS any`,
+    );
     await o.db.$executeRawUnsafe(`REFRESH MATERIALIZED VIEW ${filled?.any ? 'CONCURRENTLY ' : ''}${view}`);
   }
   const durationMs = Date.now() - started;
-  await o.db.statsVernieuwing.upsert({ where: { id: 1 }, create: { id: 1, refreshedAt: now, durationMs }, update: { refreshedAt: now, durationMs } });
+  await o.db.statsVernieuwing.upsert({
+    where: { id: 1 },
+    create: { id: 1, refreshedAt: now, durationMs },
+    update: { refreshedAt: now, durationMs },
+  });
   return { durationMs };
 }

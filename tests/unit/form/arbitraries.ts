@@ -10,26 +10,118 @@ import type { TMeldformulier } from '../../../lib/form/schema';
 const pick = <T>(...values: T[]) => fc.constantFrom(...values);
 
 const voornamen = fc
-  .array(pick('Fenna', 'Zoë', 'Anaïs', 'Jürgen', 'Éléonore', 'Çağla', 'Søren', 'Jan', 'Mohammed', 'Ilse', 'Noël', 'Ömer'), { minLength: 1, maxLength: 3 })
+  .array(
+    pick(
+      'Fenna',
+      'Zoë',
+      'Anaïs',
+      'Jürgen',
+      'Éléonore',
+      'Çağla',
+      'Søren',
+      'Jan',
+      'Mohammed',
+      'Ilse',
+      'Noël',
+      'Ömer',
+    ),
+    { minLength: 1, maxLength: 3 },
+  )
   .map((names) => names.join(' '));
 const voorvoegsel = pick(null, 'van', 'van der', 'de', "van 't", 'ter', 'den', 'in het');
-const achternaam = pick('Öztürk', 'Müller-Lüdenscheidt', 'Jansen', "D'Hondt", 'Bakker', 'Brouwer', 'El Amrani', 'Groß');
-const plaats = pick('Rotterdam', 'Den Haag', "'s-Hertogenbosch", 'Dordrecht', 'Land van Cuijk', 'Capelle aan den IJssel', 'Schiedam');
+const achternaam = pick(
+  'Öztürk',
+  'Müller-Lüdenscheidt',
+  'Jansen',
+  "D'Hondt",
+  'Bakker',
+  'Brouwer',
+  'El Amrani',
+  'Groß',
+);
+const plaats = pick(
+  'Rotterdam',
+  'Den Haag',
+  "'s-Hertogenbosch",
+  'Dordrecht',
+  'Land van Cuijk',
+  'Capelle aan den IJssel',
+  'Schiedam',
+);
 
 const isoDate = fc
   .date({ min: new Date('1910-01-01T00:00:00Z'), max: new Date('2025-12-31T00:00:00Z'), noInvalidDate: true })
   .map((d) => d.toISOString().slice(0, 10));
-const time = fc.tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 })).map(([h, m]) => `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`);
+const time = fc
+  .tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }))
+  .map(([h, m]) => `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`);
 const dateTime = fc.tuple(isoDate, time).map(([d, t]) => `${d}T${t}`);
-const digits = (n: number) => fc.array(fc.integer({ min: 0, max: 9 }), { minLength: n, maxLength: n }).map((ds) => ds.join(''));
-const phone = fc.oneof(digits(8).map((d) => `06${d}`), digits(7).map((d) => `010${d}`), digits(6).map((d) => `0546${d}`), digits(8).map((d) => `+316${d}`));
-const postcode = fc.tuple(fc.integer({ min: 1000, max: 9999 }), fc.constantFrom(...'ABCDEGHJKLMNPRTVWXZ'), fc.constantFrom(...'ABCDEGHJKLMNPRTVWXZ')).map(([n, a, b]) => `${n}${a}${b}`);
+const digits = (n: number) =>
+  fc.array(fc.integer({ min: 0, max: 9 }), { minLength: n, maxLength: n }).map((ds) => ds.join(''));
+const phone = fc.oneof(
+  digits(8).map((d) => `06${d}`),
+  digits(7).map((d) => `010${d}`),
+  digits(6).map((d) => `0546${d}`),
+  digits(8).map((d) => `+316${d}`),
+);
+const postcode = fc
+  .tuple(
+    fc.integer({ min: 1000, max: 9999 }),
+    fc.constantFrom(...'ABCDEGHJKLMNPRTVWXZ'),
+    fc.constantFrom(...'ABCDEGHJKLMNPRTVWXZ'),
+  )
+  .map(([n, a, b]) => `${n}${a}${b}`);
 
 const WORDS = [
-  'de', 'het', 'een', 'buurman', 'belde', 'om', '14:35', 'uur.', 'Wie:', 'Wat:', 'Waar:', 'mevrouw', 'was', 'verward',
-  'en', 'sprak', 'over', 'stemmen', 'in', 'muur;', 'zij', 'weigerde', 'hulp.', 'Adres:', 'onbekend,', 'Telefoonnummer:',
-  'geïnformeerd', 'café', 'één', 'keer', 'per', 'week', 'zorgmijder', '(GGZ)', 'politie', 'aangetroffen', 'woning', 'vervuild.',
-  'Zorgen:', 'veiligheid', 'medewerker', 'hond', 'agressief', 'naar', 'hulpverleners', 'toe.', 'Verder:', 'niets', 'bijzonders.',
+  'de',
+  'het',
+  'een',
+  'buurman',
+  'belde',
+  'om',
+  '14:35',
+  'uur.',
+  'Wie:',
+  'Wat:',
+  'Waar:',
+  'mevrouw',
+  'was',
+  'verward',
+  'en',
+  'sprak',
+  'over',
+  'stemmen',
+  'in',
+  'muur;',
+  'zij',
+  'weigerde',
+  'hulp.',
+  'Adres:',
+  'onbekend,',
+  'Telefoonnummer:',
+  'geïnformeerd',
+  'café',
+  'één',
+  'keer',
+  'per',
+  'week',
+  'zorgmijder',
+  '(GGZ)',
+  'politie',
+  'aangetroffen',
+  'woning',
+  'vervuild.',
+  'Zorgen:',
+  'veiligheid',
+  'medewerker',
+  'hond',
+  'agressief',
+  'naar',
+  'hulpverleners',
+  'toe.',
+  'Verder:',
+  'niets',
+  'bijzonders.',
 ];
 const paragraph = fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 45 }).map((words) => {
   const text = words.join(' ');
@@ -56,20 +148,42 @@ export const layoutArb: fc.Arbitrary<TLayoutInput> = fc.record({
 
 export function formulierArb(version: '1.3' | '2.0'): fc.Arbitrary<TMeldformulier> {
   const instantie = fc
-    .record({ naam: nullable(pick('Bouman GGZ', 'Wijkteam Noord', 'Leger des Heils', 'Antes')), contactpersoon: nullable(pick('mevr. Öztürk', 'dhr. De Wit')), telefoon: nullable(phone) })
+    .record({
+      naam: nullable(pick('Bouman GGZ', 'Wijkteam Noord', 'Leger des Heils', 'Antes')),
+      contactpersoon: nullable(pick('mevr. Öztürk', 'dhr. De Wit')),
+      telefoon: nullable(phone),
+    })
     .filter((i) => i.naam !== null || i.contactpersoon !== null || i.telefoon !== null);
   const huisarts = fc.oneof(
-    fc.record({ naam: nullable(pick('Dr. Jansen', 'Huisartsenpraktijk Zuid')), adres: nullable(pick('Hoofdweg 1, Rotterdam', 'Kerkstraat 12')), telefoon: nullable(phone) }).map((h) => ({
-      bekend: h.naam || h.adres || h.telefoon ? true : null,
-      ...h,
-    })),
+    fc
+      .record({
+        naam: nullable(pick('Dr. Jansen', 'Huisartsenpraktijk Zuid')),
+        adres: nullable(pick('Hoofdweg 1, Rotterdam', 'Kerkstraat 12')),
+        telefoon: nullable(phone),
+      })
+      .map((h) => ({
+        bekend: h.naam || h.adres || h.telefoon ? true : null,
+        ...h,
+      })),
     ...(version === '2.0' ? [fc.constant({ bekend: false, naam: null, adres: null, telefoon: null })] : []),
   );
   return fc
     .record({
-      kenmerk: fc.integer({ min: 1000, max: 9999 }).chain((unit) => digits(6).map((n) => `PL${unit}-2024${n}`)),
-      organisatieonderdeel: nullable(pick('Eenheid Rotterdam, basisteam Maasboulevard', 'Eenheid Den Haag, basisteam Hoefkade', 'Eenheid Rotterdam')),
-      behandelaar: fc.record({ naam: nullable(pick('J.P. de Testagent', 'A. Öztürk', 'M. van der Berg')), telefoon: nullable(phone), email: pick('j.testagent@politie.nl', 'a.oztürk@politie.nl'.replace('ü', 'u')) }),
+      kenmerk: fc
+        .integer({ min: 1000, max: 9999 })
+        .chain((unit) => digits(6).map((n) => `PL${unit}-2024${n}`)),
+      organisatieonderdeel: nullable(
+        pick(
+          'Eenheid Rotterdam, basisteam Maasboulevard',
+          'Eenheid Den Haag, basisteam Hoefkade',
+          'Eenheid Rotterdam',
+        ),
+      ),
+      behandelaar: fc.record({
+        naam: nullable(pick('J.P. de Testagent', 'A. Öztürk', 'M. van der Berg')),
+        telefoon: nullable(phone),
+        email: pick('j.testagent@politie.nl', 'a.oztürk@politie.nl'.replace('ü', 'u')),
+      }),
       betrokkene: fc.record({
         bsn: nullable(pick('111222333', '123456782')),
         voornamen: nullable(voornamen),
@@ -87,18 +201,30 @@ export function formulierArb(version: '1.3' | '2.0'): fc.Arbitrary<TMeldformulie
       }),
       voorval: fc.oneof(
         dateTime.map((at) => ({ van: at, tot: at })),
-        fc.tuple(dateTime, dateTime).filter(([a, b]) => a < b).map(([van, tot]) => ({ van, tot })),
+        fc
+          .tuple(dateTime, dateTime)
+          .filter(([a, b]) => a < b)
+          .map(([van, tot]) => ({ van, tot })),
         fc.constant({ van: null, tot: null }),
       ),
       voorvalPlaats: fc.record({ postcode: nullable(postcode), plaats: nullable(plaats) }),
       meldingTijdstip: nullable(dateTime),
       redenAanmelding: reden,
-      veiligThuisGemeld: version === '2.0' ? nullable(pick('ja' as const, 'nee' as const)) : fc.constant(null),
-      hulpverlening: fc.record({ bestaand: nullable(pick('ja' as const, 'nee' as const, 'niet_bekend' as const)), instanties: fc.array(instantie, { maxLength: 3 }) }),
+      veiligThuisGemeld:
+        version === '2.0' ? nullable(pick('ja' as const, 'nee' as const)) : fc.constant(null),
+      hulpverlening: fc.record({
+        bestaand: nullable(pick('ja' as const, 'nee' as const, 'niet_bekend' as const)),
+        instanties: fc.array(instantie, { maxLength: 3 }),
+      }),
       huisarts,
       geinformeerd: fc.oneof(
         fc.constant({ betrokkeneGeinformeerd: 'ja' as const, nietGeinformeerdReden: null }),
-        fc.record({ betrokkeneGeinformeerd: fc.constant('nee' as const), nietGeinformeerdReden: nullable(pick('zij was niet aanspreekbaar', 'geen gelegenheid: acute situatie')) }),
+        fc.record({
+          betrokkeneGeinformeerd: fc.constant('nee' as const),
+          nietGeinformeerdReden: nullable(
+            pick('zij was niet aanspreekbaar', 'geen gelegenheid: acute situatie'),
+          ),
+        }),
         fc.constant({ betrokkeneGeinformeerd: null, nietGeinformeerdReden: null }),
       ),
       telefonischContactGewenst: nullable(pick('ja' as const, 'nee' as const)),

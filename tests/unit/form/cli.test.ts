@@ -16,14 +16,22 @@ const PDF = path.join(FORMS, 'pdf-v20-colon-ballot/input.pdf');
 const DOCX = path.join(FORMS, 'docx-v20-colon/input.docx');
 let dir = '';
 
-async function runCli(...files: string[]): Promise<{ code: number; lines: Record<string, unknown>[]; stdout: string }> {
+async function runCli(
+  ...files: string[]
+): Promise<{ code: number; lines: Record<string, unknown>[]; stdout: string }> {
   // As package.json's "cli" script starts it (react-server: lib/server marks itself server-only).
   const args = ['--conditions=react-server', '--import', 'tsx', 'scripts/cli.ts', 'parse', ...files];
   const result = await promisify(execFile)(process.execPath, args, { cwd: ROOT }).then(
     (ok) => ({ code: 0, stdout: ok.stdout }),
     (error: { code: number; stdout: string }) => ({ code: error.code, stdout: error.stdout }),
   );
-  return { ...result, lines: result.stdout.trimEnd().split('\n').map((line) => JSON.parse(line)) };
+  return {
+    ...result,
+    lines: result.stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line)),
+  };
 }
 
 async function eml(name: string, subject: string, attachment: string): Promise<string> {
@@ -33,7 +41,9 @@ async function eml(name: string, subject: string, attachment: string): Promise<s
     subject,
     messageId: `<${name}@politie.nl>`,
     text: 'Hierbij maak ik melding van een (vermoedelijke) zorgelijke situatie.',
-    attachments: [{ filename: 'meldformulier.pdf', content: await readFile(attachment), contentType: 'application/pdf' }],
+    attachments: [
+      { filename: 'meldformulier.pdf', content: await readFile(attachment), contentType: 'application/pdf' },
+    ],
   })
     .compile()
     .build();
@@ -49,7 +59,9 @@ afterAll(() => rm(dir, { recursive: true, force: true }));
 
 describe('cli parse', () => {
   it('prints one line per .pdf, .docx and .eml, exit 0 when all are ok', async () => {
-    const expected = JSON.parse(await readFile(path.join(FORMS, 'pdf-v20-colon-ballot/expected.json'), 'utf8'));
+    const expected = JSON.parse(
+      await readFile(path.join(FORMS, 'pdf-v20-colon-ballot/expected.json'), 'utf8'),
+    );
     const mail = await eml('goed', `FW: melding niet-acute zorg met ${expected.formulier.kenmerk}`, PDF);
     const { code, lines } = await runCli(PDF, DOCX, mail);
     expect(code).toBe(0);

@@ -10,7 +10,10 @@ import { meldformulierValidator } from './schema-validator';
  * validates against the JSON schema.
  */
 const FORMS = path.resolve(import.meta.dirname, '../../fixtures/forms');
-const cases = readdirSync(FORMS, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+const cases = readdirSync(FORMS, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name)
+  .sort();
 const validate = meldformulierValidator();
 
 type TExpected = { ok: boolean; formulier: unknown; warnings: string[]; errors: string[] };
@@ -30,6 +33,7 @@ describe('fixture corpus', () => {
     expect(result.warnings.map((w) => w.field).sort()).toEqual([...expected.warnings].sort());
     expect(result.errors.map((e) => e.field).sort()).toEqual([...expected.errors].sort());
     expect(result.ok).toBe(expected.ok);
-    if (result.formulier !== null) expect(validate(result.formulier), JSON.stringify(validate.errors)).toBe(true);
+    if (result.formulier !== null)
+      expect(validate(result.formulier), JSON.stringify(validate.errors)).toBe(true);
   });
 });

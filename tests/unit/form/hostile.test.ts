@@ -19,13 +19,19 @@ describe('hostile attachments', () => {
   it('each yields its error, or its form, and returns', { timeout: 120_000 }, async () => {
     for (const hostile of cases) {
       const started = performance.now();
-      const result = await parseMeldformulier(hostile.bytes, { filename: hostile.filename, contentType: hostile.contentType });
+      const result = await parseMeldformulier(hostile.bytes, {
+        filename: hostile.filename,
+        contentType: hostile.contentType,
+      });
       const seconds = (performance.now() - started) / 1000;
       const summary = `${hostile.name} (${seconds.toFixed(2)} s): ${JSON.stringify(result.errors)}`;
       if (hostile.expectErrorField) {
         expect(result.ok, summary).toBe(false);
         expect(result.formulier, summary).toBeNull();
-        expect(result.errors.map((e) => e.field), summary).toEqual([hostile.expectErrorField]);
+        expect(
+          result.errors.map((e) => e.field),
+          summary,
+        ).toEqual([hostile.expectErrorField]);
         expect(result.errors[0]!.message, summary).toMatch(/^Bijlage/);
       } else {
         expect(result.errors, summary).toEqual([]);
@@ -40,7 +46,9 @@ describe('hostile attachments', () => {
     expect((await parseMeldformulier(zip.bytes, { filename: 'melding.pdf' })).errors[0]!.message).toBe(
       "Bijlage 'melding.pdf' is een ZIP-bestand, geen PDF of Word-document.",
     );
-    expect((await parseMeldformulier(png.bytes, { filename: 'melding.pdf' })).errors[0]!.message).toContain('PNG-afbeelding');
+    expect((await parseMeldformulier(png.bytes, { filename: 'melding.pdf' })).errors[0]!.message).toContain(
+      'PNG-afbeelding',
+    );
   });
 
   it('says a PDF needs a password', async () => {
@@ -50,13 +58,15 @@ describe('hostile attachments', () => {
     );
   });
 
-  it('refuses a PDF that inflates past the engine\'s memory, then reads the next form', async () => {
+  it("refuses a PDF that inflates past the engine's memory, then reads the next form", async () => {
     const bomb = cases.find((c) => c.name === 'inflation-bomb-pdf')!;
     const form = cases.find((c) => c.name === 'javascript-pdf')!;
     expect((await parseMeldformulier(bomb.bytes, { filename: bomb.filename })).errors[0]!.message).toBe(
       'Bijlage is een PDF die te veel geheugen vraagt om te lezen; die wordt niet verwerkt.',
     );
-    expect((await parseMeldformulier(form.bytes, { filename: form.filename })).formulier).toEqual(form.formulier);
+    expect((await parseMeldformulier(form.bytes, { filename: form.filename })).formulier).toEqual(
+      form.formulier,
+    );
   });
 
   it('keeps working after a file that killed the worker', async () => {

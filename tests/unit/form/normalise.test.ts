@@ -20,8 +20,9 @@ describe('dates and times', () => {
     ['op 29 februari 2024 om', '2024-02-29'],
   ])('%s → %s', (printed, iso) => expect(parseDate(printed)).toBe(iso));
 
-  it.each(['31-02-2022', '29-02-2023', '4 brumaire 2022', '13-13-2022', '[Geboortedatum]'])('%s is no date', (printed) =>
-    expect(parseDate(printed)).toBeNull(),
+  it.each(['31-02-2022', '29-02-2023', '4 brumaire 2022', '13-13-2022', '[Geboortedatum]'])(
+    '%s is no date',
+    (printed) => expect(parseDate(printed)).toBeNull(),
   );
 
   it.each([
@@ -55,18 +56,22 @@ describe('phones', () => {
   ])('%s → %s', (printed, digits) => expect(parsePhone(printed)).toBe(digits));
 
   it('reads a list in any separator', () => {
-    expect(parsePhoneList('06-12345678, 010 - 123 45 67 / +31 6 1234 5678\n0201234567 of 0301234567')).toEqual([
-      '0612345678', '0101234567', '+31612345678', '0201234567', '0301234567',
-    ]);
+    expect(
+      parsePhoneList('06-12345678, 010 - 123 45 67 / +31 6 1234 5678\n0201234567 of 0301234567'),
+    ).toEqual(['0612345678', '0101234567', '+31612345678', '0201234567', '0301234567']);
     expect(parsePhoneList('[Telefoonnummer(s)] optioneel')).toEqual([]);
   });
 });
 
 describe('postcode, e-mail, organisatie, text', () => {
-  it.each([['3011 AB', '3011AB'], ['3011ab', '3011AB'], ['3011  Ab', '3011AB'], ['0123 AB', null], ['3011', null], ['[Postcode]', null]])(
-    'postcode %s → %s',
-    (printed, postcode) => expect(parsePostcode(printed)).toBe(postcode),
-  );
+  it.each([
+    ['3011 AB', '3011AB'],
+    ['3011ab', '3011AB'],
+    ['3011  Ab', '3011AB'],
+    ['0123 AB', null],
+    ['3011', null],
+    ['[Postcode]', null],
+  ])('postcode %s → %s', (printed, postcode) => expect(parsePostcode(printed)).toBe(postcode));
 
   it('e-mail: lower case, taken out of its surroundings, invalid → null', () => {
     expect(parseEmail(' J.deVries@Politie.NL ')).toBe('j.devries@politie.nl');
@@ -76,7 +81,9 @@ describe('postcode, e-mail, organisatie, text', () => {
   });
 
   it('organisatieonderdeel: eenheid and basisteam as one text, the prompt → null', () => {
-    expect(parseOrganisatie('Eenheid Rotterdam\nbasisteam Maasboulevard')).toBe('Eenheid Rotterdam, basisteam Maasboulevard');
+    expect(parseOrganisatie('Eenheid Rotterdam\nbasisteam Maasboulevard')).toBe(
+      'Eenheid Rotterdam, basisteam Maasboulevard',
+    );
     expect(parseOrganisatie('Eenheid Rotterdam\nbasisteam')).toBe('Eenheid Rotterdam');
     expect(parseOrganisatie('-Kies een eenheid-\nbasisteam')).toBeNull();
     expect(parseOrganisatie('-Kies een eenheid-basisteam')).toBeNull();

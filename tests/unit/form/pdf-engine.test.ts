@@ -20,7 +20,9 @@ describe('the PDF engine', () => {
   it('refuses a file that needs more than its memory cap, is spent, and starts afresh for the next', async () => {
     const refusal = await extractPdf(await inflationBombPdf()).catch((error: unknown) => error);
     expect(refusal).toBeInstanceOf(RefusedFile);
-    expect((refusal as RefusedFile).message).toBe('Bijlage is een PDF die te veel geheugen vraagt om te lezen; die wordt niet verwerkt.');
+    expect((refusal as RefusedFile).message).toBe(
+      'Bijlage is een PDF die te veel geheugen vraagt om te lezen; die wordt niet verwerkt.',
+    );
     expect(engineSpent()).toBe(true);
     const formulier = sampleFormulier();
     const { text } = await extractPdf(await renderPdf(formulier));

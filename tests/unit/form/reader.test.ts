@@ -84,8 +84,18 @@ describe('readFormText', () => {
       organisatieonderdeel: 'Eenheid Rotterdam, basisteam Maasboulevard',
       behandelaar: { naam: 'J. de Vries', telefoon: '0612345678', email: 'j.devries@politie.nl' },
       betrokkene: {
-        bsn: '123456782', voornamen: 'Zoë Anaïs', voorvoegsel: 'van der', achternaam: 'Meulen', geboortedatum: '1960-11-04',
-        geboorteplaats: 'Land van Cuijk', geboorteland: null, geslacht: 'vrouw', adres: null, postcode: null, plaats: null, land: null,
+        bsn: '123456782',
+        voornamen: 'Zoë Anaïs',
+        voorvoegsel: 'van der',
+        achternaam: 'Meulen',
+        geboortedatum: '1960-11-04',
+        geboorteplaats: 'Land van Cuijk',
+        geboorteland: null,
+        geslacht: 'vrouw',
+        adres: null,
+        postcode: null,
+        plaats: null,
+        land: null,
         telefoonnummers: ['0612345678', '+31612345678'],
       },
       voorval: { van: '2022-11-03T22:00', tot: '2022-11-04T01:30', postcode: '3011AB', plaats: 'Rotterdam' },
@@ -142,6 +152,12 @@ describe('stripPageFurniture', () => {
       page('Meldformulier PL1300-2022187654', 'Wie: de buurman', 'sprak met ons.', '☒ Ja', 'Pagina 1 van 2'),
       page('Meldformulier PL1300-2022187654', 'Wat: verward.', '☒ Ja', '2'),
     ]);
-    expect(lines.map((line) => line.text)).toEqual(['Wie: de buurman', 'sprak met ons.', '☒ Ja', 'Wat: verward.', '☒ Ja']);
+    expect(lines.map((line) => line.text)).toEqual([
+      'Wie: de buurman',
+      'sprak met ons.',
+      '☒ Ja',
+      'Wat: verward.',
+      '☒ Ja',
+    ]);
   });
 });

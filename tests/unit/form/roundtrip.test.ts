@@ -17,11 +17,18 @@ import { formulierArb, layoutArb } from './arbitraries';
  * for .docx and AcroForm here, and for the PDF text layer by the fixture corpus.
  */
 const NOW = new Date('2026-01-01T12:00:00Z');
-const withLayout = layoutArb.chain((layout) => formulierArb(layout.version ?? '2.0').map((formulier) => ({ layout, formulier })));
+const withLayout = layoutArb.chain((layout) =>
+  formulierArb(layout.version ?? '2.0').map((formulier) => ({ layout, formulier })),
+);
 
 afterAll(() => closeParser());
 
-async function roundTrip(render: (f: TMeldformulier, layout: TLayoutInput) => Promise<Uint8Array>, filename: string, layout: TLayoutInput, formulier: TMeldformulier) {
+async function roundTrip(
+  render: (f: TMeldformulier, layout: TLayoutInput) => Promise<Uint8Array>,
+  filename: string,
+  layout: TLayoutInput,
+  formulier: TMeldformulier,
+) {
   const result = await parseMeldformulier(await render(formulier, layout), { filename, now: NOW });
   expect(result.errors).toEqual([]);
   return result.formulier!;
@@ -48,7 +55,12 @@ describe('render → parse round trip', () => {
       const formulier = fc.sample(formulierArb(version), { numRuns: 1, seed: 1 })[0]!;
       for (const style of ['colon', 'table', 'next-line'] as const) {
         for (const pageBreakInReden of [false, true]) {
-          const parsed = await roundTrip(renderPdf, 'melding.pdf', { version, style, pageBreakInReden }, { ...formulier, redenAanmelding: reden });
+          const parsed = await roundTrip(
+            renderPdf,
+            'melding.pdf',
+            { version, style, pageBreakInReden },
+            { ...formulier, redenAanmelding: reden },
+          );
           expect(parsed.redenAanmelding, `${version} ${style} page break ${pageBreakInReden}`).toBe(reden);
         }
       }

@@ -14,7 +14,9 @@ const SHARED_PATH = path.resolve(import.meta.dirname, '../../../../shared/spec/m
 export function meldformulierValidator() {
   const schema = readFileSync(SCHEMA_PATH, 'utf8');
   if (existsSync(SHARED_PATH) && readFileSync(SHARED_PATH, 'utf8') !== schema) {
-    throw new Error(`tests/fixtures/spec/meldformulier.schema.json wijkt af van ${SHARED_PATH}: kopieer de gedeelde versie.`);
+    throw new Error(
+      `tests/fixtures/spec/meldformulier.schema.json wijkt af van ${SHARED_PATH}: kopieer de gedeelde versie.`,
+    );
   }
   const ajv = new Ajv2020({ allErrors: true, strict: true });
   addFormats.default(ajv);

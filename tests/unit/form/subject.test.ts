@@ -14,7 +14,9 @@ describe('parseMeldingSubject', () => {
     ['RE: FW: melding niet-acute zorg met PL1300-2021187654', 'PL1300-2021187654', true],
     ['RE: melding niet-acute zorg met PL1300-2021187654', 'PL1300-2021187654', false],
     ['  melding  niet-acute  zorg  met  PL1300-2021187654.  ', 'PL1300-2021187654', false],
-  ])('%s', (subject, kenmerk, forwarded) => expect(parseMeldingSubject(subject)).toEqual({ kenmerk, forwarded }));
+  ])('%s', (subject, kenmerk, forwarded) =>
+    expect(parseMeldingSubject(subject)).toEqual({ kenmerk, forwarded }),
+  );
 
   it.each([
     'Verzoek om aanvulling op melding niet-acute zorg met PL1300-2021187654',

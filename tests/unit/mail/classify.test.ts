@@ -8,19 +8,40 @@ const form = [{ filename: 'meldformulier.pdf', content: PDF, contentType: 'appli
 
 describe('classifyMail: meldingen', () => {
   it('recognises a new melding by its protocol subject', async () => {
-    const mail = await composeParsed({ subject: 'melding niet-acute zorg met 2026123456', attachments: form });
+    const mail = await composeParsed({
+      subject: 'melding niet-acute zorg met 2026123456',
+      attachments: form,
+    });
     expect(classifyMail(mail, ours)).toEqual({ kind: 'melding', kenmerk: '2026123456', forwarded: false });
   });
 
   it('is still a melding without an attachment (the worker answers with a foutmelding)', async () => {
-    const mail = await composeParsed({ subject: 'Melding niet acute zorg met registratiekenmerk PL0900-2026123456' });
-    expect(classifyMail(mail, ours)).toEqual({ kind: 'melding', kenmerk: 'PL0900-2026123456', forwarded: false });
+    const mail = await composeParsed({
+      subject: 'Melding niet acute zorg met registratiekenmerk PL0900-2026123456',
+    });
+    expect(classifyMail(mail, ours)).toEqual({
+      kind: 'melding',
+      kenmerk: 'PL0900-2026123456',
+      forwarded: false,
+    });
   });
 
-  it.each(['FW:', 'Fwd:', 'Doorst:', 'FW: FW:'])('recognises a melding forwarded with %s and names who forwarded it', async (prefix) => {
-    const mail = await composeParsed({ from: 'Meldpunt Regio Noord <Meldpunt@Regio-Noord.example>', subject: `${prefix} melding niet-acute zorg met 2026123456`, attachments: form });
-    expect(classifyMail(mail, ours)).toEqual({ kind: 'melding', kenmerk: '2026123456', forwarded: true, forwardedBy: 'meldpunt@regio-noord.example' });
-  });
+  it.each(['FW:', 'Fwd:', 'Doorst:', 'FW: FW:'])(
+    'recognises a melding forwarded with %s and names who forwarded it',
+    async (prefix) => {
+      const mail = await composeParsed({
+        from: 'Meldpunt Regio Noord <Meldpunt@Regio-Noord.example>',
+        subject: `${prefix} melding niet-acute zorg met 2026123456`,
+        attachments: form,
+      });
+      expect(classifyMail(mail, ours)).toEqual({
+        kind: 'melding',
+        kenmerk: '2026123456',
+        forwarded: true,
+        forwardedBy: 'meldpunt@regio-noord.example',
+      });
+    },
+  );
 
   it('keeps a melding from an automated police system that marks itself auto-generated', async () => {
     const mail = await composeParsed({
@@ -34,17 +55,33 @@ describe('classifyMail: meldingen', () => {
 
 describe('classifyMail: replies to our mail', () => {
   it('threads by In-Reply-To to one of our Message-IDs', async () => {
-    const mail = await composeParsed({ from: 'agent.jansen@politie.nl', subject: 'RE: Verzoek om aanvulling op melding niet-acute zorg met 2026123456', inReplyTo: OUR_ID });
+    const mail = await composeParsed({
+      from: 'agent.jansen@politie.nl',
+      subject: 'RE: Verzoek om aanvulling op melding niet-acute zorg met 2026123456',
+      inReplyTo: OUR_ID,
+    });
     expect(classifyMail(mail, ours)).toEqual({ kind: 'reply', inReplyTo: OUR_ID, kenmerk: '2026123456' });
   });
 
   it('threads by References when In-Reply-To is someone else, and accepts a lookup callback', async () => {
-    const mail = await composeParsed({ subject: 'Aanvullende informatie', inReplyTo: '<other@politie.nl>', references: [OUR_ID, '<other@politie.nl>'] });
-    expect(classifyMail(mail, (id) => id === OUR_ID)).toEqual({ kind: 'reply', inReplyTo: OUR_ID, kenmerk: null });
+    const mail = await composeParsed({
+      subject: 'Aanvullende informatie',
+      inReplyTo: '<other@politie.nl>',
+      references: [OUR_ID, '<other@politie.nl>'],
+    });
+    expect(classifyMail(mail, (id) => id === OUR_ID)).toEqual({
+      kind: 'reply',
+      inReplyTo: OUR_ID,
+      kenmerk: null,
+    });
   });
 
   it('a reply by header wins over a melding subject inside it', async () => {
-    const mail = await composeParsed({ subject: 'RE: melding niet-acute zorg met 2026123456', inReplyTo: OUR_ID, attachments: form });
+    const mail = await composeParsed({
+      subject: 'RE: melding niet-acute zorg met 2026123456',
+      inReplyTo: OUR_ID,
+      attachments: form,
+    });
     expect(classifyMail(mail, ours)).toEqual({ kind: 'reply', inReplyTo: OUR_ID, kenmerk: '2026123456' });
   });
 
@@ -59,7 +96,10 @@ describe('classifyMail: replies to our mail', () => {
   });
 
   it('treats our own subject without a reply prefix as a loop, not a melding', async () => {
-    for (const subject of ['Acceptatiesignaal: melding niet-acute zorg met 2026123456', 'Verzoek om aanvulling op melding niet-acute zorg met 2026123456']) {
+    for (const subject of [
+      'Acceptatiesignaal: melding niet-acute zorg met 2026123456',
+      'Verzoek om aanvulling op melding niet-acute zorg met 2026123456',
+    ]) {
       expect(classifyMail(await composeParsed({ subject }), ours)).toEqual({ kind: 'other' });
     }
   });
@@ -68,7 +108,11 @@ describe('classifyMail: replies to our mail', () => {
 describe('classifyMail: machine mail wins over subjects', () => {
   it('recognises a Postfix DSN and the Message-ID of our bounced mail from text/rfc822-headers', async () => {
     const result = classifyMail(await fixture('bounce-postfix-dsn.eml'), ours);
-    expect(result).toEqual({ kind: 'auto', reason: 'bounce', bouncedMessageId: '<6f1c2d1e-8a55-4c3b-9d7e-0b1f3f9c2a10@gemeente.example>' });
+    expect(result).toEqual({
+      kind: 'auto',
+      reason: 'bounce',
+      bouncedMessageId: '<6f1c2d1e-8a55-4c3b-9d7e-0b1f3f9c2a10@gemeente.example>',
+    });
   });
 
   it('recognises an Exchange NDR threaded onto our mail, with the Message-ID from message/rfc822', async () => {
@@ -77,11 +121,17 @@ describe('classifyMail: machine mail wins over subjects', () => {
   });
 
   it('recognises an Outlook out-of-office reply to our verzoek om aanvulling', async () => {
-    expect(classifyMail(await fixture('ooo-outlook.eml'), ours)).toEqual({ kind: 'auto', reason: 'auto-reply' });
+    expect(classifyMail(await fixture('ooo-outlook.eml'), ours)).toEqual({
+      kind: 'auto',
+      reason: 'auto-reply',
+    });
   });
 
   it('recognises an out-of-office reply by subject alone, even when it quotes a melding subject', async () => {
-    expect(classifyMail(await fixture('ooo-subject-only.eml'), ours)).toEqual({ kind: 'auto', reason: 'auto-reply' });
+    expect(classifyMail(await fixture('ooo-subject-only.eml'), ours)).toEqual({
+      kind: 'auto',
+      reason: 'auto-reply',
+    });
   });
 
   it.each([
@@ -90,27 +140,42 @@ describe('classifyMail: machine mail wins over subjects', () => {
     [{ Precedence: 'auto_reply' }, 'melding niet-acute zorg met 2026123456'],
     [{ 'Auto-Submitted': 'auto-generated' }, 'Uw aanvraag'],
     [{ Precedence: 'bulk' }, 'Nieuwsbrief november'],
-    [{ 'X-Auto-Response-Suppress': 'All' }, 'RE: Verzoek om aanvulling op melding niet-acute zorg met 2026123456'],
+    [
+      { 'X-Auto-Response-Suppress': 'All' },
+      'RE: Verzoek om aanvulling op melding niet-acute zorg met 2026123456',
+    ],
   ])('marks %o with subject "%s" as an auto-reply', async (headers, subject) => {
     const mail = await composeParsed({ subject, headers, attachments: form });
     expect(classifyMail(mail, ours)).toEqual({ kind: 'auto', reason: 'auto-reply' });
   });
 
-  it.each(['Automatisch antwoord: melding niet-acute zorg met 2026123456', 'Out of Office: melding niet-acute zorg met 2026123456', 'Afwezig: RE: Verzoek om aanvulling op melding niet-acute zorg met 2026123456'])(
-    'marks the subject "%s" as an auto-reply',
-    async (subject) => {
-      expect(classifyMail(await composeParsed({ subject, inReplyTo: OUR_ID }), ours)).toEqual({ kind: 'auto', reason: 'auto-reply' });
-    },
-  );
+  it.each([
+    'Automatisch antwoord: melding niet-acute zorg met 2026123456',
+    'Out of Office: melding niet-acute zorg met 2026123456',
+    'Afwezig: RE: Verzoek om aanvulling op melding niet-acute zorg met 2026123456',
+  ])('marks the subject "%s" as an auto-reply', async (subject) => {
+    expect(classifyMail(await composeParsed({ subject, inReplyTo: OUR_ID }), ours)).toEqual({
+      kind: 'auto',
+      reason: 'auto-reply',
+    });
+  });
 
   it('does not take Auto-Submitted: no as automatic', async () => {
-    const mail = await composeParsed({ subject: 'melding niet-acute zorg met 2026123456', headers: { 'Auto-Submitted': 'no' } });
+    const mail = await composeParsed({
+      subject: 'melding niet-acute zorg met 2026123456',
+      headers: { 'Auto-Submitted': 'no' },
+    });
     expect(classifyMail(mail, ours)).toMatchObject({ kind: 'melding' });
   });
 });
 
 describe('classifyMail: other mail', () => {
-  it.each(['Vraag over de werkwijze', '', 'Uitnodiging ketenoverleg melding niet-acute zorg', 'melding niet-acute zorg met'])('leaves "%s" as other', async (subject) => {
+  it.each([
+    'Vraag over de werkwijze',
+    '',
+    'Uitnodiging ketenoverleg melding niet-acute zorg',
+    'melding niet-acute zorg met',
+  ])('leaves "%s" as other', async (subject) => {
     expect(classifyMail(await composeParsed({ subject }), ours)).toEqual({ kind: 'other' });
   });
 

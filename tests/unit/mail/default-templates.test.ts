@@ -1,7 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_MAIL_TEMPLATES, initialenOf, renderMailTemplate, TEMPLATE_KINDS, unknownPlaceholders } from '../../../lib/mail/default-templates';
+import {
+  DEFAULT_MAIL_TEMPLATES,
+  initialenOf,
+  renderMailTemplate,
+  TEMPLATE_KINDS,
+  unknownPlaceholders,
+} from '../../../lib/mail/default-templates';
 
-const values = { kenmerk: 'PL1300-2025000001', initialen: 'F.J. van der P.', behandelaar: 'J.P. de Testagent', meldpuntNaam: 'Meldpunt Proefstad', meldpuntTelefoon: '010 123 45 67' };
+const values = {
+  kenmerk: 'PL1300-2025000001',
+  initialen: 'F.J. van der P.',
+  behandelaar: 'J.P. de Testagent',
+  meldpuntNaam: 'Meldpunt Proefstad',
+  meldpuntTelefoon: '010 123 45 67',
+};
 
 describe('mail templates', () => {
   it('renders every placeholder of every default and leaves no braces behind', () => {
@@ -24,8 +36,12 @@ describe('mail templates', () => {
   });
 
   it('makes initials, never the full name', () => {
-    expect(initialenOf({ voornamen: 'Fenna Jolijn', voorvoegsel: 'van der', achternaam: 'Proefstra' })).toBe('F.J. van der P.');
-    expect(initialenOf({ voornamen: 'Zoë Anne-Marie', voorvoegsel: null, achternaam: 'Proeve' })).toBe('Z.A.M. P.');
+    expect(initialenOf({ voornamen: 'Fenna Jolijn', voorvoegsel: 'van der', achternaam: 'Proefstra' })).toBe(
+      'F.J. van der P.',
+    );
+    expect(initialenOf({ voornamen: 'Zoë Anne-Marie', voorvoegsel: null, achternaam: 'Proeve' })).toBe(
+      'Z.A.M. P.',
+    );
     expect(initialenOf({ voornamen: null, achternaam: null })).toBe('');
   });
 });

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { selectFormAttachment } from '../../../lib/mail/select-form-attachment';
 import { composeParsed, DOC, DOCX, PDF, PNG, XLSX } from '../../fixtures/mail/compose';
 
-const att = (filename: string | undefined, content: Buffer, contentType = 'application/octet-stream') => ({ filename, content, contentType });
+const att = (filename: string | undefined, content: Buffer, contentType = 'application/octet-stream') => ({
+  filename,
+  content,
+  contentType,
+});
 
 describe('selectFormAttachment', () => {
   it('picks the one PDF form from a real parsed mail, next to a signature logo', async () => {
@@ -22,20 +26,32 @@ describe('selectFormAttachment', () => {
   });
 
   it('judges by bytes when the Content-Type and name lie', () => {
-    expect(selectFormAttachment([att('scan.jpg', PDF, 'image/jpeg')])).toMatchObject({ ok: true, format: 'pdf' });
+    expect(selectFormAttachment([att('scan.jpg', PDF, 'image/jpeg')])).toMatchObject({
+      ok: true,
+      format: 'pdf',
+    });
     const r = selectFormAttachment([att('meldformulier.pdf', PNG, 'application/pdf')]);
     expect(r).toMatchObject({ ok: false, code: 'unsupported-type' });
     expect(!r.ok && r.reason).toContain('(png)');
   });
 
   it('tolerates bytes before the PDF header', () => {
-    expect(selectFormAttachment([att('f.pdf', Buffer.concat([Buffer.from('\r\n\r\n'), PDF]))])).toMatchObject({ ok: true, format: 'pdf' });
+    expect(selectFormAttachment([att('f.pdf', Buffer.concat([Buffer.from('\r\n\r\n'), PDF]))])).toMatchObject(
+      { ok: true, format: 'pdf' },
+    );
   });
 
   it('reports no attachment', () => {
-    expect(selectFormAttachment([])).toEqual({ ok: false, code: 'no-attachment', reason: 'er is geen meldformulier bijgevoegd' });
+    expect(selectFormAttachment([])).toEqual({
+      ok: false,
+      code: 'no-attachment',
+      reason: 'er is geen meldformulier bijgevoegd',
+    });
     // an S/MIME signature or inline image is not an attempt at a form
-    const incidental = [att('smime.p7s', Buffer.from('x'), 'application/pkcs7-signature'), { ...att('logo.png', PNG, 'image/png'), related: true }];
+    const incidental = [
+      att('smime.p7s', Buffer.from('x'), 'application/pkcs7-signature'),
+      { ...att('logo.png', PNG, 'image/png'), related: true },
+    ];
     expect(selectFormAttachment(incidental)).toMatchObject({ ok: false, code: 'no-attachment' });
   });
 
@@ -52,15 +68,25 @@ describe('selectFormAttachment', () => {
 
   it('reports several forms, naming them', () => {
     const r = selectFormAttachment([att('a.pdf', PDF), att('b.docx', DOCX)]);
-    expect(r).toEqual({ ok: false, code: 'several-forms', reason: 'er zijn meerdere meldformulieren bijgevoegd ("a.pdf", "b.docx"); stuur één meldformulier per melding' });
+    expect(r).toEqual({
+      ok: false,
+      code: 'several-forms',
+      reason:
+        'er zijn meerdere meldformulieren bijgevoegd ("a.pdf", "b.docx"); stuur één meldformulier per melding',
+    });
   });
 
   it('takes the same form attached twice as one', () => {
-    expect(selectFormAttachment([att('a.pdf', PDF), att('a (1).pdf', Buffer.from(PDF))])).toMatchObject({ ok: true, attachment: { filename: 'a.pdf' } });
+    expect(selectFormAttachment([att('a.pdf', PDF), att('a (1).pdf', Buffer.from(PDF))])).toMatchObject({
+      ok: true,
+      attachment: { filename: 'a.pdf' },
+    });
   });
 
   it('keeps a hostile file name on one short line in the reason', () => {
-    const r = selectFormAttachment([att(`x\r\nBcc: evil@evil.example"${'a'.repeat(200)}.odt`, Buffer.from('x'))]);
+    const r = selectFormAttachment([
+      att(`x\r\nBcc: evil@evil.example"${'a'.repeat(200)}.odt`, Buffer.from('x')),
+    ]);
     expect(!r.ok && r.reason).not.toMatch(/[\r\n]/);
     expect(!r.ok && r.reason.length).toBeLessThan(250);
   });

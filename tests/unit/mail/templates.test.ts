@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { newMessageId } from '../../../lib/mail/message-id';
-import { buildAcceptatiesignaal, buildFoutmelding, buildNietInBehandeling, buildVerzoekOmAanvulling } from '../../../lib/mail/templates';
+import {
+  buildAcceptatiesignaal,
+  buildFoutmelding,
+  buildNietInBehandeling,
+  buildVerzoekOmAanvulling,
+} from '../../../lib/mail/templates';
 
 const original = { messageId: '<a1b2c3@politie.nl>', subject: 'melding niet-acute zorg met 2026123456' };
 
@@ -15,7 +20,11 @@ describe('outgoing templates', () => {
   });
 
   it('foutmelding: protocol text exactly with the reason', () => {
-    const mail = buildFoutmelding({ kenmerk: '2026123456', reden: 'er is geen meldformulier bijgevoegd', original });
+    const mail = buildFoutmelding({
+      kenmerk: '2026123456',
+      reden: 'er is geen meldformulier bijgevoegd',
+      original,
+    });
     expect(mail.subject).toBe('Foutmelding: melding niet-acute zorg met 2026123456');
     expect(mail.body).toBe(
       'Uw bericht is ontvangen maar kon niet succesvol verwerkt worden in ons informatiesysteem vanwege deze fout in de verwerking: er is geen meldformulier bijgevoegd',
@@ -24,22 +33,34 @@ describe('outgoing templates', () => {
   });
 
   it('foutmelding without a known kenmerk carries the original subject', () => {
-    expect(buildFoutmelding({ kenmerk: null, reden: 'x', original: { messageId: null, subject: 'Melding zorg' } })).toMatchObject({
+    expect(
+      buildFoutmelding({ kenmerk: null, reden: 'x', original: { messageId: null, subject: 'Melding zorg' } }),
+    ).toMatchObject({
       subject: 'Foutmelding: Melding zorg',
       inReplyTo: null,
       references: [],
     });
-    expect(buildFoutmelding({ kenmerk: null, reden: 'x' }).subject).toBe('Foutmelding: melding niet-acute zorg');
+    expect(buildFoutmelding({ kenmerk: null, reden: 'x' }).subject).toBe(
+      'Foutmelding: melding niet-acute zorg',
+    );
   });
 
   it('keeps header injection out of subjects and reasons', () => {
-    const mail = buildFoutmelding({ kenmerk: null, reden: 'a\r\nb', original: { messageId: '<x@y>', subject: 'S\r\nBcc: evil@evil.example' } });
+    const mail = buildFoutmelding({
+      kenmerk: null,
+      reden: 'a\r\nb',
+      original: { messageId: '<x@y>', subject: 'S\r\nBcc: evil@evil.example' },
+    });
     expect(mail.subject).toBe('Foutmelding: S Bcc: evil@evil.example');
     expect(mail.body.endsWith('a b')).toBe(true);
   });
 
   it('verzoek om aanvulling: subject exactly as the protocol says, staff text as body, references extended', () => {
-    const mail = buildVerzoekOmAanvulling({ kenmerk: '2026123456', body: 'Graag het adres van betrokkene.', original: { ...original, references: ['<older@politie.nl>'] } });
+    const mail = buildVerzoekOmAanvulling({
+      kenmerk: '2026123456',
+      body: 'Graag het adres van betrokkene.',
+      original: { ...original, references: ['<older@politie.nl>'] },
+    });
     expect(mail).toEqual({
       subject: 'Verzoek om aanvulling op melding niet-acute zorg met 2026123456',
       body: 'Graag het adres van betrokkene.',
@@ -49,7 +70,9 @@ describe('outgoing templates', () => {
   });
 
   it('niet in behandeling: subject contains the protocol phrase', () => {
-    expect(buildNietInBehandeling({ kenmerk: '2026123456', body: 'Doorverwezen naar Veilig Thuis.' }).subject).toContain('reply op melding niet acute zorg met 2026123456');
+    expect(
+      buildNietInBehandeling({ kenmerk: '2026123456', body: 'Doorverwezen naar Veilig Thuis.' }).subject,
+    ).toContain('reply op melding niet acute zorg met 2026123456');
   });
 });
 

@@ -14,7 +14,19 @@ export async function confirmEnrolmentAction(_prev: TEnrolState, form: FormData)
   if (state?.stage !== 'enrol') return { error: 'Uw sessie is verlopen. Log opnieuw in.' };
   const code = z.string().trim().max(20).safeParse(form.get('code'));
   if (!code.success) return { error: LOGIN_MESSAGES.code };
-  const result = await confirmTotpEnrolment({ db: getDb(), sessionId: state.user.sessionId, code: code.data, ...(await requestOrigin()) });
+  const result = await confirmTotpEnrolment({
+    db: getDb(),
+    sessionId: state.user.sessionId,
+    code: code.data,
+    ...(await requestOrigin()),
+  });
   if (result.ok) return { recoveryCodes: result.recoveryCodes };
-  return { error: result.reason === 'locked' ? LOGIN_MESSAGES.locked : result.reason === 'no_session' ? 'Uw sessie is verlopen. Log opnieuw in.' : LOGIN_MESSAGES.code };
+  return {
+    error:
+      result.reason === 'locked'
+        ? LOGIN_MESSAGES.locked
+        : result.reason === 'no_session'
+          ? 'Uw sessie is verlopen. Log opnieuw in.'
+          : LOGIN_MESSAGES.code,
+  };
 }

@@ -11,17 +11,26 @@ export function EnrolForm() {
   if (state.recoveryCodes) {
     return (
       <section className="mt-6" aria-labelledby="herstelcodes">
-        <h2 id="herstelcodes" className="text-lg font-semibold">Uw herstelcodes</h2>
+        <h2 id="herstelcodes" className="text-lg font-semibold">
+          Uw herstelcodes
+        </h2>
         <p className="mt-1 text-sm text-slate-700">
-          De app is gekoppeld. Bewaar deze tien codes op een veilige plek: met elk ervan kunt u één keer inloggen als u uw telefoon niet bij de hand hebt.
+          De app is gekoppeld. Bewaar deze tien codes op een veilige plek: met elk ervan kunt u één keer
+          inloggen als u uw telefoon niet bij de hand hebt.
           <strong> Ze worden maar één keer getoond.</strong>
         </p>
         <ul data-testid="recovery-codes" className="mt-3 grid grid-cols-2 gap-2 font-mono text-sm">
           {state.recoveryCodes.map((c) => (
-            <li key={c} className="rounded bg-slate-100 px-2 py-1">{c}</li>
+            <li key={c} className="rounded bg-slate-100 px-2 py-1">
+              {c}
+            </li>
           ))}
         </ul>
-        <button type="button" onClick={() => router.replace('/')} className="mt-6 w-full rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
+        <button
+          type="button"
+          onClick={() => router.replace('/')}
+          className="mt-6 w-full rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700"
+        >
           Ik heb de herstelcodes bewaard
         </button>
       </section>
@@ -31,11 +40,30 @@ export function EnrolForm() {
   return (
     <form action={action} className="mt-4 space-y-4">
       <div>
-        <label htmlFor="code" className="block text-sm font-medium">Code uit de app</label>
-        <input id="code" name="code" type="text" inputMode="numeric" autoComplete="one-time-code" pattern="[0-9 ]*" required className="mt-1 w-full rounded border border-slate-400 px-3 py-2 font-mono tracking-widest" />
+        <label htmlFor="code" className="block text-sm font-medium">
+          Code uit de app
+        </label>
+        <input
+          id="code"
+          name="code"
+          type="text"
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          pattern="[0-9 ]*"
+          required
+          className="mt-1 w-full rounded border border-slate-400 px-3 py-2 font-mono tracking-widest"
+        />
       </div>
-      {state.error && <p role="alert" className="text-sm text-red-700">{state.error}</p>}
-      <button type="submit" disabled={pending} className="w-full rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+      {state.error && (
+        <p role="alert" className="text-sm text-red-700">
+          {state.error}
+        </p>
+      )}
+      <button
+        type="submit"
+        disabled={pending}
+        className="w-full rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60"
+      >
         {pending ? 'Bezig…' : 'Koppelen'}
       </button>
     </form>

@@ -15,7 +15,18 @@ export default async function SecondFactorPage() {
         provider="second-factor"
         submitLabel="Bevestigen"
         failure={LOGIN_MESSAGES.code}
-        fields={[{ name: 'code', label: 'Code of herstelcode', type: 'text', autoComplete: 'one-time-code', autoCapitalize: 'characters', spellCheck: false, autoFocus: true, className: 'font-mono tracking-widest' }]}
+        fields={[
+          {
+            name: 'code',
+            label: 'Code of herstelcode',
+            type: 'text',
+            autoComplete: 'one-time-code',
+            autoCapitalize: 'characters',
+            spellCheck: false,
+            autoFocus: true,
+            className: 'font-mono tracking-widest',
+          },
+        ]}
       />
     </AuthCard>
   );

@@ -9,15 +9,27 @@ import { changePassword } from '@/lib/server/change-password';
 
 export type TPasswordState = { error?: string };
 
-const ZForm = z.object({ current: z.string().max(200), next: z.string().max(400), repeat: z.string().max(400) });
+const ZForm = z.object({
+  current: z.string().max(200),
+  next: z.string().max(400),
+  repeat: z.string().max(400),
+});
 
 export async function changePasswordAction(_prev: TPasswordState, form: FormData): Promise<TPasswordState> {
   const state = await getSessionState();
-  if (state?.stage !== 'change-password' && state?.stage !== 'ready') return { error: 'Uw sessie is verlopen. Log opnieuw in.' };
+  if (state?.stage !== 'change-password' && state?.stage !== 'ready')
+    return { error: 'Uw sessie is verlopen. Log opnieuw in.' };
   const input = ZForm.safeParse(Object.fromEntries(form));
   if (!input.success) return { error: 'Vul alle velden in.' };
-  if (input.data.next !== input.data.repeat) return { error: 'De twee nieuwe wachtwoorden zijn niet gelijk.' };
-  const result = await changePassword({ db: getDb(), sessionId: state.user.sessionId, current: input.data.current, next: input.data.next, actor: await auditActor(state.user) });
+  if (input.data.next !== input.data.repeat)
+    return { error: 'De twee nieuwe wachtwoorden zijn niet gelijk.' };
+  const result = await changePassword({
+    db: getDb(),
+    sessionId: state.user.sessionId,
+    current: input.data.current,
+    next: input.data.next,
+    actor: await auditActor(state.user),
+  });
   if (!result.ok) return { error: result.message };
   redirect('/');
 }

@@ -15,12 +15,29 @@ export function PasswordForm() {
     <form action={action} className="mt-6 space-y-4">
       {FIELDS.map((f) => (
         <div key={f.name}>
-          <label htmlFor={f.name} className="block text-sm font-medium">{f.label}</label>
-          <input id={f.name} name={f.name} type="password" autoComplete={f.autoComplete} required className="mt-1 w-full rounded border border-slate-400 px-3 py-2" />
+          <label htmlFor={f.name} className="block text-sm font-medium">
+            {f.label}
+          </label>
+          <input
+            id={f.name}
+            name={f.name}
+            type="password"
+            autoComplete={f.autoComplete}
+            required
+            className="mt-1 w-full rounded border border-slate-400 px-3 py-2"
+          />
         </div>
       ))}
-      {state.error && <p role="alert" className="text-sm text-red-700">{state.error}</p>}
-      <button type="submit" disabled={pending} className="w-full rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+      {state.error && (
+        <p role="alert" className="text-sm text-red-700">
+          {state.error}
+        </p>
+      )}
+      <button
+        type="submit"
+        disabled={pending}
+        className="w-full rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60"
+      >
         {pending ? 'Bezig…' : 'Wachtwoord opslaan'}
       </button>
     </form>

@@ -10,7 +10,16 @@ type TAction = (state: TAdminState, form: FormData) => Promise<TAdminState>;
  * through onSubmit rather than the form's action prop, so React does not clear what the
  * beheerder typed when the server refuses it.
  */
-export function AdminForm({ action, submitLabel, children, className, danger, hidden, confirm, result }: {
+export function AdminForm({
+  action,
+  submitLabel,
+  children,
+  className,
+  danger,
+  hidden,
+  confirm,
+  result,
+}: {
   action: TAction;
   submitLabel: string;
   children?: ReactNode;
@@ -34,10 +43,23 @@ export function AdminForm({ action, submitLabel, children, className, danger, hi
       ))}
       {children}
       <div className="flex flex-wrap items-center gap-3">
-        <button type="submit" disabled={pending} className={`rounded px-3 py-1.5 text-sm font-medium text-white disabled:opacity-60 ${danger ? 'bg-red-800 hover:bg-red-900' : 'bg-brand-600 hover:bg-brand-700'}`}>
+        <button
+          type="submit"
+          disabled={pending}
+          className={`rounded px-3 py-1.5 text-sm font-medium text-white disabled:opacity-60 ${danger ? 'bg-red-800 hover:bg-red-900' : 'bg-brand-600 hover:bg-brand-700'}`}
+        >
           {pending ? 'Bezig…' : submitLabel}
         </button>
-        {state && (state.ok ? <p role="status" className="text-sm text-green-800">{state.message}</p> : <p role="alert" className="text-sm text-red-800">{state.message}</p>)}
+        {state &&
+          (state.ok ? (
+            <p role="status" className="text-sm text-green-800">
+              {state.message}
+            </p>
+          ) : (
+            <p role="alert" className="text-sm text-red-800">
+              {state.message}
+            </p>
+          ))}
       </div>
       {state?.ok && result?.(state)}
     </form>

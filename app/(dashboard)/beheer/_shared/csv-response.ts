@@ -10,7 +10,11 @@ import { toHttpError } from '@/lib/server/errors';
  * A CSV download for a beheerder (route handlers have no page guard: checked here, 404 for other
  * roles as requireUser does), made by one lib/server export that audits itself.
  */
-export async function csvResponse(request: Request, filename: string, make: (c: { db: TDb; actor: TAuditActor }) => Promise<string>): Promise<Response> {
+export async function csvResponse(
+  request: Request,
+  filename: string,
+  make: (c: { db: TDb; actor: TAuditActor }) => Promise<string>,
+): Promise<Response> {
   const user = await getCurrentUser();
   if (!user) return NextResponse.redirect(new URL('/login', request.url));
   if (user.role !== 'BEHEERDER') return new NextResponse('Niet gevonden', { status: 404 });
@@ -18,7 +22,11 @@ export async function csvResponse(request: Request, filename: string, make: (c: 
   try {
     const csv = await make({ db: getDb(), actor });
     return new NextResponse(csv, {
-      headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${filename}"`, 'cache-control': 'no-store' },
+      headers: {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': `attachment; filename="${filename}"`,
+        'cache-control': 'no-store',
+      },
     });
   } catch (err) {
     const { status, body } = toHttpError(err);

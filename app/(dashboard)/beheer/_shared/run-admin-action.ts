@@ -13,7 +13,11 @@ export type TAdminCall = { db: TDb; actor: TAuditActor };
  * checks the role again) → a Dutch message. Errors become their safe message (lib/server/errors),
  * never a stack or a secret.
  */
-export async function runAdminAction(path: string, success: string, fn: (c: TAdminCall) => Promise<Record<string, string> | void>): Promise<TAdminState> {
+export async function runAdminAction(
+  path: string,
+  success: string,
+  fn: (c: TAdminCall) => Promise<Record<string, string> | void>,
+): Promise<TAdminState> {
   const user = await requireUser(['BEHEERDER']);
   let data: Record<string, string> | void;
   try {

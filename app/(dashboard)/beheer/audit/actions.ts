@@ -12,7 +12,11 @@ import { ZAuditFilter } from '@/lib/server/search-audit-events';
 export async function personSearchAction(form: FormData): Promise<void> {
   await requireUser(['BEHEERDER']);
   const get = (k: string) => (typeof form.get(k) === 'string' ? (form.get(k) as string) : '');
-  const parsed = ZAuditFilter.pick({ bsn: true, achternaam: true, geboortedatum: true }).safeParse({ bsn: get('bsn'), achternaam: get('achternaam'), geboortedatum: get('geboortedatum') });
+  const parsed = ZAuditFilter.pick({ bsn: true, achternaam: true, geboortedatum: true }).safeParse({
+    bsn: get('bsn'),
+    achternaam: get('achternaam'),
+    geboortedatum: get('geboortedatum'),
+  });
   const p = parsed.success ? parsed.data : null;
   const key = p && (p.bsn || (p.achternaam && p.geboortedatum)) ? personKey(p) : null;
   redirect(key ? `/beheer/audit?personKey=${key}&order=asc` : '/beheer/audit?persoonOngeldig=1');

@@ -17,11 +17,19 @@ const FILTER_KEYS = ['user', 'melding', 'personKey', 'action', 'from', 'to', 'or
 const OUTCOME = { SUCCESS: 'Gelukt', DENIED: 'Geweigerd', FAILURE: 'Mislukt' } as const;
 
 function filterFrom(q: TQuery): TAuditFilter & Record<string, string | undefined> {
-  return Object.fromEntries(FILTER_KEYS.map((k) => [k, typeof q[k] === 'string' ? (q[k] as string) : undefined]).filter(([, v]) => v));
+  return Object.fromEntries(
+    FILTER_KEYS.map((k) => [k, typeof q[k] === 'string' ? (q[k] as string) : undefined]).filter(([, v]) => v),
+  );
 }
 
-function href(filter: Record<string, string | undefined>, patch: Record<string, string | undefined>, base = '/beheer/audit'): string {
-  const params = new URLSearchParams(Object.entries({ ...filter, ...patch }).filter((e): e is [string, string] => !!e[1]));
+function href(
+  filter: Record<string, string | undefined>,
+  patch: Record<string, string | undefined>,
+  base = '/beheer/audit',
+): string {
+  const params = new URLSearchParams(
+    Object.entries({ ...filter, ...patch }).filter((e): e is [string, string] => !!e[1]),
+  );
   const qs = params.toString();
   return qs ? `${base}?${qs}` : base;
 }
@@ -40,21 +48,42 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   }
   const text = (name: string, label: string, hint?: string, type = 'text') => (
     <div>
-      <label htmlFor={`f-${name}`} className={labelClass}>{label}</label>
-      <input id={`f-${name}`} name={name} type={type} defaultValue={filter[name] ?? ''} aria-describedby={hint ? `f-${name}-hint` : undefined} className={inputClass} />
-      {hint && <p id={`f-${name}-hint`} className="mt-1 text-xs text-slate-600">{hint}</p>}
+      <label htmlFor={`f-${name}`} className={labelClass}>
+        {label}
+      </label>
+      <input
+        id={`f-${name}`}
+        name={name}
+        type={type}
+        defaultValue={filter[name] ?? ''}
+        aria-describedby={hint ? `f-${name}-hint` : undefined}
+        className={inputClass}
+      />
+      {hint && (
+        <p id={`f-${name}-hint`} className="mt-1 text-xs text-slate-600">
+          {hint}
+        </p>
+      )}
     </div>
   );
   const pages = result ? Math.ceil(result.total / AUDIT_PAGE_SIZE) : 0;
   return (
     <section className="space-y-4">
-      <AdminHeading title="Auditlog">Wie deed wat, wanneer. Het log kan niet worden gewijzigd; elke export wordt zelf ook vastgelegd.</AdminHeading>
-      <form method="get" className="grid gap-3 rounded border border-slate-200 bg-white p-4 md:grid-cols-4" aria-label="Filters">
+      <AdminHeading title="Auditlog">
+        Wie deed wat, wanneer. Het log kan niet worden gewijzigd; elke export wordt zelf ook vastgelegd.
+      </AdminHeading>
+      <form
+        method="get"
+        className="grid gap-3 rounded border border-slate-200 bg-white p-4 md:grid-cols-4"
+        aria-label="Filters"
+      >
         {text('user', 'Gebruiker', 'E-mailadres (of deel) of gebruikers-id')}
         {text('melding', 'Melding-id')}
         {text('action', 'Actie', 'Bijv. melding. of user.deactivate')}
         <div>
-          <label htmlFor="f-order" className={labelClass}>Volgorde</label>
+          <label htmlFor="f-order" className={labelClass}>
+            Volgorde
+          </label>
           <select id="f-order" name="order" defaultValue={filter.order ?? 'desc'} className={inputClass}>
             <option value="desc">Nieuwste eerst</option>
             <option value="asc">Chronologisch</option>
@@ -64,54 +93,144 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         {text('from', 'Vanaf', undefined, 'date')}
         {text('to', 'Tot en met', undefined, 'date')}
         <div className="flex items-end gap-3 md:col-span-2">
-          <button type="submit" className="rounded bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700">Zoeken</button>
-          <Link href="/beheer/audit" className="text-sm text-brand-700 underline">Filters wissen</Link>
-          { }
-          <a href={href(filter, {}, '/beheer/audit/export')} className="text-sm text-brand-700 underline" download>Exporteren (CSV)</a>
+          <button
+            type="submit"
+            className="rounded bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700"
+          >
+            Zoeken
+          </button>
+          <Link href="/beheer/audit" className="text-sm text-brand-700 underline">
+            Filters wissen
+          </Link>
+          {}
+          <a
+            href={href(filter, {}, '/beheer/audit/export')}
+            className="text-sm text-brand-700 underline"
+            download
+          >
+            Exporteren (CSV)
+          </a>
         </div>
       </form>
-      <form action={personSearchAction} className="grid gap-3 rounded border border-slate-200 bg-white p-4 md:grid-cols-4" aria-label="Persoon zoeken">
+      <form
+        action={personSearchAction}
+        className="grid gap-3 rounded border border-slate-200 bg-white p-4 md:grid-cols-4"
+        aria-label="Persoon zoeken"
+      >
         {text('bsn', 'BSN van een persoon', 'Of achternaam met geboortedatum')}
         {text('achternaam', 'Achternaam')}
         {text('geboortedatum', 'Geboortedatum', undefined, 'date')}
         <div className="flex items-end">
-          <button type="submit" className="rounded bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700">Tijdlijn van persoon</button>
+          <button
+            type="submit"
+            className="rounded bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700"
+          >
+            Tijdlijn van persoon
+          </button>
         </div>
       </form>
-      {q.persoonOngeldig && <p role="alert" className="text-sm text-red-800">Vul een BSN van 9 cijfers in, of een achternaam met geboortedatum.</p>}
-      {filter.personKey && <p className="text-sm">Gefilterd op één persoon (pseudoniem). <Link href={href(filter, { personKey: undefined })} className="text-brand-700 underline">Persoonfilter wissen</Link></p>}
-      {error && <p role="alert" className="text-sm text-red-800">{error}</p>}
+      {q.persoonOngeldig && (
+        <p role="alert" className="text-sm text-red-800">
+          Vul een BSN van 9 cijfers in, of een achternaam met geboortedatum.
+        </p>
+      )}
+      {filter.personKey && (
+        <p className="text-sm">
+          Gefilterd op één persoon (pseudoniem).{' '}
+          <Link href={href(filter, { personKey: undefined })} className="text-brand-700 underline">
+            Persoonfilter wissen
+          </Link>
+        </p>
+      )}
+      {error && (
+        <p role="alert" className="text-sm text-red-800">
+          {error}
+        </p>
+      )}
       {result && (
         <>
-          <p role="status" className="text-sm">{result.total} gebeurtenis{result.total === 1 ? '' : 'sen'}{result.personFilter ? ' over deze persoon' : ''}.</p>
+          <p role="status" className="text-sm">
+            {result.total} gebeurtenis{result.total === 1 ? '' : 'sen'}
+            {result.personFilter ? ' over deze persoon' : ''}.
+          </p>
           <table className="w-full border-collapse bg-white text-sm">
             <caption className="sr-only">Auditgebeurtenissen</caption>
             <thead className="bg-slate-100">
-              <tr>{['Tijdstip', 'Gebruiker', 'Actie', 'Object', 'Persoon', 'Uitkomst', 'Details'].map((h) => <th key={h} scope="col" className={thClass}>{h}</th>)}</tr>
+              <tr>
+                {['Tijdstip', 'Gebruiker', 'Actie', 'Object', 'Persoon', 'Uitkomst', 'Details'].map((h) => (
+                  <th key={h} scope="col" className={thClass}>
+                    {h}
+                  </th>
+                ))}
+              </tr>
             </thead>
             <tbody>
               {result.events.map((e) => (
                 <tr key={e.id.toString()} className="border-t border-slate-200">
                   <td className={tdClass}>{formatDateTime(e.at)}</td>
                   <td className={tdClass}>
-                    {e.actorId ? <Link href={href({}, { user: e.actorId, order: 'asc' })} className="text-brand-700 underline" title="Alles van deze gebruiker, chronologisch">{e.actorLabel}</Link> : e.actorLabel}
+                    {e.actorId ? (
+                      <Link
+                        href={href({}, { user: e.actorId, order: 'asc' })}
+                        className="text-brand-700 underline"
+                        title="Alles van deze gebruiker, chronologisch"
+                      >
+                        {e.actorLabel}
+                      </Link>
+                    ) : (
+                      e.actorLabel
+                    )}
                   </td>
-                  <td className={tdClass}><code>{e.action}</code></td>
                   <td className={tdClass}>
-                    {e.objectType === 'melding' && e.objectId ? <Link href={href({}, { melding: e.objectId, order: 'asc' })} className="text-brand-700 underline">melding {e.objectId.slice(0, 8)}</Link> : [e.objectType, e.objectId?.slice(0, 36)].filter(Boolean).join(' ') || '—'}
+                    <code>{e.action}</code>
                   </td>
-                  <td className={tdClass}>{e.personKey ? <Link href={href({}, { personKey: e.personKey, order: 'asc' })} className="text-brand-700 underline">tijdlijn</Link> : '—'}</td>
+                  <td className={tdClass}>
+                    {e.objectType === 'melding' && e.objectId ? (
+                      <Link
+                        href={href({}, { melding: e.objectId, order: 'asc' })}
+                        className="text-brand-700 underline"
+                      >
+                        melding {e.objectId.slice(0, 8)}
+                      </Link>
+                    ) : (
+                      [e.objectType, e.objectId?.slice(0, 36)].filter(Boolean).join(' ') || '—'
+                    )}
+                  </td>
+                  <td className={tdClass}>
+                    {e.personKey ? (
+                      <Link
+                        href={href({}, { personKey: e.personKey, order: 'asc' })}
+                        className="text-brand-700 underline"
+                      >
+                        tijdlijn
+                      </Link>
+                    ) : (
+                      '—'
+                    )}
+                  </td>
                   <td className={tdClass}>{OUTCOME[e.outcome]}</td>
-                  <td className={`${tdClass} font-mono text-xs`}>{e.details ? JSON.stringify(e.details) : ''}</td>
+                  <td className={`${tdClass} font-mono text-xs`}>
+                    {e.details ? JSON.stringify(e.details) : ''}
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
           {pages > 1 && (
             <nav aria-label="Pagina's" className="flex gap-4 text-sm">
-              {page > 0 && <Link href={href(filter, { pagina: String(page - 1) })} className="text-brand-700 underline">Vorige</Link>}
-              <span>Pagina {page + 1} van {pages}</span>
-              {page + 1 < pages && <Link href={href(filter, { pagina: String(page + 1) })} className="text-brand-700 underline">Volgende</Link>}
+              {page > 0 && (
+                <Link href={href(filter, { pagina: String(page - 1) })} className="text-brand-700 underline">
+                  Vorige
+                </Link>
+              )}
+              <span>
+                Pagina {page + 1} van {pages}
+              </span>
+              {page + 1 < pages && (
+                <Link href={href(filter, { pagina: String(page + 1) })} className="text-brand-700 underline">
+                  Volgende
+                </Link>
+              )}
             </nav>
           )}
         </>

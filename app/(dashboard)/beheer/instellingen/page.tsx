@@ -16,30 +16,91 @@ export default async function SettingsPage() {
   const s = await getSettings({ db: getDb() });
   const number = (name: string, label: string, value: number, min: number, max: number, hint: string) => (
     <div>
-      <label htmlFor={`set-${name}`} className={labelClass}>{label}</label>
-      <input id={`set-${name}`} name={name} type="number" min={min} max={max} required defaultValue={value} aria-describedby={`set-${name}-hint`} className={inputClass} />
-      <p id={`set-${name}-hint`} className="mt-1 text-xs text-slate-600">{hint}</p>
+      <label htmlFor={`set-${name}`} className={labelClass}>
+        {label}
+      </label>
+      <input
+        id={`set-${name}`}
+        name={name}
+        type="number"
+        min={min}
+        max={max}
+        required
+        defaultValue={value}
+        aria-describedby={`set-${name}-hint`}
+        className={inputClass}
+      />
+      <p id={`set-${name}-hint`} className="mt-1 text-xs text-slate-600">
+        {hint}
+      </p>
     </div>
   );
   return (
     <section>
       <AdminHeading title="Instellingen">
-        Algemene instellingen van het meldpunt. De bewaartermijn stelt u in bij <Link href="/beheer/bewaartermijn" className="text-brand-700 underline">bewaartermijn</Link> (nu {s.bewaartermijnMaanden} maanden).
+        Algemene instellingen van het meldpunt. De bewaartermijn stelt u in bij{' '}
+        <Link href="/beheer/bewaartermijn" className="text-brand-700 underline">
+          bewaartermijn
+        </Link>{' '}
+        (nu {s.bewaartermijnMaanden} maanden).
       </AdminHeading>
-      <AdminForm action={updateSettingsAction} submitLabel="Opslaan" className="max-w-xl space-y-4 rounded border border-slate-200 bg-white p-4">
+      <AdminForm
+        action={updateSettingsAction}
+        submitLabel="Opslaan"
+        className="max-w-xl space-y-4 rounded border border-slate-200 bg-white p-4"
+      >
         <div>
-          <label htmlFor="set-meldpuntNaam" className={labelClass}>Naam van het meldpunt</label>
-          <input id="set-meldpuntNaam" name="meldpuntNaam" required maxLength={200} defaultValue={s.meldpuntNaam} className={inputClass} />
+          <label htmlFor="set-meldpuntNaam" className={labelClass}>
+            Naam van het meldpunt
+          </label>
+          <input
+            id="set-meldpuntNaam"
+            name="meldpuntNaam"
+            required
+            maxLength={200}
+            defaultValue={s.meldpuntNaam}
+            className={inputClass}
+          />
         </div>
         <div>
-          <label htmlFor="set-meldpuntTelefoon" className={labelClass}>Telefoonnummer van het meldpunt</label>
-          <input id="set-meldpuntTelefoon" name="meldpuntTelefoon" type="tel" maxLength={50} defaultValue={s.meldpuntTelefoon} className={inputClass} />
+          <label htmlFor="set-meldpuntTelefoon" className={labelClass}>
+            Telefoonnummer van het meldpunt
+          </label>
+          <input
+            id="set-meldpuntTelefoon"
+            name="meldpuntTelefoon"
+            type="tel"
+            maxLength={50}
+            defaultValue={s.meldpuntTelefoon}
+            className={inputClass}
+          />
         </div>
-        {number('werkdagenBeoordeling', 'Werkdagen tot beoordeling', s.werkdagenBeoordeling, 1, 20, 'Na zoveel werkdagen zonder beoordeling is een melding te laat (de keten rekent met 2).')}
-        {number('syncAlarmMinuten', 'Synchronisatie-alarm (minuten)', s.syncAlarmMinuten, 5, 1440, 'Een mailbox die langer niet is gesynchroniseerd, krijgt een waarschuwing.')}
+        {number(
+          'werkdagenBeoordeling',
+          'Werkdagen tot beoordeling',
+          s.werkdagenBeoordeling,
+          1,
+          20,
+          'Na zoveel werkdagen zonder beoordeling is een melding te laat (de keten rekent met 2).',
+        )}
+        {number(
+          'syncAlarmMinuten',
+          'Synchronisatie-alarm (minuten)',
+          s.syncAlarmMinuten,
+          5,
+          1440,
+          'Een mailbox die langer niet is gesynchroniseerd, krijgt een waarschuwing.',
+        )}
         <div className="flex items-center gap-2">
-          <input id="set-statistiekenVoorMedewerkers" name="statistiekenVoorMedewerkers" type="checkbox" defaultChecked={s.statistiekenVoorMedewerkers} />
-          <label htmlFor="set-statistiekenVoorMedewerkers" className="text-sm">Medewerkers mogen de statistieken zien</label>
+          <input
+            id="set-statistiekenVoorMedewerkers"
+            name="statistiekenVoorMedewerkers"
+            type="checkbox"
+            defaultChecked={s.statistiekenVoorMedewerkers}
+          />
+          <label htmlFor="set-statistiekenVoorMedewerkers" className="text-sm">
+            Medewerkers mogen de statistieken zien
+          </label>
         </div>
       </AdminForm>
     </section>

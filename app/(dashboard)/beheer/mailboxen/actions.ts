@@ -17,7 +17,12 @@ import { mailboxInputFrom } from './form-input';
 export async function createMailboxAction(_: TAdminState, form: FormData): Promise<TAdminState> {
   const state = await runAdminAction('/beheer/mailboxen', 'Mailbox aangemaakt', async ({ db, actor }) => {
     await requireBeheerder(db, actor);
-    const mb = await createMailbox({ db, ring: getKeyring(), actor, input: mailboxInputFrom(form) as TMailboxInput });
+    const mb = await createMailbox({
+      db,
+      ring: getKeyring(),
+      actor,
+      input: mailboxInputFrom(form) as TMailboxInput,
+    });
     return { id: mb.id };
   });
   if (state?.ok && state.data?.id) redirect(`/beheer/mailboxen/${state.data.id}?aangemaakt=1`);
@@ -26,15 +31,23 @@ export async function createMailboxAction(_: TAdminState, form: FormData): Promi
 
 export async function updateMailboxAction(_: TAdminState, form: FormData): Promise<TAdminState> {
   const id = field(form, 'id');
-  return runAdminAction(`/beheer/mailboxen/${id}`, 'Wijzigingen opgeslagen. De worker gebruikt ze binnen enkele seconden.', async ({ db, actor }) => {
-    await updateMailbox({ db, ring: getKeyring(), actor, id, input: mailboxInputFrom(form) });
-  });
+  return runAdminAction(
+    `/beheer/mailboxen/${id}`,
+    'Wijzigingen opgeslagen. De worker gebruikt ze binnen enkele seconden.',
+    async ({ db, actor }) => {
+      await updateMailbox({ db, ring: getKeyring(), actor, id, input: mailboxInputFrom(form) });
+    },
+  );
 }
 
 export async function setMailboxActiveAction(_: TAdminState, form: FormData): Promise<TAdminState> {
   const id = field(form, 'id');
   const active = field(form, 'active') === 'true';
-  return runAdminAction(`/beheer/mailboxen/${id}`, active ? 'Mailbox ingeschakeld' : 'Mailbox uitgeschakeld', ({ db, actor }) => setMailboxActive({ db, actor, id, active }));
+  return runAdminAction(
+    `/beheer/mailboxen/${id}`,
+    active ? 'Mailbox ingeschakeld' : 'Mailbox uitgeschakeld',
+    ({ db, actor }) => setMailboxActive({ db, actor, id, active }),
+  );
 }
 
 export async function testConnectionAction(_: TAdminState, form: FormData): Promise<TAdminState> {
@@ -45,20 +58,37 @@ export async function testConnectionAction(_: TAdminState, form: FormData): Prom
     failed = checks.some((c) => c.ok === false);
     return { checks: JSON.stringify(checks) };
   });
-  return state?.ok ? { ...state, message: failed ? 'De verbinding werkt niet: zie de stappen hieronder.' : 'Alle stappen geslaagd.' } : state;
+  return state?.ok
+    ? {
+        ...state,
+        message: failed ? 'De verbinding werkt niet: zie de stappen hieronder.' : 'Alle stappen geslaagd.',
+      }
+    : state;
 }
 
 export async function retryParkedAction(_: TAdminState, form: FormData): Promise<TAdminState> {
   const id = field(form, 'id');
-  return runAdminAction(`/beheer/mailboxen/${field(form, 'mailboxId')}`, 'Opnieuw aangeboden; de worker verwerkt het bij de volgende ronde.', ({ db, actor }) => retryParkedMessage({ db, actor, id }));
+  return runAdminAction(
+    `/beheer/mailboxen/${field(form, 'mailboxId')}`,
+    'Opnieuw aangeboden; de worker verwerkt het bij de volgende ronde.',
+    ({ db, actor }) => retryParkedMessage({ db, actor, id }),
+  );
 }
 
 export async function markHandledAction(_: TAdminState, form: FormData): Promise<TAdminState> {
   const id = field(form, 'id');
-  return runAdminAction(`/beheer/mailboxen/${field(form, 'mailboxId')}`, 'Gemarkeerd als afgehandeld', ({ db, actor }) => markParkedHandled({ db, actor, id }));
+  return runAdminAction(
+    `/beheer/mailboxen/${field(form, 'mailboxId')}`,
+    'Gemarkeerd als afgehandeld',
+    ({ db, actor }) => markParkedHandled({ db, actor, id }),
+  );
 }
 
 export async function retryOutgoingAction(_: TAdminState, form: FormData): Promise<TAdminState> {
   const id = field(form, 'id');
-  return runAdminAction(`/beheer/mailboxen/${field(form, 'mailboxId')}`, 'Opnieuw in de wachtrij gezet', ({ db, actor }) => retryOutgoingMail({ db, actor, id }));
+  return runAdminAction(
+    `/beheer/mailboxen/${field(form, 'mailboxId')}`,
+    'Opnieuw in de wachtrij gezet',
+    ({ db, actor }) => retryOutgoingMail({ db, actor, id }),
+  );
 }

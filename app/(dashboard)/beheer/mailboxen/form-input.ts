@@ -1,9 +1,34 @@
 import type { TMailboxUpdate } from '@/lib/server/update-mailbox';
 
-const OPTIONAL = ['oauthTenantId', 'oauthClientId', 'oauthCertThumbprint', 'authservId', 'sentFolder', 'secret'] as const;
+const OPTIONAL = [
+  'oauthTenantId',
+  'oauthClientId',
+  'oauthCertThumbprint',
+  'authservId',
+  'sentFolder',
+  'secret',
+] as const;
 const FIELDS = [
-  'name', 'imapHost', 'imapPort', 'imapTls', 'smtpHost', 'smtpPort', 'smtpTls', 'authType', 'username', 'fromAddress', 'signalRecipient',
-  'authenticityPolicy', 'pollIntervalSec', 'otherMailAction', 'inboxFolder', 'processedFolder', 'errorFolder', 'otherFolder', 'quarantineFolder', ...OPTIONAL,
+  'name',
+  'imapHost',
+  'imapPort',
+  'imapTls',
+  'smtpHost',
+  'smtpPort',
+  'smtpTls',
+  'authType',
+  'username',
+  'fromAddress',
+  'signalRecipient',
+  'authenticityPolicy',
+  'pollIntervalSec',
+  'otherMailAction',
+  'inboxFolder',
+  'processedFolder',
+  'errorFolder',
+  'otherFolder',
+  'quarantineFolder',
+  ...OPTIONAL,
 ] as const;
 
 /** The mailbox form's fields as the lib/server schema expects them: blanks left out, domains split. */

@@ -8,17 +8,61 @@ import { inputClass, labelClass } from '../_shared/format';
 /** The mailbox's current settings for the form; never its secret, only whether one is set. */
 export type TMailboxFormValues = {
   id?: string;
-  name: string; imapHost: string; imapPort: number; imapTls: string; smtpHost: string; smtpPort: number; smtpTls: string;
-  authType: 'PASSWORD' | 'OAUTH2_MICROSOFT' | 'OAUTH2_GOOGLE'; username: string; oauthTenantId: string | null; oauthClientId: string | null; oauthCertThumbprint: string | null;
-  fromAddress: string; signalRecipient: string; trustedDomains: string[]; authenticityPolicy: 'ENFORCE' | 'MONITOR'; authservId: string | null;
-  inboxFolder: string; processedFolder: string; errorFolder: string; otherFolder: string; quarantineFolder: string; sentFolder: string | null;
-  otherMailAction: 'MOVE' | 'LEAVE'; pollIntervalSec: number; secretSet: boolean;
+  name: string;
+  imapHost: string;
+  imapPort: number;
+  imapTls: string;
+  smtpHost: string;
+  smtpPort: number;
+  smtpTls: string;
+  authType: 'PASSWORD' | 'OAUTH2_MICROSOFT' | 'OAUTH2_GOOGLE';
+  username: string;
+  oauthTenantId: string | null;
+  oauthClientId: string | null;
+  oauthCertThumbprint: string | null;
+  fromAddress: string;
+  signalRecipient: string;
+  trustedDomains: string[];
+  authenticityPolicy: 'ENFORCE' | 'MONITOR';
+  authservId: string | null;
+  inboxFolder: string;
+  processedFolder: string;
+  errorFolder: string;
+  otherFolder: string;
+  quarantineFolder: string;
+  sentFolder: string | null;
+  otherMailAction: 'MOVE' | 'LEAVE';
+  pollIntervalSec: number;
+  secretSet: boolean;
 };
 
 export const NEW_MAILBOX: TMailboxFormValues = {
-  name: '', imapHost: '', imapPort: 993, imapTls: 'tls', smtpHost: '', smtpPort: 587, smtpTls: 'starttls', authType: 'PASSWORD', username: '', oauthTenantId: null, oauthClientId: null, oauthCertThumbprint: null,
-  fromAddress: '', signalRecipient: '', trustedDomains: ['politie.nl'], authenticityPolicy: 'ENFORCE', authservId: null, inboxFolder: 'INBOX', processedFolder: 'Verwerkt',
-  errorFolder: 'Fout', otherFolder: 'Overig', quarantineFolder: 'Quarantaine', sentFolder: null, otherMailAction: 'MOVE', pollIntervalSec: 60, secretSet: false,
+  name: '',
+  imapHost: '',
+  imapPort: 993,
+  imapTls: 'tls',
+  smtpHost: '',
+  smtpPort: 587,
+  smtpTls: 'starttls',
+  authType: 'PASSWORD',
+  username: '',
+  oauthTenantId: null,
+  oauthClientId: null,
+  oauthCertThumbprint: null,
+  fromAddress: '',
+  signalRecipient: '',
+  trustedDomains: ['politie.nl'],
+  authenticityPolicy: 'ENFORCE',
+  authservId: null,
+  inboxFolder: 'INBOX',
+  processedFolder: 'Verwerkt',
+  errorFolder: 'Fout',
+  otherFolder: 'Overig',
+  quarantineFolder: 'Quarantaine',
+  sentFolder: null,
+  otherMailAction: 'MOVE',
+  pollIntervalSec: 60,
+  secretSet: false,
 };
 
 const TLS_OPTIONS = [
@@ -27,29 +71,81 @@ const TLS_OPTIONS = [
   ['none', 'Geen (alleen voor een testserver op dezelfde machine)'],
 ] as const;
 
-function Field({ id, label, hint, children }: { id: string; label: string; hint?: string; children: ReactNode }) {
+function Field({
+  id,
+  label,
+  hint,
+  children,
+}: {
+  id: string;
+  label: string;
+  hint?: string;
+  children: ReactNode;
+}) {
   return (
     <div>
-      <label htmlFor={id} className={labelClass}>{label}</label>
+      <label htmlFor={id} className={labelClass}>
+        {label}
+      </label>
       {children}
-      {hint && <p id={`${id}-hint`} className="mt-1 text-xs text-slate-600">{hint}</p>}
+      {hint && (
+        <p id={`${id}-hint`} className="mt-1 text-xs text-slate-600">
+          {hint}
+        </p>
+      )}
     </div>
   );
 }
 
-function Text({ name, label, value, hint, type = 'text', required = true }: { name: string; label: string; value: string | number | null; hint?: string; type?: string; required?: boolean }) {
+function Text({
+  name,
+  label,
+  value,
+  hint,
+  type = 'text',
+  required = true,
+}: {
+  name: string;
+  label: string;
+  value: string | number | null;
+  hint?: string;
+  type?: string;
+  required?: boolean;
+}) {
   return (
     <Field id={`mb-${name}`} label={label} hint={hint}>
-      <input id={`mb-${name}`} name={name} type={type} defaultValue={value ?? ''} required={required} aria-describedby={hint ? `mb-${name}-hint` : undefined} className={inputClass} />
+      <input
+        id={`mb-${name}`}
+        name={name}
+        type={type}
+        defaultValue={value ?? ''}
+        required={required}
+        aria-describedby={hint ? `mb-${name}-hint` : undefined}
+        className={inputClass}
+      />
     </Field>
   );
 }
 
-function Select({ name, label, value, options }: { name: string; label: string; value: string; options: readonly (readonly [string, string])[] }) {
+function Select({
+  name,
+  label,
+  value,
+  options,
+}: {
+  name: string;
+  label: string;
+  value: string;
+  options: readonly (readonly [string, string])[];
+}) {
   return (
     <Field id={`mb-${name}`} label={label}>
       <select id={`mb-${name}`} name={name} defaultValue={value} className={inputClass}>
-        {options.map(([v, l]) => <option key={v} value={v}>{l}</option>)}
+        {options.map(([v, l]) => (
+          <option key={v} value={v}>
+            {l}
+          </option>
+        ))}
       </select>
     </Field>
   );
@@ -64,16 +160,37 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
-export function MailboxForm({ action, values }: { action: (s: TAdminState, f: FormData) => Promise<TAdminState>; values: TMailboxFormValues }) {
+export function MailboxForm({
+  action,
+  values,
+}: {
+  action: (s: TAdminState, f: FormData) => Promise<TAdminState>;
+  values: TMailboxFormValues;
+}) {
   const [authType, setAuthType] = useState(values.authType);
   const microsoft = authType === 'OAUTH2_MICROSOFT';
   const google = authType === 'OAUTH2_GOOGLE';
-  const secretLabel = microsoft ? 'Client secret, of de privésleutel (PEM) bij een certificaat' : google ? 'Privésleutel van het serviceaccount (private_key uit het JSON-sleutelbestand)' : 'Wachtwoord';
+  const secretLabel = microsoft
+    ? 'Client secret, of de privésleutel (PEM) bij een certificaat'
+    : google
+      ? 'Privésleutel van het serviceaccount (private_key uit het JSON-sleutelbestand)'
+      : 'Wachtwoord';
   return (
-    <AdminForm action={action} submitLabel={values.id ? 'Opslaan' : 'Mailbox aanmaken'} hidden={values.id ? { id: values.id } : undefined} className="space-y-4">
+    <AdminForm
+      action={action}
+      submitLabel={values.id ? 'Opslaan' : 'Mailbox aanmaken'}
+      hidden={values.id ? { id: values.id } : undefined}
+      className="space-y-4"
+    >
       <Section title="Algemeen">
         <Text name="name" label="Naam" value={values.name} />
-        <Text name="pollIntervalSec" label="Controle-interval (seconden)" type="number" value={values.pollIntervalSec} hint="Naast IMAP IDLE wordt de map zo vaak helemaal nagelopen (5–3600)." />
+        <Text
+          name="pollIntervalSec"
+          label="Controle-interval (seconden)"
+          type="number"
+          value={values.pollIntervalSec}
+          hint="Naast IMAP IDLE wordt de map zo vaak helemaal nagelopen (5–3600)."
+        />
       </Section>
       <Section title="Inkomende mail (IMAP)">
         <Text name="imapHost" label="IMAP-server" value={values.imapHost} />
@@ -88,29 +205,82 @@ export function MailboxForm({ action, values }: { action: (s: TAdminState, f: Fo
       </Section>
       <Section title="Aanmelden">
         <Field id="mb-authType" label="Manier van aanmelden">
-          <select id="mb-authType" name="authType" value={authType} onChange={(e) => setAuthType(e.target.value as typeof authType)} className={inputClass}>
+          <select
+            id="mb-authType"
+            name="authType"
+            value={authType}
+            onChange={(e) => setAuthType(e.target.value as typeof authType)}
+            className={inputClass}
+          >
             <option value="PASSWORD">Gebruikersnaam en wachtwoord</option>
             <option value="OAUTH2_MICROSOFT">Microsoft 365 (OAuth2, client credentials)</option>
             <option value="OAUTH2_GOOGLE">Google Workspace (OAuth2, serviceaccount)</option>
           </select>
         </Field>
-        <Text name="username" label={microsoft || google ? 'Mailadres van de mailbox' : 'Gebruikersnaam'} value={values.username} />
-        <Field id="mb-secret" label={secretLabel} hint={values.secretSet ? 'Ingesteld. Laat leeg om het huidige te behouden; een nieuwe waarde vervangt het.' : 'Wordt versleuteld opgeslagen en nooit meer getoond.'}>
+        <Text
+          name="username"
+          label={microsoft || google ? 'Mailadres van de mailbox' : 'Gebruikersnaam'}
+          value={values.username}
+        />
+        <Field
+          id="mb-secret"
+          label={secretLabel}
+          hint={
+            values.secretSet
+              ? 'Ingesteld. Laat leeg om het huidige te behouden; een nieuwe waarde vervangt het.'
+              : 'Wordt versleuteld opgeslagen en nooit meer getoond.'
+          }
+        >
           {microsoft || google ? (
-            <textarea id="mb-secret" name="secret" rows={3} autoComplete="off" spellCheck={false} required={!values.secretSet} placeholder={values.secretSet ? 'ingesteld' : ''} aria-describedby="mb-secret-hint" className={inputClass} />
+            <textarea
+              id="mb-secret"
+              name="secret"
+              rows={3}
+              autoComplete="off"
+              spellCheck={false}
+              required={!values.secretSet}
+              placeholder={values.secretSet ? 'ingesteld' : ''}
+              aria-describedby="mb-secret-hint"
+              className={inputClass}
+            />
           ) : (
-            <input id="mb-secret" name="secret" type="password" autoComplete="new-password" required={!values.secretSet} placeholder={values.secretSet ? 'ingesteld' : ''} aria-describedby="mb-secret-hint" className={inputClass} />
+            <input
+              id="mb-secret"
+              name="secret"
+              type="password"
+              autoComplete="new-password"
+              required={!values.secretSet}
+              placeholder={values.secretSet ? 'ingesteld' : ''}
+              aria-describedby="mb-secret-hint"
+              className={inputClass}
+            />
           )}
         </Field>
         {microsoft && (
           <>
             <Text name="oauthTenantId" label="Tenant-id (directory-id)" value={values.oauthTenantId} />
-            <Text name="oauthClientId" label="Client-id (applicatie-id)" value={values.oauthClientId} hint="De app heeft de applicatiemachtiging IMAP.AccessAsApp (en SMTP.SendAsApp) nodig, met toegang tot deze mailbox." />
-            <Text name="oauthCertThumbprint" label="Vingerafdruk van het certificaat (alleen bij een certificaat)" value={values.oauthCertThumbprint} required={false} hint="De SHA-1-vingerafdruk zoals Entra ID die toont (40 tekens). Leeg: aanmelden met de client secret." />
+            <Text
+              name="oauthClientId"
+              label="Client-id (applicatie-id)"
+              value={values.oauthClientId}
+              hint="De app heeft de applicatiemachtiging IMAP.AccessAsApp (en SMTP.SendAsApp) nodig, met toegang tot deze mailbox."
+            />
+            <Text
+              name="oauthCertThumbprint"
+              label="Vingerafdruk van het certificaat (alleen bij een certificaat)"
+              value={values.oauthCertThumbprint}
+              required={false}
+              hint="De SHA-1-vingerafdruk zoals Entra ID die toont (40 tekens). Leeg: aanmelden met de client secret."
+            />
           </>
         )}
         {google && (
-          <Text name="oauthClientId" label="E-mailadres van het serviceaccount" value={values.oauthClientId} hint="Het serviceaccount heeft domeinbrede delegatie nodig met de scope https://mail.google.com/." />
+          <Text
+            name="oauthClientId"
+            label="E-mailadres van het serviceaccount"
+            value={values.oauthClientId}
+            hint="Het serviceaccount heeft domeinbrede delegatie nodig met de scope https://mail.google.com/."
+          />
         )}
       </Section>
       <Section title="Mappen">
@@ -119,16 +289,61 @@ export function MailboxForm({ action, values }: { action: (s: TAdminState, f: Fo
         <Text name="errorFolder" label="Fout" value={values.errorFolder} />
         <Text name="otherFolder" label="Overige mail" value={values.otherFolder} />
         <Text name="quarantineFolder" label="Quarantaine" value={values.quarantineFolder} />
-        <Text name="sentFolder" label="Kopie van verzonden mail (optioneel)" value={values.sentFolder} required={false} hint="Bijvoorbeeld Verzonden items. Ingevuld: signalen en mails die meldpost verstuurt, staan ook in deze map van de mailbox. Leeg: alleen in meldpost." />
-        <Select name="otherMailAction" label="Overige mail (geen melding)" value={values.otherMailAction} options={[['MOVE', 'Verplaatsen naar de map voor overige mail'], ['LEAVE', 'Laten staan in postvak IN']]} />
+        <Text
+          name="sentFolder"
+          label="Kopie van verzonden mail (optioneel)"
+          value={values.sentFolder}
+          required={false}
+          hint="Bijvoorbeeld Verzonden items. Ingevuld: signalen en mails die meldpost verstuurt, staan ook in deze map van de mailbox. Leeg: alleen in meldpost."
+        />
+        <Select
+          name="otherMailAction"
+          label="Overige mail (geen melding)"
+          value={values.otherMailAction}
+          options={[
+            ['MOVE', 'Verplaatsen naar de map voor overige mail'],
+            ['LEAVE', 'Laten staan in postvak IN'],
+          ]}
+        />
       </Section>
       <Section title="Keten en echtheid">
-        <Text name="signalRecipient" label="Ontvanger van signalen" type="email" value={values.signalRecipient} hint="Hier gaan acceptatiesignalen en foutmeldingen heen." />
-        <Field id="mb-trustedDomains" label="Vertrouwde afzenderdomeinen" hint="Gescheiden door komma's, bijvoorbeeld politie.nl">
-          <input id="mb-trustedDomains" name="trustedDomains" defaultValue={values.trustedDomains.join(', ')} required aria-describedby="mb-trustedDomains-hint" className={inputClass} />
+        <Text
+          name="signalRecipient"
+          label="Ontvanger van signalen"
+          type="email"
+          value={values.signalRecipient}
+          hint="Hier gaan acceptatiesignalen en foutmeldingen heen."
+        />
+        <Field
+          id="mb-trustedDomains"
+          label="Vertrouwde afzenderdomeinen"
+          hint="Gescheiden door komma's, bijvoorbeeld politie.nl"
+        >
+          <input
+            id="mb-trustedDomains"
+            name="trustedDomains"
+            defaultValue={values.trustedDomains.join(', ')}
+            required
+            aria-describedby="mb-trustedDomains-hint"
+            className={inputClass}
+          />
         </Field>
-        <Select name="authenticityPolicy" label="Echtheidscontrole (DKIM/DMARC)" value={values.authenticityPolicy} options={[['ENFORCE', 'Afdwingen: niet-echte meldingen in quarantaine'], ['MONITOR', 'Alleen registreren']]} />
-        <Text name="authservId" label="Vertrouwde authserv-id (optioneel)" value={values.authservId} required={false} hint="Alleen invullen als de eigen mailserver Authentication-Results toevoegt." />
+        <Select
+          name="authenticityPolicy"
+          label="Echtheidscontrole (DKIM/DMARC)"
+          value={values.authenticityPolicy}
+          options={[
+            ['ENFORCE', 'Afdwingen: niet-echte meldingen in quarantaine'],
+            ['MONITOR', 'Alleen registreren'],
+          ]}
+        />
+        <Text
+          name="authservId"
+          label="Vertrouwde authserv-id (optioneel)"
+          value={values.authservId}
+          required={false}
+          hint="Alleen invullen als de eigen mailserver Authentication-Results toevoegt."
+        />
       </Section>
     </AdminForm>
   );

@@ -14,17 +14,35 @@ export const dynamic = 'force-dynamic';
 export default async function MailboxesPage() {
   const user = await requireUser(['BEHEERDER']);
   const db = getDb();
-  const [mailboxes, settings] = await Promise.all([listMailboxStatus({ db, actor: await auditActor(user) }), getSettings({ db })]);
-  const alerts = mailboxes.flatMap((mb) => mb.alerts.map((a) => ({ key: `${mb.id}-${a}`, text: alertText(a, mb, settings.syncAlarmMinuten) })));
+  const [mailboxes, settings] = await Promise.all([
+    listMailboxStatus({ db, actor: await auditActor(user) }),
+    getSettings({ db }),
+  ]);
+  const alerts = mailboxes.flatMap((mb) =>
+    mb.alerts.map((a) => ({ key: `${mb.id}-${a}`, text: alertText(a, mb, settings.syncAlarmMinuten) })),
+  );
   return (
     <section>
-      <AdminHeading title="Mailboxen">De mailboxen waarin de politie meldingen aanlevert, met hun status.</AdminHeading>
+      <AdminHeading title="Mailboxen">
+        De mailboxen waarin de politie meldingen aanlevert, met hun status.
+      </AdminHeading>
       {alerts.length > 0 && (
         <div role="alert" className="mb-4 rounded border border-red-300 bg-red-50 p-3 text-sm text-red-900">
-          <ul className="list-disc pl-5">{alerts.map((a) => <li key={a.key}>{a.text}</li>)}</ul>
+          <ul className="list-disc pl-5">
+            {alerts.map((a) => (
+              <li key={a.key}>{a.text}</li>
+            ))}
+          </ul>
         </div>
       )}
-      <p className="mb-4"><Link href="/beheer/mailboxen/nieuw" className="rounded bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700">Nieuwe mailbox</Link></p>
+      <p className="mb-4">
+        <Link
+          href="/beheer/mailboxen/nieuw"
+          className="rounded bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700"
+        >
+          Nieuwe mailbox
+        </Link>
+      </p>
       {mailboxes.length === 0 ? (
         <p>Er is nog geen mailbox ingesteld. Zonder mailbox komen er geen meldingen binnen.</p>
       ) : (
@@ -32,14 +50,38 @@ export default async function MailboxesPage() {
           <caption className="sr-only">Mailboxen en hun status</caption>
           <thead className="bg-slate-100">
             <tr>
-              {['Naam', 'Status', 'Worker', 'Laatst gesynchroniseerd', 'Wachtrij', 'Geparkeerd', 'Uitgaand mislukt'].map((h) => <th key={h} scope="col" className={thClass}>{h}</th>)}
+              {[
+                'Naam',
+                'Status',
+                'Worker',
+                'Laatst gesynchroniseerd',
+                'Wachtrij',
+                'Geparkeerd',
+                'Uitgaand mislukt',
+              ].map((h) => (
+                <th key={h} scope="col" className={thClass}>
+                  {h}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody>
             {mailboxes.map((mb) => (
               <tr key={mb.id} className="border-t border-slate-200">
-                <th scope="row" className={`${tdClass} text-left font-medium`}><Link href={`/beheer/mailboxen/${mb.id}`} className="text-brand-700 underline">{mb.name}</Link></th>
-                <td className={tdClass}>{!mb.active ? 'Uitgeschakeld' : mb.alerts.length ? <span className="font-medium text-red-800">Let op</span> : 'In orde'}</td>
+                <th scope="row" className={`${tdClass} text-left font-medium`}>
+                  <Link href={`/beheer/mailboxen/${mb.id}`} className="text-brand-700 underline">
+                    {mb.name}
+                  </Link>
+                </th>
+                <td className={tdClass}>
+                  {!mb.active ? (
+                    'Uitgeschakeld'
+                  ) : mb.alerts.length ? (
+                    <span className="font-medium text-red-800">Let op</span>
+                  ) : (
+                    'In orde'
+                  )}
+                </td>
                 <td className={tdClass}>{mb.holder ?? '—'}</td>
                 <td className={tdClass}>{formatDateTime(mb.lastSyncAt)}</td>
                 <td className={tdClass}>{mb.backlog}</td>

@@ -11,8 +11,8 @@ export default async function PersonenPage() {
   return (
     <section>
       <AdminHeading title="Rechten van betrokkenen">
-        Voor een verzoek om inzage of verwijdering (AVG): zoek de persoon op BSN, of op achternaam en geboortedatum. Elke zoekopdracht, export en
-        verwijdering wordt vastgelegd in het logboek.
+        Voor een verzoek om inzage of verwijdering (AVG): zoek de persoon op BSN, of op achternaam en
+        geboortedatum. Elke zoekopdracht, export en verwijdering wordt vastgelegd in het logboek.
       </AdminHeading>
       <PersonPanel />
     </section>

@@ -6,6 +6,14 @@ import { field, runAdminAction } from '../_shared/run-admin-action';
 
 export async function updateTemplateAction(_: TAdminState, form: FormData): Promise<TAdminState> {
   return runAdminAction('/beheer/sjablonen', 'Sjabloon opgeslagen', ({ db, actor }) =>
-    updateMailTemplate({ db, actor, input: { kind: field(form, 'kind') as 'AANVULLING', subject: field(form, 'subject'), body: field(form, 'body') } }),
+    updateMailTemplate({
+      db,
+      actor,
+      input: {
+        kind: field(form, 'kind') as 'AANVULLING',
+        subject: field(form, 'subject'),
+        body: field(form, 'body'),
+      },
+    }),
   );
 }

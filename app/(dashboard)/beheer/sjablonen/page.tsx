@@ -20,16 +20,35 @@ const TITLES: Record<TTemplateKind, string> = {
 export default async function TemplatesPage() {
   await requireUser(['BEHEERDER']);
   const db = getDb();
-  const [settings, templates] = await Promise.all([getSettings({ db }), Promise.all(TEMPLATE_KINDS.map((kind) => getMailTemplate({ db, kind })))]);
+  const [settings, templates] = await Promise.all([
+    getSettings({ db }),
+    Promise.all(TEMPLATE_KINDS.map((kind) => getMailTemplate({ db, kind }))),
+  ]);
   // Fictitious values for the preview only.
-  const sample = { kenmerk: 'PL1300-2026000123', initialen: 'J.P. de V.', behandelaar: 'A. Agent', meldpuntNaam: settings.meldpuntNaam, meldpuntTelefoon: settings.meldpuntTelefoon || '010 123 45 67' };
+  const sample = {
+    kenmerk: 'PL1300-2026000123',
+    initialen: 'J.P. de V.',
+    behandelaar: 'A. Agent',
+    meldpuntNaam: settings.meldpuntNaam,
+    meldpuntTelefoon: settings.meldpuntTelefoon || '010 123 45 67',
+  };
   return (
     <section className="space-y-6">
       <AdminHeading title="Sjablonen">
-        De teksten die medewerkers als basis gebruiken voor mail aan de politie. Invulvelden tussen accolades worden bij het versturen ingevuld.
+        De teksten die medewerkers als basis gebruiken voor mail aan de politie. Invulvelden tussen accolades
+        worden bij het versturen ingevuld.
       </AdminHeading>
       {TEMPLATE_KINDS.map((kind, i) => (
-        <TemplateEditor key={kind} action={updateTemplateAction} kind={kind} title={TITLES[kind]} subject={templates[i]!.subject} body={templates[i]!.body} subjectFixed={subjectIsFixed(kind)} sample={sample} />
+        <TemplateEditor
+          key={kind}
+          action={updateTemplateAction}
+          kind={kind}
+          title={TITLES[kind]}
+          subject={templates[i]!.subject}
+          body={templates[i]!.body}
+          subjectFixed={subjectIsFixed(kind)}
+          sample={sample}
+        />
       ))}
     </section>
   );

@@ -10,9 +10,17 @@ import { werkgebiedFrom } from './form-input';
 const PATH = '/beheer/werkgebied';
 
 export async function setWerkgebiedAction(_: TAdminState, form: FormData): Promise<TAdminState> {
-  return runAdminAction(PATH, 'Werkgebied opgeslagen. Het geldt voor meldingen die vanaf nu binnenkomen.', async ({ db, actor }) => {
-    await setWerkgebied({ db, actor, werkgebied: werkgebiedFrom(field(form, 'gemeenten'), field(form, 'postcodes')) });
-  });
+  return runAdminAction(
+    PATH,
+    'Werkgebied opgeslagen. Het geldt voor meldingen die vanaf nu binnenkomen.',
+    async ({ db, actor }) => {
+      await setWerkgebied({
+        db,
+        actor,
+        werkgebied: werkgebiedFrom(field(form, 'gemeenten'), field(form, 'postcodes')),
+      });
+    },
+  );
 }
 
 export async function addAnderMeldpuntAction(_: TAdminState, form: FormData): Promise<TAdminState> {
@@ -22,5 +30,7 @@ export async function addAnderMeldpuntAction(_: TAdminState, form: FormData): Pr
 }
 
 export async function removeAnderMeldpuntAction(_: TAdminState, form: FormData): Promise<TAdminState> {
-  return runAdminAction(PATH, 'Meldpunt verwijderd', ({ db, actor }) => removeAnderMeldpunt({ db, actor, id: field(form, 'id') }));
+  return runAdminAction(PATH, 'Meldpunt verwijderd', ({ db, actor }) =>
+    removeAnderMeldpunt({ db, actor, id: field(form, 'id') }),
+  );
 }

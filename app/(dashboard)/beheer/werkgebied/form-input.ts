@@ -1,13 +1,21 @@
 import { AppError } from '@/lib/server/errors';
 import type { TPostcodeRange, TWerkgebied } from '@/lib/werkgebied';
 
-const lines = (text: string) => text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+const lines = (text: string) =>
+  text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
 
 /** "3000-3099" or "3190" per line → PC4 ranges; the verb checks the bounds. */
 function ranges(text: string): TPostcodeRange[] {
   return lines(text).map((line, i) => {
     const m = /^(\d{4})(?:\s*[-–]\s*(\d{4}))?$/.exec(line);
-    if (!m) throw new AppError('validation', `Postcodegebieden, regel ${i + 1}: "${line}" is geen PC4 of bereik (bijvoorbeeld 3000-3099)`);
+    if (!m)
+      throw new AppError(
+        'validation',
+        `Postcodegebieden, regel ${i + 1}: "${line}" is geen PC4 of bereik (bijvoorbeeld 3000-3099)`,
+      );
     return { van: Number(m[1]), tot: Number(m[2] ?? m[1]) };
   });
 }

@@ -20,31 +20,66 @@ export default async function WerkgebiedPage() {
   return (
     <section>
       <AdminHeading title="Werkgebied">
-        De gemeenten en postcodegebieden waarvoor dit meldpunt meldingen behandelt. Een melding over iemand die daarbuiten woont — of, zonder adres,
-        over een voorval daarbuiten — krijgt het kenmerk <strong>buiten werkgebied</strong> en kan worden doorgestuurd naar een ander meldpunt.
+        De gemeenten en postcodegebieden waarvoor dit meldpunt meldingen behandelt. Een melding over iemand
+        die daarbuiten woont — of, zonder adres, over een voorval daarbuiten — krijgt het kenmerk{' '}
+        <strong>buiten werkgebied</strong> en kan worden doorgestuurd naar een ander meldpunt.
       </AdminHeading>
 
       <div className="grid gap-8 lg:grid-cols-2">
         <section aria-labelledby="gebied" className="rounded border border-slate-200 bg-white p-4">
-          <h2 id="gebied" className="text-lg font-semibold">Gemeenten en postcodes</h2>
-          {!configured && <p className="mt-1 text-sm text-slate-700">Nog niet ingesteld: zolang het werkgebied leeg is, wordt geen enkele melding als buiten werkgebied gemarkeerd.</p>}
+          <h2 id="gebied" className="text-lg font-semibold">
+            Gemeenten en postcodes
+          </h2>
+          {!configured && (
+            <p className="mt-1 text-sm text-slate-700">
+              Nog niet ingesteld: zolang het werkgebied leeg is, wordt geen enkele melding als buiten
+              werkgebied gemarkeerd.
+            </p>
+          )}
           <AdminForm action={setWerkgebiedAction} submitLabel="Werkgebied opslaan" className="mt-3 space-y-3">
             <div>
-              <label htmlFor="gemeenten" className={labelClass}>Gemeenten en plaatsen</label>
-              <p id="gemeenten-hulp" className="text-sm text-slate-600">Eén per regel, zoals ze in het meldformulier staan (hoofdletters maken niet uit).</p>
-              <textarea id="gemeenten" name="gemeenten" rows={8} aria-describedby="gemeenten-hulp" defaultValue={werkgebied.gemeenten.join('\n')} className={inputClass} />
+              <label htmlFor="gemeenten" className={labelClass}>
+                Gemeenten en plaatsen
+              </label>
+              <p id="gemeenten-hulp" className="text-sm text-slate-600">
+                Eén per regel, zoals ze in het meldformulier staan (hoofdletters maken niet uit).
+              </p>
+              <textarea
+                id="gemeenten"
+                name="gemeenten"
+                rows={8}
+                aria-describedby="gemeenten-hulp"
+                defaultValue={werkgebied.gemeenten.join('\n')}
+                className={inputClass}
+              />
             </div>
             <div>
-              <label htmlFor="postcodes" className={labelClass}>Postcodegebieden (PC4)</label>
-              <p id="postcodes-hulp" className="text-sm text-slate-600">Eén per regel: een bereik zoals 3000-3099, of één postcode zoals 3190.</p>
-              <textarea id="postcodes" name="postcodes" rows={6} aria-describedby="postcodes-hulp" defaultValue={rangesText(werkgebied)} className={`${inputClass} font-mono`} />
+              <label htmlFor="postcodes" className={labelClass}>
+                Postcodegebieden (PC4)
+              </label>
+              <p id="postcodes-hulp" className="text-sm text-slate-600">
+                Eén per regel: een bereik zoals 3000-3099, of één postcode zoals 3190.
+              </p>
+              <textarea
+                id="postcodes"
+                name="postcodes"
+                rows={6}
+                aria-describedby="postcodes-hulp"
+                defaultValue={rangesText(werkgebied)}
+                className={`${inputClass} font-mono`}
+              />
             </div>
           </AdminForm>
         </section>
 
         <section aria-labelledby="meldpunten" className="rounded border border-slate-200 bg-white p-4">
-          <h2 id="meldpunten" className="text-lg font-semibold">Andere meldpunten</h2>
-          <p className="mt-1 text-sm text-slate-700">Waar een melding buiten het werkgebied naartoe kan worden doorgestuurd, met het oorspronkelijke meldformulier.</p>
+          <h2 id="meldpunten" className="text-lg font-semibold">
+            Andere meldpunten
+          </h2>
+          <p className="mt-1 text-sm text-slate-700">
+            Waar een melding buiten het werkgebied naartoe kan worden doorgestuurd, met het oorspronkelijke
+            meldformulier.
+          </p>
           {meldpunten.length === 0 ? (
             <p className="mt-3 text-sm">Er zijn nog geen andere meldpunten.</p>
           ) : (
@@ -52,18 +87,32 @@ export default async function WerkgebiedPage() {
               <caption className="sr-only">Andere meldpunten</caption>
               <thead className="bg-slate-100">
                 <tr>
-                  <th scope="col" className={thClass}>Naam</th>
-                  <th scope="col" className={thClass}>E-mailadres</th>
-                  <th scope="col" className={thClass}><span className="sr-only">Acties</span></th>
+                  <th scope="col" className={thClass}>
+                    Naam
+                  </th>
+                  <th scope="col" className={thClass}>
+                    E-mailadres
+                  </th>
+                  <th scope="col" className={thClass}>
+                    <span className="sr-only">Acties</span>
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {meldpunten.map((mp) => (
                   <tr key={mp.id} className="border-t border-slate-200">
-                    <th scope="row" className={`${tdClass} text-left font-medium`}>{mp.naam}</th>
+                    <th scope="row" className={`${tdClass} text-left font-medium`}>
+                      {mp.naam}
+                    </th>
                     <td className={tdClass}>{mp.email}</td>
                     <td className={tdClass}>
-                      <AdminForm action={removeAnderMeldpuntAction} submitLabel={`Verwijder ${mp.naam}`} hidden={{ id: mp.id }} danger confirm={`${mp.naam} uit de lijst verwijderen?`} />
+                      <AdminForm
+                        action={removeAnderMeldpuntAction}
+                        submitLabel={`Verwijder ${mp.naam}`}
+                        hidden={{ id: mp.id }}
+                        danger
+                        confirm={`${mp.naam} uit de lijst verwijderen?`}
+                      />
                     </td>
                   </tr>
                 ))}
@@ -73,11 +122,15 @@ export default async function WerkgebiedPage() {
           <h3 className="mt-6 font-semibold">Meldpunt toevoegen</h3>
           <AdminForm action={addAnderMeldpuntAction} submitLabel="Toevoegen" className="mt-2 space-y-3">
             <div>
-              <label htmlFor="naam" className={labelClass}>Naam</label>
+              <label htmlFor="naam" className={labelClass}>
+                Naam
+              </label>
               <input id="naam" name="naam" required maxLength={200} className={inputClass} />
             </div>
             <div>
-              <label htmlFor="email" className={labelClass}>E-mailadres</label>
+              <label htmlFor="email" className={labelClass}>
+                E-mailadres
+              </label>
               <input id="email" name="email" type="email" required className={inputClass} />
             </div>
           </AdminForm>

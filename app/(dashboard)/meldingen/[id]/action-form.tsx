@@ -6,7 +6,23 @@ import type { TActionState } from './action-state';
 type TAction = (state: TActionState, form: FormData) => Promise<TActionState>;
 
 /** A form for one server action, with its result announced (role=status / alert) and focusable. */
-export function ActionForm({ action, meldingId, submitLabel, children, resetOnSuccess, className, danger }: { action: TAction; meldingId: string; submitLabel: string; children?: ReactNode; resetOnSuccess?: boolean; className?: string; danger?: boolean }) {
+export function ActionForm({
+  action,
+  meldingId,
+  submitLabel,
+  children,
+  resetOnSuccess,
+  className,
+  danger,
+}: {
+  action: TAction;
+  meldingId: string;
+  submitLabel: string;
+  children?: ReactNode;
+  resetOnSuccess?: boolean;
+  className?: string;
+  danger?: boolean;
+}) {
   const [state, formAction, pending] = useActionState(action, null);
   const form = useRef<HTMLFormElement>(null);
   useEffect(() => {
@@ -17,7 +33,11 @@ export function ActionForm({ action, meldingId, submitLabel, children, resetOnSu
       <input type="hidden" name="meldingId" value={meldingId} />
       {children}
       <div className="flex flex-wrap items-center gap-3">
-        <button type="submit" disabled={pending} className={`rounded px-4 py-1.5 text-sm font-medium text-white disabled:opacity-60 ${danger ? 'bg-red-800 hover:bg-red-900' : 'bg-brand-600 hover:bg-brand-700'}`}>
+        <button
+          type="submit"
+          disabled={pending}
+          className={`rounded px-4 py-1.5 text-sm font-medium text-white disabled:opacity-60 ${danger ? 'bg-red-800 hover:bg-red-900' : 'bg-brand-600 hover:bg-brand-700'}`}
+        >
           {pending ? 'Bezig…' : submitLabel}
         </button>
         <ActionMessage state={state} />
@@ -29,8 +49,12 @@ export function ActionForm({ action, meldingId, submitLabel, children, resetOnSu
 export function ActionMessage({ state }: { state: TActionState }) {
   if (!state) return null;
   return state.ok ? (
-    <p role="status" className="text-sm text-green-800">{state.message}</p>
+    <p role="status" className="text-sm text-green-800">
+      {state.message}
+    </p>
   ) : (
-    <p role="alert" className="text-sm text-red-800">{state.message}</p>
+    <p role="alert" className="text-sm text-red-800">
+      {state.message}
+    </p>
   );
 }

@@ -22,7 +22,11 @@ const text = (form: FormData, key: string) => {
 };
 
 /** Every action: signed-in medewerker → one lib/server call (which parses and checks scope) → a Dutch message. */
-async function run(form: FormData, success: string, fn: (acting: TActing, meldingId: string) => Promise<unknown>): Promise<TActionState> {
+async function run(
+  form: FormData,
+  success: string,
+  fn: (acting: TActing, meldingId: string) => Promise<unknown>,
+): Promise<TActionState> {
   const user = await requireUser(['MEDEWERKER']);
   const meldingId = text(form, 'meldingId');
   try {
@@ -36,26 +40,47 @@ async function run(form: FormData, success: string, fn: (acting: TActing, meldin
 
 export async function assignAction(_: TActionState, form: FormData) {
   const assigneeId = text(form, 'assigneeId');
-  return run(form, assigneeId ? 'Toegewezen' : 'Toewijzing opgeheven', (a, meldingId) => assignMelding({ ...a, meldingId, assigneeId: assigneeId || null }));
+  return run(form, assigneeId ? 'Toegewezen' : 'Toewijzing opgeheven', (a, meldingId) =>
+    assignMelding({ ...a, meldingId, assigneeId: assigneeId || null }),
+  );
 }
 
 export async function assessAction(_: TActionState, form: FormData) {
   return run(form, 'Beoordeling opgeslagen', (a, meldingId) =>
-    assessMelding({ ...a, meldingId, uitkomst: text(form, 'uitkomst') as never, prioriteit: text(form, 'prioriteit') as never, reden: text(form, 'reden') }),
+    assessMelding({
+      ...a,
+      meldingId,
+      uitkomst: text(form, 'uitkomst') as never,
+      prioriteit: text(form, 'prioriteit') as never,
+      reden: text(form, 'reden'),
+    }),
   );
 }
 
 export async function noteAction(_: TActionState, form: FormData) {
-  return run(form, 'Notitie toegevoegd', (a, meldingId) => addNote({ ...a, meldingId, text: text(form, 'text') }));
+  return run(form, 'Notitie toegevoegd', (a, meldingId) =>
+    addNote({ ...a, meldingId, text: text(form, 'text') }),
+  );
 }
 
 export async function aanvullingAction(_: TActionState, form: FormData) {
-  return run(form, 'Verzoek om aanvulling staat klaar om te worden verzonden', (a, meldingId) => requestAanvulling({ ...a, meldingId, body: text(form, 'body') }));
+  return run(form, 'Verzoek om aanvulling staat klaar om te worden verzonden', (a, meldingId) =>
+    requestAanvulling({ ...a, meldingId, body: text(form, 'body') }),
+  );
 }
 
 export async function nietInBehandelingAction(_: TActionState, form: FormData) {
-  return run(form, 'Bevestiging niet in behandeling staat klaar om te worden verzonden; de melding is afgerond', (a, meldingId) =>
-    markNietInBehandeling({ ...a, meldingId, loketAdvies: text(form, 'loketAdvies'), reden: text(form, 'reden'), body: text(form, 'body') }),
+  return run(
+    form,
+    'Bevestiging niet in behandeling staat klaar om te worden verzonden; de melding is afgerond',
+    (a, meldingId) =>
+      markNietInBehandeling({
+        ...a,
+        meldingId,
+        loketAdvies: text(form, 'loketAdvies'),
+        reden: text(form, 'reden'),
+        body: text(form, 'body'),
+      }),
   );
 }
 
@@ -65,16 +90,32 @@ export async function resumeAction(_: TActionState, form: FormData) {
 
 export async function closeAction(_: TActionState, form: FormData) {
   return run(form, 'Melding afgerond', (a, meldingId) =>
-    closeMelding({ ...a, meldingId, uitkomst: text(form, 'uitkomst') as never, toelichting: text(form, 'toelichting'), loketAdvies: text(form, 'loketAdvies') }),
+    closeMelding({
+      ...a,
+      meldingId,
+      uitkomst: text(form, 'uitkomst') as never,
+      toelichting: text(form, 'toelichting'),
+      loketAdvies: text(form, 'loketAdvies'),
+    }),
   );
 }
 
 export async function correctAction(_: TActionState, form: FormData) {
-  return run(form, 'Correctie opgeslagen', (a, meldingId) => correctMeldingField({ ...a, meldingId, field: text(form, 'field'), value: text(form, 'value') }));
+  return run(form, 'Correctie opgeslagen', (a, meldingId) =>
+    correctMeldingField({ ...a, meldingId, field: text(form, 'field'), value: text(form, 'value') }),
+  );
 }
 
 export async function doorsturenAction(_: TActionState, form: FormData) {
-  return run(form, 'Doorgestuurd; de mail met het meldformulier staat in de wachtrij en de melding is afgerond.', (a, meldingId) =>
-    forwardMelding({ ...a, meldingId, anderMeldpuntId: text(form, 'anderMeldpuntId'), toelichting: text(form, 'toelichting') }),
+  return run(
+    form,
+    'Doorgestuurd; de mail met het meldformulier staat in de wachtrij en de melding is afgerond.',
+    (a, meldingId) =>
+      forwardMelding({
+        ...a,
+        meldingId,
+        anderMeldpuntId: text(form, 'anderMeldpuntId'),
+        toelichting: text(form, 'toelichting'),
+      }),
   );
 }

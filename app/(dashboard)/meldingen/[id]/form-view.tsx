@@ -1,10 +1,30 @@
 import type { TFinding, TMeldformulier } from '@/lib/form/schema';
-import { CORRECTABLE_FIELDS, displayValue, fieldValue, FORM_GROUPS, type TCorrection } from '@/lib/melding/form-fields';
+import {
+  CORRECTABLE_FIELDS,
+  displayValue,
+  fieldValue,
+  FORM_GROUPS,
+  type TCorrection,
+} from '@/lib/melding/form-fields';
 import { correctAction } from './actions';
 import { ActionForm } from './action-form';
 
 /** The parsed form grouped like the paper form, warnings beside their fields, corrections shown and possible. */
-export function FormView({ meldingId, formulier, corrected, warnings, corrections, canCorrect }: { meldingId: string; formulier: TMeldformulier; corrected: TMeldformulier; warnings: TFinding[]; corrections: TCorrection[]; canCorrect: boolean }) {
+export function FormView({
+  meldingId,
+  formulier,
+  corrected,
+  warnings,
+  corrections,
+  canCorrect,
+}: {
+  meldingId: string;
+  formulier: TMeldformulier;
+  corrected: TMeldformulier;
+  warnings: TFinding[];
+  corrections: TCorrection[];
+  canCorrect: boolean;
+}) {
   const known = new Set(FORM_GROUPS.flatMap((g) => g.fields.map((f) => f.path)));
   const loose = warnings.filter((w) => !known.has(w.field));
   return (
@@ -12,12 +32,25 @@ export function FormView({ meldingId, formulier, corrected, warnings, correction
       {loose.length > 0 && (
         <div className="rounded border border-orange-300 bg-orange-50 p-3 text-sm text-orange-950">
           <h3 className="font-medium">Waarschuwingen bij het inlezen</h3>
-          <ul className="mt-1 list-disc pl-5">{loose.map((w, i) => <li key={i}>{w.message}</li>)}</ul>
+          <ul className="mt-1 list-disc pl-5">
+            {loose.map((w, i) => (
+              <li key={i}>{w.message}</li>
+            ))}
+          </ul>
         </div>
       )}
       {FORM_GROUPS.map((group) => (
-        <section key={group.title} className="rounded border border-slate-200 bg-white" aria-labelledby={`groep-${group.title}`}>
-          <h3 id={`groep-${group.title}`} className="border-b border-slate-200 bg-slate-50 px-3 py-2 text-sm font-semibold">{group.title}</h3>
+        <section
+          key={group.title}
+          className="rounded border border-slate-200 bg-white"
+          aria-labelledby={`groep-${group.title}`}
+        >
+          <h3
+            id={`groep-${group.title}`}
+            className="border-b border-slate-200 bg-slate-50 px-3 py-2 text-sm font-semibold"
+          >
+            {group.title}
+          </h3>
           <dl className="divide-y divide-slate-100">
             {group.fields.map((field) => {
               const fieldWarnings = warnings.filter((w) => w.field === field.path);
@@ -29,28 +62,60 @@ export function FormView({ meldingId, formulier, corrected, warnings, correction
                   <dd>
                     <span className={field.kind === 'multiline' ? 'whitespace-pre-wrap' : ''}>{value}</span>
                     {fieldWarnings.map((w, i) => (
-                      <p key={i} className="mt-0.5 text-xs font-medium text-orange-900">⚠ {w.message}</p>
+                      <p key={i} className="mt-0.5 text-xs font-medium text-orange-900">
+                        ⚠ {w.message}
+                      </p>
                     ))}
                     {fieldCorrections.length > 0 && (
                       <p className="mt-0.5 text-xs text-slate-700">
-                        Gecorrigeerd door {fieldCorrections.at(-1)!.by}; oorspronkelijk ingelezen: “{displayValue(fieldValue(formulier, field.path))}”
+                        Gecorrigeerd door {fieldCorrections.at(-1)!.by}; oorspronkelijk ingelezen: “
+                        {displayValue(fieldValue(formulier, field.path))}”
                       </p>
                     )}
                     {canCorrect && CORRECTABLE_FIELDS.includes(field.path) && (
                       <details className="mt-1">
-                        <summary className="cursor-pointer text-xs text-brand-700 underline">Corrigeren<span className="sr-only"> {field.label}</span></summary>
-                        <ActionForm action={correctAction} meldingId={meldingId} submitLabel="Correctie opslaan" className="mt-2 space-y-2">
+                        <summary className="cursor-pointer text-xs text-brand-700 underline">
+                          Corrigeren<span className="sr-only"> {field.label}</span>
+                        </summary>
+                        <ActionForm
+                          action={correctAction}
+                          meldingId={meldingId}
+                          submitLabel="Correctie opslaan"
+                          className="mt-2 space-y-2"
+                        >
                           <input type="hidden" name="field" value={field.path} />
-                          <label className="block text-xs font-medium" htmlFor={`corr-${field.path}`}>Nieuwe waarde voor {field.label.toLowerCase()}</label>
+                          <label className="block text-xs font-medium" htmlFor={`corr-${field.path}`}>
+                            Nieuwe waarde voor {field.label.toLowerCase()}
+                          </label>
                           {field.kind === 'choice' ? (
-                            <select id={`corr-${field.path}`} name="value" defaultValue={String(fieldValue(corrected, field.path) ?? '')} className="w-full rounded border border-slate-400 px-2 py-1">
+                            <select
+                              id={`corr-${field.path}`}
+                              name="value"
+                              defaultValue={String(fieldValue(corrected, field.path) ?? '')}
+                              className="w-full rounded border border-slate-400 px-2 py-1"
+                            >
                               <option value="">(leeg)</option>
-                              {field.options!.map((o) => <option key={o} value={o}>{o.replace(/_/g, ' ')}</option>)}
+                              {field.options!.map((o) => (
+                                <option key={o} value={o}>
+                                  {o.replace(/_/g, ' ')}
+                                </option>
+                              ))}
                             </select>
                           ) : field.kind === 'multiline' ? (
-                            <textarea id={`corr-${field.path}`} name="value" rows={4} defaultValue={String(fieldValue(corrected, field.path) ?? '')} className="w-full rounded border border-slate-400 px-2 py-1" />
+                            <textarea
+                              id={`corr-${field.path}`}
+                              name="value"
+                              rows={4}
+                              defaultValue={String(fieldValue(corrected, field.path) ?? '')}
+                              className="w-full rounded border border-slate-400 px-2 py-1"
+                            />
                           ) : (
-                            <input id={`corr-${field.path}`} name="value" defaultValue={String(fieldValue(corrected, field.path) ?? '')} className="w-full rounded border border-slate-400 px-2 py-1" />
+                            <input
+                              id={`corr-${field.path}`}
+                              name="value"
+                              defaultValue={String(fieldValue(corrected, field.path) ?? '')}
+                              className="w-full rounded border border-slate-400 px-2 py-1"
+                            />
                           )}
                         </ActionForm>
                       </details>

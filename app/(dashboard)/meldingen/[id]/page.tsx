@@ -30,15 +30,17 @@ export default async function MeldingPage({ params }: { params: Promise<{ id: st
     if (err instanceof AppError && err.code === 'not_found') notFound();
     throw err;
   });
-  const [timeline, eerdere, email, colleagues, aanvulling, nietInBehandeling, meldpunten] = await Promise.all([
-    getMeldingTimeline({ ...acting, meldingId: m.id }),
-    getEerdereMeldingen({ ...acting, meldingId: m.id }),
-    getMeldingEmail({ ...acting, meldingId: m.id }),
-    listMedewerkers(acting),
-    getMailDraft({ ...acting, meldingId: m.id, kind: 'AANVULLING' }),
-    getMailDraft({ ...acting, meldingId: m.id, kind: 'NIET_IN_BEHANDELING' }),
-    m.status === 'AFGEROND' ? [] : listAndereMeldpunten({ db: acting.db }),
-  ]);
+  const [timeline, eerdere, email, colleagues, aanvulling, nietInBehandeling, meldpunten] = await Promise.all(
+    [
+      getMeldingTimeline({ ...acting, meldingId: m.id }),
+      getEerdereMeldingen({ ...acting, meldingId: m.id }),
+      getMeldingEmail({ ...acting, meldingId: m.id }),
+      listMedewerkers(acting),
+      getMailDraft({ ...acting, meldingId: m.id, kind: 'AANVULLING' }),
+      getMailDraft({ ...acting, meldingId: m.id, kind: 'NIET_IN_BEHANDELING' }),
+      m.status === 'AFGEROND' ? [] : listAndereMeldpunten({ db: acting.db }),
+    ],
+  );
   const badges: TBadge[] = [];
   if (m.overdue) badges.push('te_laat');
   if (m.telefonischContactGewenst) badges.push('telefonisch');
@@ -53,56 +55,125 @@ export default async function MeldingPage({ params }: { params: Promise<{ id: st
 
   return (
     <article>
-      <p className="text-sm"><Link href="/meldingen" className="text-brand-700 underline">‹ Terug naar meldingen</Link></p>
+      <p className="text-sm">
+        <Link href="/meldingen" className="text-brand-700 underline">
+          ‹ Terug naar meldingen
+        </Link>
+      </p>
       <header className="mt-2 rounded border border-slate-200 bg-white p-4">
         <div className="flex flex-wrap items-baseline justify-between gap-2">
           <h1 className="text-2xl font-semibold">Melding {m.kenmerk}</h1>
           <p className="text-lg">
             <span className="font-medium">{STATUS_LABELS[m.status]}</span>
-            {m.uitkomst && <span> — {UITKOMST_LABELS[m.uitkomst]}{m.loketAdvies ? ` (${m.loketAdvies})` : ''}</span>}
+            {m.uitkomst && (
+              <span>
+                {' '}
+                — {UITKOMST_LABELS[m.uitkomst]}
+                {m.loketAdvies ? ` (${m.loketAdvies})` : ''}
+              </span>
+            )}
           </p>
         </div>
-        <p className="mt-1 text-slate-800">{naam}, geboren {formatDay(m.geboortedatum)}</p>
+        <p className="mt-1 text-slate-800">
+          {naam}, geboren {formatDay(m.geboortedatum)}
+        </p>
         <p className="mt-1 text-sm text-slate-700">
-          Ontvangen {formatDateTime(m.receivedAt)} ({werkdagenLabel(m.werkdagenGeleden)}){m.overdue ? ` — niet beoordeeld binnen ${m.werkdagenBeoordeling} werkdagen` : ''} · Behandelaar meldpunt: {m.assignee ? (m.assignee.name ?? m.assignee.email) : 'niemand'}
+          Ontvangen {formatDateTime(m.receivedAt)} ({werkdagenLabel(m.werkdagenGeleden)})
+          {m.overdue ? ` — niet beoordeeld binnen ${m.werkdagenBeoordeling} werkdagen` : ''} · Behandelaar
+          meldpunt: {m.assignee ? (m.assignee.name ?? m.assignee.email) : 'niemand'}
           {m.doorgestuurd ? ` · Doorgestuurd door ${m.doorgestuurdDoor}` : ''}
           {m.version > 1 ? ` · Versie ${m.version}` : ''}
         </p>
-        <div className="mt-2"><Badges badges={badges} /></div>
+        <div className="mt-2">
+          <Badges badges={badges} />
+        </div>
       </header>
 
       <div className="mt-4 grid gap-4 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="space-y-4">
           <section aria-labelledby="formulier">
             <div className="flex items-baseline justify-between">
-              <h2 id="formulier" className="text-lg font-semibold">Meldformulier</h2>
-              {pdf && <a href={`/meldingen/${m.id}/bijlagen/${pdf.id}`} target="_blank" rel="noopener" className="text-sm text-brand-700 underline">Origineel formulier (PDF) openen</a>}
+              <h2 id="formulier" className="text-lg font-semibold">
+                Meldformulier
+              </h2>
+              {pdf && (
+                <a
+                  href={`/meldingen/${m.id}/bijlagen/${pdf.id}`}
+                  target="_blank"
+                  rel="noopener"
+                  className="text-sm text-brand-700 underline"
+                >
+                  Origineel formulier (PDF) openen
+                </a>
+              )}
             </div>
             {m.formulier && m.corrected ? (
-              <div className="mt-2"><FormView meldingId={m.id} formulier={m.formulier} corrected={m.corrected} warnings={m.warnings} corrections={m.corrections} canCorrect={!m.anonymisedAt} /></div>
+              <div className="mt-2">
+                <FormView
+                  meldingId={m.id}
+                  formulier={m.formulier}
+                  corrected={m.corrected}
+                  warnings={m.warnings}
+                  corrections={m.corrections}
+                  canCorrect={!m.anonymisedAt}
+                />
+              </div>
             ) : (
-              <p className="mt-2 text-slate-700">De persoonsgegevens van deze melding zijn verwijderd na de bewaartermijn.</p>
+              <p className="mt-2 text-slate-700">
+                De persoonsgegevens van deze melding zijn verwijderd na de bewaartermijn.
+              </p>
             )}
           </section>
 
           <section aria-labelledby="email" className="rounded border border-slate-200 bg-white p-3">
-            <h2 id="email" className="text-lg font-semibold">E-mail van de politie</h2>
+            <h2 id="email" className="text-lg font-semibold">
+              E-mail van de politie
+            </h2>
             {email ? (
               <>
-                <p className="mt-1 text-sm text-slate-700">Van {email.from ?? 'onbekend'}{email.date ? ` · ${formatDateTime(email.date)}` : ''}{email.subject ? ` · ${email.subject}` : ''}</p>
-                {email.authenticity && email.authenticity.verdict !== 'pass' && <p className="mt-1 text-sm font-medium text-red-800">Afzender niet geverifieerd{email.authenticity.reason ? `: ${email.authenticity.reason}` : ''}</p>}
-                <pre className="mt-2 max-h-80 overflow-auto whitespace-pre-wrap rounded bg-slate-50 p-2 font-sans text-sm">{email.text ?? '(geen tekstdeel)'}</pre>
+                <p className="mt-1 text-sm text-slate-700">
+                  Van {email.from ?? 'onbekend'}
+                  {email.date ? ` · ${formatDateTime(email.date)}` : ''}
+                  {email.subject ? ` · ${email.subject}` : ''}
+                </p>
+                {email.authenticity && email.authenticity.verdict !== 'pass' && (
+                  <p className="mt-1 text-sm font-medium text-red-800">
+                    Afzender niet geverifieerd
+                    {email.authenticity.reason ? `: ${email.authenticity.reason}` : ''}
+                  </p>
+                )}
+                <pre className="mt-2 max-h-80 overflow-auto whitespace-pre-wrap rounded bg-slate-50 p-2 font-sans text-sm">
+                  {email.text ?? '(geen tekstdeel)'}
+                </pre>
                 {email.html && (
                   <details className="mt-2">
-                    <summary className="cursor-pointer text-sm text-brand-700 underline">Opgemaakte versie tonen (veilig weergegeven, zonder externe inhoud)</summary>
-                    <iframe title="Opgemaakte versie van de e-mail" sandbox="" srcDoc={email.html} referrerPolicy="no-referrer" className="mt-2 h-80 w-full rounded border border-slate-300 bg-white" />
+                    <summary className="cursor-pointer text-sm text-brand-700 underline">
+                      Opgemaakte versie tonen (veilig weergegeven, zonder externe inhoud)
+                    </summary>
+                    <iframe
+                      title="Opgemaakte versie van de e-mail"
+                      sandbox=""
+                      srcDoc={email.html}
+                      referrerPolicy="no-referrer"
+                      className="mt-2 h-80 w-full rounded border border-slate-300 bg-white"
+                    />
                   </details>
                 )}
                 {m.attachments.filter((a) => !a.isForm).length > 0 && (
                   <ul className="mt-2 text-sm">
-                    {m.attachments.filter((a) => !a.isForm).map((a) => (
-                      <li key={a.id}><a href={`/meldingen/${m.id}/bijlagen/${a.id}`} className="text-brand-700 underline">{a.filename}</a> ({Math.ceil(a.size / 1024)} kB)</li>
-                    ))}
+                    {m.attachments
+                      .filter((a) => !a.isForm)
+                      .map((a) => (
+                        <li key={a.id}>
+                          <a
+                            href={`/meldingen/${m.id}/bijlagen/${a.id}`}
+                            className="text-brand-700 underline"
+                          >
+                            {a.filename}
+                          </a>{' '}
+                          ({Math.ceil(a.size / 1024)} kB)
+                        </li>
+                      ))}
                   </ul>
                 )}
               </>
@@ -114,27 +185,53 @@ export default async function MeldingPage({ params }: { params: Promise<{ id: st
 
         <aside className="space-y-4" aria-label="Acties en geschiedenis">
           <section aria-labelledby="acties">
-            <h2 id="acties" className="text-lg font-semibold">Acties</h2>
-            <div className="mt-2"><ActionsPanel m={m} userId={user.id} colleagues={colleagues} aanvulling={aanvulling} nietInBehandeling={nietInBehandeling} /></div>
-            {m.status !== 'AFGEROND' && <div className="mt-2"><DoorsturenForm m={m} meldpunten={meldpunten} /></div>}
+            <h2 id="acties" className="text-lg font-semibold">
+              Acties
+            </h2>
+            <div className="mt-2">
+              <ActionsPanel
+                m={m}
+                userId={user.id}
+                colleagues={colleagues}
+                aanvulling={aanvulling}
+                nietInBehandeling={nietInBehandeling}
+              />
+            </div>
+            {m.status !== 'AFGEROND' && (
+              <div className="mt-2">
+                <DoorsturenForm m={m} meldpunten={meldpunten} />
+              </div>
+            )}
           </section>
           <section aria-labelledby="eerdere" className="rounded border border-slate-200 bg-white p-3">
-            <h2 id="eerdere" className="text-lg font-semibold">Eerdere meldingen</h2>
+            <h2 id="eerdere" className="text-lg font-semibold">
+              Eerdere meldingen
+            </h2>
             {eerdere.length ? (
               <ul className="mt-2 space-y-1 text-sm">
                 {eerdere.map((e) => (
                   <li key={e.id}>
-                    <Link href={`/meldingen/${e.id}`} className="text-brand-700 underline">{e.kenmerk}</Link> · {formatDateTime(e.receivedAt)} · {STATUS_LABELS[e.status]}{e.uitkomst ? ` — ${UITKOMST_LABELS[e.uitkomst]}` : ''}
+                    <Link href={`/meldingen/${e.id}`} className="text-brand-700 underline">
+                      {e.kenmerk}
+                    </Link>{' '}
+                    · {formatDateTime(e.receivedAt)} · {STATUS_LABELS[e.status]}
+                    {e.uitkomst ? ` — ${UITKOMST_LABELS[e.uitkomst]}` : ''}
                   </li>
                 ))}
               </ul>
             ) : (
-              <p className="mt-1 text-sm text-slate-700">Geen andere meldingen over deze persoon (zelfde BSN, of zelfde achternaam en geboortedatum).</p>
+              <p className="mt-1 text-sm text-slate-700">
+                Geen andere meldingen over deze persoon (zelfde BSN, of zelfde achternaam en geboortedatum).
+              </p>
             )}
           </section>
           <section aria-labelledby="tijdlijn" className="rounded border border-slate-200 bg-white p-3">
-            <h2 id="tijdlijn" className="text-lg font-semibold">Tijdlijn</h2>
-            <div className="mt-2"><Timeline events={timeline} /></div>
+            <h2 id="tijdlijn" className="text-lg font-semibold">
+              Tijdlijn
+            </h2>
+            <div className="mt-2">
+              <Timeline events={timeline} />
+            </div>
           </section>
         </aside>
       </div>

@@ -18,9 +18,20 @@ export async function GET(request: Request): Promise<Response> {
   try {
     const params = Object.fromEntries(new URL(request.url).searchParams);
     const { tabel, formaat } = ZExport.parse(params);
-    const file = await exportStatistieken({ db: getDb(), role: user.role, actor: await auditActor(user), filter: parseStatsFilter(params), tabel, formaat });
+    const file = await exportStatistieken({
+      db: getDb(),
+      role: user.role,
+      actor: await auditActor(user),
+      filter: parseStatsFilter(params),
+      tabel,
+      formaat,
+    });
     return new Response(new Uint8Array(file.body), {
-      headers: { 'content-type': file.contentType, 'content-disposition': `attachment; filename="${file.filename}"`, 'cache-control': 'no-store' },
+      headers: {
+        'content-type': file.contentType,
+        'content-disposition': `attachment; filename="${file.filename}"`,
+        'cache-control': 'no-store',
+      },
     });
   } catch (err) {
     const { status, body } = toHttpError(err);

@@ -18,7 +18,13 @@ export async function GET(_req: Request, ctx: { params: Promise<{ id: string; bi
   if (!user) return new Response('Niet ingelogd', { status: 401 });
   const { id, bijlageId } = await ctx.params;
   try {
-    const file = await getAttachment({ db: getDb(), user, actor: await auditActor(user), meldingId: id, attachmentId: bijlageId });
+    const file = await getAttachment({
+      db: getDb(),
+      user,
+      actor: await auditActor(user),
+      meldingId: id,
+      attachmentId: bijlageId,
+    });
     return new Response(new Uint8Array(file.content), {
       headers: {
         'Content-Type': file.contentType,
