@@ -32,7 +32,7 @@ const config = [
     },
   },
   {
-    files: ['app/**', 'workers/**', 'tests/**', 'scripts/**'],
+    files: ['app/**', 'workers/**', 'cli/**', 'tests/**', 'scripts/**'],
     rules: { 'no-restricted-imports': 'off' },
   },
 ];

@@ -5,7 +5,7 @@ export default defineConfig({
   resolve: {
     alias: {
       '@': path.resolve(import.meta.dirname),
-      // lib/server marks itself server-only; tests are server side (as the worker, which runs
+      // lib/ verbs mark themselves server-only; tests are server side (as the worker, which runs
       // with --conditions=react-server).
       'server-only': path.resolve(import.meta.dirname, 'node_modules/server-only/empty.js'),
     },

@@ -2,12 +2,12 @@
  * `npm run db:seed`: fictitious demo data for a local install — two staff accounts and a handful
  * of meldingen in various states. Every name, BSN and address here is invented. Idempotent.
  */
-import { SYSTEM_ACTOR } from '../lib/audit';
+import { SYSTEM_ACTOR } from '../lib/audit/audit';
 import { createDb } from '../lib/db/client';
 import { connectForCommand } from '../lib/db/local-instance';
 import type { TMeldformulier } from '../lib/form/schema';
-import { createUser } from '../lib/server/create-user';
-import { toMeldingColumns } from '../lib/server/to-melding-columns';
+import { createUser } from '../lib/users/create-user';
+import { toMeldingColumns } from '../lib/melding/to-melding-columns';
 
 type TPerson = [
   voornamen: string,

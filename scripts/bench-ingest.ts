@@ -11,7 +11,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { encryptSecret, keyringFrom } from '../lib/crypto';
+import { encryptSecret, keyringFrom } from '../lib/secrets/crypto';
 import { createDb } from '../lib/db/client';
 import { startEmbeddedPostgres } from '../lib/db/embedded';
 import { applyMigrations } from '../lib/db/migrate';

@@ -13,9 +13,9 @@ import pg from 'pg';
 import { createDb } from '../lib/db/client';
 import { startEmbeddedPostgres } from '../lib/db/embedded';
 import { applyMigrations } from '../lib/db/migrate';
-import { listStatsKeuzes } from '../lib/server/stats/list-stats-keuzes';
-import { STATS_QUERIES, type TQueryContext } from '../lib/server/stats/queries';
-import { refreshStatistieken } from '../lib/server/stats/refresh-statistieken';
+import { listStatsKeuzes } from '../lib/stats/list-stats-keuzes';
+import { STATS_QUERIES, type TQueryContext } from '../lib/stats/queries';
+import { refreshStatistieken } from '../lib/stats/refresh-statistieken';
 import { percentile } from './percentile';
 import { parseStatsFilter, shiftYears } from '../lib/stats/period';
 

@@ -2,18 +2,18 @@
  * `npm run bench:web`: 100,000 fictitious meldingen (with status history, ledger rows and audit
  * events) in a throwaway PostgreSQL, then the server-side time of what the dashboard's pages
  * call: the inbox's first page, a filtered page, a name search and a melding's page (all its
- * lib/server calls, as the page makes them). Prints, as its last line, one JSON object with p50
+ * lib/ verbs, as the page makes them). Prints, as its last line, one JSON object with p50
  * and p95 in milliseconds for each. Target (issue 5): p95 < 150 ms.
  */
 import './quiet-logs';
 import { createDb } from '../lib/db/client';
-import { getEerdereMeldingen } from '../lib/server/get-eerdere-meldingen';
-import { getMailDraft } from '../lib/server/get-mail-draft';
-import { getMeldingById } from '../lib/server/get-melding-by-id';
-import { getMeldingEmail } from '../lib/server/get-melding-email';
-import { getMeldingTimeline } from '../lib/server/get-melding-timeline';
-import { listMedewerkers } from '../lib/server/list-medewerkers';
-import { listMeldingen } from '../lib/server/list-meldingen';
+import { getEerdereMeldingen } from '../lib/melding/get-eerdere-meldingen';
+import { getMailDraft } from '../lib/melding/get-mail-draft';
+import { getMeldingById } from '../lib/melding/get-melding-by-id';
+import { getMeldingEmail } from '../lib/melding/get-melding-email';
+import { getMeldingTimeline } from '../lib/melding/get-melding-timeline';
+import { listMedewerkers } from '../lib/users/list-medewerkers';
+import { listMeldingen } from '../lib/melding/list-meldingen';
 import { sampleFormulier } from '../tests/fixtures/generator/people';
 import { percentile } from './percentile';
 import { startThrowawayPostgres } from './throwaway-postgres';

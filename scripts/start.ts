@@ -19,7 +19,7 @@ import { applyMigrations } from '../lib/db/migrate';
 import { createDb } from '../lib/db/client';
 import { getEnvOrExit } from '../lib/env';
 import { errFields, getLogger } from '../lib/log';
-import { bootstrapAdmin } from '../lib/server/bootstrap-admin';
+import { bootstrapAdmin } from '../lib/users/bootstrap-admin';
 
 import { ensureWebBuild, ROOT } from './web-build';
 import { buildWorker, WORKER_ENV, WORKER_NODE_ARGS } from './worker-build';

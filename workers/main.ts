@@ -5,7 +5,7 @@
 import { getDb } from '../lib/db/client';
 import { getEnvOrExit } from '../lib/env';
 import { closeParser } from '../lib/form';
-import { getKeyring } from '../lib/keyring';
+import { getKeyring } from '../lib/secrets/keyring';
 import { errFields, getLogger } from '../lib/log';
 import { refreshStatistiekenLoop } from './jobs/refresh-statistieken';
 import { retentionLoop } from './jobs/retention';

@@ -4,7 +4,7 @@ import { requireUser } from '@/lib/auth/require-user';
 import { ROLE_LABELS } from '@/lib/auth/roles';
 import { getDb } from '@/lib/db/client';
 import type { Role } from '@/lib/db/generated/enums';
-import { getSettings } from '@/lib/server/get-settings';
+import { getSettings } from '@/lib/settings/get-settings';
 import { NavLink } from './nav-link';
 
 export const dynamic = 'force-dynamic';

@@ -2,7 +2,7 @@ import 'server-only';
 import { headers } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
 import type { Role } from '../db/generated/enums';
-import type { TAuditActor } from '../audit';
+import type { TAuditActor } from '../audit/audit';
 import { getSessionState, type TCurrentUser } from './current-user';
 import { STAGE_PATH } from './session-stage';
 
@@ -10,7 +10,7 @@ import { STAGE_PATH } from './session-stage';
  * The guard every page and server action starts with: the signed-in user (else to /login, or to
  * the sign-in step still open: second factor, enrolment, password change), and only when their
  * role is one of `roles` (else a 404, so a page's existence is not revealed). Access to
- * individual records is still decided inside each lib/server query's `where`.
+ * individual records is still decided inside each lib/ query's `where`.
  */
 export async function requireUser(roles?: readonly Role[]): Promise<TCurrentUser> {
   const state = await getSessionState();

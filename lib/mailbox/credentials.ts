@@ -5,7 +5,7 @@
  * only in memory, are refreshed before they expire, and are never stored or logged.
  */
 import { randomUUID, sign } from 'node:crypto';
-import { decryptSecret, type TKeyring } from '../crypto';
+import { decryptSecret, type TKeyring } from '../secrets/crypto';
 import type { Mailbox } from '../db/generated/client';
 
 export type TMailboxLogin = { user: string; pass?: string; accessToken?: string };

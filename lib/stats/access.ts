@@ -1,5 +1,5 @@
 import type { Role } from '../db/generated/enums';
-import type { TSettings } from '../settings';
+import type { TSettings } from '../settings/settings';
 
 /** Coordinators and beheerders read the statistics; medewerkers only when the setting allows it. */
 export function mayReadStatistieken(

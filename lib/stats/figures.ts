@@ -1,5 +1,5 @@
 /**
- * The raw figures behind the statistics page, as the queries (lib/server/stats) return them:
+ * The raw figures behind the statistics page, as the queries (lib/stats) return them:
  * exact counts, not yet suppressed. Only lib/stats/tables.ts turns them into what anyone sees.
  */
 import type { MeldingStatus, Uitkomst } from '../db/generated/enums';

@@ -6,8 +6,8 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decryptSecret } from '../../lib/crypto';
-import { getKeyring } from '../../lib/keyring';
+import { decryptSecret } from '../../lib/secrets/crypto';
+import { getKeyring } from '../../lib/secrets/keyring';
 import { launchBrowser } from '../support/browser';
 import { createTestDb, type TTestDb } from '../support/db';
 import { startDovecot, type TDovecot } from '../support/dovecot';

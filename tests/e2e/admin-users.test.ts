@@ -6,7 +6,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { audit, personKey } from '../../lib/audit';
+import { audit, personKey } from '../../lib/audit/audit';
 import { verifyPassword } from '../../lib/auth/password';
 import { launchBrowser } from '../support/browser';
 import { createTestDb, type TTestDb } from '../support/db';

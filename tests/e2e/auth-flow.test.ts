@@ -6,8 +6,8 @@
 import { generate } from 'otplib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SYSTEM_ACTOR } from '../../lib/audit';
-import { createUser } from '../../lib/server/create-user';
+import { SYSTEM_ACTOR } from '../../lib/audit/audit';
+import { createUser } from '../../lib/users/create-user';
 import { launchBrowser } from '../support/browser';
 import { createTestDb, type TTestDb } from '../support/db';
 import { createUserWithTotp, signInBrowser, totpCode } from '../support/sign-in';

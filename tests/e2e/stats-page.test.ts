@@ -7,7 +7,7 @@
 import ExcelJS from 'exceljs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { refreshStatistieken } from '../../lib/server/stats/refresh-statistieken';
+import { refreshStatistieken } from '../../lib/stats/refresh-statistieken';
 import { launchBrowser } from '../support/browser';
 import { createTestDb, type TTestDb } from '../support/db';
 import { createUserWithTotp, signInBrowser, signInHttp, type TTestUser } from '../support/sign-in';

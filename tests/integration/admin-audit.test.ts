@@ -4,9 +4,9 @@
  * which is itself audited and never records the person searched for.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { audit, personKey, type TAuditActor } from '../../lib/audit';
-import { exportAuditEvents } from '../../lib/server/export-audit-events';
-import { searchAuditEvents } from '../../lib/server/search-audit-events';
+import { audit, personKey, type TAuditActor } from '../../lib/audit/audit';
+import { exportAuditEvents } from '../../lib/audit/export-audit-events';
+import { searchAuditEvents } from '../../lib/audit/search-audit-events';
 import { createTestDb, type TTestDb } from '../support/db';
 
 let t: TTestDb;

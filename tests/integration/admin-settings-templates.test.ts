@@ -1,11 +1,11 @@
 /** Settings and mail templates: validated, stored, audited; the protocol's subjects cannot be changed. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TAuditActor } from '../../lib/audit';
+import type { TAuditActor } from '../../lib/audit/audit';
 import { DEFAULT_MAIL_TEMPLATES } from '../../lib/mail/default-templates';
-import { getMailTemplate } from '../../lib/server/get-mail-template';
-import { getSettings } from '../../lib/server/get-settings';
-import { updateMailTemplate } from '../../lib/server/update-mail-template';
-import { updateSettings } from '../../lib/server/update-settings';
+import { getMailTemplate } from '../../lib/settings/get-mail-template';
+import { getSettings } from '../../lib/settings/get-settings';
+import { updateMailTemplate } from '../../lib/settings/update-mail-template';
+import { updateSettings } from '../../lib/settings/update-settings';
 import { createTestDb, type TTestDb } from '../support/db';
 
 let t: TTestDb;

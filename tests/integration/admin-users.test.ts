@@ -4,14 +4,14 @@
  * access review with its audited CSV export.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TAuditActor } from '../../lib/audit';
+import type { TAuditActor } from '../../lib/audit/audit';
 import { verifyPassword } from '../../lib/auth/password';
-import { exportAccessReview } from '../../lib/server/export-access-review';
-import { inviteUser } from '../../lib/server/invite-user';
-import { listUsers } from '../../lib/server/list-users';
-import { resetUserMfa } from '../../lib/server/reset-user-mfa';
-import { setUserActive } from '../../lib/server/set-user-active';
-import { setUserRole } from '../../lib/server/set-user-role';
+import { exportAccessReview } from '../../lib/users/export-access-review';
+import { inviteUser } from '../../lib/users/invite-user';
+import { listUsers } from '../../lib/users/list-users';
+import { resetUserMfa } from '../../lib/users/reset-user-mfa';
+import { setUserActive } from '../../lib/users/set-user-active';
+import { setUserRole } from '../../lib/users/set-user-role';
 import { createTestDb, type TTestDb } from '../support/db';
 
 let t: TTestDb;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { audit } from '../../lib/audit';
+import { audit } from '../../lib/audit/audit';
 import { createTestDb, type TTestDb } from '../support/db';
 
 let t: TTestDb;

@@ -4,7 +4,7 @@
  * in the clear; a second run has nothing left to do; after rotation the old key can go.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decryptSecret, encryptSecret, keyId, keyringFrom, needsRotation } from '../../lib/crypto';
+import { decryptSecret, encryptSecret, keyId, keyringFrom, needsRotation } from '../../lib/secrets/crypto';
 import { closeParser } from '../../lib/form';
 import { mailboxManagerLoop } from '../../workers/mailbox/manager';
 import { outboxRelayLoop } from '../../workers/outbox/relay';

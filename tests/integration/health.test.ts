@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb } from '../../lib/db/client';
-import { getHealth } from '../../lib/server/get-health';
+import { getHealth } from '../../lib/health/get-health';
 import { startSupervisor } from '../../workers/supervisor';
 import { createTestDb, type TTestDb } from '../support/db';
 import { waitFor } from '../support/processes';

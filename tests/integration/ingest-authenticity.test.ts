@@ -6,11 +6,11 @@
  */
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encryptSecret } from '../../lib/crypto';
+import { encryptSecret } from '../../lib/secrets/crypto';
 import type { Mailbox } from '../../lib/db/generated/client';
 import { closeParser } from '../../lib/form';
-import { getKeyring } from '../../lib/keyring';
-import { storeInboundMessage } from '../../lib/server/store-inbound-message';
+import { getKeyring } from '../../lib/secrets/keyring';
+import { storeInboundMessage } from '../../lib/ingest/store-inbound-message';
 import { analyseInbound, recordInbound, type TProcessInput } from '../../workers/ingest/process-inbound';
 import { makeSigningKey, policeDns, sign } from '../fixtures/mail/signed-mail';
 import { createTestDb, type TTestDb } from '../support/db';

@@ -3,9 +3,9 @@
  * error shown on the mailbox — not a retry storm.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encryptSecret } from '../../lib/crypto';
+import { encryptSecret } from '../../lib/secrets/crypto';
 import { closeParser } from '../../lib/form';
-import { getKeyring } from '../../lib/keyring';
+import { getKeyring } from '../../lib/secrets/keyring';
 import { MAILBOX_USER, startIngestEnv, type TIngestEnv } from '../support/ingest-env';
 import { meldingMail } from '../support/melding-mail';
 import { waitFor } from '../support/processes';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decryptSecret, encryptSecret } from '../../lib/crypto';
-import { getKeyring } from '../../lib/keyring';
+import { decryptSecret, encryptSecret } from '../../lib/secrets/crypto';
+import { getKeyring } from '../../lib/secrets/keyring';
 import { createTestDb, type TTestDb } from '../support/db';
 
 let t: TTestDb;

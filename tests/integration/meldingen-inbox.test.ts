@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PEOPLE, bsn } from '../fixtures/generator/people';
 import { createTestDb, type TTestDb } from '../support/db';
 import { acting, seedMailbox, seedMelding, seedUser, type TSeedUser } from '../support/melding-seed';
-import { listMeldingen } from '../../lib/server/list-meldingen';
+import { listMeldingen } from '../../lib/melding/list-meldingen';
 
 let t: TTestDb;
 let medewerker: TSeedUser;

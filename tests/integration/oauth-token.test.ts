@@ -7,9 +7,9 @@
 import { createHash, generateKeyPairSync, verify, type KeyObject } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encryptSecret } from '../../lib/crypto';
+import { encryptSecret } from '../../lib/secrets/crypto';
 import type { Mailbox } from '../../lib/db/generated/client';
-import { getKeyring } from '../../lib/keyring';
+import { getKeyring } from '../../lib/secrets/keyring';
 import { getMailboxLogin, MailboxConfigError } from '../../lib/mailbox/credentials';
 
 let server: Server;

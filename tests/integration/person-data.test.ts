@@ -4,11 +4,11 @@
  * the erasure leaves only anonymous statistics and pseudonymous audit rows.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getKeyring } from '../../lib/keyring';
-import { erasePersonData } from '../../lib/server/erase-person-data';
-import { exportPersonData } from '../../lib/server/export-person-data';
-import { findPerson } from '../../lib/server/find-person';
-import { getMeldingById } from '../../lib/server/get-melding-by-id';
+import { getKeyring } from '../../lib/secrets/keyring';
+import { erasePersonData } from '../../lib/retention/erase-person-data';
+import { exportPersonData } from '../../lib/retention/export-person-data';
+import { findPerson } from '../../lib/retention/find-person';
+import { getMeldingById } from '../../lib/melding/get-melding-by-id';
 import { PEOPLE } from '../fixtures/generator/people';
 import { createTestDb, type TTestDb } from '../support/db';
 import { acting, seedMailbox, seedMelding, seedUser, type TSeedUser } from '../support/melding-seed';

@@ -4,10 +4,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TDb } from '../../lib/db/client';
-import { SYSTEM_ACTOR } from '../../lib/audit';
-import { getKeyring } from '../../lib/keyring';
-import { removeMeldingData } from '../../lib/server/remove-melding-data';
-import { toMeldingColumns } from '../../lib/server/to-melding-columns';
+import { SYSTEM_ACTOR } from '../../lib/audit/audit';
+import { getKeyring } from '../../lib/secrets/keyring';
+import { removeMeldingData } from '../../lib/retention/remove-melding-data';
+import { toMeldingColumns } from '../../lib/melding/to-melding-columns';
 import { retentionLoop } from '../../workers/jobs/retention';
 import { sampleFormulier } from '../fixtures/generator/people';
 import { createTestDb, type TTestDb } from '../support/db';

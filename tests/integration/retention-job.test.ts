@@ -5,14 +5,14 @@
  * retried on the next run.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SYSTEM_ACTOR } from '../../lib/audit';
-import { encryptSecret } from '../../lib/crypto';
+import { SYSTEM_ACTOR } from '../../lib/audit/audit';
+import { encryptSecret } from '../../lib/secrets/crypto';
 import { closeParser } from '../../lib/form';
-import { getKeyring } from '../../lib/keyring';
-import { EXPUNGE_PENDING } from '../../lib/retention';
-import { planRetention } from '../../lib/server/plan-retention';
-import { runRetention } from '../../lib/server/run-retention';
-import { refreshStatistieken } from '../../lib/server/stats/refresh-statistieken';
+import { getKeyring } from '../../lib/secrets/keyring';
+import { EXPUNGE_PENDING } from '../../lib/retention/retention';
+import { planRetention } from '../../lib/retention/plan-retention';
+import { runRetention } from '../../lib/retention/run-retention';
+import { refreshStatistieken } from '../../lib/stats/refresh-statistieken';
 import { composeRaw } from '../fixtures/mail/compose';
 import { sampleFormulier, PEOPLE } from '../fixtures/generator/people';
 import { startIngestEnv, type TIngestEnv } from '../support/ingest-env';

@@ -5,11 +5,11 @@
  */
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AppError } from '../../lib/server/errors';
-import { exportStatistieken } from '../../lib/server/stats/export-statistieken';
-import { getStatistieken } from '../../lib/server/stats/get-statistieken';
-import { listStatsKeuzes } from '../../lib/server/stats/list-stats-keuzes';
-import { refreshStatistieken } from '../../lib/server/stats/refresh-statistieken';
+import { AppError } from '../../lib/errors';
+import { exportStatistieken } from '../../lib/stats/export-statistieken';
+import { getStatistieken } from '../../lib/stats/get-statistieken';
+import { listStatsKeuzes } from '../../lib/stats/list-stats-keuzes';
+import { refreshStatistieken } from '../../lib/stats/refresh-statistieken';
 import { parseStatsFilter } from '../../lib/stats/period';
 import { createTestDb, type TTestDb } from '../support/db';
 import { seedStatsDataset } from '../support/stats-dataset';

@@ -5,9 +5,9 @@
  * was replaced by its MeldingFeit.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { refreshStatistieken } from '../../lib/server/stats/refresh-statistieken';
-import { getStatistieken } from '../../lib/server/stats/get-statistieken';
-import { wholeMonths } from '../../lib/server/stats/queries';
+import { refreshStatistieken } from '../../lib/stats/refresh-statistieken';
+import { getStatistieken } from '../../lib/stats/get-statistieken';
+import { wholeMonths } from '../../lib/stats/queries';
 import { toMeldingFeit } from '../../lib/stats/melding-feit';
 import { parseStatsFilter } from '../../lib/stats/period';
 import { buildTables } from '../../lib/stats/tables';

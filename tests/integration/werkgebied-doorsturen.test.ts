@@ -5,15 +5,15 @@
  */
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encryptSecret } from '../../lib/crypto';
+import { encryptSecret } from '../../lib/secrets/crypto';
 import type { Mailbox } from '../../lib/db/generated/client';
-import { getKeyring } from '../../lib/keyring';
-import { addAnderMeldpunt } from '../../lib/server/add-ander-meldpunt';
-import { forwardMelding } from '../../lib/server/forward-melding';
-import { getWerkgebied } from '../../lib/server/get-werkgebied';
-import { recordMelding } from '../../lib/server/record-melding';
-import { removeAnderMeldpunt } from '../../lib/server/remove-ander-meldpunt';
-import { setWerkgebied } from '../../lib/server/set-werkgebied';
+import { getKeyring } from '../../lib/secrets/keyring';
+import { addAnderMeldpunt } from '../../lib/werkgebied/add-ander-meldpunt';
+import { forwardMelding } from '../../lib/melding/forward-melding';
+import { getWerkgebied } from '../../lib/werkgebied/get-werkgebied';
+import { recordMelding } from '../../lib/ingest/record-melding';
+import { removeAnderMeldpunt } from '../../lib/werkgebied/remove-ander-meldpunt';
+import { setWerkgebied } from '../../lib/werkgebied/set-werkgebied';
 import { outboxRelayLoop } from '../../workers/outbox/relay';
 import { PEOPLE, sampleFormulier } from '../fixtures/generator/people';
 import { createTestDb, type TTestDb } from '../support/db';

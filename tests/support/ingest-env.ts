@@ -6,9 +6,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import type { ImapFlow } from 'imapflow';
-import { encryptSecret } from '../../lib/crypto';
+import { encryptSecret } from '../../lib/secrets/crypto';
 import type { Mailbox } from '../../lib/db/generated/client';
-import { getKeyring } from '../../lib/keyring';
+import { getKeyring } from '../../lib/secrets/keyring';
 import { mailboxManagerLoop } from '../../workers/mailbox/manager';
 import { outboxRelayLoop } from '../../workers/outbox/relay';
 import { startSupervisor, type TSupervisor } from '../../workers/supervisor';

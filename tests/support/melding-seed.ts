@@ -6,7 +6,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { TDb } from '../../lib/db/client';
 import type { Role } from '../../lib/db/generated/enums';
 import type { TMeldformulier } from '../../lib/form/schema';
-import { toMeldingColumns } from '../../lib/server/to-melding-columns';
+import { toMeldingColumns } from '../../lib/melding/to-melding-columns';
 import { renderPdf } from '../fixtures/generator/pdf';
 import { sampleFormulier } from '../fixtures/generator/people';
 import { meldingMail } from './melding-mail';

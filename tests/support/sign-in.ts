@@ -18,8 +18,8 @@
 import { randomBytes } from 'node:crypto';
 import { generate } from 'otplib';
 import type { Page } from 'playwright-core';
-import { encryptSecret } from '../../lib/crypto';
-import { getKeyring } from '../../lib/keyring';
+import { encryptSecret } from '../../lib/secrets/crypto';
+import { getKeyring } from '../../lib/secrets/keyring';
 import { hashPassword } from '../../lib/auth/password';
 import { hashRecoveryCode, newRecoveryCodes } from '../../lib/auth/recovery-codes';
 import { newTotpSecret, TOTP_PERIOD_SEC } from '../../lib/auth/totp';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { decryptSecret, encryptSecret, keyringFrom, needsRotation } from '../../lib/crypto';
+import { decryptSecret, encryptSecret, keyringFrom, needsRotation } from '../../lib/secrets/crypto';
 
 const k1 = randomBytes(32).toString('base64');
 const k2 = randomBytes(32).toString('base64');

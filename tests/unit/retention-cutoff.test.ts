@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { retentionCutoff } from '../../lib/retention';
+import { retentionCutoff } from '../../lib/retention/retention';
 
 describe('retentionCutoff', () => {
   it('goes back whole calendar months', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, settingsFromRows } from '../../lib/settings';
+import { DEFAULT_SETTINGS, settingsFromRows } from '../../lib/settings/settings';
 
 describe('settings', () => {
   it('defaults to two werkdagen and twelve months', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toMeldingColumns } from '../../lib/server/to-melding-columns';
+import { toMeldingColumns } from '../../lib/melding/to-melding-columns';
 import type { TMeldformulier } from '../../lib/form/schema';
 
 const base = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isOutsideWerkgebied, ZPostcodeRange } from '../../lib/werkgebied';
+import { isOutsideWerkgebied, ZPostcodeRange } from '../../lib/werkgebied/werkgebied';
 
 const w = {
   gemeenten: ['Rotterdam', "'s-Gravenhage"],

@@ -19,10 +19,10 @@ import { parseMime } from '../../lib/mail/parse-mime';
 import { parseMeldingSubject } from '../../lib/mail/subject';
 import { selectFormAttachment } from '../../lib/mail/select-form-attachment';
 import { buildAcceptatiesignaal, buildFoutmelding } from '../../lib/mail/templates';
-import { recordFoutmelding } from '../../lib/server/record-foutmelding';
-import { recordMelding, type TStoredAttachment } from '../../lib/server/record-melding';
-import { recordReply } from '../../lib/server/record-reply';
-import { recordUnanswered } from '../../lib/server/record-unanswered';
+import { recordFoutmelding } from '../../lib/ingest/record-foutmelding';
+import { recordMelding, type TStoredAttachment } from '../../lib/ingest/record-melding';
+import { recordReply } from '../../lib/ingest/record-reply';
+import { recordUnanswered } from '../../lib/ingest/record-unanswered';
 
 export type TProcessInput = {
   db: TDb;

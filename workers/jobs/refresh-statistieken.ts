@@ -6,7 +6,7 @@
  */
 import type { TDb } from '../../lib/db/client';
 import { getLogger } from '../../lib/log';
-import { refreshStatistieken } from '../../lib/server/stats/refresh-statistieken';
+import { refreshStatistieken } from '../../lib/stats/refresh-statistieken';
 import { sleep } from '../../lib/sleep';
 import type { TLoop } from '../supervisor';
 

@@ -4,10 +4,10 @@
  * audit log is the record of runs, so a restarted or second worker does not run it again early;
  * two runs at once would still be safe (each melding is removed under its row lock).
  */
-import { SYSTEM_ACTOR } from '../../lib/audit';
-import type { TKeyring } from '../../lib/crypto';
+import { SYSTEM_ACTOR } from '../../lib/audit/audit';
+import type { TKeyring } from '../../lib/secrets/crypto';
 import type { TDb } from '../../lib/db/client';
-import { RETENTION_RUN_ACTION, runRetention } from '../../lib/server/run-retention';
+import { RETENTION_RUN_ACTION, runRetention } from '../../lib/retention/run-retention';
 import { sleep } from '../../lib/sleep';
 import type { TLoop } from '../supervisor';
 

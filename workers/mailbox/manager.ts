@@ -4,7 +4,7 @@
  * a changed mailbox gets a fresh session with its new settings.
  */
 import { hostname } from 'node:os';
-import type { TKeyring } from '../../lib/crypto';
+import type { TKeyring } from '../../lib/secrets/crypto';
 import type { TDb } from '../../lib/db/client';
 import type { Mailbox } from '../../lib/db/generated/client';
 import { sleep } from '../../lib/sleep';

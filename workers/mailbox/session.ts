@@ -5,7 +5,7 @@
  * nothing is done twice.
  */
 import { ImapFlow } from 'imapflow';
-import type { TKeyring } from '../../lib/crypto';
+import type { TKeyring } from '../../lib/secrets/crypto';
 import type { TDb } from '../../lib/db/client';
 import { LARGE_BYTES, readRawMessage, withStagedBytes } from '../../lib/db/large-bytes';
 import type { Mailbox } from '../../lib/db/generated/client';
@@ -13,9 +13,9 @@ import { errFields, getLogger } from '../../lib/log';
 import { getMailboxLogin, MailboxConfigError } from '../../lib/mailbox/credentials';
 import { imapOptions } from '../../lib/mailbox/transports';
 import { warmParser } from '../../lib/form';
-import { markInboundFailure } from '../../lib/server/mark-inbound-failure';
-import { markInboundMoved } from '../../lib/server/mark-inbound-moved';
-import { storeInboundMessage } from '../../lib/server/store-inbound-message';
+import { markInboundFailure } from '../../lib/ingest/mark-inbound-failure';
+import { markInboundMoved } from '../../lib/ingest/mark-inbound-moved';
+import { storeInboundMessage } from '../../lib/ingest/store-inbound-message';
 import { ensureFolders } from './folders';
 import { analyseInbound, recordInbound, type TAnalysis, type TProcessInput } from '../ingest/process-inbound';
 
@@ -215,7 +215,7 @@ async function processInOrder(
 }
 
 /**
- * Parked messages a beheerder offered again (lib/server/retry-parked-message.ts) are no longer in
+ * Parked messages a beheerder offered again (lib/ingest/retry-parked-message.ts) are no longer in
  * the inbox: processed from the raw bytes in the ledger; the message stays in its folder.
  */
 async function processRetried(o: { db: TDb; mailbox: Mailbox; config: TSessionConfig }): Promise<void> {

@@ -6,7 +6,7 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 import MailComposer from 'nodemailer/lib/mail-composer/index.js';
 import pg from 'pg';
-import type { TKeyring } from '../../lib/crypto';
+import type { TKeyring } from '../../lib/secrets/crypto';
 import type { TDb } from '../../lib/db/client';
 import type { Mailbox, OutgoingMail } from '../../lib/db/generated/client';
 import { errFields, getLogger } from '../../lib/log';
@@ -14,9 +14,9 @@ import { mailboxConfigKey } from '../../lib/mailbox/config-key';
 import { explainConnectionError } from '../../lib/mailbox/explain-connection-error';
 import { getMailboxLogin } from '../../lib/mailbox/credentials';
 import { smtpOptions } from '../../lib/mailbox/transports';
-import { getOutgoingAttachments } from '../../lib/server/get-outgoing-attachments';
-import { OUTBOX_CHANNEL } from '../../lib/server/queue-outgoing';
-import { sendDueOutgoing, type TRetryPolicy, type TSendResult } from '../../lib/server/send-due-outgoing';
+import { getOutgoingAttachments } from '../../lib/outbox/get-outgoing-attachments';
+import { OUTBOX_CHANNEL } from '../../lib/outbox/queue-outgoing';
+import { sendDueOutgoing, type TRetryPolicy, type TSendResult } from '../../lib/outbox/send-due-outgoing';
 import type { TLoop } from '../supervisor';
 import { appendSentCopy } from './sent-copy';
 

@@ -6,7 +6,7 @@
  * token refresh for nothing.
  */
 import { ImapFlow } from 'imapflow';
-import type { TKeyring } from '../../lib/crypto';
+import type { TKeyring } from '../../lib/secrets/crypto';
 import type { Mailbox } from '../../lib/db/generated/client';
 import { getMailboxLogin } from '../../lib/mailbox/credentials';
 import { imapOptions } from '../../lib/mailbox/transports';

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { requireUser } from '@/lib/auth/require-user';
 import { ROLE_LABELS } from '@/lib/auth/roles';
 import { getDb } from '@/lib/db/client';
-import { listOwnSessions } from '@/lib/server/list-own-sessions';
+import { listOwnSessions } from '@/lib/auth/list-own-sessions';
 import { LogoutButton } from '../../(auth)/uitloggen/logout-button';
 import { formatDateTime } from '../beheer/_shared/format';
 import { endAllSessionsAction } from './actions';

@@ -2,8 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { auditActor, requireUser } from '@/lib/auth/require-user';
 import { getDb } from '@/lib/db/client';
-import { getSettings } from '@/lib/server/get-settings';
-import { listMailboxStatus } from '@/lib/server/list-mailbox-status';
+import { getSettings } from '@/lib/settings/get-settings';
+import { listMailboxStatus } from '@/lib/mailbox/list-mailbox-status';
 import { alertText } from './mailboxen/alert-text';
 
 export const metadata: Metadata = { title: 'Beheer' };

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { auditActor, requireUser } from '@/lib/auth/require-user';
 import { getDb } from '@/lib/db/client';
 import { BADGE_LABELS, BADGES, STATUS_LABELS, UITKOMST_LABELS } from '@/lib/melding/labels';
-import { listMeldingen, type TMeldingFilter } from '@/lib/server/list-meldingen';
+import { listMeldingen, type TMeldingFilter } from '@/lib/melding/list-meldingen';
 import { Badges } from './badges';
 import { formatDateTime, formatDay, werkdagenLabel } from './format';
 

@@ -1,4 +1,4 @@
-import type { TStatsKeuzes } from '@/lib/server/stats/list-stats-keuzes';
+import type { TStatsKeuzes } from '@/lib/stats/list-stats-keuzes';
 import { STAPPEN, shiftYears, type TStatsFilter } from '@/lib/stats/period';
 
 /** The filters as a plain GET form (works without script) with period presets. */

@@ -1,6 +1,6 @@
 import { getDb } from '@/lib/db/client';
 import { getEnv } from '@/lib/env';
-import { getHealth } from '@/lib/server/get-health';
+import { getHealth } from '@/lib/health/get-health';
 
 export const dynamic = 'force-dynamic';
 

@@ -20,7 +20,7 @@ async function runCli(
   ...files: string[]
 ): Promise<{ code: number; lines: Record<string, unknown>[]; stdout: string }> {
   // As package.json's "cli" script starts it (react-server: lib/server marks itself server-only).
-  const args = ['--conditions=react-server', '--import', 'tsx', 'scripts/cli.ts', 'parse', ...files];
+  const args = ['--conditions=react-server', '--import', 'tsx', 'cli/main.ts', 'parse', ...files];
   const result = await promisify(execFile)(process.execPath, args, { cwd: ROOT }).then(
     (ok) => ({ code: 0, stdout: ok.stdout }),
     (error: { code: number; stdout: string }) => ({ code: error.code, stdout: error.stdout }),

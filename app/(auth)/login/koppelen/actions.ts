@@ -5,7 +5,7 @@ import { getSessionState } from '@/lib/auth/current-user';
 import { LOGIN_MESSAGES } from '@/lib/auth/login-throttle';
 import { requestOrigin } from '@/lib/auth/require-user';
 import { getDb } from '@/lib/db/client';
-import { confirmTotpEnrolment } from '@/lib/server/confirm-totp-enrolment';
+import { confirmTotpEnrolment } from '@/lib/auth/confirm-totp-enrolment';
 
 export type TEnrolState = { error?: string; recoveryCodes?: string[] };
 

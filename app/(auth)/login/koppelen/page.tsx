@@ -4,7 +4,7 @@ import QRCode from 'qrcode';
 import { requireStage } from '@/lib/auth/require-stage';
 import { totpUri } from '@/lib/auth/totp';
 import { getDb } from '@/lib/db/client';
-import { startTotpEnrolment } from '@/lib/server/start-totp-enrolment';
+import { startTotpEnrolment } from '@/lib/auth/start-totp-enrolment';
 import { AuthCard } from '../../auth-card';
 import { EnrolForm } from './enrol-form';
 

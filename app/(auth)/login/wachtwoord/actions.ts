@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { getSessionState } from '@/lib/auth/current-user';
 import { auditActor } from '@/lib/auth/require-user';
 import { getDb } from '@/lib/db/client';
-import { changePassword } from '@/lib/server/change-password';
+import { changePassword } from '@/lib/auth/change-password';
 
 export type TPasswordState = { error?: string };
 

@@ -1,14 +1,14 @@
 import 'server-only';
 import { NextResponse } from 'next/server';
-import type { TAuditActor } from '@/lib/audit';
+import type { TAuditActor } from '@/lib/audit/audit';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { auditActor } from '@/lib/auth/require-user';
 import { getDb, type TDb } from '@/lib/db/client';
-import { toHttpError } from '@/lib/server/errors';
+import { toHttpError } from '@/lib/errors';
 
 /**
  * A CSV download for a beheerder (route handlers have no page guard: checked here, 404 for other
- * roles as requireUser does), made by one lib/server export that audits itself.
+ * roles as requireUser does), made by one lib/ verb that audits itself.
  */
 export async function csvResponse(
   request: Request,

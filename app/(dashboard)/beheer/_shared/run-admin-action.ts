@@ -1,16 +1,16 @@
 import 'server-only';
 import { revalidatePath } from 'next/cache';
-import type { TAuditActor } from '@/lib/audit';
+import type { TAuditActor } from '@/lib/audit/audit';
 import { auditActor, requireUser } from '@/lib/auth/require-user';
 import { getDb, type TDb } from '@/lib/db/client';
-import { toHttpError } from '@/lib/server/errors';
+import { toHttpError } from '@/lib/errors';
 import type { TAdminState } from './action-state';
 
 export type TAdminCall = { db: TDb; actor: TAuditActor };
 
 /**
- * Every administration action: a signed-in beheerder → one lib/server call (which parses and
- * checks the role again) → a Dutch message. Errors become their safe message (lib/server/errors),
+ * Every administration action: a signed-in beheerder → one lib/ verb (which parses and
+ * checks the role again) → a Dutch message. Errors become their safe message (lib/errors),
  * never a stack or a secret.
  */
 export async function runAdminAction(

@@ -1,9 +1,9 @@
 'use server';
 
 import { redirect } from 'next/navigation';
-import { personKey } from '@/lib/audit';
+import { personKey } from '@/lib/audit/audit';
 import { requireUser } from '@/lib/auth/require-user';
-import { ZAuditFilter } from '@/lib/server/search-audit-events';
+import { ZAuditFilter } from '@/lib/audit/search-audit-events';
 
 /**
  * A person search posts the BSN or name + birth date and is redirected to their pseudonymous

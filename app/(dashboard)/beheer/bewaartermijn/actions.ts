@@ -1,8 +1,8 @@
 'use server';
 
-import { getKeyring } from '@/lib/keyring';
-import { runRetention } from '@/lib/server/run-retention';
-import { updateSettings } from '@/lib/server/update-settings';
+import { getKeyring } from '@/lib/secrets/keyring';
+import { runRetention } from '@/lib/retention/run-retention';
+import { updateSettings } from '@/lib/settings/update-settings';
 import type { TAdminState } from '../_shared/action-state';
 import { field, runAdminAction } from '../_shared/run-admin-action';
 

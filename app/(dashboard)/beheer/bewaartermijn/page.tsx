@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { auditActor, requireUser } from '@/lib/auth/require-user';
 import { getDb } from '@/lib/db/client';
-import { planRetention } from '@/lib/server/plan-retention';
+import { planRetention } from '@/lib/retention/plan-retention';
 import { AdminForm } from '../_shared/admin-form';
 import { AdminHeading } from '../_shared/admin-heading';
 import { STATUS_LABELS, UITKOMST_LABELS } from '@/lib/melding/labels';

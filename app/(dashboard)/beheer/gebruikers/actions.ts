@@ -1,11 +1,11 @@
 'use server';
 
 import { parseRole } from '@/lib/auth/roles';
-import { AppError } from '@/lib/server/errors';
-import { inviteUser } from '@/lib/server/invite-user';
-import { resetUserMfa } from '@/lib/server/reset-user-mfa';
-import { setUserActive } from '@/lib/server/set-user-active';
-import { setUserRole } from '@/lib/server/set-user-role';
+import { AppError } from '@/lib/errors';
+import { inviteUser } from '@/lib/users/invite-user';
+import { resetUserMfa } from '@/lib/users/reset-user-mfa';
+import { setUserActive } from '@/lib/users/set-user-active';
+import { setUserRole } from '@/lib/users/set-user-role';
 import type { TAdminState } from '../_shared/action-state';
 import { field, runAdminAction } from '../_shared/run-admin-action';
 

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { auditActor, requireUser } from '@/lib/auth/require-user';
 import { ROLE_LABELS, ROLES } from '@/lib/auth/roles';
 import { getDb } from '@/lib/db/client';
-import { listUsers } from '@/lib/server/list-users';
+import { listUsers } from '@/lib/users/list-users';
 import { AdminForm } from '../_shared/admin-form';
 import { AdminHeading } from '../_shared/admin-heading';
 import { formatDateTime, tdClass, thClass } from '../_shared/format';

@@ -1,6 +1,6 @@
 'use server';
 
-import { updateSettings } from '@/lib/server/update-settings';
+import { updateSettings } from '@/lib/settings/update-settings';
 import type { TAdminState } from '../_shared/action-state';
 import { field, runAdminAction } from '../_shared/run-admin-action';
 

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requireUser } from '@/lib/auth/require-user';
 import { getDb } from '@/lib/db/client';
-import { getSettings } from '@/lib/server/get-settings';
+import { getSettings } from '@/lib/settings/get-settings';
 import { AdminForm } from '../_shared/admin-form';
 import { AdminHeading } from '../_shared/admin-heading';
 import { inputClass, labelClass } from '../_shared/format';

@@ -1,15 +1,15 @@
 'use server';
 
 import { redirect } from 'next/navigation';
-import { getKeyring } from '@/lib/keyring';
-import { createMailbox, type TMailboxInput } from '@/lib/server/create-mailbox';
-import { markParkedHandled } from '@/lib/server/mark-parked-handled';
-import { requireBeheerder } from '@/lib/server/require-beheerder';
-import { retryOutgoingMail } from '@/lib/server/retry-outgoing-mail';
-import { retryParkedMessage } from '@/lib/server/retry-parked-message';
-import { setMailboxActive } from '@/lib/server/set-mailbox-active';
-import { testMailboxConnection } from '@/lib/server/test-mailbox-connection';
-import { updateMailbox } from '@/lib/server/update-mailbox';
+import { getKeyring } from '@/lib/secrets/keyring';
+import { createMailbox, type TMailboxInput } from '@/lib/mailbox/create-mailbox';
+import { markParkedHandled } from '@/lib/ingest/mark-parked-handled';
+import { requireBeheerder } from '@/lib/auth/require-beheerder';
+import { retryOutgoingMail } from '@/lib/outbox/retry-outgoing-mail';
+import { retryParkedMessage } from '@/lib/ingest/retry-parked-message';
+import { setMailboxActive } from '@/lib/mailbox/set-mailbox-active';
+import { testMailboxConnection } from '@/lib/mailbox/test-mailbox-connection';
+import { updateMailbox } from '@/lib/mailbox/update-mailbox';
 import type { TAdminState } from '../_shared/action-state';
 import { field, runAdminAction } from '../_shared/run-admin-action';
 import { mailboxInputFrom } from './form-input';

@@ -1,4 +1,4 @@
-import type { TMailboxAlert, TMailboxStatus } from '@/lib/server/list-mailbox-status';
+import type { TMailboxAlert, TMailboxStatus } from '@/lib/mailbox/list-mailbox-status';
 
 /** One Dutch sentence per alert, for the overview and the mailbox list. */
 export function alertText(alert: TMailboxAlert, mb: TMailboxStatus, syncAlarmMinuten: number): string {

@@ -1,7 +1,7 @@
 'use client';
 
 import { startTransition, useActionState } from 'react';
-import type { TConnectionCheck } from '@/lib/server/test-mailbox-connection';
+import type { TConnectionCheck } from '@/lib/mailbox/test-mailbox-connection';
 import type { TAdminState } from '../_shared/action-state';
 
 const MARK = {

@@ -1,4 +1,4 @@
-import type { TMailboxUpdate } from '@/lib/server/update-mailbox';
+import type { TMailboxUpdate } from '@/lib/mailbox/update-mailbox';
 
 const OPTIONAL = [
   'oauthTenantId',
@@ -31,7 +31,7 @@ const FIELDS = [
   ...OPTIONAL,
 ] as const;
 
-/** The mailbox form's fields as the lib/server schema expects them: blanks left out, domains split. */
+/** The mailbox form's fields as the lib/mailbox schema expects them: blanks left out, domains split. */
 export function mailboxInputFrom(form: FormData): TMailboxUpdate {
   const input: Record<string, unknown> = {};
   for (const key of FIELDS) {

@@ -1,9 +1,9 @@
 'use server';
 
-import { getKeyring } from '@/lib/keyring';
-import { erasePersonData } from '@/lib/server/erase-person-data';
-import { exportPersonData } from '@/lib/server/export-person-data';
-import { findPerson } from '@/lib/server/find-person';
+import { getKeyring } from '@/lib/secrets/keyring';
+import { erasePersonData } from '@/lib/retention/erase-person-data';
+import { exportPersonData } from '@/lib/retention/export-person-data';
+import { findPerson } from '@/lib/retention/find-person';
 import type { TAdminState } from '../_shared/action-state';
 import { field, runAdminAction } from '../_shared/run-admin-action';
 

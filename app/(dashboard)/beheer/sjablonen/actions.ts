@@ -1,6 +1,6 @@
 'use server';
 
-import { updateMailTemplate } from '@/lib/server/update-mail-template';
+import { updateMailTemplate } from '@/lib/settings/update-mail-template';
 import type { TAdminState } from '../_shared/action-state';
 import { field, runAdminAction } from '../_shared/run-admin-action';
 

@@ -1,8 +1,8 @@
 'use server';
 
-import { addAnderMeldpunt } from '@/lib/server/add-ander-meldpunt';
-import { removeAnderMeldpunt } from '@/lib/server/remove-ander-meldpunt';
-import { setWerkgebied } from '@/lib/server/set-werkgebied';
+import { addAnderMeldpunt } from '@/lib/werkgebied/add-ander-meldpunt';
+import { removeAnderMeldpunt } from '@/lib/werkgebied/remove-ander-meldpunt';
+import { setWerkgebied } from '@/lib/werkgebied/set-werkgebied';
 import type { TAdminState } from '../_shared/action-state';
 import { field, runAdminAction } from '../_shared/run-admin-action';
 import { werkgebiedFrom } from './form-input';

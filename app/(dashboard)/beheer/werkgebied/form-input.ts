@@ -1,5 +1,5 @@
-import { AppError } from '@/lib/server/errors';
-import type { TPostcodeRange, TWerkgebied } from '@/lib/werkgebied';
+import { AppError } from '@/lib/errors';
+import type { TPostcodeRange, TWerkgebied } from '@/lib/werkgebied/werkgebied';
 
 const lines = (text: string) =>
   text

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import { requireUser } from '@/lib/auth/require-user';
 import { getDb } from '@/lib/db/client';
-import { getWerkgebied } from '@/lib/server/get-werkgebied';
-import { listAndereMeldpunten } from '@/lib/server/list-andere-meldpunten';
+import { getWerkgebied } from '@/lib/werkgebied/get-werkgebied';
+import { listAndereMeldpunten } from '@/lib/werkgebied/list-andere-meldpunten';
 import { AdminForm } from '../_shared/admin-form';
 import { AdminHeading } from '../_shared/admin-heading';
 import { inputClass, labelClass, tdClass, thClass } from '../_shared/format';

@@ -1,5 +1,5 @@
 import { BEOORDELING_LABELS, PRIORITEIT_LABELS } from '@/lib/melding/labels';
-import type { TMeldingDetail } from '@/lib/server/get-melding-by-id';
+import type { TMeldingDetail } from '@/lib/melding/get-melding-by-id';
 import {
   aanvullingAction,
   assessAction,

@@ -3,17 +3,17 @@
 import { revalidatePath } from 'next/cache';
 import { auditActor, requireUser } from '@/lib/auth/require-user';
 import { getDb } from '@/lib/db/client';
-import { addNote } from '@/lib/server/add-note';
-import { assessMelding } from '@/lib/server/assess-melding';
-import { assignMelding } from '@/lib/server/assign-melding';
-import { closeMelding } from '@/lib/server/close-melding';
-import { correctMeldingField } from '@/lib/server/correct-melding-field';
-import { forwardMelding } from '@/lib/server/forward-melding';
-import { toHttpError } from '@/lib/server/errors';
-import { markNietInBehandeling } from '@/lib/server/mark-niet-in-behandeling';
-import type { TActing } from '@/lib/server/melding-scope';
-import { requestAanvulling } from '@/lib/server/request-aanvulling';
-import { resumeMelding } from '@/lib/server/resume-melding';
+import { addNote } from '@/lib/melding/add-note';
+import { assessMelding } from '@/lib/melding/assess-melding';
+import { assignMelding } from '@/lib/melding/assign-melding';
+import { closeMelding } from '@/lib/melding/close-melding';
+import { correctMeldingField } from '@/lib/melding/correct-melding-field';
+import { forwardMelding } from '@/lib/melding/forward-melding';
+import { toHttpError } from '@/lib/errors';
+import { markNietInBehandeling } from '@/lib/melding/mark-niet-in-behandeling';
+import type { TActing } from '@/lib/melding/melding-scope';
+import { requestAanvulling } from '@/lib/melding/request-aanvulling';
+import { resumeMelding } from '@/lib/melding/resume-melding';
 import type { TActionState } from './action-state';
 
 const text = (form: FormData, key: string) => {
@@ -21,7 +21,7 @@ const text = (form: FormData, key: string) => {
   return typeof v === 'string' ? v : '';
 };
 
-/** Every action: signed-in medewerker → one lib/server call (which parses and checks scope) → a Dutch message. */
+/** Every action: signed-in medewerker → one lib/ verb (which parses and checks scope) → a Dutch message. */
 async function run(
   form: FormData,
   success: string,

@@ -7,7 +7,7 @@ import {
   UITKOMST_LABELS,
 } from '@/lib/melding/labels';
 import { FORM_GROUPS } from '@/lib/melding/form-fields';
-import type { TTimelineEvent } from '@/lib/server/get-melding-timeline';
+import type { TTimelineEvent } from '@/lib/melding/get-melding-timeline';
 import { formatDateTime } from '../format';
 
 const FIELD_LABELS = new Map(FORM_GROUPS.flatMap((g) => g.fields.map((f) => [f.path, f.label] as const)));

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { auditActor } from '@/lib/auth/require-user';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { getDb } from '@/lib/db/client';
-import { toHttpError } from '@/lib/server/errors';
-import { exportStatistieken } from '@/lib/server/stats/export-statistieken';
+import { toHttpError } from '@/lib/errors';
+import { exportStatistieken } from '@/lib/stats/export-statistieken';
 import { parseStatsFilter } from '@/lib/stats/period';
 import { TABELLEN } from '@/lib/stats/tables';
 

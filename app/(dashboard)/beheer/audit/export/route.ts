@@ -1,4 +1,4 @@
-import { exportAuditEvents } from '@/lib/server/export-audit-events';
+import { exportAuditEvents } from '@/lib/audit/export-audit-events';
 import { csvResponse } from '../../_shared/csv-response';
 
 export const dynamic = 'force-dynamic';

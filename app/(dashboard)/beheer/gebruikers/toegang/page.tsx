@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { auditActor, requireUser } from '@/lib/auth/require-user';
 import { ROLE_LABELS } from '@/lib/auth/roles';
 import { getDb } from '@/lib/db/client';
-import { listUsers } from '@/lib/server/list-users';
+import { listUsers } from '@/lib/users/list-users';
 import { AdminHeading } from '../../_shared/admin-heading';
 import { formatDateTime, tdClass, thClass } from '../../_shared/format';
 

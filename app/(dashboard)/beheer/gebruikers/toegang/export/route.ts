@@ -1,4 +1,4 @@
-import { exportAccessReview } from '@/lib/server/export-access-review';
+import { exportAccessReview } from '@/lib/users/export-access-review';
 import { csvResponse } from '../../../_shared/csv-response';
 
 export const dynamic = 'force-dynamic';

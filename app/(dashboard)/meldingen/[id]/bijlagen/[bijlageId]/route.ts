@@ -1,8 +1,8 @@
 import { auditActor } from '@/lib/auth/require-user';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { getDb } from '@/lib/db/client';
-import { toHttpError } from '@/lib/server/errors';
-import { getAttachment } from '@/lib/server/get-attachment';
+import { toHttpError } from '@/lib/errors';
+import { getAttachment } from '@/lib/melding/get-attachment';
 
 export const dynamic = 'force-dynamic';
 

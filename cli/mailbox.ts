@@ -1,0 +1,62 @@
+import { SYSTEM_ACTOR } from '../lib/audit/audit';
+import type { TDb } from '../lib/db/client';
+import { getKeyring } from '../lib/secrets/keyring';
+import { createMailbox, type TMailboxInput } from '../lib/mailbox/create-mailbox';
+import { CliUsageError } from './usage';
+
+const FIELDS = {
+  name: 'name',
+  'imap-host': 'imapHost',
+  'imap-port': 'imapPort',
+  'imap-tls': 'imapTls',
+  'smtp-host': 'smtpHost',
+  'smtp-port': 'smtpPort',
+  'smtp-tls': 'smtpTls',
+  auth: 'authType',
+  username: 'username',
+  tenant: 'oauthTenantId',
+  'client-id': 'oauthClientId',
+  'cert-thumbprint': 'oauthCertThumbprint',
+  from: 'fromAddress',
+  'signal-recipient': 'signalRecipient',
+  'trusted-domains': 'trustedDomains',
+  policy: 'authenticityPolicy',
+  'authserv-id': 'authservId',
+  'poll-interval': 'pollIntervalSec',
+  'other-mail': 'otherMailAction',
+  'sent-folder': 'sentFolder',
+} as const;
+
+export const MAILBOX_USAGE = `mailbox add --name N --imap-host H [--imap-port 993] [--imap-tls tls|starttls|none] --smtp-host H [--smtp-port 587] [--smtp-tls tls|starttls|none]
+      --username U --from ADRES --signal-recipient ADRES [--trusted-domains politie.nl,...] [--policy enforce|monitor]
+      [--auth password|oauth2-microsoft|oauth2-google --tenant T --client-id C --cert-thumbprint HEX] [--poll-interval 60] [--other-mail move|leave] [--sent-folder MAP]
+      Het wachtwoord of client secret komt uit MELDPOST_MAILBOX_SECRET (nooit als argument: dan staat het in de proceslijst).
+      Elke optie kan ook als omgevingsvariabele: --imap-host → MELDPOST_MAILBOX_IMAP_HOST.`;
+
+/** `mailbox add …`: the first mailbox, from flags or MELDPOST_MAILBOX_* variables. Prints JSON without secrets. */
+export async function mailboxCommand(db: TDb, args: string[]): Promise<number> {
+  if (args[0] !== 'add') throw new CliUsageError(MAILBOX_USAGE);
+  const input: Record<string, unknown> = { secret: process.env.MELDPOST_MAILBOX_SECRET };
+  for (const [flag, field] of Object.entries(FIELDS)) {
+    const i = args.indexOf(`--${flag}`);
+    const value =
+      i >= 0 ? args[i + 1] : process.env[`MELDPOST_MAILBOX_${flag.toUpperCase().replace(/-/g, '_')}`];
+    if (value === undefined) continue;
+    input[field] =
+      field === 'trustedDomains'
+        ? value.split(',')
+        : ['authType', 'authenticityPolicy', 'otherMailAction'].includes(field)
+          ? value.toUpperCase().replace(/-/g, '_')
+          : value;
+  }
+  const mb = await createMailbox({
+    db,
+    ring: getKeyring(),
+    actor: SYSTEM_ACTOR('cli'),
+    input: input as TMailboxInput,
+  });
+  process.stdout.write(
+    `${JSON.stringify({ id: mb.id, name: mb.name, imap: `${mb.imapHost}:${mb.imapPort}`, smtp: `${mb.smtpHost}:${mb.smtpPort}`, authType: mb.authType, signalRecipient: mb.signalRecipient, trustedDomains: mb.trustedDomains, authenticityPolicy: mb.authenticityPolicy })}\n`,
+  );
+  return 0;
+}

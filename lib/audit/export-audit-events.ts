@@ -1,0 +1,65 @@
+import 'server-only';
+import { audit, type TAuditActor } from './audit';
+import { toCsv } from '../csv';
+import type { TDb } from '../db/client';
+import { requireBeheerder } from '../auth/require-beheerder';
+import { auditWhere, ZAuditFilter, type TAuditFilter } from './search-audit-events';
+
+const MAX_ROWS = 100_000;
+
+/** The filtered audit log as CSV (chronological); the export itself is an audit event. */
+export async function exportAuditEvents(o: {
+  db: TDb;
+  actor: TAuditActor;
+  filter: TAuditFilter;
+}): Promise<string> {
+  await requireBeheerder(o.db, o.actor);
+  const f = ZAuditFilter.parse(o.filter);
+  const where = auditWhere(f);
+  const events = await o.db.auditEvent.findMany({
+    where,
+    orderBy: [{ at: 'asc' }, { id: 'asc' }],
+    take: MAX_ROWS,
+  });
+  // The filter is recorded by name only: a BSN or name typed into it must not land in the log.
+  const used = Object.entries(f)
+    .filter(([k, v]) => v !== undefined && k !== 'order')
+    .map(([k]) => k);
+  await audit(o.db, {
+    actor: o.actor,
+    action: 'audit.export',
+    objectType: 'system',
+    personKey: (where.personKey as string | undefined) ?? null,
+    details: { rijen: events.length, filters: used.join(',') || null },
+  });
+  return toCsv(
+    [
+      'Id',
+      'Tijdstip',
+      'Gebruiker',
+      'Gebruiker-id',
+      'Namens',
+      'Actie',
+      'Objecttype',
+      'Object-id',
+      'Persoonssleutel',
+      'Uitkomst',
+      'IP-adres',
+      'Details',
+    ],
+    events.map((e) => [
+      e.id.toString(),
+      e.at,
+      e.actorLabel,
+      e.actorId,
+      e.onBehalfOfId,
+      e.action,
+      e.objectType,
+      e.objectId,
+      e.personKey,
+      e.outcome,
+      e.ip,
+      e.details ? JSON.stringify(e.details) : null,
+    ]),
+  );
+}

@@ -1,0 +1,78 @@
+import 'server-only';
+import { audit } from '../audit/audit';
+import { decryptSecret } from '../secrets/crypto';
+import { getKeyring } from '../secrets/keyring';
+import { hashRecoveryCode, newRecoveryCodes } from './recovery-codes';
+import { liveSessionWhere } from './session-stage';
+import { sessionTimes } from './session-times';
+import { checkTotp } from './totp';
+import type { TDb } from '../db/client';
+import { getLoginBlock } from './get-login-block';
+import { recordLoginFailure } from './record-login-failure';
+
+export type TEnrolResult =
+  { ok: true; recoveryCodes: string[] } | { ok: false; reason: 'invalid' | 'locked' | 'no_session' };
+
+/**
+ * Completes TOTP enrolment with a first code from the app: the user is enrolled, this session
+ * counts as MFA-verified, and ten recovery codes are returned — the only time they exist in
+ * plain text (only their hashes are stored).
+ */
+export async function confirmTotpEnrolment(opts: {
+  db: TDb;
+  sessionId: string;
+  code: string;
+  ip: string | null;
+  userAgent: string | null;
+}): Promise<TEnrolResult> {
+  const { db, ip, userAgent } = opts;
+  const session = await db.session.findFirst({
+    where: {
+      id: opts.sessionId,
+      mfaVerifiedAt: null,
+      ...liveSessionWhere(new Date(), sessionTimes().idleMs),
+      user: { active: true, mfaEnrolledAt: null, mfaSecretEnc: { not: null } },
+    },
+    select: { id: true, user: { select: { id: true, email: true, mfaSecretEnc: true } } },
+  });
+  if (!session) return { ok: false, reason: 'no_session' };
+  const { user } = session;
+  const actor = { id: user.id, label: user.email, ip, userAgent };
+  const block = await getLoginBlock({ db, email: user.email, ip });
+  if (block.account || block.ip) return { ok: false, reason: 'locked' };
+
+  const timeStep = await checkTotp(decryptSecret(user.mfaSecretEnc!, getKeyring()), opts.code);
+  if (timeStep === null) {
+    await audit(db, {
+      actor,
+      action: 'auth.mfa.enrol',
+      objectType: 'user',
+      objectId: user.id,
+      outcome: 'DENIED',
+      details: { reason: 'invalid' },
+    });
+    const locked = await recordLoginFailure({ db, email: user.email, ip, userId: user.id, actor });
+    return { ok: false, reason: locked ? 'locked' : 'invalid' };
+  }
+  const recoveryCodes = newRecoveryCodes();
+  const now = new Date();
+  await db.$transaction(async (tx) => {
+    await tx.user.update({
+      where: { id: user.id },
+      data: {
+        mfaEnrolledAt: now,
+        recoveryCodeHashes: recoveryCodes.map(hashRecoveryCode),
+        lastTotpStep: timeStep,
+      },
+    });
+    await tx.session.update({ where: { id: session.id }, data: { mfaVerifiedAt: now } });
+    await audit(tx, {
+      actor,
+      action: 'auth.mfa.enrol',
+      objectType: 'user',
+      objectId: user.id,
+      details: { timeStep },
+    });
+  });
+  return { ok: true, recoveryCodes };
+}

@@ -1,0 +1,81 @@
+import 'server-only';
+import { audit } from '../audit/audit';
+import { hashPassword, verifyPassword } from './password';
+import { sessionTimes } from './session-times';
+import type { TDb } from '../db/client';
+import { getLoginBlock } from './get-login-block';
+import { recordLoginFailure } from './record-login-failure';
+
+export type TSignInResult = { ok: true; sessionId: string } | { ok: false; reason: 'invalid' | 'locked' };
+
+// Unknown accounts are checked against this, so they take as long as known ones.
+let dummyHash: Promise<string> | undefined;
+
+/**
+ * The password step: throttled per account and per IP, then a NEW session row (never a reused
+ * id) that still needs its second factor. Unknown, deactivated and wrong-password accounts all
+ * get the same answer.
+ */
+export async function signInWithPassword(opts: {
+  db: TDb;
+  email: string;
+  password: string;
+  ip: string | null;
+  userAgent: string | null;
+}): Promise<TSignInResult> {
+  const { db, email, ip, userAgent } = opts;
+  const user = await db.user.findUnique({
+    where: { email },
+    select: { id: true, email: true, passwordHash: true, active: true },
+  });
+  const actor = { id: user?.id ?? null, label: user?.email ?? 'onbekend', ip, userAgent };
+  const block = await getLoginBlock({ db, email, ip });
+  if (block.account || block.ip) {
+    await audit(db, {
+      actor,
+      action: 'auth.login',
+      objectType: 'user',
+      objectId: user?.id ?? null,
+      outcome: 'DENIED',
+      details: { reason: block.ip ? 'ip_locked' : 'account_locked' },
+    });
+    return { ok: false, reason: 'locked' };
+  }
+  dummyHash ??= hashPassword('geen-account-met-dit-adres');
+  const ok =
+    (await verifyPassword(user?.passwordHash ?? (await dummyHash), opts.password)) &&
+    !!user?.passwordHash &&
+    user.active;
+  if (!user || !ok) {
+    await audit(db, {
+      actor,
+      action: 'auth.login',
+      objectType: 'user',
+      objectId: user?.id ?? null,
+      outcome: 'DENIED',
+      details: { reason: user && !user.active ? 'inactive' : 'invalid' },
+    });
+    const locked = await recordLoginFailure({ db, email, ip, userId: user?.id ?? null, actor });
+    return { ok: false, reason: locked ? 'locked' : 'invalid' };
+  }
+  const now = new Date();
+  const session = await db.$transaction(async (tx) => {
+    await tx.loginAttempt.create({ data: { email, ip, success: true, at: now } });
+    await tx.user.update({
+      where: { id: user.id },
+      data: { failedLogins: 0, lockedUntil: null, lastLoginAt: now },
+    });
+    const row = await tx.session.create({
+      data: { userId: user.id, expiresAt: new Date(now.getTime() + sessionTimes().maxMs), ip, userAgent },
+    });
+    await audit(tx, {
+      actor,
+      action: 'auth.login',
+      objectType: 'user',
+      objectId: user.id,
+      details: { method: 'password', step: 'password' },
+    });
+    return row;
+  });
+  return { ok: true, sessionId: session.id };
+}

@@ -1,0 +1,18 @@
+import 'server-only';
+import { audit, type TAuditActor } from '../audit/audit';
+import type { TDb } from '../db/client';
+import { AppError } from '../errors';
+import { requireBeheerder } from '../auth/require-beheerder';
+
+/** A parked message the beheerder dealt with by hand: no longer parked, no longer an alert. */
+export async function markParkedHandled(o: { db: TDb; actor: TAuditActor; id: string }): Promise<void> {
+  await o.db.$transaction(async (tx) => {
+    await requireBeheerder(tx, o.actor);
+    const { count } = await tx.inboundMessage.updateMany({
+      where: { id: o.id, state: 'PARKED' },
+      data: { state: 'IGNORED', error: 'Handmatig afgehandeld door beheerder' },
+    });
+    if (!count) throw new AppError('not_found', 'Geen geparkeerd bericht met dit id');
+    await audit(tx, { actor: o.actor, action: 'bericht.afgehandeld', objectType: 'message', objectId: o.id });
+  });
+}

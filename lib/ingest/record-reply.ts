@@ -1,0 +1,62 @@
+import 'server-only';
+import { audit, SYSTEM_ACTOR } from '../audit/audit';
+import type { TDb } from '../db/client';
+import type { Prisma } from '../db/generated/client';
+import { saveAttachments, withStagedAttachments } from './save-attachments';
+import { finishInbound, lockPendingInbound } from './finish-inbound';
+import type { TStoredAttachment } from './record-melding';
+
+/**
+ * A reply from the officer to our aanvulling/niet-in-behandeling mail: onto the melding's
+ * timeline; a melding waiting for that aanvulling is back in behandeling (protocol bericht 1).
+ */
+export async function recordReply(o: {
+  db: TDb;
+  inboundId: string;
+  meldingId: string;
+  attachments: TStoredAttachment[];
+  authenticity: Prisma.InputJsonValue;
+  targetFolder: string;
+}): Promise<boolean> {
+  return withStagedAttachments(o.db, o.attachments, (staged) =>
+    o.db.$transaction(async (tx) => {
+      if (!(await lockPendingInbound(tx, o.inboundId))) return false;
+      await saveAttachments({
+        tx,
+        attachments: o.attachments,
+        staged,
+        meldingId: o.meldingId,
+        inboundId: o.inboundId,
+      });
+      await tx.melding.update({ where: { id: o.meldingId }, data: { reactieOntvangen: true } });
+      const resumed = await tx.melding.updateMany({
+        where: { id: o.meldingId, status: 'AANVULLING_GEVRAAGD' },
+        data: { status: 'IN_BEHANDELING' },
+      });
+      if (resumed.count === 1) {
+        await tx.statusChange.create({
+          data: {
+            meldingId: o.meldingId,
+            from: 'AANVULLING_GEVRAAGD',
+            to: 'IN_BEHANDELING',
+            reason: 'Reactie van de politie ontvangen',
+          },
+        });
+      }
+      await finishInbound(tx, o.inboundId, {
+        state: 'PROCESSED',
+        kind: 'REACTIE',
+        targetFolder: o.targetFolder,
+        meldingId: o.meldingId,
+        authenticity: o.authenticity,
+      });
+      await audit(tx, {
+        actor: SYSTEM_ACTOR('ingest'),
+        action: 'melding.reactie_ontvangen',
+        objectType: 'melding',
+        objectId: o.meldingId,
+      });
+      return true;
+    }),
+  );
+}

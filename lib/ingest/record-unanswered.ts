@@ -1,0 +1,48 @@
+import 'server-only';
+import { audit, SYSTEM_ACTOR } from '../audit/audit';
+import type { TDb } from '../db/client';
+import type { Prisma } from '../db/generated/client';
+import type { MessageKind, ProcessingState } from '../db/generated/enums';
+import { finishInbound, lockPendingInbound } from './finish-inbound';
+
+/**
+ * Mail that gets no answer at all: auto-replies and bounces (a bounce of our own mail is marked on
+ * it), other mail, and quarantined meldingen whose sender failed the authenticity check.
+ */
+export async function recordUnanswered(o: {
+  db: TDb;
+  inboundId: string;
+  kind: MessageKind;
+  state: Extract<ProcessingState, 'PROCESSED' | 'QUARANTINED' | 'IGNORED'>;
+  reason: string | null;
+  bouncedMessageId?: string | null;
+  authenticity: Prisma.InputJsonValue;
+  targetFolder: string | null;
+}): Promise<boolean> {
+  return o.db.$transaction(async (tx) => {
+    if (!(await lockPendingInbound(tx, o.inboundId))) return false;
+    if (o.bouncedMessageId) {
+      await tx.outgoingMail.updateMany({
+        where: { messageId: o.bouncedMessageId },
+        data: { state: 'BOUNCED', lastError: 'Onbestelbaar gemeld door de ontvangende server' },
+      });
+    }
+    await finishInbound(tx, o.inboundId, {
+      state: o.state,
+      kind: o.kind,
+      targetFolder: o.targetFolder,
+      error: o.reason,
+      authenticity: o.authenticity,
+    });
+    if (o.state === 'QUARANTINED') {
+      await audit(tx, {
+        actor: SYSTEM_ACTOR('ingest'),
+        action: 'bericht.quarantaine',
+        objectType: 'message',
+        objectId: o.inboundId,
+        outcome: 'DENIED',
+      });
+    }
+    return true;
+  });
+}

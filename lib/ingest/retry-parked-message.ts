@@ -1,0 +1,22 @@
+import 'server-only';
+import { audit, type TAuditActor } from '../audit/audit';
+import type { TDb } from '../db/client';
+import { AppError } from '../errors';
+import { requireBeheerder } from '../auth/require-beheerder';
+
+/**
+ * Offers a parked message to the worker again (after the cause was fixed): back to STORED with
+ * its attempts reset. The worker processes it from the stored raw bytes; the message itself
+ * stays in the folder it was moved to.
+ */
+export async function retryParkedMessage(o: { db: TDb; actor: TAuditActor; id: string }): Promise<void> {
+  await o.db.$transaction(async (tx) => {
+    await requireBeheerder(tx, o.actor);
+    const { count } = await tx.inboundMessage.updateMany({
+      where: { id: o.id, state: 'PARKED' },
+      data: { state: 'STORED', attempts: 0, error: null, targetFolder: null, processedAt: null },
+    });
+    if (!count) throw new AppError('not_found', 'Geen geparkeerd bericht met dit id');
+    await audit(tx, { actor: o.actor, action: 'bericht.opnieuw', objectType: 'message', objectId: o.id });
+  });
+}

@@ -1,0 +1,98 @@
+import 'server-only';
+import { z } from 'zod';
+import { audit, type TAuditActor } from '../audit/audit';
+import { encryptSecret, type TKeyring } from '../secrets/crypto';
+import type { TDb } from '../db/client';
+import { AppError } from '../errors';
+
+const tls = z.enum(['tls', 'starttls', 'none']);
+const domain = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9.-]+\.[a-z]{2,}$/, 'geen geldig domein');
+
+const folder = z.string().trim().min(1).max(200);
+
+/** The mailbox settings a beheerder enters; `secret` is the password or OAuth2 client secret. */
+export const ZMailboxFields = z.object({
+  name: z.string().trim().min(1).max(100),
+  imapHost: z.string().trim().min(1),
+  imapPort: z.coerce.number().int().min(1).max(65535).default(993),
+  imapTls: tls.default('tls'),
+  smtpHost: z.string().trim().min(1),
+  smtpPort: z.coerce.number().int().min(1).max(65535).default(587),
+  smtpTls: tls.default('starttls'),
+  authType: z.enum(['PASSWORD', 'OAUTH2_MICROSOFT', 'OAUTH2_GOOGLE']).default('PASSWORD'),
+  username: z.string().trim().min(1),
+  secret: z
+    .string({ error: 'wachtwoord of client secret ontbreekt' })
+    .min(1, 'wachtwoord of client secret ontbreekt'),
+  oauthTenantId: z.string().trim().min(1).optional(),
+  oauthClientId: z.string().trim().min(1).optional(),
+  /** Microsoft with a certificate instead of a client secret: its SHA-1 thumbprint (40 hex digits). */
+  oauthCertThumbprint: z
+    .string()
+    .trim()
+    .transform((t) => t.replace(/[\s:]/g, '').toUpperCase())
+    .pipe(z.string().regex(/^[0-9A-F]{40}$/, 'vingerafdruk: 40 hexadecimale tekens'))
+    .optional(),
+  fromAddress: z.email(),
+  signalRecipient: z.email(),
+  trustedDomains: z.array(domain).min(1).default(['politie.nl']),
+  authenticityPolicy: z.enum(['ENFORCE', 'MONITOR']).default('ENFORCE'),
+  authservId: z.string().trim().min(1).optional(),
+  pollIntervalSec: z.coerce.number().int().min(5).max(3600).default(60),
+  otherMailAction: z.enum(['MOVE', 'LEAVE']).default('MOVE'),
+  inboxFolder: folder.default('INBOX'),
+  processedFolder: folder.default('Verwerkt'),
+  errorFolder: folder.default('Fout'),
+  otherFolder: folder.default('Overig'),
+  quarantineFolder: folder.default('Quarantaine'),
+  /** Where a copy of what meldpost sends is kept; left out: no copies. */
+  sentFolder: folder.optional(),
+});
+
+export const oauthComplete = (m: {
+  authType?: string;
+  oauthTenantId?: string | null;
+  oauthClientId?: string | null;
+}) =>
+  m.authType === 'OAUTH2_MICROSOFT'
+    ? !!(m.oauthTenantId && m.oauthClientId)
+    : m.authType === 'OAUTH2_GOOGLE'
+      ? !!m.oauthClientId
+      : true;
+export const OAUTH_INCOMPLETE = {
+  message:
+    'OAuth2 vraagt om tenant-id en client-id (Microsoft) of het e-mailadres van het serviceaccount (Google)',
+  path: ['oauthClientId'],
+};
+
+export const ZMailboxInput = ZMailboxFields.refine(oauthComplete, OAUTH_INCOMPLETE);
+
+export type TMailboxInput = z.input<typeof ZMailboxInput>;
+
+/** Creates a mailbox; its password or client secret is encrypted before it reaches the database. */
+export async function createMailbox(opts: {
+  db: TDb;
+  ring: TKeyring;
+  actor: TAuditActor;
+  input: TMailboxInput;
+}) {
+  const { secret, ...rest } = ZMailboxInput.parse(opts.input);
+  if (await opts.db.mailbox.findUnique({ where: { name: rest.name }, select: { id: true } })) {
+    throw new AppError('conflict', `Er bestaat al een mailbox met de naam ${rest.name}`);
+  }
+  const mb = await opts.db.mailbox.create({
+    data: { ...rest, secretEnc: encryptSecret(secret, opts.ring) },
+    omit: { secretEnc: true },
+  });
+  await audit(opts.db, {
+    actor: opts.actor,
+    action: 'mailbox.create',
+    objectType: 'mailbox',
+    objectId: mb.id,
+  });
+  return mb;
+}

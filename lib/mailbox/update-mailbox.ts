@@ -1,0 +1,65 @@
+import 'server-only';
+import { z } from 'zod';
+import { audit, type TAuditActor } from '../audit/audit';
+import { encryptSecret, type TKeyring } from '../secrets/crypto';
+import type { TDb } from '../db/client';
+import { OAUTH_INCOMPLETE, oauthComplete, ZMailboxFields } from './create-mailbox';
+import { AppError } from '../errors';
+import { requireBeheerder } from '../auth/require-beheerder';
+
+/** Like a new mailbox, but an empty secret keeps the stored one (secrets are write-only). */
+export const ZMailboxUpdate = ZMailboxFields.extend({ secret: z.string().optional() }).refine(
+  oauthComplete,
+  OAUTH_INCOMPLETE,
+);
+
+export type TMailboxUpdate = z.input<typeof ZMailboxUpdate>;
+
+/**
+ * Changes a mailbox's settings. The running worker notices the new configuration fingerprint
+ * (lib/mailbox/config-key.ts) and rebuilds its session; no restart. The audit event names the
+ * changed fields, never their values.
+ */
+export async function updateMailbox(o: {
+  db: TDb;
+  ring: TKeyring;
+  actor: TAuditActor;
+  id: string;
+  input: TMailboxUpdate;
+}) {
+  const { secret, ...rest } = ZMailboxUpdate.parse(o.input);
+  return o.db.$transaction(async (tx) => {
+    await requireBeheerder(tx, o.actor);
+    const before = await tx.mailbox.findUnique({ where: { id: o.id }, omit: { secretEnc: true } });
+    if (!before) throw new AppError('not_found', 'Mailbox niet gevonden');
+    if (rest.name !== before.name && (await tx.mailbox.count({ where: { name: rest.name } }))) {
+      throw new AppError('conflict', `Er bestaat al een mailbox met de naam ${rest.name}`);
+    }
+    const data = {
+      ...rest,
+      oauthTenantId: rest.oauthTenantId ?? null,
+      oauthClientId: rest.oauthClientId ?? null,
+      oauthCertThumbprint: rest.oauthCertThumbprint ?? null,
+      authservId: rest.authservId ?? null,
+      sentFolder: rest.sentFolder ?? null,
+    };
+    const changed = Object.keys(data).filter(
+      (k) =>
+        JSON.stringify(data[k as keyof typeof data]) !== JSON.stringify(before[k as keyof typeof before]),
+    );
+    const newSecret = !!secret;
+    const mb = await tx.mailbox.update({
+      where: { id: o.id },
+      data: { ...data, ...(newSecret ? { secretEnc: encryptSecret(secret, o.ring) } : {}) },
+      omit: { secretEnc: true },
+    });
+    await audit(tx, {
+      actor: o.actor,
+      action: 'mailbox.update',
+      objectType: 'mailbox',
+      objectId: mb.id,
+      details: { velden: changed.join(',') || null, geheimVervangen: newSecret },
+    });
+    return mb;
+  });
+}

@@ -1,0 +1,59 @@
+import 'server-only';
+import { z } from 'zod';
+import { audit } from '../audit/audit';
+import { AppError } from '../errors';
+import { meldingPersonKey } from './melding-person-key';
+import { meldingScope, type TActing } from './melding-scope';
+
+/** Types a browser may show inline; everything else is a download as opaque bytes. */
+const INLINE_TYPES = new Set(['application/pdf']);
+
+/**
+ * An attachment's bytes (the original form, or what came with a reply) for download, in the
+ * user's scope; every download is audited, a refused one as DENIED.
+ */
+export async function getAttachment(o: TActing & { meldingId: string; attachmentId: string }) {
+  const ids = z.object({ meldingId: z.uuid(), attachmentId: z.uuid() }).safeParse(o);
+  const a = ids.success
+    ? await o.db.attachment.findFirst({
+        where: {
+          id: ids.data.attachmentId,
+          meldingId: ids.data.meldingId,
+          content: { not: null },
+          melding: meldingScope(o.user),
+        },
+        select: {
+          id: true,
+          filename: true,
+          contentType: true,
+          content: true,
+          melding: { select: { id: true, bsn: true, achternaam: true, geboortedatum: true } },
+        },
+      })
+    : null;
+  if (!a?.content || !a.melding) {
+    await audit(o.db, {
+      actor: o.actor,
+      action: 'melding.bijlage_gedownload',
+      objectType: 'melding',
+      objectId: ids.success ? ids.data.meldingId : null,
+      outcome: 'DENIED',
+    });
+    throw new AppError('not_found', 'Deze bijlage bestaat niet of u heeft er geen toegang toe');
+  }
+  await audit(o.db, {
+    actor: o.actor,
+    action: 'melding.bijlage_gedownload',
+    objectType: 'melding',
+    objectId: a.melding.id,
+    personKey: meldingPersonKey(a.melding),
+    details: { attachmentId: a.id },
+  });
+  const inline = INLINE_TYPES.has(a.contentType);
+  return {
+    filename: a.filename,
+    contentType: inline ? a.contentType : 'application/octet-stream',
+    inline,
+    content: a.content,
+  };
+}

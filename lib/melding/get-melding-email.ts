@@ -1,0 +1,34 @@
+import 'server-only';
+import { audit } from '../audit/audit';
+import { readableMail } from '../mail/readable-mail';
+import { meldingPersonKey } from './melding-person-key';
+import { findMeldingInScope, type TActing } from './melding-scope';
+
+/** The police's e-mail that brought the melding: text part, and its HTML only sanitised. Audited. */
+export async function getMeldingEmail(o: TActing & { meldingId: string }) {
+  const m = await findMeldingInScope({
+    ...o,
+    action: 'melding.email_bekeken',
+    select: { id: true, bsn: true, achternaam: true, geboortedatum: true },
+  });
+  const message = await o.db.inboundMessage.findFirst({
+    where: { meldingId: m.id, kind: { in: ['MELDING', 'DOORGESTUURD'] } },
+    orderBy: { receivedAt: 'desc' },
+    select: { id: true, raw: true, authenticity: true },
+  });
+  await audit(o.db, {
+    actor: o.actor,
+    action: 'melding.email_bekeken',
+    objectType: 'melding',
+    objectId: m.id,
+    personKey: meldingPersonKey(m),
+  });
+  if (!message?.raw) return null;
+  const authenticity = message.authenticity as { verdict?: string; reason?: string } | null;
+  return {
+    ...(await readableMail(Buffer.from(message.raw))),
+    authenticity: authenticity
+      ? { verdict: authenticity.verdict ?? null, reason: authenticity.reason ?? null }
+      : null,
+  };
+}

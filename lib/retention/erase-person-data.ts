@@ -1,0 +1,45 @@
+import 'server-only';
+import { audit, type TAuditActor } from '../audit/audit';
+import type { TKeyring } from '../secrets/crypto';
+import type { TDb } from '../db/client';
+import { expungePendingMessages } from './expunge-pending-messages';
+import { getSettings } from '../settings/get-settings';
+import { personWhere, queryPersonKey, ZPersonQuery } from '../melding/person-query';
+import { removeMeldingData } from './remove-melding-data';
+import { requireBeheerder } from '../auth/require-beheerder';
+
+/**
+ * Erasure (AVG art. 17): removes every melding about a person exactly as the retention job does —
+ * anonymous MeldingFeit kept, tombstone per melding — then expunges the originals from the
+ * mailboxes. The audit log keeps only the pseudonymous person key, never the person's data.
+ */
+export async function erasePersonData(o: { db: TDb; ring: TKeyring; actor: TAuditActor; query: unknown }) {
+  const query = ZPersonQuery.parse(o.query);
+  await requireBeheerder(o.db, o.actor);
+  const where = personWhere(query);
+  const ids = (await o.db.melding.findMany({ where, select: { id: true } })).map((m) => m.id);
+  const { werkdagenBeoordeling } = await getSettings({ db: o.db });
+  let meldingen = 0;
+  for (const meldingId of ids) {
+    const removed = await o.db.$transaction(async (tx) => {
+      await requireBeheerder(tx, o.actor);
+      return removeMeldingData(tx, {
+        meldingId,
+        where,
+        actor: o.actor,
+        action: 'melding.verwijderd_wisverzoek',
+        werkdagenBeoordeling,
+      });
+    });
+    if (removed) meldingen += 1;
+  }
+  const mailbox = await expungePendingMessages({ db: o.db, ring: o.ring });
+  await audit(o.db, {
+    actor: o.actor,
+    action: 'persoon.gewist',
+    objectType: 'person',
+    personKey: queryPersonKey(query),
+    details: { meldingen, uitMailbox: mailbox.expunged, openstaandInMailbox: mailbox.pending },
+  });
+  return { meldingen, openstaandInMailbox: mailbox.pending };
+}

@@ -1,0 +1,117 @@
+import 'server-only';
+import { audit, type TAuditActor } from '../audit/audit';
+import type { TDb } from '../db/client';
+import { meldingPersonKey } from '../melding/melding-person-key';
+import { personWhere, queryPersonKey, ZPersonQuery } from '../melding/person-query';
+import { requireBeheerder } from '../auth/require-beheerder';
+
+const b64 = (b: Uint8Array | null) => (b ? Buffer.from(b).toString('base64') : null);
+
+/**
+ * Everything held about a person (AVG inzage): each melding about them with its form versions,
+ * notes, assessments, status history, mail in and out (raw mail and files base64-encoded), and
+ * the access log — who did what with their data, this export included. Audited.
+ */
+export async function exportPersonData(o: { db: TDb; actor: TAuditActor; query: unknown; now?: Date }) {
+  const query = ZPersonQuery.parse(o.query);
+  await requireBeheerder(o.db, o.actor);
+  // Not one transaction: Prisma reads the relations in parallel, which a transaction's single
+  // connection would serialise with a warning. The export is audited before the access log is read.
+  const meldingen = await o.db.melding.findMany({
+    where: personWhere(query),
+    orderBy: { receivedAt: 'asc' },
+    include: {
+      versies: { orderBy: { version: 'asc' } },
+      notes: {
+        orderBy: { createdAt: 'asc' },
+        select: { text: true, createdAt: true, author: { select: { email: true } } },
+      },
+      beoordelingen: {
+        orderBy: { createdAt: 'asc' },
+        select: {
+          uitkomst: true,
+          prioriteit: true,
+          reden: true,
+          createdAt: true,
+          author: { select: { email: true } },
+        },
+      },
+      statusChanges: {
+        orderBy: { createdAt: 'asc' },
+        select: {
+          from: true,
+          to: true,
+          uitkomst: true,
+          reason: true,
+          createdAt: true,
+          actor: { select: { email: true } },
+        },
+      },
+      outgoing: {
+        orderBy: { createdAt: 'asc' },
+        select: {
+          kind: true,
+          recipient: true,
+          subject: true,
+          body: true,
+          state: true,
+          createdAt: true,
+          sentAt: true,
+        },
+      },
+      attachments: {
+        orderBy: { createdAt: 'asc' },
+        select: {
+          filename: true,
+          contentType: true,
+          size: true,
+          sha256: true,
+          content: true,
+          createdAt: true,
+        },
+      },
+      messages: {
+        orderBy: { receivedAt: 'asc' },
+        select: {
+          messageId: true,
+          subject: true,
+          fromAddress: true,
+          receivedAt: true,
+          kind: true,
+          raw: true,
+        },
+      },
+      assignee: { select: { email: true } },
+    },
+  });
+  const key = queryPersonKey(query);
+  const keys = [...new Set([key, ...meldingen.map(meldingPersonKey)].filter((k): k is string => k !== null))];
+  await audit(o.db, {
+    actor: o.actor,
+    action: 'persoon.export',
+    objectType: 'person',
+    personKey: key,
+    details: { meldingen: meldingen.length },
+  });
+  const inzage = await o.db.auditEvent.findMany({
+    where: {
+      OR: [
+        { personKey: { in: keys } },
+        { objectType: 'melding', objectId: { in: meldingen.map((m) => m.id) } },
+      ],
+    },
+    orderBy: { at: 'asc' },
+    select: { at: true, actorLabel: true, action: true, outcome: true },
+  });
+  return {
+    type: 'meldpost/persoonsgegevens-export/1',
+    aangemaakt: (o.now ?? new Date()).toISOString(),
+    zoekvraag: 'bsn' in query ? { bsn: query.bsn } : query,
+    meldingen: meldingen.map(({ attachments, messages, ...m }) => ({
+      ...m,
+      attachments: attachments.map(({ content, ...a }) => ({ ...a, contentBase64: b64(content) })),
+      messages: messages.map(({ raw, ...msg }) => ({ ...msg, rawBase64: b64(raw) })),
+    })),
+    inzage,
+  };
+}

@@ -1,0 +1,26 @@
+import 'server-only';
+import { audit, type TAuditActor } from '../audit/audit';
+import type { TDb } from '../db/client';
+import { personWhere, queryPersonKey, ZPersonQuery } from '../melding/person-query';
+import { requireBeheerder } from '../auth/require-beheerder';
+
+/** The meldingen held about a person, in brief, for the beheerder's export and erasure page. Audited. */
+export async function findPerson(o: { db: TDb; actor: TAuditActor; query: unknown }) {
+  const query = ZPersonQuery.parse(o.query);
+  return o.db.$transaction(async (tx) => {
+    await requireBeheerder(tx, o.actor);
+    const meldingen = await tx.melding.findMany({
+      where: personWhere(query),
+      orderBy: { receivedAt: 'asc' },
+      select: { id: true, kenmerk: true, receivedAt: true, status: true, uitkomst: true, closedAt: true },
+    });
+    await audit(tx, {
+      actor: o.actor,
+      action: 'persoon.gezocht',
+      objectType: 'person',
+      personKey: queryPersonKey(query),
+      details: { meldingen: meldingen.length },
+    });
+    return meldingen;
+  });
+}

@@ -1,0 +1,87 @@
+import 'server-only';
+import { audit, type TAuditActor } from '../audit/audit';
+import type { TKeyring } from '../secrets/crypto';
+import type { TDb } from '../db/client';
+import { sweepStagedBytes } from '../db/large-bytes';
+import { getLogger } from '../log';
+import { expungePendingMessages } from './expunge-pending-messages';
+import { getSettings } from '../settings/get-settings';
+import { expiredLooseMessage, expiredMelding, planRetention } from './plan-retention';
+import { removeLooseMessage } from '../ingest/remove-loose-message';
+import { removeMeldingData } from './remove-melding-data';
+import { requireBeheerder } from '../auth/require-beheerder';
+
+const log = getLogger('retention');
+
+export const RETENTION_RUN_ACTION = 'bewaartermijn.uitgevoerd';
+
+export type TRetentionResult = {
+  meldingen: number;
+  losseBerichten: number;
+  uitMailbox: number;
+  openstaandInMailbox: number;
+  nietAfgesloten: number;
+  achtergeblevenBytes: number;
+};
+
+/**
+ * The retention job: for every expired melding (closed longer than the term ago) one transaction
+ * writes its anonymous MeldingFeit, removes it with everything personal, and leaves a tombstone
+ * audit event; finished mail that never became a melding goes too. After those commits the
+ * originals are expunged from the mailboxes (what fails stays pending for the next run).
+ * The removals are exactly planRetention's list for the same moment.
+ */
+export async function runRetention(o: {
+  db: TDb;
+  ring: TKeyring;
+  actor: TAuditActor;
+  now?: Date;
+}): Promise<TRetentionResult> {
+  // A person starting a run must be a beheerder now; the worker and the CLI act as the system.
+  if (o.actor.id) await requireBeheerder(o.db, o.actor);
+  const plan = await planRetention({ db: o.db, now: o.now });
+  const { werkdagenBeoordeling } = await getSettings({ db: o.db });
+  let meldingen = 0;
+  for (const m of plan.meldingen) {
+    const removed = await o.db.$transaction((tx) =>
+      removeMeldingData(tx, {
+        meldingId: m.id,
+        where: expiredMelding(plan.cutoff),
+        actor: o.actor,
+        action: 'melding.verwijderd_bewaartermijn',
+        werkdagenBeoordeling,
+      }),
+    );
+    if (removed) meldingen += 1;
+  }
+  let losseBerichten = 0;
+  const loose = await o.db.inboundMessage.findMany({
+    where: expiredLooseMessage(plan.cutoff),
+    select: { id: true },
+  });
+  for (const { id } of loose) {
+    if (
+      await o.db.$transaction((tx) => removeLooseMessage(tx, { id, where: expiredLooseMessage(plan.cutoff) }))
+    )
+      losseBerichten += 1;
+  }
+  const mailbox = await expungePendingMessages({ db: o.db, ring: o.ring });
+  // Mail bytes a crash left staged on their way into the ledger (lib/db/large-bytes.ts).
+  const achtergeblevenBytes = await sweepStagedBytes(o.db, o.now);
+  const result = {
+    meldingen,
+    losseBerichten,
+    uitMailbox: mailbox.expunged,
+    openstaandInMailbox: mailbox.pending,
+    nietAfgesloten: plan.nietAfgesloten.length,
+    achtergeblevenBytes,
+  };
+  await audit(o.db, {
+    actor: o.actor,
+    action: RETENTION_RUN_ACTION,
+    objectType: 'system',
+    details: { ...result, termMaanden: plan.termMaanden },
+  });
+  log.info({ msg: 'retention run finished', code: 'retention_run', ...result });
+  return result;
+}

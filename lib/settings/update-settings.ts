@@ -1,0 +1,36 @@
+import 'server-only';
+import { audit, type TAuditActor } from '../audit/audit';
+import type { TDb } from '../db/client';
+import { ZSettings, type TSettingKey, type TSettings } from './settings';
+import { AppError } from '../errors';
+import { requireBeheerder } from '../auth/require-beheerder';
+
+/** Stores the settings given (each validated); the audit event lists which keys changed and to what. */
+export async function updateSettings(o: {
+  db: TDb;
+  actor: TAuditActor;
+  input: Partial<TSettings>;
+}): Promise<void> {
+  // Only the keys given are validated and stored: a patch, not defaults for everything else.
+  const entries = Object.entries(o.input).map(([key, value]) => {
+    const field = ZSettings.shape[key as TSettingKey];
+    if (!field) throw new AppError('validation', `Onbekende instelling ${key}`);
+    return [key, field.parse(value)] as const;
+  });
+  await o.db.$transaction(async (tx) => {
+    const actorId = await requireBeheerder(tx, o.actor);
+    for (const [key, value] of entries) {
+      await tx.setting.upsert({
+        where: { key },
+        create: { key, value, updatedById: actorId },
+        update: { value, updatedById: actorId },
+      });
+    }
+    await audit(tx, {
+      actor: o.actor,
+      action: 'instellingen.wijzig',
+      objectType: 'system',
+      details: Object.fromEntries(entries.map(([k, v]) => [k, v as string | number | boolean])),
+    });
+  });
+}

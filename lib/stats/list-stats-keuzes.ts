@@ -1,0 +1,17 @@
+import 'server-only';
+import type { TDb } from '../db/client';
+import type { Role } from '../db/generated/enums';
+import { requireStatistiekenAccess } from './require-statistieken-access';
+
+export type TStatsKeuzes = { gemeente: string[]; eenheid: string[]; basisteam: string[] };
+
+/** The gemeenten, eenheden and basisteams the statistics' filters offer. */
+export async function listStatsKeuzes(o: { db: TDb; role: Role }): Promise<TStatsKeuzes> {
+  await requireStatistiekenAccess({ db: o.db, role: o.role });
+  const rows = await o.db.$queryRaw<
+    { soort: keyof TStatsKeuzes; waarde: string }[]
+  >`SELECT soort, waarde FROM stats_keuze ORDER BY soort, waarde`;
+  const keuzes: TStatsKeuzes = { gemeente: [], eenheid: [], basisteam: [] };
+  for (const r of rows) keuzes[r.soort].push(r.waarde);
+  return keuzes;
+}

@@ -1,0 +1,39 @@
+import 'server-only';
+import { z } from 'zod';
+import { audit, type TAuditActor } from '../audit/audit';
+import type { TDb } from '../db/client';
+import { normaliseGemeente, ZGemeenteNaam, ZPostcodeRange, type TWerkgebied } from './werkgebied';
+import { requireBeheerder } from '../auth/require-beheerder';
+
+export const ZWerkgebied = z.object({
+  gemeenten: z.array(ZGemeenteNaam).max(500),
+  postcodes: z.array(ZPostcodeRange).max(500),
+});
+
+/**
+ * Replaces the werkgebied as a whole (one transaction, audited). Applies to meldingen received
+ * from now on; meldingen already in keep their mark.
+ */
+export async function setWerkgebied(o: {
+  db: TDb;
+  actor: TAuditActor;
+  werkgebied: TWerkgebied;
+}): Promise<TWerkgebied> {
+  const input = ZWerkgebied.parse(o.werkgebied);
+  const gemeenten = [...new Map(input.gemeenten.map((g) => [normaliseGemeente(g), g])).values()];
+  const postcodes = [...new Map(input.postcodes.map((r) => [`${r.van}-${r.tot}`, r])).values()];
+  await o.db.$transaction(async (tx) => {
+    await requireBeheerder(tx, o.actor);
+    await tx.werkgebiedGemeente.deleteMany({});
+    await tx.werkgebiedPostcode.deleteMany({});
+    await tx.werkgebiedGemeente.createMany({ data: gemeenten.map((naam) => ({ naam })) });
+    await tx.werkgebiedPostcode.createMany({ data: postcodes });
+    await audit(tx, {
+      actor: o.actor,
+      action: 'werkgebied.gewijzigd',
+      objectType: 'system',
+      details: { gemeenten: gemeenten.length, postcodebereiken: postcodes.length },
+    });
+  });
+  return { gemeenten, postcodes };
+}
