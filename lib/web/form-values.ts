@@ -1,0 +1,26 @@
+/** Fields whose values never travel back to the browser in an action's answer. */
+const SECRET_FIELD = /password|wachtwoord|secret|geheim|token|code/i;
+
+/**
+ * A form's fields as a plain object for zod: a name that occurs once is a string, a name that
+ * occurs more than once (checkbox groups) an array of strings. Files are kept as File objects.
+ */
+export function formToObject(form: FormData): Record<string, unknown> {
+  const result: Record<string, unknown> = {};
+  for (const key of new Set(form.keys())) {
+    if (key.startsWith('$ACTION')) continue;
+    const all = form.getAll(key);
+    result[key] = all.length > 1 ? all : all[0];
+  }
+  return result;
+}
+
+/** The text fields the user typed, minus secrets, to refill a form after a failed action. */
+export function typedValues(form: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of form.entries()) {
+    if (typeof value !== 'string' || key.startsWith('$ACTION') || SECRET_FIELD.test(key)) continue;
+    values[key] = value;
+  }
+  return values;
+}
