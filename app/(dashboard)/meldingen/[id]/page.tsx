@@ -30,17 +30,17 @@ export default async function MeldingPage({ params }: { params: Promise<{ id: st
     if (err instanceof AppError && err.code === 'not_found') notFound();
     throw err;
   });
-  const [timeline, eerdere, email, colleagues, aanvulling, nietInBehandeling, meldpunten] = await Promise.all(
-    [
+  const [timeline, eerdere, email, colleagues, aanvulling, nietInBehandeling, terugkoppeling, meldpunten] =
+    await Promise.all([
       getMeldingTimeline({ ...acting, meldingId: m.id }),
       getEerdereMeldingen({ ...acting, meldingId: m.id }),
       getMeldingEmail({ ...acting, meldingId: m.id }),
       listMedewerkers(acting),
       getMailDraft({ ...acting, meldingId: m.id, kind: 'AANVULLING' }),
       getMailDraft({ ...acting, meldingId: m.id, kind: 'NIET_IN_BEHANDELING' }),
+      getMailDraft({ ...acting, meldingId: m.id, kind: 'TERUGKOPPELING' }),
       m.status === 'AFGEROND' ? [] : listAndereMeldpunten({ db: acting.db }),
-    ],
-  );
+    ]);
   const badges: TBadge[] = [];
   if (m.overdue) badges.push('te_laat');
   if (m.telefonischContactGewenst) badges.push('telefonisch');
@@ -50,6 +50,8 @@ export default async function MeldingPage({ params }: { params: Promise<{ id: st
   if (!m.authenticityVerified) badges.push('niet_geverifieerd');
   if (m.reactieOntvangen && m.status !== 'AFGEROND') badges.push('reactie');
   if (m.buitenWerkgebied) badges.push('buiten_werkgebied');
+  if (m.minderjarig) badges.push('minderjarig');
+  if (m.herinneringNodig) badges.push('herinnering');
   const naam = [m.voornamen, m.voorvoegsel, m.achternaam].filter(Boolean).join(' ') || 'Naam onbekend';
   const pdf = m.attachments.find((a) => a.isForm);
 
@@ -87,6 +89,18 @@ export default async function MeldingPage({ params }: { params: Promise<{ id: st
         <div className="mt-2">
           <Badges badges={badges} />
         </div>
+        {m.corrected && !m.corrected.behandelaar.telefoon && (
+          <p role="note" className="mt-2 text-sm text-amber-900">
+            Het formulier bevat geen telefoonnummer van de behandelaar (afspraak 5): vraag het na als u
+            telefonisch wilt afstemmen.
+          </p>
+        )}
+        {m.minderjarig && m.status !== 'AFGEROND' && (
+          <p role="note" className="mt-2 text-sm text-purple-900">
+            De betrokkene was minderjarig bij het voorval: volgens de werkafspraken gaan meldingen over
+            minderjarigen en huiselijk geweld naar Veilig Thuis.
+          </p>
+        )}
       </header>
 
       <div className="mt-4 grid gap-4 lg:grid-cols-[minmax(0,1fr)_22rem]">
@@ -195,11 +209,17 @@ export default async function MeldingPage({ params }: { params: Promise<{ id: st
                 colleagues={colleagues}
                 aanvulling={aanvulling}
                 nietInBehandeling={nietInBehandeling}
+                terugkoppeling={terugkoppeling}
               />
             </div>
             {m.status !== 'AFGEROND' && (
               <div className="mt-2">
-                <DoorsturenForm m={m} meldpunten={meldpunten} />
+                <DoorsturenForm
+                  m={m}
+                  meldpunten={meldpunten}
+                  attachments={m.attachments}
+                  officerAddress={aanvulling.recipient}
+                />
               </div>
             )}
           </section>
