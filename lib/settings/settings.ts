@@ -8,7 +8,7 @@ export const ZSettings = z.object({
   /** The meldpunt's name and phone number, used in mail templates. */
   meldpuntNaam: z.string().trim().min(1).max(200).default('Meldpunt niet-acute zorg'),
   meldpuntTelefoon: z.string().trim().max(50).default(''),
-  /** Werkdagen after receipt before an unassessed melding is overdue (the chain escalates after 2). */
+  /** Werkdagen after receipt before an unassessed melding is overdue: the meldpunt's own deadline. */
   werkdagenBeoordeling: z.number().int().min(1).max(20).default(2),
   /** Werkdagen without an answer to a verzoek om aanvulling before it shows "herinnering nodig". */
   herinneringWerkdagen: z.number().int().min(1).max(20).default(2),

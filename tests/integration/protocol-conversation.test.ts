@@ -20,7 +20,11 @@ import { sendAanvullingHerinnering } from '../../lib/melding/send-aanvulling-her
 import { assessMelding } from '../../lib/melding/assess-melding';
 import { encryptSecret } from '../../lib/secrets/crypto';
 import { getKeyring } from '../../lib/secrets/keyring';
+import { getSetupChecklist } from '../../lib/settings/get-setup-checklist';
 import { addAnderMeldpunt } from '../../lib/werkgebied/add-ander-meldpunt';
+import { getAdreslijstMelding } from '../../lib/werkgebied/get-adreslijst-melding';
+import { sendAdreslijstMelding } from '../../lib/werkgebied/send-adreslijst-melding';
+import { setWerkgebied } from '../../lib/werkgebied/set-werkgebied';
 import { outboxRelayLoop } from '../../workers/outbox/relay';
 import { createTestDb, type TTestDb } from '../support/db';
 import { acting, seedMelding, seedUser, type TSeedUser } from '../support/melding-seed';
@@ -311,5 +315,52 @@ describe('terugkoppeling, reminder, contact moments, reopening', () => {
       }),
     ).toBe(1);
     expect(await t.db.auditEvent.count({ where: { objectId: m.id, action: 'melding.heropend' } })).toBe(1);
+  });
+});
+
+describe("the meldpunt's own duties", () => {
+  it('lists what is not set up yet, and prepares the Bijlage B notice after a werkgebied change', async () => {
+    const beheerder = await seedUser(t.db, 'BEHEERDER');
+    const actor = { id: beheerder.id, label: beheerder.email };
+    const before = await getSetupChecklist({ db: t.db });
+    expect(before.find((i) => i.key === 'werkgebied')).toMatchObject({ ok: false });
+    expect(before.find((i) => i.key === 'naam')).toMatchObject({ ok: true });
+
+    await t.db.adreslijstWijziging.deleteMany({});
+    expect(await getAdreslijstMelding({ db: t.db })).toBeNull();
+    await setWerkgebied({
+      db: t.db,
+      actor,
+      werkgebied: { gemeenten: ['Proefstad'], postcodes: [{ van: 9990, tot: 9999 }] },
+    });
+    expect((await getSetupChecklist({ db: t.db })).find((i) => i.key === 'werkgebied')).toMatchObject({
+      ok: true,
+    });
+
+    const prepared = await getAdreslijstMelding({ db: t.db });
+    expect(prepared).toMatchObject({ recipient: 'meldpuntzorgwekkendgedrag@jblorenz.nl' });
+    expect(prepared!.body).toContain('- Proefstad');
+    expect(prepared!.body).toContain('- 9990–9999');
+    expect(prepared!.body).toContain('- meldpunt@proefstad.example');
+
+    await expect(
+      sendAdreslijstMelding({
+        db: t.db,
+        actor: { id: medewerker.id, label: medewerker.email },
+        send: 'versturen',
+      }),
+    ).rejects.toMatchObject({ code: 'forbidden' });
+    const { outgoingMailId } = await sendAdreslijstMelding({ db: t.db, actor, send: 'versturen' });
+    const mail = await t.db.outgoingMail.findUniqueOrThrow({ where: { id: outgoingMailId! } });
+    expect(mail).toMatchObject({
+      kind: 'ADRESWIJZIGING',
+      recipient: 'meldpuntzorgwekkendgedrag@jblorenz.nl',
+    });
+    expect(await getAdreslijstMelding({ db: t.db })).toBeNull();
+    expect(
+      await t.db.auditEvent.count({ where: { action: 'adressenlijst.gemeld', actorId: beheerder.id } }),
+    ).toBe(1);
+    const sent = await relayUntil((s) => s.messageId === mail.messageId);
+    expect(sent.envelope.to).toEqual(['meldpuntzorgwekkendgedrag@jblorenz.nl']);
   });
 });

@@ -4,6 +4,10 @@ import { auditActor, requireUser } from '@/lib/auth/require-user';
 import { getDb } from '@/lib/db/client';
 import { getSettings } from '@/lib/settings/get-settings';
 import { listMailboxStatus } from '@/lib/mailbox/list-mailbox-status';
+import { getSetupChecklist } from '@/lib/settings/get-setup-checklist';
+import { getAdreslijstMelding } from '@/lib/werkgebied/get-adreslijst-melding';
+import { AdreslijstMelding } from './_overview/adreslijst-melding';
+import { SetupChecklist } from './_overview/setup-checklist';
 import { alertText } from './mailboxen/alert-text';
 
 export const metadata: Metadata = { title: 'Beheer' };
@@ -50,9 +54,11 @@ const SECTIONS = [
 export default async function AdminOverviewPage() {
   const user = await requireUser(['BEHEERDER']);
   const db = getDb();
-  const [mailboxes, settings] = await Promise.all([
+  const [mailboxes, settings, checklist, adreslijst] = await Promise.all([
     listMailboxStatus({ db, actor: await auditActor(user) }),
     getSettings({ db }),
+    getSetupChecklist({ db }),
+    getAdreslijstMelding({ db }),
   ]);
   const alerts = mailboxes.flatMap((mb) =>
     mb.alerts.map((a) => ({
@@ -65,6 +71,8 @@ export default async function AdminOverviewPage() {
   return (
     <section className="space-y-6">
       <h1 className="text-2xl font-semibold">Beheer</h1>
+      <SetupChecklist items={checklist} />
+      {adreslijst && <AdreslijstMelding prepared={adreslijst} />}
       {(alerts.length > 0 || noMailbox) && (
         <div role="alert" className="rounded border border-red-300 bg-red-50 p-4 text-sm text-red-900">
           <h2 className="font-semibold">Aandacht nodig</h2>

@@ -34,8 +34,23 @@ CREATE TABLE "ContactMoment" (
     CONSTRAINT "ContactMoment_pkey" PRIMARY KEY ("id")
 );
 
+-- CreateTable
+CREATE TABLE "AdreslijstWijziging" (
+    "id" UUID NOT NULL,
+    "wat" TEXT NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "handledAt" TIMESTAMP(3),
+    "handledById" UUID,
+    "outgoingMailId" UUID,
+
+    CONSTRAINT "AdreslijstWijziging_pkey" PRIMARY KEY ("id")
+);
+
 -- CreateIndex
 CREATE INDEX "ContactMoment_meldingId_at_idx" ON "ContactMoment"("meldingId", "at");
+
+-- CreateIndex
+CREATE INDEX "AdreslijstWijziging_handledAt_idx" ON "AdreslijstWijziging"("handledAt");
 
 -- AddForeignKey
 ALTER TABLE "ContactMoment" ADD CONSTRAINT "ContactMoment_meldingId_fkey" FOREIGN KEY ("meldingId") REFERENCES "Melding"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
