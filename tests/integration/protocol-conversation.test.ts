@@ -11,6 +11,7 @@ import { closeMelding } from '../../lib/melding/close-melding';
 import { forwardMelding } from '../../lib/melding/forward-melding';
 import { getMailDraft } from '../../lib/melding/get-mail-draft';
 import { getMeldingTimeline } from '../../lib/melding/get-melding-timeline';
+import { getMeldingVersions } from '../../lib/melding/get-melding-versions';
 import { listMeldingen } from '../../lib/melding/list-meldingen';
 import { logContactMoment } from '../../lib/melding/log-contact-moment';
 import { markNietInBehandeling } from '../../lib/melding/mark-niet-in-behandeling';
@@ -362,5 +363,36 @@ describe("the meldpunt's own duties", () => {
     ).toBe(1);
     const sent = await relayUntil((s) => s.messageId === mail.messageId);
     expect(sent.envelope.to).toEqual(['meldpuntzorgwekkendgedrag@jblorenz.nl']);
+  });
+});
+
+describe('versions', () => {
+  it('shows what changed between versions of the form, field by field, with each original', async () => {
+    const m = await melding();
+    // As ingestion records it: the version points at the police mail that carried it.
+    const police = await t.db.inboundMessage.findFirstOrThrow({ where: { meldingId: m.id } });
+    const first = await t.db.meldingVersie.update({
+      where: { meldingId_version: { meldingId: m.id, version: 1 } },
+      data: { inboundMessageId: police.id },
+    });
+    const form = first.formulier as { betrokkene: Record<string, unknown>; redenAanmelding: string };
+    await t.db.meldingVersie.create({
+      data: {
+        meldingId: m.id,
+        version: 2,
+        receivedAt: new Date(),
+        formulier: {
+          ...form,
+          betrokkene: { ...form.betrokkene, plaats: 'Nieuwstad' },
+          redenAanmelding: 'Aangevulde reden na nieuw contact.',
+        },
+      },
+    });
+    const [latest, original] = await getMeldingVersions({ ...as(), meldingId: m.id });
+    expect(original).toMatchObject({ version: 1, changes: null });
+    expect(original!.formAttachmentId).not.toBeNull();
+    expect(latest!.version).toBe(2);
+    expect(latest!.changes!.map((c) => c.path).sort()).toEqual(['betrokkene.plaats', 'redenAanmelding']);
+    expect(latest!.changes!.find((c) => c.path === 'betrokkene.plaats')).toMatchObject({ to: 'Nieuwstad' });
   });
 });

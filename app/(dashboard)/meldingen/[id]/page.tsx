@@ -16,6 +16,8 @@ import { Badges } from '../badges';
 import { formatDateTime, formatDay, werkdagenLabel } from '../format';
 import { ActionsPanel } from './actions-panel';
 import { DoorsturenForm } from './doorsturen-form';
+import { VersionsSection } from './versions-section';
+import { getMeldingVersions } from '@/lib/melding/get-melding-versions';
 import { FormView } from './form-view';
 import { Timeline } from './timeline';
 
@@ -30,17 +32,27 @@ export default async function MeldingPage({ params }: { params: Promise<{ id: st
     if (err instanceof AppError && err.code === 'not_found') notFound();
     throw err;
   });
-  const [timeline, eerdere, email, colleagues, aanvulling, nietInBehandeling, terugkoppeling, meldpunten] =
-    await Promise.all([
-      getMeldingTimeline({ ...acting, meldingId: m.id }),
-      getEerdereMeldingen({ ...acting, meldingId: m.id }),
-      getMeldingEmail({ ...acting, meldingId: m.id }),
-      listMedewerkers(acting),
-      getMailDraft({ ...acting, meldingId: m.id, kind: 'AANVULLING' }),
-      getMailDraft({ ...acting, meldingId: m.id, kind: 'NIET_IN_BEHANDELING' }),
-      getMailDraft({ ...acting, meldingId: m.id, kind: 'TERUGKOPPELING' }),
-      m.status === 'AFGEROND' ? [] : listAndereMeldpunten({ db: acting.db }),
-    ]);
+  const [
+    timeline,
+    eerdere,
+    email,
+    colleagues,
+    aanvulling,
+    nietInBehandeling,
+    terugkoppeling,
+    meldpunten,
+    versions,
+  ] = await Promise.all([
+    getMeldingTimeline({ ...acting, meldingId: m.id }),
+    getEerdereMeldingen({ ...acting, meldingId: m.id }),
+    getMeldingEmail({ ...acting, meldingId: m.id }),
+    listMedewerkers(acting),
+    getMailDraft({ ...acting, meldingId: m.id, kind: 'AANVULLING' }),
+    getMailDraft({ ...acting, meldingId: m.id, kind: 'NIET_IN_BEHANDELING' }),
+    getMailDraft({ ...acting, meldingId: m.id, kind: 'TERUGKOPPELING' }),
+    m.status === 'AFGEROND' ? [] : listAndereMeldpunten({ db: acting.db }),
+    m.version > 1 ? getMeldingVersions({ ...acting, meldingId: m.id }) : null,
+  ]);
   const badges: TBadge[] = [];
   if (m.overdue) badges.push('te_laat');
   if (m.telefonischContactGewenst) badges.push('telefonisch');
@@ -84,7 +96,16 @@ export default async function MeldingPage({ params }: { params: Promise<{ id: st
           {m.overdue ? ` — niet beoordeeld binnen ${m.werkdagenBeoordeling} werkdagen` : ''} · Behandelaar
           meldpunt: {m.assignee ? (m.assignee.name ?? m.assignee.email) : 'niemand'}
           {m.doorgestuurd ? ` · Doorgestuurd door ${m.doorgestuurdDoor}` : ''}
-          {m.version > 1 ? ` · Versie ${m.version}` : ''}
+          {m.version > 1 ? (
+            <>
+              {' · '}
+              <a href="#versies" className="text-brand-700 underline">
+                Versie {m.version}: zie wat er veranderde
+              </a>
+            </>
+          ) : (
+            ''
+          )}
         </p>
         <div className="mt-2">
           <Badges badges={badges} />
@@ -245,6 +266,7 @@ export default async function MeldingPage({ params }: { params: Promise<{ id: st
               </p>
             )}
           </section>
+          {versions && <VersionsSection meldingId={m.id} versions={versions} />}
           <section aria-labelledby="tijdlijn" className="rounded border border-slate-200 bg-white p-3">
             <h2 id="tijdlijn" className="text-lg font-semibold">
               Tijdlijn
