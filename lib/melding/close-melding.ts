@@ -12,13 +12,13 @@ export const ZCloseMelding = z
       .string()
       .trim()
       .max(4000)
-      .optional()
+      .nullish()
       .transform((t) => t || null),
     loketAdvies: z
       .string()
       .trim()
       .max(200)
-      .optional()
+      .nullish()
       .transform((t) => t || null),
   })
   .refine((v) => v.uitkomst !== 'DOORGESTUURD' || v.loketAdvies, {

@@ -15,7 +15,7 @@ export const ZForwardMelding = z.object({
     .string()
     .trim()
     .max(2000)
-    .optional()
+    .nullish()
     .transform((t) => t || null),
 });
 
