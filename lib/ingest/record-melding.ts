@@ -3,22 +3,14 @@ import { audit, personKey, SYSTEM_ACTOR } from '../audit/audit';
 import type { TDb } from '../db/client';
 import type { Prisma } from '../db/generated/client';
 import type { TFinding, TMeldformulier } from '../form/schema';
-import { saveAttachments, withStagedAttachments } from './save-attachments';
+import { saveAttachments, withStagedAttachments, type TStoredAttachment } from './save-attachments';
 import { finishInbound, lockPendingInbound } from './finish-inbound';
 import { queueOutgoing, type TOutgoingDraft } from '../outbox/queue-outgoing';
 import { hasEarlierMelding } from '../melding/has-earlier-melding';
 import { isBuitenWerkgebied } from '../werkgebied/is-buiten-werkgebied';
 import { toMeldingColumns } from '../melding/to-melding-columns';
 
-export type TStoredAttachment = {
-  filename: string;
-  contentType: string;
-  declaredType: string | null;
-  size: number;
-  sha256: string;
-  content: Uint8Array;
-  isForm: boolean;
-};
+export type { TStoredAttachment } from './save-attachments';
 
 export type TRecordMelding = {
   db: TDb;

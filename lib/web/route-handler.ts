@@ -1,8 +1,8 @@
 import 'server-only';
 import { z } from 'zod';
 import type { TAuditActor } from '../audit/audit';
-import { auditActor } from '../auth/require-user';
-import { getCurrentUser, type TCurrentUser } from '../auth/current-user';
+import { auditActor } from './request-origin';
+import { getCurrentUser, type TCurrentUser } from './current-user';
 import { getDb, type TDb } from '../db/client';
 import type { Role } from '../db/generated/enums';
 import { toUserError } from './to-user-error';

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { auditActor, requireUser } from '@/lib/auth/require-user';
+import { requireUser } from '@/lib/web/require-user';
+import { auditActor } from '@/lib/web/request-origin';
 import { getDb } from '@/lib/db/client';
 import { BADGE_LABELS, BADGES, STATUS_LABELS, UITKOMST_LABELS } from '@/lib/melding/labels';
 import { listMeldingen, ZMeldingFilter, type TMeldingFilter } from '@/lib/melding/list-meldingen';

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ZodError } from 'zod';
-import { requireUser } from '@/lib/auth/require-user';
+import { requireUser } from '@/lib/web/require-user';
 import { getDb } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
 import { getStatistieken } from '@/lib/stats/get-statistieken';

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { confirmTotpEnrolment } from '@/lib/auth/confirm-totp-enrolment';
 import { LOGIN_MESSAGES } from '@/lib/auth/login-throttle';
-import { requestOrigin } from '@/lib/auth/require-user';
+import { requestOrigin } from '@/lib/web/request-origin';
 import { AppError } from '@/lib/errors';
 import { SESSION_EXPIRED, serverAction } from '@/lib/web/server-action';
 
