@@ -8,8 +8,8 @@ import { getEnv } from '../env';
 
 /**
  * The large byte columns, left out of every query unless it names them in `select`: a row
- * returned whole (an update returns the row by default) would carry a 27 MB raw mail through the
- * query engine, ~150 MB of worker memory for a result nobody reads. Writing them is not affected;
+ * returned whole (an update returns the row by default) would carry a large raw mail through the
+ * query engine, several times its size in worker memory for a result nobody reads. Writing them is not affected;
  * large values are written past Prisma anyway (see large-bytes.ts).
  */
 const OMIT_LARGE = { inboundMessage: { raw: true }, attachment: { content: true } } as const;

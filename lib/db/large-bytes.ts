@@ -1,7 +1,7 @@
 /**
- * Large byte values (a raw mail with a 20 MB attachment, the attachment itself) kept out of
- * Prisma's query path: through it a 29 MB value costs ~250 MB of worker memory (base64 and JSON
- * copies into and out of the query compiler), measured with `npm run bench:ingest`. Sent by
+ * Large byte values (a raw mail with a large attachment, the attachment itself) kept out of
+ * Prisma's query path: through it a value costs many times its size in worker memory (base64 and
+ * JSON copies into and out of the query compiler; figures in the README under Benchmarks). Sent by
  * node-postgres as a binary parameter it costs nothing beyond the bytes themselves.
  *
  * A large value is staged in "StagedBytes" on its own connection (committed at once), then moved

@@ -7,7 +7,8 @@ import { saveAttachments, withStagedAttachments, type TStoredAttachment } from '
 import { finishInbound, lockPendingInbound } from './finish-inbound';
 import { queueOutgoing, type TOutgoingDraft } from '../outbox/queue-outgoing';
 import { hasEarlierMelding } from '../melding/has-earlier-melding';
-import { isBuitenWerkgebied } from '../werkgebied/is-buiten-werkgebied';
+import { getWerkgebied } from '../werkgebied/get-werkgebied';
+import { isOutsideWerkgebied } from '../werkgebied/werkgebied';
 import { toMeldingColumns } from '../melding/to-melding-columns';
 
 export type { TStoredAttachment } from './save-attachments';
@@ -49,11 +50,8 @@ export async function recordMelding(
           authenticityVerified: o.authenticityVerified,
           doorgestuurd: o.forwardedBy !== null,
           doorgestuurdDoor: o.forwardedBy,
-          buitenWerkgebied: await isBuitenWerkgebied({
-            db: tx,
-            gemeente: columns.gemeente,
-            pc4: columns.pc4,
-          }),
+          // The place as toMeldingColumns derives it: the betrokkene's address, else the voorval's.
+          buitenWerkgebied: isOutsideWerkgebied(await getWerkgebied({ db: tx }), columns),
         };
         // Serialise arrivals of the same kenmerk, so two versions never get the same number.
         await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`${o.mailboxId}:${o.formulier.kenmerk}`}))`;
