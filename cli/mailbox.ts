@@ -1,8 +1,8 @@
 import { SYSTEM_ACTOR } from '../lib/audit/audit';
 import type { TDb } from '../lib/db/client';
 import { getKeyring } from '../lib/secrets/keyring';
-import { createMailbox, type TMailboxInput } from '../lib/mailbox/create-mailbox';
-import { CliUsageError } from './usage';
+import { createMailbox, ZMailboxInput } from '../lib/mailbox/create-mailbox';
+import { CliUsageError, parseCommandArgs } from './usage';
 
 const FIELDS = {
   name: 'name',
@@ -35,12 +35,20 @@ export const MAILBOX_USAGE = `mailbox add --name N --imap-host H [--imap-port 99
 
 /** `mailbox add …`: the first mailbox, from flags or MELDPOST_MAILBOX_* variables. Prints JSON without secrets. */
 export async function mailboxCommand(db: TDb, args: string[]): Promise<number> {
-  if (args[0] !== 'add') throw new CliUsageError(MAILBOX_USAGE);
+  const { values, positionals } = parseCommandArgs(
+    args,
+    Object.fromEntries(Object.keys(FIELDS).map((flag) => [flag, { type: 'string' as const }])),
+    MAILBOX_USAGE,
+    { min: 1, max: 1 },
+  );
+  if (positionals[0] !== 'add') throw new CliUsageError(MAILBOX_USAGE);
   const input: Record<string, unknown> = { secret: process.env.MELDPOST_MAILBOX_SECRET };
   for (const [flag, field] of Object.entries(FIELDS)) {
-    const i = args.indexOf(`--${flag}`);
+    const given = values[flag];
     const value =
-      i >= 0 ? args[i + 1] : process.env[`MELDPOST_MAILBOX_${flag.toUpperCase().replace(/-/g, '_')}`];
+      typeof given === 'string'
+        ? given
+        : process.env[`MELDPOST_MAILBOX_${flag.toUpperCase().replace(/-/g, '_')}`];
     if (value === undefined) continue;
     input[field] =
       field === 'trustedDomains'
@@ -53,7 +61,8 @@ export async function mailboxCommand(db: TDb, args: string[]): Promise<number> {
     db,
     ring: getKeyring(),
     actor: SYSTEM_ACTOR('cli'),
-    input: input as TMailboxInput,
+    // createMailbox validates it (ZMailboxInput): a wrong value is its Dutch message, exit 1.
+    input: ZMailboxInput.parse(input),
   });
   process.stdout.write(
     `${JSON.stringify({ id: mb.id, name: mb.name, imap: `${mb.imapHost}:${mb.imapPort}`, smtp: `${mb.smtpHost}:${mb.smtpPort}`, authType: mb.authType, signalRecipient: mb.signalRecipient, trustedDomains: mb.trustedDomains, authenticityPolicy: mb.authenticityPolicy })}\n`,

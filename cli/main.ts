@@ -7,7 +7,7 @@ import { MAILBOX_USAGE, mailboxCommand } from './mailbox';
 import { RETENTION_USAGE, retentionCommand } from './retention';
 import { SECRETS_USAGE, secretsCommand } from './secrets';
 import { CliUsageError } from './usage';
-import { userCommand } from './user';
+import { USER_USAGE, userCommand } from './user';
 import { createDb, type TDb } from '../lib/db/client';
 import { migrationStatus } from '../lib/db/migrate';
 import { connectForCommand } from '../lib/db/local-instance';
@@ -15,7 +15,7 @@ import { ZodError } from 'zod';
 import { AppError, toHttpError } from '../lib/errors';
 
 const USAGE = `Gebruik: npm run --silent cli -- <opdracht>
-  user add <email> --role medewerker|coordinator|beheerder [--name "Naam"]
+  ${USER_USAGE}
   ${MAILBOX_USAGE}
   ${SECRETS_USAGE}
   ${RETENTION_USAGE}
@@ -74,9 +74,10 @@ run(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (err) => {
     if (err instanceof CliUsageError) {
-      process.stderr.write(
-        `${err.message.startsWith('Gebruik') ? '' : 'Gebruik: npm run --silent cli -- '}${err.message}\n`,
-      );
+      const usage = err.usage.startsWith('Gebruik')
+        ? err.usage
+        : `Gebruik: npm run --silent cli -- ${err.usage}`;
+      process.stderr.write(`${err.problem ? `${err.problem}.\n` : ''}${usage}\n`);
       process.exit(2);
     }
     const message =

@@ -6,6 +6,9 @@ import { refused } from '../lib/form/refused-result';
 import type { TParseResult } from '../lib/form/schema';
 import { parseMime } from '../lib/mail/parse-mime';
 import { parseMeldingSubject } from '../lib/mail/subject';
+import { parseCommandArgs } from './usage';
+
+const PARSE_USAGE = 'parse BESTAND.pdf|.docx|.eml ...  (een bestandsnaam die met - begint: na --)';
 
 /**
  * `cli parse FILE...`: parses meldformulieren (.pdf, .docx) or whole mails (.eml, the form taken
@@ -82,13 +85,10 @@ async function parseFile(file: string): Promise<TLine> {
 }
 
 export async function parseCommand(args: string[]): Promise<number> {
-  if (args.length === 0) {
-    process.stderr.write('Gebruik: npm run --silent cli -- parse BESTAND.pdf|.docx|.eml ...\n');
-    return 2;
-  }
+  const { positionals: files } = parseCommandArgs(args, {}, PARSE_USAGE, { min: 1 });
   let allOk = true;
   try {
-    for (const file of args) {
+    for (const file of files) {
       const line = await parseFile(file);
       allOk &&= line.ok;
       const { ok, formulier, warnings, errors, mail } = line;

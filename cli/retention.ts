@@ -3,7 +3,7 @@ import type { TDb } from '../lib/db/client';
 import { getKeyring } from '../lib/secrets/keyring';
 import { planRetention } from '../lib/retention/plan-retention';
 import { runRetention } from '../lib/retention/run-retention';
-import { CliUsageError } from './usage';
+import { CliUsageError, parseCommandArgs } from './usage';
 
 export const RETENTION_USAGE = `retention run [--dry-run]     bewaartermijn toepassen (met --dry-run: alleen tonen wat weg zou gaan)`;
 
@@ -12,9 +12,14 @@ export const RETENTION_USAGE = `retention run [--dry-run]     bewaartermijn toep
  * output may end up in a terminal log); the run prints its counts.
  */
 export async function retentionCommand(db: TDb, args: string[]): Promise<number> {
-  const [sub, ...flags] = args;
-  if (sub !== 'run' || flags.some((f) => f !== '--dry-run')) throw new CliUsageError(RETENTION_USAGE);
-  if (flags.includes('--dry-run')) {
+  const { values, positionals } = parseCommandArgs(
+    args,
+    { 'dry-run': { type: 'boolean' } },
+    RETENTION_USAGE,
+    { min: 1, max: 1 },
+  );
+  if (positionals[0] !== 'run') throw new CliUsageError(RETENTION_USAGE);
+  if (values['dry-run']) {
     const plan = await planRetention({ db });
     const out = {
       dryRun: true,

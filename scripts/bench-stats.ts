@@ -197,7 +197,7 @@ async function main() {
     t0 = performance.now();
     const refresh = refreshStatistieken({ db }).finally(() => (refreshing = false));
     const during: number[] = [];
-    while (refreshing) during.push(await time(() => STATS_QUERIES.kenmerken(ctx)));
+    while (refreshing) during.push(await time(() => STATS_QUERIES.flags(ctx)));
     await refresh;
     const refreshMs = Math.round(performance.now() - t0);
     note(

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import Link from 'next/link';
-import { requireUser } from '@/lib/auth/require-user';
+import { requireUser } from '@/lib/web/require-user';
 import { ROLE_LABELS } from '@/lib/auth/roles';
 import { getDb } from '@/lib/db/client';
 import type { Role } from '@/lib/db/generated/enums';

@@ -1,5 +1,5 @@
 import { redirect } from 'next/navigation';
-import { requireUser } from '@/lib/auth/require-user';
+import { requireUser } from '@/lib/web/require-user';
 import type { Role } from '@/lib/db/generated/enums';
 
 export const dynamic = 'force-dynamic';

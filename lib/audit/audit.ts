@@ -4,6 +4,7 @@
  */
 import { createHmac } from 'node:crypto';
 import { getEnv } from '../env';
+import { personIdentities } from '../same-person';
 import type { TDb, TTx } from '../db/client';
 import type { AuditOutcome } from '../db/generated/enums';
 
@@ -54,11 +55,7 @@ export function personKey(p: {
   achternaam?: string | null;
   geboortedatum?: string | null;
 }): string | null {
-  const basis = p.bsn
-    ? `bsn:${p.bsn}`
-    : p.achternaam && p.geboortedatum
-      ? `naam:${p.achternaam.toLowerCase().trim()}|${p.geboortedatum}`
-      : null;
+  const basis = personIdentities(p)[0];
   // Keyed: a plain hash of a 9-digit BSN is reversed by trying all of them.
   const key = Buffer.from(getEnv().MELDPOST_PSEUDONYM_KEY, 'base64');
   return basis ? createHmac('sha256', key).update(basis).digest('hex').slice(0, 32) : null;

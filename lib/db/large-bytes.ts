@@ -1,7 +1,7 @@
 /**
- * Large byte values (a raw mail with a 20 MB attachment, the attachment itself) kept out of
- * Prisma's query path: through it a 29 MB value costs ~250 MB of worker memory (base64 and JSON
- * copies into and out of the query compiler), measured with `npm run bench:ingest`. Sent by
+ * Large byte values (a raw mail with a large attachment, the attachment itself) kept out of
+ * Prisma's query path: through it a value costs many times its size in worker memory (base64 and
+ * JSON copies into and out of the query compiler; figures in the README under Benchmarks). Sent by
  * node-postgres as a binary parameter it costs nothing beyond the bytes themselves.
  *
  * A large value is staged in "StagedBytes" on its own connection (committed at once), then moved
@@ -10,7 +10,7 @@
  * right after it; what a crash leaves, the retention job sweeps after a day.
  */
 import pg from 'pg';
-import type { TDb, TTx } from './client';
+import { databaseUrlOf, type TDb, type TTx } from './client';
 
 /** From this size on a value is staged; smaller ones go through Prisma as usual. */
 export const LARGE_BYTES = 1024 * 1024;
@@ -21,16 +21,10 @@ export const LARGE_BYTES = 1024 * 1024;
  */
 export const PRISMA_BYTES_BUDGET = 4 * LARGE_BYTES;
 
-const urls = new WeakMap<object, string>();
 const pools = new Map<string, pg.Pool>();
 
-/** Called by createDb: the database a client talks to, so staging reaches the same one. */
-export function rememberDatabaseUrl(db: TDb, url: string): void {
-  urls.set(db, url);
-}
-
 function poolFor(db: TDb): pg.Pool {
-  const url = urls.get(db);
+  const url = databaseUrlOf(db);
   if (!url) throw new Error('large-bytes: client not made by createDb');
   let pool = pools.get(url);
   if (!pool) {

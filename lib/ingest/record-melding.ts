@@ -3,22 +3,15 @@ import { audit, personKey, SYSTEM_ACTOR } from '../audit/audit';
 import type { TDb } from '../db/client';
 import type { Prisma } from '../db/generated/client';
 import type { TFinding, TMeldformulier } from '../form/schema';
-import { saveAttachments, withStagedAttachments } from './save-attachments';
+import { saveAttachments, withStagedAttachments, type TStoredAttachment } from './save-attachments';
 import { finishInbound, lockPendingInbound } from './finish-inbound';
 import { queueOutgoing, type TOutgoingDraft } from '../outbox/queue-outgoing';
 import { hasEarlierMelding } from '../melding/has-earlier-melding';
-import { isBuitenWerkgebied } from '../werkgebied/is-buiten-werkgebied';
+import { getWerkgebied } from '../werkgebied/get-werkgebied';
+import { isOutsideWerkgebied } from '../werkgebied/werkgebied';
 import { toMeldingColumns } from '../melding/to-melding-columns';
 
-export type TStoredAttachment = {
-  filename: string;
-  contentType: string;
-  declaredType: string | null;
-  size: number;
-  sha256: string;
-  content: Uint8Array;
-  isForm: boolean;
-};
+export type { TStoredAttachment } from './save-attachments';
 
 export type TRecordMelding = {
   db: TDb;
@@ -57,11 +50,8 @@ export async function recordMelding(
           authenticityVerified: o.authenticityVerified,
           doorgestuurd: o.forwardedBy !== null,
           doorgestuurdDoor: o.forwardedBy,
-          buitenWerkgebied: await isBuitenWerkgebied({
-            db: tx,
-            gemeente: columns.gemeente,
-            pc4: columns.pc4,
-          }),
+          // The place as toMeldingColumns derives it: the betrokkene's address, else the voorval's.
+          buitenWerkgebied: isOutsideWerkgebied(await getWerkgebied({ db: tx }), columns),
         };
         // Serialise arrivals of the same kenmerk, so two versions never get the same number.
         await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`${o.mailboxId}:${o.formulier.kenmerk}`}))`;

@@ -1,7 +1,17 @@
 import 'server-only';
 import type { TDb, TTx } from '../db/client';
 import { moveStagedBytes, withStagedBytes } from '../db/large-bytes';
-import type { TStoredAttachment } from './record-melding';
+
+/** An attachment of an incoming mail as it is kept: its bytes, their hash, and whether it is the form. */
+export type TStoredAttachment = {
+  filename: string;
+  contentType: string;
+  declaredType: string | null;
+  size: number;
+  sha256: string;
+  content: Uint8Array;
+  isForm: boolean;
+};
 
 type TStaged = Map<TStoredAttachment, string>;
 

@@ -6,9 +6,9 @@ const CHUNK = 64 * 1024;
 
 /**
  * mailparser over a whole message held in memory. Given the Buffer itself, mailparser splits it
- * into lines in one go: a 27 MB message (a 20 MB attachment) then costs ~150 MB at its peak. Fed
- * in socket-sized pieces, as it would read the message from a stream, it costs ~60 MB (the
- * decoded attachment and its pieces). Same result, same limits.
+ * into lines in one go, and a large message costs several times its size at its peak. Fed in
+ * socket-sized pieces, as it would read the message from a stream, it costs little more than the
+ * decoded attachment (figures in the README under Benchmarks). Same result, same limits.
  */
 export function parseMime(raw: Buffer, options?: SimpleParserOptions): Promise<ParsedMail> {
   const pieces = function* () {

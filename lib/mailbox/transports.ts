@@ -47,8 +47,7 @@ export function smtpOptions(mb: Mailbox, login: TMailboxLogin): SMTPTransport.Op
 /**
  * nodemailer's TCP connection, with Nagle's algorithm off. nodemailer writes a message's end
  * marker as a small write right after the body; with Nagle on, that write waits for the server's
- * delayed ACK (~40 ms) on every mail: 60 against 440 mails/s over loopback with three pooled
- * connections. nodemailer does TLS (implicit or STARTTLS) on this socket as on its own.
+ * delayed ACK on every mail, which caps throughput (figures in the README under Benchmarks). nodemailer does TLS (implicit or STARTTLS) on this socket as on its own.
  * When this connection fails, nodemailer connects by itself and reports the failure as usual
  * (its pool loses track of a connection whose socket hook fails).
  */

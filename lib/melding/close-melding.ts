@@ -3,7 +3,6 @@ import { z } from 'zod';
 import { AppError } from '../errors';
 import { queueOfficerMail } from '../outbox/queue-officer-mail';
 import { getMailTemplate } from '../settings/get-mail-template';
-import { zCheckbox } from '../web/form-checkbox';
 import { changeMelding } from './change-melding';
 import { mailValues } from './mail-values';
 import type { TActing } from './melding-scope';
@@ -23,7 +22,7 @@ export const ZCloseMelding = z
     toelichting: optionalText(4000),
     loketAdvies: optionalText(200),
     /** Terugkoppeling to the officer (handreiking §3.8): opt-in per melding. */
-    sendTerugkoppeling: zCheckbox,
+    sendTerugkoppeling: z.boolean().default(false),
     terugkoppelingBody: z.string().trim().max(20_000).optional(),
   })
   .refine((v) => v.uitkomst !== 'DOORGESTUURD' || v.loketAdvies, {

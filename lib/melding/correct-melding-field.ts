@@ -14,6 +14,7 @@ export const ZCorrectMeldingField = z.object({
     .string()
     .trim()
     .max(10_000)
+    .nullable()
     .transform((v) => v || null),
 });
 

@@ -6,7 +6,6 @@ import { AppError } from '../errors';
 import { getSettings } from '../settings/get-settings';
 import { queueOfficerMail } from '../outbox/queue-officer-mail';
 import { queueOutgoing } from '../outbox/queue-outgoing';
-import { zCheckbox } from '../web/form-checkbox';
 import { changeMelding } from './change-melding';
 import { mailValues } from './mail-values';
 import type { TActing } from './melding-scope';
@@ -26,14 +25,14 @@ export const ZForwardMelding = z
     reden: z.enum(DOORSTUUR_REDENEN, { message: 'kies waarom u doorstuurt' }),
     toelichting: optionalText(2000),
     /** The police form goes along only when staff tick it (Wet politiegegevens: no more than needed). */
-    includeForm: zCheckbox,
+    includeForm: z.boolean().default(false),
     /** Other attachments of the melding (ids), chosen one by one. */
     attachmentIds: z
       .union([z.uuid(), z.array(z.uuid())])
       .optional()
       .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v])),
     /** Bericht 2 to the officer saying where the melding went (default on in the form). */
-    notifyOfficer: zCheckbox,
+    notifyOfficer: z.boolean().default(false),
   })
   .refine((v) => v.reden !== 'ANDERS' || v.toelichting, {
     message: 'licht toe waarom u doorstuurt',

@@ -1,5 +1,5 @@
 import 'server-only';
-import type { Prisma } from '../db/generated/client';
+import { samePersonConditions } from '../same-person';
 import { findMeldingInScope, meldingScope, type TActing } from './melding-scope';
 
 /**
@@ -12,13 +12,7 @@ export async function getEerdereMeldingen(o: TActing & { meldingId: string }) {
     action: 'melding.eerdere',
     select: { id: true, bsn: true, achternaam: true, geboortedatum: true },
   });
-  const samePerson: Prisma.MeldingWhereInput[] = [];
-  if (m.bsn) samePerson.push({ bsn: m.bsn });
-  if (m.achternaam && m.geboortedatum)
-    samePerson.push({
-      achternaam: { equals: m.achternaam, mode: 'insensitive' },
-      geboortedatum: m.geboortedatum,
-    });
+  const samePerson = samePersonConditions(m);
   if (!samePerson.length) return [];
   return o.db.melding.findMany({
     where: { AND: [meldingScope(o.user), { id: { not: m.id } }, { OR: samePerson }] },

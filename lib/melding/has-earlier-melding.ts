@@ -1,5 +1,6 @@
 import 'server-only';
 import type { Prisma } from '../db/generated/client';
+import { samePersonConditions } from '../same-person';
 
 const TWELVE_MONTHS_MS = 365 * 24 * 60 * 60 * 1000;
 
@@ -20,13 +21,7 @@ export async function hasEarlierMelding(
   tx: Prisma.TransactionClient,
   o: THasEarlierMelding,
 ): Promise<boolean> {
-  const samePerson: Prisma.MeldingWhereInput[] = [];
-  if (o.bsn) samePerson.push({ bsn: o.bsn });
-  if (o.achternaam && o.geboortedatum)
-    samePerson.push({
-      achternaam: { equals: o.achternaam, mode: 'insensitive' },
-      geboortedatum: o.geboortedatum,
-    });
+  const samePerson = samePersonConditions(o);
   if (!samePerson.length) return false;
   const earlier = await tx.melding.findFirst({
     where: {

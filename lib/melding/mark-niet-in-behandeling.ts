@@ -7,7 +7,6 @@ import { changeMelding } from './change-melding';
 import { ZContactMomentInput } from './contact-moment-input';
 import { mailValues } from './mail-values';
 import type { TActing } from './melding-scope';
-import { zCheckbox } from '../web/form-checkbox';
 
 export const ZMarkNietInBehandeling = z
   .object({
@@ -21,7 +20,7 @@ export const ZMarkNietInBehandeling = z
       .or(z.literal('').transform(() => undefined)),
     afstemming: ZContactMomentInput.optional(),
     /** The confirmation (bericht 2) is optional: afspraak 2 says it "kan" be sent. */
-    sendMail: zCheckbox,
+    sendMail: z.boolean().default(false),
     body: z.string().trim().max(20_000).optional(),
   })
   .refine((v) => v.contactMomentId || v.afstemming, {

@@ -1,6 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
-import { personKey } from '../audit/audit';
+import { samePersonConditions } from '../same-person';
 import type { Prisma } from '../db/generated/client';
 
 /** How a beheerder identifies a person: BSN, or achternaam + geboortedatum. */
@@ -18,17 +18,7 @@ export const ZPersonQuery = z.union([
 ]);
 export type TPersonQuery = z.infer<typeof ZPersonQuery>;
 
+/** The meldingen about the person searched for (one identity: the BSN, or the name and birth date). */
 export function personWhere(q: TPersonQuery): Prisma.MeldingWhereInput {
-  return 'bsn' in q
-    ? { bsn: q.bsn }
-    : {
-        achternaam: { equals: q.achternaam, mode: 'insensitive' },
-        geboortedatum: new Date(`${q.geboortedatum}T00:00:00Z`),
-      };
-}
-
-export function queryPersonKey(q: TPersonQuery): string | null {
-  return 'bsn' in q
-    ? personKey({ bsn: q.bsn })
-    : personKey({ achternaam: q.achternaam, geboortedatum: q.geboortedatum });
+  return { OR: samePersonConditions(q) };
 }

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { TDb } from '../db/client';
 import type { OutgoingMail } from '../db/generated/client';
+import { backoffMs } from '../backoff';
 
 /** `note`: sent, with something staff should know (kept as the row's lastError). */
 export type TSendResult =
@@ -41,7 +42,7 @@ export async function sendDueOutgoing(
         });
       } else {
         const giveUp = result.permanent || attempts >= policy.maxAttempts;
-        const delay = Math.min(policy.baseMs * 2 ** (attempts - 1), policy.maxMs);
+        const delay = backoffMs(attempts, policy.baseMs, policy.maxMs);
         await tx.outgoingMail.update({
           where: { id: row.id },
           data: {

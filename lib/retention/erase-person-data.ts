@@ -1,10 +1,10 @@
 import 'server-only';
-import { audit, type TAuditActor } from '../audit/audit';
+import { audit, type TAuditActor, personKey } from '../audit/audit';
 import type { TKeyring } from '../secrets/crypto';
 import type { TDb } from '../db/client';
 import { expungePendingMessages } from './expunge-pending-messages';
 import { getSettings } from '../settings/get-settings';
-import { personWhere, queryPersonKey, ZPersonQuery } from '../melding/person-query';
+import { personWhere, ZPersonQuery } from '../melding/person-query';
 import { removeMeldingData } from './remove-melding-data';
 import { requireBeheerder } from '../auth/require-beheerder';
 
@@ -38,7 +38,7 @@ export async function erasePersonData(o: { db: TDb; ring: TKeyring; actor: TAudi
     actor: o.actor,
     action: 'persoon.gewist',
     objectType: 'person',
-    personKey: queryPersonKey(query),
+    personKey: personKey(query),
     details: { meldingen, uitMailbox: mailbox.expunged, openstaandInMailbox: mailbox.pending },
   });
   return { meldingen, openstaandInMailbox: mailbox.pending };

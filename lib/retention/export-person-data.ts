@@ -1,8 +1,8 @@
 import 'server-only';
-import { audit, type TAuditActor } from '../audit/audit';
+import { audit, type TAuditActor, personKey } from '../audit/audit';
 import type { TDb } from '../db/client';
 import { meldingPersonKey } from '../melding/melding-person-key';
-import { personWhere, queryPersonKey, ZPersonQuery } from '../melding/person-query';
+import { personWhere, ZPersonQuery } from '../melding/person-query';
 import { requireBeheerder } from '../auth/require-beheerder';
 
 const b64 = (b: Uint8Array | null) => (b ? Buffer.from(b).toString('base64') : null);
@@ -94,7 +94,7 @@ export async function exportPersonData(o: { db: TDb; actor: TAuditActor; query: 
       assignee: { select: { email: true } },
     },
   });
-  const key = queryPersonKey(query);
+  const key = personKey(query);
   const keys = [...new Set([key, ...meldingen.map(meldingPersonKey)].filter((k): k is string => k !== null))];
   await audit(o.db, {
     actor: o.actor,

@@ -1,7 +1,7 @@
 import 'server-only';
-import { audit, type TAuditActor } from '../audit/audit';
+import { audit, type TAuditActor, personKey } from '../audit/audit';
 import type { TDb } from '../db/client';
-import { personWhere, queryPersonKey, ZPersonQuery } from '../melding/person-query';
+import { personWhere, ZPersonQuery } from '../melding/person-query';
 import { requireBeheerder } from '../auth/require-beheerder';
 
 /** The meldingen held about a person, in brief, for the beheerder's export and erasure page. Audited. */
@@ -18,7 +18,7 @@ export async function findPerson(o: { db: TDb; actor: TAuditActor; query: unknow
       actor: o.actor,
       action: 'persoon.gezocht',
       objectType: 'person',
-      personKey: queryPersonKey(query),
+      personKey: personKey(query),
       details: { meldingen: meldingen.length },
     });
     return meldingen;

@@ -4,7 +4,7 @@ import type { TDb } from '../db/client';
 import type { Role } from '../db/generated/enums';
 import { tableToCsv, tablesToXlsx } from './export';
 import type { TStatsFilter } from './period';
-import { buildTables, type TTabelSleutel } from './tables';
+import { buildTables, type TTableKey } from './tables';
 import { AppError } from '../errors';
 import { getStatistieken } from './get-statistieken';
 
@@ -25,7 +25,7 @@ export async function exportStatistieken(o: {
   role: Role;
   actor: TAuditActor;
   filter: TStatsFilter;
-  tabel: TTabelSleutel | 'alle';
+  tabel: TTableKey | 'alle';
   formaat: TExportFormaat;
 }): Promise<TStatsExport> {
   const details = {
@@ -54,7 +54,7 @@ export async function exportStatistieken(o: {
       });
     throw err;
   }
-  const tables = buildTables(figuren).filter((t) => o.tabel === 'alle' || t.sleutel === o.tabel);
+  const tables = buildTables(figuren).filter((t) => o.tabel === 'alle' || t.key === o.tabel);
   const body = o.formaat === 'csv' ? Buffer.from(tableToCsv(tables[0]!), 'utf8') : await tablesToXlsx(tables);
   await audit(o.db, {
     actor: o.actor,

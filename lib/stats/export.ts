@@ -33,7 +33,7 @@ export async function tablesToXlsx(tables: TTabel[]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'meldpost';
   for (const t of tables) {
-    const ws = wb.addWorksheet(sheetName(t.sleutel));
+    const ws = wb.addWorksheet(sheetName(t.key));
     for (const row of preamble(t)) ws.addRow(row);
     ws.getRow(1).font = { bold: true, size: 13 };
     const header = ws.addRow(t.kolommen);

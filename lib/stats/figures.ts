@@ -5,14 +5,14 @@
 import type { MeldingStatus, Uitkomst } from '../db/generated/enums';
 import type { TStatsFilter } from './period';
 
-export type TReeksPunt = { sleutel: string; aantal: number; vorigJaar: number };
+export type TSeriesPoint = { key: string; aantal: number; lastYear: number };
 export type TDoorlooptijd = { n: number; mediaan: number | null; p90: number | null };
 
-export type TFiguren = {
+export type TStatsFigures = {
   filter: TStatsFilter;
   werkdagenBeoordeling: number;
   bijgewerkt: Date | null;
-  reeks: TReeksPunt[];
+  series: TSeriesPoint[];
   totaal: number;
   totaalVorigJaar: number;
   perEenheid: { eenheid: string | null; basisteam: string | null; aantal: number }[];
@@ -23,7 +23,8 @@ export type TFiguren = {
   perLoket: { loket: string | null; aantal: number }[];
   /** Seconds from receipt to the acceptatiesignaal, the first assessment and closing. */
   doorlooptijden: { signaal: TDoorlooptijd; beoordeling: TDoorlooptijd; afgerond: TDoorlooptijd };
-  kenmerken: {
+  /** Counts of meldingen with each flag (assessed in time, telefonisch contact gewenst, …). */
+  flags: {
     beoordeeld: number;
     binnenWerkdagen: number;
     telefonisch: number;

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { TDb } from '../db/client';
 import type { Role } from '../db/generated/enums';
-import type { TFiguren } from './figures';
+import type { TStatsFigures } from './figures';
 import type { TStatsFilter } from './period';
 import { STATS_QUERIES } from './queries';
 import { requireStatistiekenAccess } from './require-statistieken-access';
@@ -10,18 +10,22 @@ import { requireStatistiekenAccess } from './require-statistieken-access';
  * All figures of the statistics page for a filter: aggregates only, never a melding. The role
  * is checked here too, not only by the page (throws not_found for a role that may not see them).
  */
-export async function getStatistieken(o: { db: TDb; role: Role; filter: TStatsFilter }): Promise<TFiguren> {
+export async function getStatistieken(o: {
+  db: TDb;
+  role: Role;
+  filter: TStatsFilter;
+}): Promise<TStatsFigures> {
   const settings = await requireStatistiekenAccess({ db: o.db, role: o.role });
   const ctx = { db: o.db, filter: o.filter, werkdagenBeoordeling: settings.werkdagenBeoordeling };
   const q = STATS_QUERIES;
   // One after another: the pool is shared with the rest of the dashboard.
-  const reeks = await q.reeks(ctx);
+  const series = await q.series(ctx);
   const perEenheid = await q.perEenheid(ctx);
   const perGemeente = await q.perGemeente(ctx);
   const perPc4 = await q.perPc4(ctx);
   const statusUitkomst = await q.perStatusUitkomst(ctx);
   const doorlooptijden = await q.doorlooptijden(ctx);
-  const kenmerken = await q.kenmerken(ctx);
+  const flags = await q.flags(ctx);
   const foutmeldingen = await q.foutmeldingen(ctx);
   const vernieuwing = await o.db.statsVernieuwing.findUnique({
     where: { id: 1 },
@@ -31,13 +35,13 @@ export async function getStatistieken(o: { db: TDb; role: Role; filter: TStatsFi
     filter: o.filter,
     werkdagenBeoordeling: settings.werkdagenBeoordeling,
     bijgewerkt: vernieuwing?.refreshedAt ?? null,
-    ...reeks,
+    ...series,
     perEenheid,
     perGemeente,
     perPc4,
     ...statusUitkomst,
     doorlooptijden,
-    kenmerken,
+    flags,
     foutmeldingen,
   };
 }

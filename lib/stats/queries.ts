@@ -2,7 +2,7 @@ import 'server-only';
 import type { TDb } from '../db/client';
 import { Prisma } from '../db/generated/client';
 import type { MeldingStatus, Uitkomst } from '../db/generated/enums';
-import type { TDoorlooptijd, TFiguren } from './figures';
+import type { TDoorlooptijd, TStatsFigures } from './figures';
 import { previousYear, type TStap, type TStatsFilter } from './period';
 
 /**
@@ -99,10 +99,10 @@ const BUCKET: Record<TStap, { key: string; nextYear: string }> = {
 };
 const on = (expr: string, column: string) => Prisma.raw(expr.replace(/\bd\b/g, column));
 
-async function reeks({
+async function series({
   db,
   filter,
-}: TQueryContext): Promise<Pick<TFiguren, 'reeks' | 'totaal' | 'totaalVorigJaar'>> {
+}: TQueryContext): Promise<Pick<TStatsFigures, 'series' | 'totaal' | 'totaalVorigJaar'>> {
   const b = BUCKET[filter.stap];
   // Month rollups hold the first day of the month: right for month and year buckets only.
   const daily = filter.stap === 'dag' || filter.stap === 'week';
@@ -120,7 +120,7 @@ async function reeks({
     ORDER BY 1 NULLS LAST`;
   const totals = rows.pop()!;
   return {
-    reeks: rows.map((r) => ({ sleutel: r.k!, aantal: r.aantal, vorigJaar: r.vorig })),
+    series: rows.map((r) => ({ key: r.k!, aantal: r.aantal, lastYear: r.vorig })),
     totaal: totals.aantal,
     totaalVorigJaar: totals.vorig,
   };
@@ -128,23 +128,23 @@ async function reeks({
 
 const perEenheid = ({ db, filter }: TQueryContext) =>
   db.$queryRaw<
-    TFiguren['perEenheid']
+    TStatsFigures['perEenheid']
   >`SELECT eenheid, basisteam, sum(n)::int AS aantal FROM ${source('telling', filter, filter)} GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2`;
 
 const perGemeente = ({ db, filter }: TQueryContext) =>
   db.$queryRaw<
-    TFiguren['perGemeente']
+    TStatsFigures['perGemeente']
   >`SELECT gemeente, sum(n)::int AS aantal FROM ${source('telling', filter, filter)} GROUP BY 1 ORDER BY 2 DESC, 1`;
 
 const perPc4 = ({ db, filter }: TQueryContext) =>
   db.$queryRaw<
-    TFiguren['perPc4']
+    TStatsFigures['perPc4']
   >`SELECT pc4, sum(n)::int AS aantal FROM ${source('pc4', filter, filter)} GROUP BY 1 ORDER BY 2 DESC, 1`;
 
 async function perStatusUitkomst({
   db,
   filter,
-}: TQueryContext): Promise<Pick<TFiguren, 'perStatus' | 'perUitkomst' | 'perLoket'>> {
+}: TQueryContext): Promise<Pick<TStatsFigures, 'perStatus' | 'perUitkomst' | 'perLoket'>> {
   const rows = await db.$queryRaw<
     {
       set: number;
@@ -183,7 +183,7 @@ function nearestRank(hist: { stap: number; n: number }[], total: number, p: numb
   return null;
 }
 
-async function doorlooptijden({ db, filter }: TQueryContext): Promise<TFiguren['doorlooptijden']> {
+async function doorlooptijden({ db, filter }: TQueryContext): Promise<TStatsFigures['doorlooptijden']> {
   const rows = await db.$queryRaw<{ soort: TSoort; stap: number; n: number }[]>`
     SELECT soort, stap, sum(n)::int AS n FROM ${source('doorloop', filter, filter)} GROUP BY 1, 2 ORDER BY 1, 2`;
   const d = (soort: TSoort): TDoorlooptijd => {
@@ -198,12 +198,8 @@ async function doorlooptijden({ db, filter }: TQueryContext): Promise<TFiguren['
   return { signaal: d('signaal'), beoordeling: d('beoordeling'), afgerond: d('afgerond') };
 }
 
-async function kenmerken({
-  db,
-  filter,
-  werkdagenBeoordeling,
-}: TQueryContext): Promise<TFiguren['kenmerken']> {
-  const [row] = await db.$queryRaw<TFiguren['kenmerken'][]>`
+async function flags({ db, filter, werkdagenBeoordeling }: TQueryContext): Promise<TStatsFigures['flags']> {
+  const [row] = await db.$queryRaw<TStatsFigures['flags'][]>`
     WITH w AS (
       SELECT coalesce(sum(n), 0)::int AS beoordeeld, coalesce(sum(n) FILTER (WHERE werkdagen <= ${werkdagenBeoordeling} OR binnen), 0)::int AS binnen
       FROM ${source('werkdagen', filter, filter)}
@@ -228,12 +224,12 @@ async function foutmeldingen({ db, filter }: TQueryContext): Promise<number | nu
 }
 
 export const STATS_QUERIES = {
-  reeks,
+  series,
   perEenheid,
   perGemeente,
   perPc4,
   perStatusUitkomst,
   doorlooptijden,
-  kenmerken,
+  flags,
   foutmeldingen,
 };

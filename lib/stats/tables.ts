@@ -2,7 +2,7 @@
  * The tables of the statistics page and its exports, built from the raw figures with small-cell
  * suppression applied (lib/stats/suppress.ts). Page, CSV and XLSX all show these same cells.
  */
-import type { TFiguren, TDoorlooptijd } from './figures';
+import type { TStatsFigures, TDoorlooptijd } from './figures';
 import { STATUS_LABELS, UITKOMST_LABELS } from '../melding/labels';
 import { filterLabel, periodLabel, previousYear } from './period';
 import { aandeel, aantal, over, verschil, type TCel } from './suppress';
@@ -18,10 +18,10 @@ export const TABELLEN = [
   'doorlooptijden',
   'kenmerken',
 ] as const;
-export type TTabelSleutel = (typeof TABELLEN)[number];
+export type TTableKey = (typeof TABELLEN)[number];
 
 export type TTabel = {
-  sleutel: TTabelSleutel;
+  key: TTableKey;
   titel: string;
   periode: string;
   filter: string;
@@ -34,7 +34,7 @@ const ONBEKEND = 'Onbekend';
 
 function verdeling<T>(
   titel: string,
-  sleutel: TTabelSleutel,
+  key: TTableKey,
   kolom: string,
   rows: T[],
   label: (r: T) => string,
@@ -42,7 +42,7 @@ function verdeling<T>(
   totaal: number,
 ) {
   return {
-    sleutel,
+    key,
     titel,
     kolommen: [kolom, 'Aantal', 'Aandeel (%)'],
     rijen: rows.map((r) => [label(r), aantal(count(r)), aandeel(count(r), totaal)]),
@@ -55,15 +55,15 @@ function doorlooptijd(naam: string, eenheid: string, per: number, d: TDoorloopti
   return [naam, eenheid, aantal(d.n), over(d.n, hours(d.mediaan, per)), over(d.n, hours(d.p90, per))];
 }
 
-export function buildTables(f: TFiguren): TTabel[] {
+export function buildTables(f: TStatsFigures): TTabel[] {
   const periode = periodLabel(f.filter);
   const filter = filterLabel(f.filter);
-  const k = f.kenmerken;
+  const k = f.flags;
   const nib = f.perUitkomst.find((u) => u.uitkomst === 'NIET_IN_BEHANDELING')?.aantal ?? 0;
   const ontvangenBerichten = f.totaal + (f.foutmeldingen ?? 0);
   const tables: Omit<TTabel, 'periode' | 'filter'>[] = [
     {
-      sleutel: 'aantallen',
+      key: 'aantallen',
       titel: `Aantal meldingen per ${f.filter.stap}`,
       kolommen: [
         f.filter.stap[0]!.toUpperCase() + f.filter.stap.slice(1),
@@ -72,18 +72,13 @@ export function buildTables(f: TFiguren): TTabel[] {
         'Verschil (%)',
       ],
       rijen: [
-        ...f.reeks.map((p) => [
-          p.sleutel,
-          aantal(p.aantal),
-          aantal(p.vorigJaar),
-          verschil(p.aantal, p.vorigJaar),
-        ]),
+        ...f.series.map((p) => [p.key, aantal(p.aantal), aantal(p.lastYear), verschil(p.aantal, p.lastYear)]),
         ['Totaal', aantal(f.totaal), aantal(f.totaalVorigJaar), verschil(f.totaal, f.totaalVorigJaar)],
       ],
       toelichting: `Vorig jaar: ${periodLabel(previousYear(f.filter))}.`,
     },
     {
-      sleutel: 'eenheid',
+      key: 'eenheid',
       titel: 'Meldingen per politie-eenheid en basisteam',
       kolommen: ['Eenheid', 'Basisteam', 'Aantal', 'Aandeel (%)'],
       rijen: f.perEenheid.map((r) => [
@@ -142,7 +137,7 @@ export function buildTables(f: TFiguren): TTabel[] {
       toelichting: 'Aandeel van de meldingen die niet in behandeling zijn genomen.',
     },
     {
-      sleutel: 'doorlooptijden',
+      key: 'doorlooptijden',
       titel: 'Doorlooptijden vanaf ontvangst',
       kolommen: ['Tot', 'Eenheid', 'Aantal meldingen', 'Mediaan', '90e percentiel'],
       rijen: [
@@ -152,7 +147,7 @@ export function buildTables(f: TFiguren): TTabel[] {
       ],
     },
     {
-      sleutel: 'kenmerken',
+      key: 'kenmerken',
       titel: 'Kenmerken van de meldingen',
       kolommen: ['Kenmerk', 'Aantal', 'Aandeel (%)', 'Van'],
       rijen: [

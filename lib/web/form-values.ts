@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /** Fields whose values never travel back to the browser in an action's answer. */
 const SECRET_FIELD = /password|wachtwoord|secret|geheim|token|code/i;
 
@@ -24,3 +26,21 @@ export function typedValues(form: FormData): Record<string, string> {
   }
   return values;
 }
+
+/** A number input for the verb's own schema: the typed text as a number, as `Number()` reads it. */
+export const numberField = <TSchema extends z.ZodType>(schema: TSchema) =>
+  z.preprocess((value) => Number(value), schema);
+
+/** A checkbox: sent as "on" when ticked, absent when not. */
+export const checkboxField = z.preprocess((value) => value === 'on', z.boolean());
+
+/** A hidden "true"/"false" field (a toggle button's next state). */
+export const booleanField = z.enum(['true', 'false']).transform((value) => value === 'true');
+
+/** A verb's schema with its named boolean fields read from a form's checkboxes ("on" when ticked, absent when not). */
+export const withCheckboxes = <TSchema extends z.ZodType>(names: readonly string[], schema: TSchema) =>
+  z.preprocess((value) => {
+    const fields = { ...(value as Record<string, unknown>) };
+    for (const name of names) fields[name] = fields[name] === 'on';
+    return fields;
+  }, schema);

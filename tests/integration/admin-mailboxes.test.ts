@@ -4,6 +4,7 @@
  * status and alerts, and parked messages offered again or marked handled.
  */
 import { mailboxInputFrom } from '../../app/(dashboard)/beheer/mailboxen/form-input';
+import { formToObject } from '../../lib/web/form-values';
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TAuditActor } from '../../lib/audit/audit';
@@ -17,7 +18,7 @@ import { retryOutgoingMail } from '../../lib/outbox/retry-outgoing-mail';
 import { retryParkedMessage } from '../../lib/ingest/retry-parked-message';
 import { setMailboxActive } from '../../lib/mailbox/set-mailbox-active';
 import { testMailboxConnection } from '../../lib/mailbox/test-mailbox-connection';
-import { updateMailbox, type TMailboxUpdate } from '../../lib/mailbox/update-mailbox';
+import { updateMailbox, ZMailboxUpdate, type TMailboxUpdate } from '../../lib/mailbox/update-mailbox';
 import { MAILBOX_USER, startIngestEnv, type TIngestEnv } from '../support/ingest-env';
 import { meldingMail } from '../support/melding-mail';
 import { freePort, waitFor } from '../support/processes';
@@ -134,7 +135,7 @@ describe('mailbox settings', () => {
           ring: getKeyring(),
           actor: beheerder,
           id: env.mailbox.id,
-          input: mailboxInputFrom(form),
+          input: ZMailboxUpdate.parse(mailboxInputFrom(formToObject(form))),
         })
       ).sentFolder,
     ).toBe('Verzonden items');
@@ -146,7 +147,7 @@ describe('mailbox settings', () => {
           ring: getKeyring(),
           actor: beheerder,
           id: env.mailbox.id,
-          input: mailboxInputFrom(form),
+          input: ZMailboxUpdate.parse(mailboxInputFrom(formToObject(form))),
         })
       ).sentFolder,
     ).toBeNull();

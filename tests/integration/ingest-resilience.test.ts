@@ -60,7 +60,7 @@ describe('ingestion resilience', () => {
     );
     await env.smtp.start();
     await waitFor('3 signals', () => signalCount(env!, ks) === 3, 30_000);
-    await new Promise((r) => setTimeout(r, 2000));
+    await env.settled();
     expect(env.smtp.messages.length).toBe(3);
     expect(await env.t.db.outgoingMail.count({ where: { state: 'SENT' } })).toBe(3);
   });
@@ -104,7 +104,7 @@ describe('ingestion resilience', () => {
     const ks = kenmerken('500', 10);
     for (const k of ks) await env.deliver(await meldingMail({ kenmerk: k }));
     await waitFor('10 signals', () => signalCount(env!, ks) === 10, 60_000);
-    await new Promise((r) => setTimeout(r, 2000));
+    await env.settled();
     expect(env.smtp.messages.length).toBe(10);
     expect(await env.t.db.melding.count()).toBe(10);
     expect(await env.t.db.outgoingMail.count()).toBe(10);

@@ -122,7 +122,7 @@ describe('ingestion', () => {
         /^Verzonden, maar geen kopie in de map "~Verzonden" van de mailbox: de IMAP-server antwoordt: Invalid mailbox name/,
       );
       expect(row.attempts).toBe(1);
-      await new Promise((r) => setTimeout(r, 1500));
+      await env.settled();
       expect(signalsFor(second)).toHaveLength(1);
     } finally {
       await withSentFolder(null);
@@ -286,7 +286,9 @@ describe('ingestion', () => {
         where: { meldingId: melding.id, from: 'AANVULLING_GEVRAAGD', to: 'IN_BEHANDELING', actorId: null },
       }),
     ).not.toBeNull();
-    await new Promise((r) => setTimeout(r, 1500));
+    // Any answer would be an outbox row written with the reply's outcome; none was, none went out.
+    await env.settled();
+    expect(await env.t.db.outgoingMail.count({ where: { inboundMessageId: reply.id } })).toBe(0);
     expect(env.smtp.messages.length).toBe(before);
   });
 
@@ -310,7 +312,14 @@ describe('ingestion', () => {
         })) >= 2,
       20_000,
     );
-    await new Promise((r) => setTimeout(r, 1500));
+    await env.settled();
+    const recorded = await env.t.db.inboundMessage.findMany({
+      where: { kind: { in: ['AUTOMATISCH', 'OVERIG'] } },
+      select: { id: true },
+    });
+    expect(
+      await env.t.db.outgoingMail.count({ where: { inboundMessageId: { in: recorded.map((m) => m.id) } } }),
+    ).toBe(0);
     expect(env.smtp.messages.length).toBe(before);
   });
 

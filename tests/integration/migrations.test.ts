@@ -1,5 +1,6 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyMigrations, migrationStatus } from '../../lib/db/migrate';
 import { diffMigrationsToSchema } from '../../scripts/db-migration-new';
@@ -47,5 +48,38 @@ describe('migrations', () => {
 
   it('schema.prisma and the migration history agree (no migration left to generate)', async () => {
     expect(await diffMigrationsToSchema()).toBe('');
+  });
+
+  it('prisma/stats-views.sql holds the statistics views exactly as the migrations leave them', async () => {
+    const db = await createEmptyDb();
+    await applyMigrations(db.url);
+    const client = new pg.Client({ connectionString: db.url });
+    await client.connect();
+    const definitions = async () =>
+      (
+        await client.query<{ name: string; definition: string }>(`
+          SELECT 'matview ' || matviewname AS name, definition FROM pg_matviews WHERE schemaname = current_schema()
+          UNION ALL SELECT 'view ' || viewname, definition FROM pg_views WHERE schemaname = current_schema()
+          UNION ALL SELECT 'index ' || indexname, indexdef FROM pg_indexes
+            WHERE schemaname = current_schema() AND tablename LIKE 'stats\\_%'
+          ORDER BY 1`)
+      ).rows;
+    try {
+      const migrated = await definitions();
+      const named = (kind: string) =>
+        migrated.filter((d) => d.name.startsWith(`${kind} stats_`)).map((d) => d.name.slice(kind.length + 1));
+      expect(named('matview').length).toBeGreaterThan(10);
+      await client.query(
+        `DROP VIEW ${named('view').join(', ')} CASCADE; DROP MATERIALIZED VIEW IF EXISTS ${named('matview').join(', ')} CASCADE`,
+      );
+      expect(await definitions()).toEqual([]);
+      await client.query(
+        readFileSync(path.join(import.meta.dirname, '../../prisma/stats-views.sql'), 'utf8'),
+      );
+      expect(await definitions()).toEqual(migrated);
+    } finally {
+      await client.end();
+      await db.drop();
+    }
   });
 });

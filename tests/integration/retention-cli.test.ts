@@ -91,6 +91,7 @@ describe('cli retention run', () => {
   it('refuses an unknown flag', () => {
     const res = cli('retention', 'run', '--force');
     expect(res.status).toBe(2);
+    expect(res.stderr).toContain('Onbekende optie --force');
     expect(res.stderr).toContain('retention run [--dry-run]');
   });
 });
@@ -101,22 +102,40 @@ describe('worker retention loop', () => {
     try {
       const old = await melding(fresh.db, 'PL1300-2026200010', 800);
       const controller = new AbortController();
-      const loop = retentionLoop({ db: fresh.db, ring: getKeyring(), checkMs: 100 }).run(controller.signal);
+      let clock = Date.now();
+      let checks = 0;
+      const loop = retentionLoop({
+        db: fresh.db,
+        ring: getKeyring(),
+        checkMs: 100,
+        now: () => (checks++, clock),
+      }).run(controller.signal);
       await waitFor(
         'expired melding removed',
         async () => (await fresh.db.melding.count({ where: { id: old.id } })) === 0,
         20_000,
       );
+      // Another expired melding: the loop looks at its clock twice more (each look a check whether
+      // a day has passed) and leaves it; once the clock is a day on, the next run removes it.
       const later = await melding(fresh.db, 'PL1300-2026200011', 800);
-      await new Promise((r) => setTimeout(r, 600));
+      const seen = checks;
+      await waitFor('two more checks', () => checks >= seen + 2, 20_000, 20);
+      expect(await fresh.db.melding.count({ where: { id: later.id } })).toBe(1);
+      const movedAt = new Date();
+      clock += 25 * 3600_000;
+      await waitFor(
+        'second run',
+        async () => (await fresh.db.melding.count({ where: { id: later.id } })) === 0,
+        20_000,
+      );
       controller.abort();
       await loop;
-      expect(
-        await fresh.db.auditEvent.count({
-          where: { action: 'bewaartermijn.uitgevoerd', actorLabel: 'systeem:retention' },
-        }),
-      ).toBe(1);
-      expect(await fresh.db.melding.count({ where: { id: later.id } })).toBe(1);
+      const runs = await fresh.db.auditEvent.findMany({
+        where: { action: 'bewaartermijn.uitgevoerd', actorLabel: 'systeem:retention' },
+        orderBy: { at: 'asc' },
+      });
+      expect(runs).toHaveLength(2);
+      expect(runs[1]!.at.getTime()).toBeGreaterThanOrEqual(movedAt.getTime());
     } finally {
       await fresh.drop();
     }

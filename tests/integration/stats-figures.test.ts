@@ -30,7 +30,7 @@ const april = (extra: Record<string, string> = {}) =>
   parseStatsFilter({ van: '2026-04-01', tot: '2026-04-30', stap: 'week', ...extra });
 const tables = async (extra: Record<string, string> = {}) => {
   const figuren = await getStatistieken({ db: t.db, role: 'COORDINATOR', filter: april(extra) });
-  return Object.fromEntries(buildTables(figuren).map((tb) => [tb.sleutel, tb]));
+  return Object.fromEntries(buildTables(figuren).map((tb) => [tb.key, tb]));
 };
 
 describe('statistics over the hand-built data set (April 2026)', () => {
@@ -66,7 +66,7 @@ describe('statistics over the hand-built data set (April 2026)', () => {
       { gemeente: 'Schiedam', aantal: 3 },
     ]);
     expect(figuren.doorlooptijden.signaal.n).toBe(13);
-    expect(figuren.kenmerken.beoordeeld).toBe(10);
+    expect(figuren.flags.beoordeeld).toBe(10);
     expect(wholeMonths({ van: '2026-03-31', tot: '2026-05-01' })).toEqual({
       from: '2026-04-01',
       to: '2026-04-01',

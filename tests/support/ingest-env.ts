@@ -15,7 +15,7 @@ import { startSupervisor, type TSupervisor } from '../../workers/supervisor';
 import { WORKER_ENTRY, WORKER_ENV, WORKER_NODE_ARGS } from '../../scripts/worker-build';
 import { createTestDb, type TTestDb } from './db';
 import { startDovecot, type TDovecot } from './dovecot';
-import { exited, isAlive } from './processes';
+import { exited, isAlive, waitFor } from './processes';
 import { startSmtpReceiver, type TSmtpReceiver } from './smtp-receiver';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -44,6 +44,12 @@ export type TIngestEnv = {
   folderUids: (folder: string) => Promise<number[]>;
   /** The messages in a folder with their flags and bytes; none if the folder does not exist. */
   folderMessages: (folder: string) => Promise<{ uid: number; flags: Set<string>; source: Buffer }[]>;
+  /**
+   * Resolves once everything that came in has its outcome and the outbox has nothing left to send
+   * (no ledger row still STORED, no outgoing mail QUEUED or SENDING): the positive event after
+   * which a test may assert that something was NOT sent or recorded.
+   */
+  settled: (timeoutMs?: number) => Promise<void>;
   stop: () => Promise<void>;
 };
 
@@ -94,6 +100,15 @@ export async function startIngestEnv(
     dovecot,
     smtp,
     mailbox,
+    settled: async (timeoutMs = 20_000) => {
+      await waitFor(
+        'ledger and outbox settled',
+        async () =>
+          (await t.db.inboundMessage.count({ where: { state: 'STORED' } })) === 0 &&
+          (await t.db.outgoingMail.count({ where: { state: { in: ['QUEUED', 'SENDING'] } } })) === 0,
+        timeoutMs,
+      );
+    },
     deliver: async (raw) => {
       await dovecot.appendRaw(MAILBOX_USER.user, 'INBOX', raw);
     },

@@ -1,18 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { barPunten, trendPunten } from '../../lib/stats/chart-data';
-import type { TFiguren } from '../../lib/stats/figures';
+import type { TStatsFigures } from '../../lib/stats/figures';
 import { parseStatsFilter } from '../../lib/stats/period';
 import { buildTables, celTekst } from '../../lib/stats/tables';
 
 const leeg = { n: 0, mediaan: null, p90: null };
-const figuren: TFiguren = {
+const figuren: TStatsFigures = {
   filter: parseStatsFilter({ van: '2026-01-01', tot: '2026-03-31', stap: 'maand' }),
   werkdagenBeoordeling: 2,
   bijgewerkt: null,
-  reeks: [
-    { sleutel: '2026-01', aantal: 40, vorigJaar: 32 },
-    { sleutel: '2026-02', aantal: 3, vorigJaar: 0 },
-    { sleutel: '2026-03', aantal: 0, vorigJaar: 7 },
+  series: [
+    { key: '2026-01', aantal: 40, lastYear: 32 },
+    { key: '2026-02', aantal: 3, lastYear: 0 },
+    { key: '2026-03', aantal: 0, lastYear: 7 },
   ],
   totaal: 43,
   totaalVorigJaar: 39,
@@ -33,7 +33,7 @@ const figuren: TFiguren = {
     beoordeling: { n: 4, mediaan: 7200, p90: 7200 },
     afgerond: leeg,
   },
-  kenmerken: {
+  flags: {
     beoordeeld: 43,
     binnenWerkdagen: 41,
     telefonisch: 0,
@@ -47,7 +47,7 @@ const figuren: TFiguren = {
 };
 
 describe('statistics tables and charts', () => {
-  const tables = Object.fromEntries(buildTables(figuren).map((t) => [t.sleutel, t]));
+  const tables = Object.fromEntries(buildTables(figuren).map((t) => [t.key, t]));
 
   it('suppresses small cells everywhere, including totals and derived figures', () => {
     expect(tables.aantallen!.kolommen).toEqual([

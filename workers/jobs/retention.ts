@@ -13,7 +13,9 @@ import type { TLoop } from '../supervisor';
 
 const DAY_MS = 24 * 3600_000;
 
-export function retentionLoop(o: { db: TDb; ring: TKeyring; checkMs: number }): TLoop {
+/** `now`: the clock that says whether a day has passed (tests move it on instead of waiting a day). */
+export function retentionLoop(o: { db: TDb; ring: TKeyring; checkMs: number; now?: () => number }): TLoop {
+  const now = o.now ?? Date.now;
   return {
     name: 'retention',
     run: async (signal) => {
@@ -23,7 +25,7 @@ export function retentionLoop(o: { db: TDb; ring: TKeyring; checkMs: number }): 
           orderBy: { at: 'desc' },
           select: { at: true },
         });
-        if (!last || Date.now() - last.at.getTime() >= DAY_MS)
+        if (!last || now() - last.at.getTime() >= DAY_MS)
           await runRetention({ db: o.db, ring: o.ring, actor: SYSTEM_ACTOR('retention') });
         await sleep(o.checkMs, signal);
       }

@@ -7,6 +7,7 @@ import { hostname } from 'node:os';
 import type { TKeyring } from '../../lib/secrets/crypto';
 import type { TDb } from '../../lib/db/client';
 import type { Mailbox } from '../../lib/db/generated/client';
+import { backoffMs } from '../../lib/backoff';
 import { sleep } from '../../lib/sleep';
 import { errFields, getLogger } from '../../lib/log';
 import { mailboxConfigKey } from '../../lib/mailbox/config-key';
@@ -58,7 +59,7 @@ export function mailboxManagerLoop(o: { db: TDb; ring: TKeyring; config: TManage
             const delay =
               err instanceof MailboxConfigError
                 ? o.config.configErrorRetryMs
-                : Math.min(o.config.retryBaseMs * 2 ** (count - 1), 300_000);
+                : backoffMs(count, o.config.retryBaseMs, 300_000);
             failures.set(mb.id, { count, until: Date.now() + delay, configKey: mailboxConfigKey(mb) });
             const message = errFields(err).message;
             log.warn({

@@ -10,6 +10,8 @@ import type { TDb } from '../../lib/db/client';
 import { LARGE_BYTES, readRawMessage, withStagedBytes } from '../../lib/db/large-bytes';
 import type { Mailbox } from '../../lib/db/generated/client';
 import { errFields, getLogger } from '../../lib/log';
+import { personIdentities } from '../../lib/same-person';
+import { Wakeup } from '../../lib/sleep';
 import { getMailboxLogin, MailboxConfigError } from '../../lib/mailbox/credentials';
 import { imapOptions } from '../../lib/mailbox/transports';
 import { warmParser } from '../../lib/form';
@@ -22,34 +24,6 @@ import { analyseInbound, recordInbound, type TAnalysis, type TProcessInput } fro
 const log = getLogger('mailbox');
 
 export type TSessionConfig = { maxAttempts: number; fetchBatchBytes: number };
-
-/** Wakes the session loop: new mail (IDLE), the poll timer, or a stop. */
-class Wakeup {
-  private resolve: (() => void) | null = null;
-  private pending = false;
-  wake = () => {
-    this.pending = true;
-    this.resolve?.();
-  };
-  wait(ms: number, signal: AbortSignal): Promise<void> {
-    if (this.pending || signal.aborted) {
-      this.pending = false;
-      return Promise.resolve();
-    }
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        signal.removeEventListener('abort', done);
-        this.resolve = null;
-        this.pending = false;
-        resolve();
-      };
-      const timer = setTimeout(done, ms);
-      signal.addEventListener('abort', done, { once: true });
-      this.resolve = done;
-    });
-  }
-}
 
 function isAuthFailure(err: unknown): boolean {
   const e = err as { authenticationFailed?: boolean; serverResponseCode?: string };
@@ -126,12 +100,7 @@ function sharedKeys(a: TAnalysis): string[] | null {
   if (a.classification?.kind !== 'melding' || !f) return null;
   // A mail with large attachments is written alone, so it does not hold memory and connections beside others.
   if ((a.mail?.attachments ?? []).reduce((sum, att) => sum + att.size, 0) > LARGE_BYTES) return null;
-  const { bsn, achternaam, geboortedatum } = f.betrokkene;
-  return [
-    `kenmerk:${f.kenmerk.toUpperCase()}`,
-    ...(bsn ? [`bsn:${bsn}`] : []),
-    ...(achternaam && geboortedatum ? [`naam:${achternaam.toLowerCase()}|${geboortedatum}`] : []),
-  ];
+  return [`kenmerk:${f.kenmerk.toUpperCase()}`, ...personIdentities(f.betrokkene)];
 }
 
 /**

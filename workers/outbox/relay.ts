@@ -10,6 +10,7 @@ import type { TKeyring } from '../../lib/secrets/crypto';
 import type { TDb } from '../../lib/db/client';
 import type { Mailbox, OutgoingMail } from '../../lib/db/generated/client';
 import { errFields, getLogger } from '../../lib/log';
+import { Wakeup } from '../../lib/sleep';
 import { mailboxConfigKey } from '../../lib/mailbox/config-key';
 import { explainConnectionError } from '../../lib/mailbox/explain-connection-error';
 import { getMailboxLogin } from '../../lib/mailbox/credentials';
@@ -155,9 +156,9 @@ export function outboxRelayLoop(o: { db: TDb; ring: TKeyring; config: TRelayConf
   return {
     name: 'outbox',
     run: async (signal) => {
-      let wake: (() => void) | null = null;
+      const wakeup = new Wakeup();
       const listener = new pg.Client({ connectionString: o.config.databaseUrl });
-      listener.on('notification', () => wake?.());
+      listener.on('notification', wakeup.wake);
       // A broken listener must not kill the loop silently: fall back to polling and let the
       // supervisor restart us on the next error.
       listener.on('error', (err) =>
@@ -174,17 +175,7 @@ export function outboxRelayLoop(o: { db: TDb; ring: TKeyring; config: TRelayConf
             }
           };
           await Promise.all(Array.from({ length: SEND_AT_ONCE }, drain));
-          await new Promise<void>((resolve) => {
-            const t = setTimeout(done, o.config.pollMs);
-            function done() {
-              clearTimeout(t);
-              wake = null;
-              signal.removeEventListener('abort', done);
-              resolve();
-            }
-            wake = done;
-            signal.addEventListener('abort', done, { once: true });
-          });
+          await wakeup.wait(o.config.pollMs, signal);
         }
       } finally {
         await listener.end().catch(() => {});

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
-import { getSessionState } from '@/lib/auth/current-user';
+import { getSessionState } from '@/lib/web/current-user';
 import { STAGE_PATH } from '@/lib/auth/session-stage';
 import { LOGIN_MESSAGES } from '@/lib/auth/login-throttle';
 import { getEnv } from '@/lib/env';

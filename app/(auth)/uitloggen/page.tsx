@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
-import { getSessionState } from '@/lib/auth/current-user';
+import { getSessionState } from '@/lib/web/current-user';
 import { AuthCard } from '../auth-card';
 import { LogoutButton } from './logout-button';
 

@@ -1,13 +1,13 @@
 'use server';
 
-import { redirect } from 'next/navigation';
-import { auditActor, requireUser } from '@/lib/auth/require-user';
-import { getDb } from '@/lib/db/client';
+import { z } from 'zod';
 import { endAllSessions } from '@/lib/auth/end-all-sessions';
+import { formAction } from '@/lib/web/server-action';
 
 /** Ends every session of the signed-in user, this one included: back to the login page. */
-export async function endAllSessionsAction(): Promise<void> {
-  const user = await requireUser();
-  await endAllSessions({ db: getDb(), userId: user.id, actor: await auditActor(user) });
-  redirect('/login');
-}
+export const endAllSessionsAction = formAction({
+  name: 'auth.end-all-sessions',
+  input: z.object({}),
+  run: ({ db, user, actor }) => endAllSessions({ db, userId: user.id, actor }),
+  redirect: () => '/login',
+});

@@ -1,9 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { auditActor, requireUser } from '@/lib/auth/require-user';
+import { requireUser } from '@/lib/web/require-user';
+import { auditActor } from '@/lib/web/request-origin';
 import { getDb } from '@/lib/db/client';
 import { BADGE_LABELS, BADGES, STATUS_LABELS, UITKOMST_LABELS } from '@/lib/melding/labels';
-import { listMeldingen, type TMeldingFilter } from '@/lib/melding/list-meldingen';
+import { listMeldingen, ZMeldingFilter, type TMeldingFilter } from '@/lib/melding/list-meldingen';
 import { Badges } from './badges';
 import { formatDateTime, formatDay, werkdagenLabel } from './format';
 
@@ -42,16 +43,17 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
     db: getDb(),
     user,
     actor: await auditActor(user),
-    filter: {
-      status: one(sp.status) as never,
-      toegewezen: one(sp.toegewezen) as never,
+    // Every field falls back to its default: a hand-edited URL shows the inbox, never an error.
+    filter: ZMeldingFilter.parse({
+      status: one(sp.status),
+      toegewezen: one(sp.toegewezen),
       van: one(sp.van),
       tot: one(sp.tot),
-      badges: badge as never,
+      badges: badge,
       q: one(sp.q),
-      sort: one(sp.sort) as never,
-      pagina: one(sp.pagina) as never,
-    },
+      sort: one(sp.sort),
+      pagina: one(sp.pagina),
+    }),
   });
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const hasNext = totalCapped ? rows.length === pageSize : f.pagina < pages;

@@ -1,15 +1,15 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ZodError } from 'zod';
-import { requireUser } from '@/lib/auth/require-user';
+import { requireUser } from '@/lib/web/require-user';
 import { getDb } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
 import { getStatistieken } from '@/lib/stats/get-statistieken';
 import { listStatsKeuzes } from '@/lib/stats/list-stats-keuzes';
 import { barPunten, trendPunten } from '@/lib/stats/chart-data';
 import { filterParams, parseStatsFilter, type TStatsFilter } from '@/lib/stats/period';
-import { KLEIN, ONDERDRUKT } from '@/lib/stats/suppress';
-import { buildTables, type TTabel, type TTabelSleutel } from '@/lib/stats/tables';
+import { SMALL_COUNT, SUPPRESSED } from '@/lib/stats/suppress';
+import { buildTables, type TTabel, type TTableKey } from '@/lib/stats/tables';
 import { dutchDate } from '@/lib/werkdagen';
 import { BarFigure, TrendFigure } from './charts';
 import { FilterForm } from './filter-form';
@@ -18,7 +18,7 @@ import { StatsSection } from './stats-section';
 export const metadata: Metadata = { title: 'Statistieken' };
 
 /** Which columns label a table's bars and which holds the bar's value (null: no chart). */
-const BARS: Partial<Record<TTabelSleutel, { label: number[]; value: number }>> = {
+const BARS: Partial<Record<TTableKey, { label: number[]; value: number }>> = {
   eenheid: { label: [0, 1], value: 2 },
   gemeente: { label: [0], value: 1 },
   pc4: { label: [0], value: 1 },
@@ -30,10 +30,10 @@ const BARS: Partial<Record<TTabelSleutel, { label: number[]; value: number }>> =
 const PC4_IN_CHART = 15;
 
 function chart(t: TTabel) {
-  if (t.sleutel === 'aantallen') return <TrendFigure titel={t.titel} data={trendPunten(t)} />;
-  const bars = BARS[t.sleutel];
+  if (t.key === 'aantallen') return <TrendFigure titel={t.titel} data={trendPunten(t)} />;
+  const bars = BARS[t.key];
   if (!bars) return null;
-  const shown = t.sleutel === 'pc4' ? { ...t, rijen: t.rijen.slice(0, PC4_IN_CHART) } : t;
+  const shown = t.key === 'pc4' ? { ...t, rijen: t.rijen.slice(0, PC4_IN_CHART) } : t;
   return <BarFigure titel={t.titel} data={barPunten(shown, bars.label, bars.value)} />;
 }
 
@@ -78,7 +78,7 @@ export default async function StatistiekenPage({
       ) : null}
       <FilterForm filter={filter} keuzes={keuzes} vandaag={vandaag} />
       <p className="mt-3 text-sm">
-        <strong>{KLEIN}</strong> = 1 tot 4 meldingen; <strong>{ONDERDRUKT}</strong> = niet getoond, want
+        <strong>{SMALL_COUNT}</strong> = 1 tot 4 meldingen; <strong>{SUPPRESSED}</strong> = niet getoond, want
         afgeleid van minder dan 5 meldingen; <strong>–</strong> = niet van toepassing.{' '}
         {figuren.bijgewerkt
           ? `Cijfers bijgewerkt op ${figuren.bijgewerkt.toLocaleString('nl-NL', { timeZone: 'Europe/Amsterdam', dateStyle: 'long', timeStyle: 'short' })}.`
@@ -91,7 +91,7 @@ export default async function StatistiekenPage({
         </a>
       </p>
       {tables.map((t) => (
-        <StatsSection key={t.sleutel} tabel={t} exportQuery={exportQuery}>
+        <StatsSection key={t.key} tabel={t} exportQuery={exportQuery}>
           {chart(t)}
         </StatsSection>
       ))}

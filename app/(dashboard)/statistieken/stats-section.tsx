@@ -1,9 +1,9 @@
 import type { ReactNode } from 'react';
-import { KLEIN, ONDERDRUKT, type TCel } from '@/lib/stats/suppress';
+import { SMALL_COUNT, SUPPRESSED, type TCel } from '@/lib/stats/suppress';
 import { celTekst, type TTabel } from '@/lib/stats/tables';
 
 /** Figures (and their stand-ins: "< 5", "x", "–") right-aligned, labels left. */
-const isFigure = (c: TCel) => typeof c === 'number' || c === null || c === KLEIN || c === ONDERDRUKT;
+const isFigure = (c: TCel) => typeof c === 'number' || c === null || c === SMALL_COUNT || c === SUPPRESSED;
 
 /**
  * One figure of the statistics page: title, the period and filter it covers, its export links,
@@ -19,11 +19,11 @@ export function StatsSection({
   children?: ReactNode;
 }) {
   const link = (formaat: 'csv' | 'xlsx') =>
-    `/statistieken/export?${exportQuery}&tabel=${tabel.sleutel}&formaat=${formaat}`;
+    `/statistieken/export?${exportQuery}&tabel=${tabel.key}&formaat=${formaat}`;
   return (
-    <section aria-labelledby={`stat-${tabel.sleutel}`} className="mt-10 break-inside-avoid">
+    <section aria-labelledby={`stat-${tabel.key}`} className="mt-10 break-inside-avoid">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h2 id={`stat-${tabel.sleutel}`} className="text-lg font-semibold">
+        <h2 id={`stat-${tabel.key}`} className="text-lg font-semibold">
           {tabel.titel}
         </h2>
         <p className="text-sm print:hidden">
@@ -42,7 +42,7 @@ export function StatsSection({
       </p>
       {tabel.toelichting ? <p className="text-sm text-slate-600">{tabel.toelichting}</p> : null}
       <div className="mt-3 flex flex-wrap items-start gap-6">
-        <table className="min-w-80 border-collapse text-sm" data-tabel={tabel.sleutel}>
+        <table className="min-w-80 border-collapse text-sm" data-tabel={tabel.key}>
           <thead>
             <tr>
               {tabel.kolommen.map((k) => (

@@ -1,32 +1,33 @@
 'use server';
 
 import { z } from 'zod';
-import { getSessionState } from '@/lib/auth/current-user';
-import { LOGIN_MESSAGES } from '@/lib/auth/login-throttle';
-import { requestOrigin } from '@/lib/auth/require-user';
-import { getDb } from '@/lib/db/client';
 import { confirmTotpEnrolment } from '@/lib/auth/confirm-totp-enrolment';
+import { LOGIN_MESSAGES } from '@/lib/auth/login-throttle';
+import { requestOrigin } from '@/lib/web/request-origin';
+import { AppError } from '@/lib/errors';
+import { SESSION_EXPIRED, serverAction } from '@/lib/web/server-action';
 
-export type TEnrolState = { error?: string; recoveryCodes?: string[] };
-
-export async function confirmEnrolmentAction(_prev: TEnrolState, form: FormData): Promise<TEnrolState> {
-  const state = await getSessionState();
-  if (state?.stage !== 'enrol') return { error: 'Uw sessie is verlopen. Log opnieuw in.' };
-  const code = z.string().trim().max(20).safeParse(form.get('code'));
-  if (!code.success) return { error: LOGIN_MESSAGES.code };
-  const result = await confirmTotpEnrolment({
-    db: getDb(),
-    sessionId: state.user.sessionId,
-    code: code.data,
-    ...(await requestOrigin()),
-  });
-  if (result.ok) return { recoveryCodes: result.recoveryCodes };
-  return {
-    error:
-      result.reason === 'locked'
-        ? LOGIN_MESSAGES.locked
-        : result.reason === 'no_session'
-          ? 'Uw sessie is verlopen. Log opnieuw in.'
-          : LOGIN_MESSAGES.code,
-  };
-}
+/** The ten recovery codes travel to the form once, space-separated. */
+export const confirmEnrolmentAction = serverAction({
+  name: 'auth.confirm-enrolment',
+  stages: ['enrol'],
+  // A malformed code gets the same message as a wrong one, and costs no attempt.
+  input: z.object({ code: z.string().trim().max(20).nullable().catch(null) }),
+  run: async ({ db, user }, input) => {
+    if (input.code === null) throw new AppError('validation', LOGIN_MESSAGES.code);
+    const result = await confirmTotpEnrolment({
+      db,
+      sessionId: user.sessionId,
+      code: input.code,
+      ...(await requestOrigin()),
+    });
+    if (result.ok) return result.recoveryCodes;
+    if (result.reason === 'no_session') throw new AppError('unauthenticated', SESSION_EXPIRED);
+    throw new AppError(
+      'validation',
+      result.reason === 'locked' ? LOGIN_MESSAGES.locked : LOGIN_MESSAGES.code,
+    );
+  },
+  success: 'De app is gekoppeld.',
+  data: (recoveryCodes) => ({ recoveryCodes: recoveryCodes.join(' ') }),
+});

@@ -2,13 +2,15 @@
 
 import { useRouter } from 'next/navigation';
 import { useActionState } from 'react';
-import { confirmEnrolmentAction, type TEnrolState } from './actions';
+import type { TActionState } from '@/lib/web/action-state';
+import { confirmEnrolmentAction } from './actions';
 
 export function EnrolForm() {
   const router = useRouter();
-  const [state, action, pending] = useActionState<TEnrolState, FormData>(confirmEnrolmentAction, {});
+  const [state, action, pending] = useActionState<TActionState, FormData>(confirmEnrolmentAction, null);
+  const recoveryCodes = state?.ok ? state.data?.recoveryCodes?.split(' ') : undefined;
 
-  if (state.recoveryCodes) {
+  if (recoveryCodes) {
     return (
       <section className="mt-6" aria-labelledby="herstelcodes">
         <h2 id="herstelcodes" className="text-lg font-semibold">
@@ -20,7 +22,7 @@ export function EnrolForm() {
           <strong> Ze worden maar één keer getoond.</strong>
         </p>
         <ul data-testid="recovery-codes" className="mt-3 grid grid-cols-2 gap-2 font-mono text-sm">
-          {state.recoveryCodes.map((c) => (
+          {recoveryCodes.map((c) => (
             <li key={c} className="rounded bg-slate-100 px-2 py-1">
               {c}
             </li>
@@ -54,9 +56,9 @@ export function EnrolForm() {
           className="mt-1 w-full rounded border border-slate-400 px-3 py-2 font-mono tracking-widest"
         />
       </div>
-      {state.error && (
+      {state && !state.ok && (
         <p role="alert" className="text-sm text-red-700">
-          {state.error}
+          {state.message}
         </p>
       )}
       <button

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import QRCode from 'qrcode';
-import { requireStage } from '@/lib/auth/require-stage';
+import { requireStage } from '@/lib/web/require-stage';
 import { totpUri } from '@/lib/auth/totp';
 import { getDb } from '@/lib/db/client';
 import { startTotpEnrolment } from '@/lib/auth/start-totp-enrolment';

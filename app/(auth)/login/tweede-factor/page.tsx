@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { requireStage } from '@/lib/auth/require-stage';
+import { requireStage } from '@/lib/web/require-stage';
 import { LOGIN_MESSAGES } from '@/lib/auth/login-throttle';
 import { AuthCard } from '../../auth-card';
 import { SignInStepForm } from '../sign-in-step-form';

@@ -1,35 +1,39 @@
 'use server';
 
-import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { getSessionState } from '@/lib/auth/current-user';
-import { auditActor } from '@/lib/auth/require-user';
-import { getDb } from '@/lib/db/client';
 import { changePassword } from '@/lib/auth/change-password';
+import { AppError } from '@/lib/errors';
+import { serverAction } from '@/lib/web/server-action';
 
-export type TPasswordState = { error?: string };
+const INCOMPLETE = 'Vul alle velden in.';
 
-const ZForm = z.object({
-  current: z.string().max(200),
-  next: z.string().max(400),
-  repeat: z.string().max(400),
+/** The field names contain "password", so the typed values never travel back after a failure. */
+const ZPasswordForm = z
+  .object({
+    currentPassword: z.string().max(200),
+    newPassword: z.string().max(400),
+    repeatPassword: z.string().max(400),
+  })
+  .nullable()
+  .catch(null);
+
+export const changePasswordAction = serverAction({
+  name: 'auth.change-password',
+  stages: ['change-password', 'ready'],
+  input: ZPasswordForm,
+  success: 'Wachtwoord opgeslagen',
+  redirect: () => '/',
+  run: async ({ db, user, actor }, input) => {
+    if (!input) throw new AppError('validation', INCOMPLETE);
+    if (input.newPassword !== input.repeatPassword)
+      throw new AppError('validation', 'De twee nieuwe wachtwoorden zijn niet gelijk.');
+    const result = await changePassword({
+      db,
+      sessionId: user.sessionId,
+      current: input.currentPassword,
+      next: input.newPassword,
+      actor,
+    });
+    if (!result.ok) throw new AppError('validation', result.message);
+  },
 });
-
-export async function changePasswordAction(_prev: TPasswordState, form: FormData): Promise<TPasswordState> {
-  const state = await getSessionState();
-  if (state?.stage !== 'change-password' && state?.stage !== 'ready')
-    return { error: 'Uw sessie is verlopen. Log opnieuw in.' };
-  const input = ZForm.safeParse(Object.fromEntries(form));
-  if (!input.success) return { error: 'Vul alle velden in.' };
-  if (input.data.next !== input.data.repeat)
-    return { error: 'De twee nieuwe wachtwoorden zijn niet gelijk.' };
-  const result = await changePassword({
-    db: getDb(),
-    sessionId: state.user.sessionId,
-    current: input.data.current,
-    next: input.data.next,
-    actor: await auditActor(state.user),
-  });
-  if (!result.ok) return { error: result.message };
-  redirect('/');
-}

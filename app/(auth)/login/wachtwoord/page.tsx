@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { requireStage } from '@/lib/auth/require-stage';
+import { requireStage } from '@/lib/web/require-stage';
 import { PASSWORD_MIN_LENGTH } from '@/lib/auth/password-rules';
 import { AuthCard } from '../../auth-card';
 import { PasswordForm } from './password-form';

@@ -1,16 +1,17 @@
 'use client';
 
 import { useActionState } from 'react';
-import { changePasswordAction, type TPasswordState } from './actions';
+import type { TActionState } from '@/lib/web/action-state';
+import { changePasswordAction } from './actions';
 
 const FIELDS = [
-  { name: 'current', label: 'Huidig wachtwoord', autoComplete: 'current-password' },
-  { name: 'next', label: 'Nieuw wachtwoord', autoComplete: 'new-password' },
-  { name: 'repeat', label: 'Herhaal nieuw wachtwoord', autoComplete: 'new-password' },
+  { name: 'currentPassword', label: 'Huidig wachtwoord', autoComplete: 'current-password' },
+  { name: 'newPassword', label: 'Nieuw wachtwoord', autoComplete: 'new-password' },
+  { name: 'repeatPassword', label: 'Herhaal nieuw wachtwoord', autoComplete: 'new-password' },
 ] as const;
 
 export function PasswordForm() {
-  const [state, action, pending] = useActionState<TPasswordState, FormData>(changePasswordAction, {});
+  const [state, action, pending] = useActionState<TActionState, FormData>(changePasswordAction, null);
   return (
     <form action={action} className="mt-6 space-y-4">
       {FIELDS.map((f) => (
@@ -28,9 +29,9 @@ export function PasswordForm() {
           />
         </div>
       ))}
-      {state.error && (
+      {state && !state.ok && (
         <p role="alert" className="text-sm text-red-700">
-          {state.error}
+          {state.message}
         </p>
       )}
       <button

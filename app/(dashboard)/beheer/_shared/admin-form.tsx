@@ -1,9 +1,9 @@
 'use client';
 
 import { startTransition, useActionState, type FormEvent, type ReactNode } from 'react';
-import type { TAdminState } from './action-state';
+import type { TActionState } from '@/lib/web/action-state';
 
-type TAction = (state: TAdminState, form: FormData) => Promise<TAdminState>;
+type TAction = (state: TActionState, form: FormData) => Promise<TActionState>;
 
 /**
  * A form for one administration action, its result announced (role=status / alert). Submitted
@@ -27,7 +27,7 @@ export function AdminForm({
   danger?: boolean;
   hidden?: Record<string, string>;
   confirm?: string;
-  result?: (state: NonNullable<TAdminState>) => ReactNode;
+  result?: (state: NonNullable<TActionState>) => ReactNode;
 }) {
   const [state, dispatch, pending] = useActionState(action, null);
   function onSubmit(e: FormEvent<HTMLFormElement>) {

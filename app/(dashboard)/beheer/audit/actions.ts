@@ -1,23 +1,23 @@
 'use server';
 
-import { redirect } from 'next/navigation';
 import { personKey } from '@/lib/audit/audit';
-import { requireUser } from '@/lib/auth/require-user';
 import { ZAuditFilter } from '@/lib/audit/search-audit-events';
+import { formAction } from '@/lib/web/server-action';
+
+/** What the person search may hold; an invalid BSN or date makes the search "ongeldig", not an error. */
+const ZPersonSearch = ZAuditFilter.pick({ bsn: true, achternaam: true, geboortedatum: true })
+  .nullable()
+  .catch(null);
 
 /**
  * A person search posts the BSN or name + birth date and is redirected to their pseudonymous
  * key, so the BSN never appears in a URL (history, logs).
  */
-export async function personSearchAction(form: FormData): Promise<void> {
-  await requireUser(['BEHEERDER']);
-  const get = (k: string) => (typeof form.get(k) === 'string' ? (form.get(k) as string) : '');
-  const parsed = ZAuditFilter.pick({ bsn: true, achternaam: true, geboortedatum: true }).safeParse({
-    bsn: get('bsn'),
-    achternaam: get('achternaam'),
-    geboortedatum: get('geboortedatum'),
-  });
-  const p = parsed.success ? parsed.data : null;
-  const key = p && (p.bsn || (p.achternaam && p.geboortedatum)) ? personKey(p) : null;
-  redirect(key ? `/beheer/audit?personKey=${key}&order=asc` : '/beheer/audit?persoonOngeldig=1');
-}
+export const personSearchAction = formAction({
+  name: 'audit.person-search',
+  roles: ['BEHEERDER'],
+  input: ZPersonSearch,
+  run: async (_ctx, person) =>
+    person && (person.bsn || (person.achternaam && person.geboortedatum)) ? personKey(person) : null,
+  redirect: (key) => (key ? `/beheer/audit?personKey=${key}&order=asc` : '/beheer/audit?persoonOngeldig=1'),
+});

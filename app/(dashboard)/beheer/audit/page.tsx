@@ -1,8 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { auditActor, requireUser } from '@/lib/auth/require-user';
+import { requireUser } from '@/lib/web/require-user';
+import { auditActor } from '@/lib/web/request-origin';
 import { getDb } from '@/lib/db/client';
-import { toHttpError } from '@/lib/errors';
+import { toUserError } from '@/lib/web/to-user-error';
 import { AUDIT_PAGE_SIZE, searchAuditEvents, type TAuditFilter } from '@/lib/audit/search-audit-events';
 import { AdminHeading } from '../_shared/admin-heading';
 import { personSearchAction } from './actions';
@@ -44,7 +45,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   try {
     result = await searchAuditEvents({ db: getDb(), actor: await auditActor(user), filter, page });
   } catch (err) {
-    error = toHttpError(err).body.message;
+    error = toUserError(err, 'audit.search').message;
   }
   const text = (name: string, label: string, hint?: string, type = 'text') => (
     <div>

@@ -1,54 +1,60 @@
 'use server';
 
+import { z } from 'zod';
 import { parseRole } from '@/lib/auth/roles';
-import { AppError } from '@/lib/errors';
 import { inviteUser } from '@/lib/users/invite-user';
 import { resetUserMfa } from '@/lib/users/reset-user-mfa';
 import { setUserActive } from '@/lib/users/set-user-active';
 import { setUserRole } from '@/lib/users/set-user-role';
-import type { TAdminState } from '../_shared/action-state';
-import { field, runAdminAction } from '../_shared/run-admin-action';
+import { booleanField } from '@/lib/web/form-values';
+import { serverAction } from '@/lib/web/server-action';
 
-const PATH = '/beheer/gebruikers';
+const ADMIN = { roles: ['BEHEERDER'], revalidate: () => ['/beheer/gebruikers'] } as const;
 
-function roleFrom(form: FormData) {
-  const role = parseRole(field(form, 'role'));
-  if (!role) throw new AppError('validation', 'Kies een rol');
-  return role;
-}
+const ZRoleField = z.string().transform((value, ctx) => {
+  const role = parseRole(value);
+  if (!role) ctx.addIssue({ code: 'custom', message: 'Kies een rol' });
+  return role ?? z.NEVER;
+});
+const ZUserId = z.object({ userId: z.string() });
 
-export async function inviteUserAction(_: TAdminState, form: FormData): Promise<TAdminState> {
-  return runAdminAction(PATH, 'Gebruiker aangemaakt', async ({ db, actor }) => {
-    const u = await inviteUser({
-      db,
-      actor,
-      email: field(form, 'email'),
-      role: roleFrom(form),
-      name: field(form, 'name').trim() || undefined,
-    });
-    return { email: u.email, password: u.password };
-  });
-}
+export const inviteUserAction = serverAction({
+  ...ADMIN,
+  name: 'users.invite',
+  input: z.object({
+    email: z.string(),
+    role: ZRoleField,
+    name: z
+      .string()
+      .optional()
+      .transform((name) => name?.trim() || undefined),
+  }),
+  run: ({ db, actor }, input) => inviteUser({ db, actor, ...input }),
+  success: 'Gebruiker aangemaakt',
+  data: (user) => ({ email: user.email, password: user.password }),
+});
 
-export async function setRoleAction(_: TAdminState, form: FormData): Promise<TAdminState> {
-  return runAdminAction(PATH, 'Rol gewijzigd; de gebruiker moet opnieuw inloggen', async ({ db, actor }) =>
-    setUserRole({ db, actor, userId: field(form, 'userId'), role: roleFrom(form) }),
-  );
-}
+export const setRoleAction = serverAction({
+  ...ADMIN,
+  name: 'users.set-role',
+  input: ZUserId.extend({ role: ZRoleField }),
+  run: ({ db, actor }, input) => setUserRole({ db, actor, ...input }),
+  success: 'Rol gewijzigd; de gebruiker moet opnieuw inloggen',
+});
 
-export async function resetMfaAction(_: TAdminState, form: FormData): Promise<TAdminState> {
-  return runAdminAction(
-    PATH,
-    'Tweede factor gewist; bij de volgende keer inloggen stelt de gebruiker een nieuwe in',
-    ({ db, actor }) => resetUserMfa({ db, actor, userId: field(form, 'userId') }),
-  );
-}
+export const resetMfaAction = serverAction({
+  ...ADMIN,
+  name: 'users.reset-mfa',
+  input: ZUserId,
+  run: ({ db, actor }, input) => resetUserMfa({ db, actor, ...input }),
+  success: 'Tweede factor gewist; bij de volgende keer inloggen stelt de gebruiker een nieuwe in',
+});
 
-export async function setActiveAction(_: TAdminState, form: FormData): Promise<TAdminState> {
-  const active = field(form, 'active') === 'true';
-  return runAdminAction(
-    PATH,
-    active ? 'Gebruiker weer actief' : 'Gebruiker gedeactiveerd; alle sessies zijn beëindigd',
-    ({ db, actor }) => setUserActive({ db, actor, userId: field(form, 'userId'), active }),
-  );
-}
+export const setActiveAction = serverAction({
+  ...ADMIN,
+  name: 'users.set-active',
+  input: ZUserId.extend({ active: booleanField }),
+  run: ({ db, actor }, input) => setUserActive({ db, actor, ...input }),
+  success: (_out, input) =>
+    input.active ? 'Gebruiker weer actief' : 'Gebruiker gedeactiveerd; alle sessies zijn beëindigd',
+});

@@ -2,14 +2,14 @@
 
 import { startTransition, useActionState, type FormEvent } from 'react';
 import { ROLE_LABELS, ROLES } from '@/lib/auth/roles';
-import type { TAdminState } from '../_shared/action-state';
+import type { TActionState } from '@/lib/web/action-state';
 import { inputClass, labelClass } from '../_shared/format';
 
 /**
  * A new user. The one-time password comes back once, is shown here once (it is not stored in
  * plain text anywhere) and must be handed over by another channel than the e-mail address.
  */
-export function InviteForm({ action }: { action: (s: TAdminState, f: FormData) => Promise<TAdminState> }) {
+export function InviteForm({ action }: { action: (s: TActionState, f: FormData) => Promise<TActionState> }) {
   const [state, dispatch, pending] = useActionState(action, null);
   function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { auditActor, requireUser } from '@/lib/auth/require-user';
+import { requireUser } from '@/lib/web/require-user';
+import { auditActor } from '@/lib/web/request-origin';
 import { ROLE_LABELS, ROLES } from '@/lib/auth/roles';
 import { getDb } from '@/lib/db/client';
 import { listUsers } from '@/lib/users/list-users';

@@ -1,23 +1,24 @@
 'use server';
 
+import { z } from 'zod';
+import { ZSettings } from '@/lib/settings/settings';
 import { updateSettings } from '@/lib/settings/update-settings';
-import type { TAdminState } from '../_shared/action-state';
-import { field, runAdminAction } from '../_shared/run-admin-action';
+import { checkboxField, numberField } from '@/lib/web/form-values';
+import { serverAction } from '@/lib/web/server-action';
 
-export async function updateSettingsAction(_: TAdminState, form: FormData): Promise<TAdminState> {
-  return runAdminAction('/beheer/instellingen', 'Instellingen opgeslagen', ({ db, actor }) =>
-    updateSettings({
-      db,
-      actor,
-      input: {
-        meldpuntNaam: field(form, 'meldpuntNaam'),
-        meldpuntTelefoon: field(form, 'meldpuntTelefoon'),
-        werkdagenBeoordeling: Number(field(form, 'werkdagenBeoordeling')),
-        herinneringWerkdagen: Number(field(form, 'herinneringWerkdagen')),
-        adressenlijstEmail: field(form, 'adressenlijstEmail'),
-        syncAlarmMinuten: Number(field(form, 'syncAlarmMinuten')),
-        statistiekenVoorMedewerkers: form.get('statistiekenVoorMedewerkers') === 'on',
-      },
-    }),
-  );
-}
+export const updateSettingsAction = serverAction({
+  name: 'settings.update',
+  roles: ['BEHEERDER'],
+  revalidate: () => ['/beheer/instellingen'],
+  input: z.object({
+    meldpuntNaam: ZSettings.shape.meldpuntNaam,
+    meldpuntTelefoon: ZSettings.shape.meldpuntTelefoon,
+    werkdagenBeoordeling: numberField(ZSettings.shape.werkdagenBeoordeling),
+    herinneringWerkdagen: numberField(ZSettings.shape.herinneringWerkdagen),
+    adressenlijstEmail: ZSettings.shape.adressenlijstEmail,
+    syncAlarmMinuten: numberField(ZSettings.shape.syncAlarmMinuten),
+    statistiekenVoorMedewerkers: checkboxField,
+  }),
+  success: 'Instellingen opgeslagen',
+  run: ({ db, actor }, input) => updateSettings({ db, actor, input }),
+});

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { requireUser } from '@/lib/auth/require-user';
+import { requireUser } from '@/lib/web/require-user';
 import { getDb } from '@/lib/db/client';
 import { getSettings } from '@/lib/settings/get-settings';
 import { AdminForm } from '../_shared/admin-form';

@@ -1,8 +1,14 @@
 'use server';
 
-import { redirect } from 'next/navigation';
+import { z } from 'zod';
 import { getKeyring } from '@/lib/secrets/keyring';
-import { createMailbox, type TMailboxInput } from '@/lib/mailbox/create-mailbox';
+import {
+  createMailbox,
+  OAUTH_INCOMPLETE,
+  oauthComplete,
+  ZMailboxFields,
+  ZMailboxInput,
+} from '@/lib/mailbox/create-mailbox';
 import { markParkedHandled } from '@/lib/ingest/mark-parked-handled';
 import { requireBeheerder } from '@/lib/auth/require-beheerder';
 import { retryOutgoingMail } from '@/lib/outbox/retry-outgoing-mail';
@@ -10,85 +16,90 @@ import { retryParkedMessage } from '@/lib/ingest/retry-parked-message';
 import { setMailboxActive } from '@/lib/mailbox/set-mailbox-active';
 import { testMailboxConnection } from '@/lib/mailbox/test-mailbox-connection';
 import { updateMailbox } from '@/lib/mailbox/update-mailbox';
-import type { TAdminState } from '../_shared/action-state';
-import { field, runAdminAction } from '../_shared/run-admin-action';
+import { booleanField } from '@/lib/web/form-values';
+import { serverAction } from '@/lib/web/server-action';
 import { mailboxInputFrom } from './form-input';
 
-export async function createMailboxAction(_: TAdminState, form: FormData): Promise<TAdminState> {
-  const state = await runAdminAction('/beheer/mailboxen', 'Mailbox aangemaakt', async ({ db, actor }) => {
+const ADMIN = { roles: ['BEHEERDER'] } as const;
+const ZMailboxId = z.object({ id: z.string() });
+/** A parked or failed message on a mailbox's page: its id, and the mailbox whose page shows it. */
+const ZMessageOnMailbox = z.object({ id: z.string(), mailboxId: z.string() });
+const mailboxPage = (input: { mailboxId: string }) => [`/beheer/mailboxen/${input.mailboxId}`];
+
+export const createMailboxAction = serverAction({
+  ...ADMIN,
+  name: 'mailbox.create',
+  input: z.preprocess((form) => mailboxInputFrom(form as Record<string, unknown>), ZMailboxInput),
+  run: async ({ db, actor }, input) => {
     await requireBeheerder(db, actor);
-    const mb = await createMailbox({
-      db,
-      ring: getKeyring(),
-      actor,
-      input: mailboxInputFrom(form) as TMailboxInput,
-    });
-    return { id: mb.id };
-  });
-  if (state?.ok && state.data?.id) redirect(`/beheer/mailboxen/${state.data.id}?aangemaakt=1`);
-  return state;
-}
+    return createMailbox({ db, ring: getKeyring(), actor, input });
+  },
+  success: 'Mailbox aangemaakt',
+  revalidate: () => ['/beheer/mailboxen'],
+  redirect: (mailbox) => `/beheer/mailboxen/${mailbox.id}?aangemaakt=1`,
+});
 
-export async function updateMailboxAction(_: TAdminState, form: FormData): Promise<TAdminState> {
-  const id = field(form, 'id');
-  return runAdminAction(
-    `/beheer/mailboxen/${id}`,
-    'Wijzigingen opgeslagen. De worker gebruikt ze binnen enkele seconden.',
-    async ({ db, actor }) => {
-      await updateMailbox({ db, ring: getKeyring(), actor, id, input: mailboxInputFrom(form) });
-    },
-  );
-}
+export const updateMailboxAction = serverAction({
+  ...ADMIN,
+  name: 'mailbox.update',
+  // The update's own schema (an empty secret keeps the stored one) with the mailbox's id beside it.
+  input: z.preprocess(
+    (form) => ({ ...mailboxInputFrom(form as Record<string, unknown>), id: (form as { id?: unknown }).id }),
+    ZMailboxFields.extend({ id: z.string(), secret: z.string().optional() }).refine(
+      oauthComplete,
+      OAUTH_INCOMPLETE,
+    ),
+  ),
+  run: ({ db, actor }, { id, ...input }) => updateMailbox({ db, ring: getKeyring(), actor, id, input }),
+  success: 'Wijzigingen opgeslagen. De worker gebruikt ze binnen enkele seconden.',
+  revalidate: (input) => [`/beheer/mailboxen/${input.id}`],
+});
 
-export async function setMailboxActiveAction(_: TAdminState, form: FormData): Promise<TAdminState> {
-  const id = field(form, 'id');
-  const active = field(form, 'active') === 'true';
-  return runAdminAction(
-    `/beheer/mailboxen/${id}`,
-    active ? 'Mailbox ingeschakeld' : 'Mailbox uitgeschakeld',
-    ({ db, actor }) => setMailboxActive({ db, actor, id, active }),
-  );
-}
+export const setMailboxActiveAction = serverAction({
+  ...ADMIN,
+  name: 'mailbox.set-active',
+  input: ZMailboxId.extend({ active: booleanField }),
+  run: ({ db, actor }, input) => setMailboxActive({ db, actor, ...input }),
+  success: (_out, input) => (input.active ? 'Mailbox ingeschakeld' : 'Mailbox uitgeschakeld'),
+  revalidate: (input) => [`/beheer/mailboxen/${input.id}`],
+});
 
-export async function testConnectionAction(_: TAdminState, form: FormData): Promise<TAdminState> {
-  const id = field(form, 'id');
-  let failed = false;
-  const state = await runAdminAction(`/beheer/mailboxen/${id}`, 'Test uitgevoerd', async ({ db, actor }) => {
-    const checks = await testMailboxConnection({ db, ring: getKeyring(), actor, id });
-    failed = checks.some((c) => c.ok === false);
-    return { checks: JSON.stringify(checks) };
-  });
-  return state?.ok
-    ? {
-        ...state,
-        message: failed ? 'De verbinding werkt niet: zie de stappen hieronder.' : 'Alle stappen geslaagd.',
-      }
-    : state;
-}
+export const testConnectionAction = serverAction({
+  ...ADMIN,
+  name: 'mailbox.test-connection',
+  input: ZMailboxId,
+  run: ({ db, actor }, input) => testMailboxConnection({ db, ring: getKeyring(), actor, ...input }),
+  success: (checks) =>
+    checks.some((check) => check.ok === false)
+      ? 'De verbinding werkt niet: zie de stappen hieronder.'
+      : 'Alle stappen geslaagd.',
+  data: (checks) => ({ checks: JSON.stringify(checks) }),
+  revalidate: (input) => [`/beheer/mailboxen/${input.id}`],
+});
 
-export async function retryParkedAction(_: TAdminState, form: FormData): Promise<TAdminState> {
-  const id = field(form, 'id');
-  return runAdminAction(
-    `/beheer/mailboxen/${field(form, 'mailboxId')}`,
-    'Opnieuw aangeboden; de worker verwerkt het bij de volgende ronde.',
-    ({ db, actor }) => retryParkedMessage({ db, actor, id }),
-  );
-}
+export const retryParkedAction = serverAction({
+  ...ADMIN,
+  name: 'mailbox.retry-parked',
+  input: ZMessageOnMailbox,
+  run: ({ db, actor }, input) => retryParkedMessage({ db, actor, id: input.id }),
+  success: 'Opnieuw aangeboden; de worker verwerkt het bij de volgende ronde.',
+  revalidate: mailboxPage,
+});
 
-export async function markHandledAction(_: TAdminState, form: FormData): Promise<TAdminState> {
-  const id = field(form, 'id');
-  return runAdminAction(
-    `/beheer/mailboxen/${field(form, 'mailboxId')}`,
-    'Gemarkeerd als afgehandeld',
-    ({ db, actor }) => markParkedHandled({ db, actor, id }),
-  );
-}
+export const markHandledAction = serverAction({
+  ...ADMIN,
+  name: 'mailbox.mark-handled',
+  input: ZMessageOnMailbox,
+  run: ({ db, actor }, input) => markParkedHandled({ db, actor, id: input.id }),
+  success: 'Gemarkeerd als afgehandeld',
+  revalidate: mailboxPage,
+});
 
-export async function retryOutgoingAction(_: TAdminState, form: FormData): Promise<TAdminState> {
-  const id = field(form, 'id');
-  return runAdminAction(
-    `/beheer/mailboxen/${field(form, 'mailboxId')}`,
-    'Opnieuw in de wachtrij gezet',
-    ({ db, actor }) => retryOutgoingMail({ db, actor, id }),
-  );
-}
+export const retryOutgoingAction = serverAction({
+  ...ADMIN,
+  name: 'mailbox.retry-outgoing',
+  input: ZMessageOnMailbox,
+  run: ({ db, actor }, input) => retryOutgoingMail({ db, actor, id: input.id }),
+  success: 'Opnieuw in de wachtrij gezet',
+  revalidate: mailboxPage,
+});

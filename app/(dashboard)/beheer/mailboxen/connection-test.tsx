@@ -2,7 +2,7 @@
 
 import { startTransition, useActionState } from 'react';
 import type { TConnectionCheck } from '@/lib/mailbox/test-mailbox-connection';
-import type { TAdminState } from '../_shared/action-state';
+import type { TActionState } from '@/lib/web/action-state';
 
 const MARK = {
   true: ['✔', 'Gelukt', 'text-green-800'],
@@ -15,7 +15,7 @@ export function ConnectionTest({
   action,
   id,
 }: {
-  action: (s: TAdminState, f: FormData) => Promise<TAdminState>;
+  action: (s: TActionState, f: FormData) => Promise<TActionState>;
   id: string;
 }) {
   const [state, dispatch, pending] = useActionState(action, null);

@@ -1,5 +1,3 @@
-import type { TMailboxUpdate } from '@/lib/mailbox/update-mailbox';
-
 const OPTIONAL = [
   'oauthTenantId',
   'oauthClientId',
@@ -31,14 +29,18 @@ const FIELDS = [
   ...OPTIONAL,
 ] as const;
 
-/** The mailbox form's fields as the lib/mailbox schema expects them: blanks left out, domains split. */
-export function mailboxInputFrom(form: FormData): TMailboxUpdate {
+/**
+ * The mailbox form's fields as the lib/mailbox schema expects them: blanks left out, domains split.
+ * Only rearranges; the schema validates what comes out.
+ */
+export function mailboxInputFrom(form: Record<string, unknown>): Record<string, unknown> {
   const input: Record<string, unknown> = {};
   for (const key of FIELDS) {
-    const v = form.get(key);
-    if (typeof v === 'string' && v.trim() !== '') input[key] = key === 'secret' ? v : v.trim();
+    const value = form[key];
+    if (typeof value === 'string' && value.trim() !== '')
+      input[key] = key === 'secret' ? value : value.trim();
   }
-  const domains = form.get('trustedDomains');
+  const domains = form.trustedDomains;
   input.trustedDomains = typeof domains === 'string' ? domains.split(/[\s,;]+/).filter(Boolean) : [];
-  return input as TMailboxUpdate;
+  return input;
 }

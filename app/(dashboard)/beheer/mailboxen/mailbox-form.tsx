@@ -1,7 +1,7 @@
 'use client';
 
 import { useState, type ReactNode } from 'react';
-import type { TAdminState } from '../_shared/action-state';
+import type { TActionState } from '@/lib/web/action-state';
 import { AdminForm } from '../_shared/admin-form';
 import { inputClass, labelClass } from '../_shared/format';
 
@@ -164,7 +164,7 @@ export function MailboxForm({
   action,
   values,
 }: {
-  action: (s: TAdminState, f: FormData) => Promise<TAdminState>;
+  action: (s: TActionState, f: FormData) => Promise<TActionState>;
   values: TMailboxFormValues;
 }) {
   const [authType, setAuthType] = useState(values.authType);

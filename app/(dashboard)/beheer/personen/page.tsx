@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { requireUser } from '@/lib/auth/require-user';
+import { requireUser } from '@/lib/web/require-user';
 import { AdminHeading } from '../_shared/admin-heading';
 import { PersonPanel } from './person-panel';
 

@@ -1,7 +1,7 @@
 'use client';
 
 import { useState, useTransition, type FormEvent } from 'react';
-import type { TAdminState } from '../_shared/action-state';
+import type { TActionState } from '@/lib/web/action-state';
 import type { MeldingStatus } from '@/lib/db/generated/enums';
 import { STATUS_LABELS } from '@/lib/melding/labels';
 import { formatDateTime, inputClass, labelClass } from '../_shared/format';
@@ -31,7 +31,7 @@ export function PersonPanel() {
   const [zoekOp, setZoekOp] = useState<'bsn' | 'naam'>('bsn');
   const [query, setQuery] = useState<TQuery | null>(null);
   const [found, setFound] = useState<TFound[] | null>(null);
-  const [state, setState] = useState<TAdminState>(null);
+  const [state, setState] = useState<TActionState>(null);
   const [zeker, setZeker] = useState(false);
   const [pending, start] = useTransition();
 

@@ -1,19 +1,13 @@
 'use server';
 
-import { updateMailTemplate } from '@/lib/settings/update-mail-template';
-import type { TAdminState } from '../_shared/action-state';
-import { field, runAdminAction } from '../_shared/run-admin-action';
+import { updateMailTemplate, ZMailTemplateInput } from '@/lib/settings/update-mail-template';
+import { serverAction } from '@/lib/web/server-action';
 
-export async function updateTemplateAction(_: TAdminState, form: FormData): Promise<TAdminState> {
-  return runAdminAction('/beheer/sjablonen', 'Sjabloon opgeslagen', ({ db, actor }) =>
-    updateMailTemplate({
-      db,
-      actor,
-      input: {
-        kind: field(form, 'kind') as 'AANVULLING',
-        subject: field(form, 'subject'),
-        body: field(form, 'body'),
-      },
-    }),
-  );
-}
+export const updateTemplateAction = serverAction({
+  name: 'settings.update-template',
+  roles: ['BEHEERDER'],
+  revalidate: () => ['/beheer/sjablonen'],
+  input: ZMailTemplateInput,
+  success: 'Sjabloon opgeslagen',
+  run: ({ db, actor }, input) => updateMailTemplate({ db, actor, input }),
+});

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { requireUser } from '@/lib/auth/require-user';
+import { requireUser } from '@/lib/web/require-user';
 import { getDb } from '@/lib/db/client';
 import { subjectIsFixed, TEMPLATE_KINDS, type TTemplateKind } from '@/lib/mail/default-templates';
 import { getMailTemplate } from '@/lib/settings/get-mail-template';

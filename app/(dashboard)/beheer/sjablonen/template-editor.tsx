@@ -11,7 +11,7 @@ import {
   type TTemplateKind,
   type TTemplateValues,
 } from '@/lib/mail/default-templates';
-import type { TAdminState } from '../_shared/action-state';
+import type { TActionState } from '@/lib/web/action-state';
 import { AdminForm } from '../_shared/admin-form';
 import { inputClass, labelClass } from '../_shared/format';
 
@@ -25,7 +25,7 @@ export function TemplateEditor({
   subjectFixed,
   sample,
 }: {
-  action: (s: TAdminState, f: FormData) => Promise<TAdminState>;
+  action: (s: TActionState, f: FormData) => Promise<TActionState>;
   kind: TTemplateKind;
   title: string;
   subject: string;

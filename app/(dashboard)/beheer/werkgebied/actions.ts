@@ -1,36 +1,35 @@
 'use server';
 
-import { addAnderMeldpunt } from '@/lib/werkgebied/add-ander-meldpunt';
+import { z } from 'zod';
+import { addAnderMeldpunt, ZAnderMeldpunt } from '@/lib/werkgebied/add-ander-meldpunt';
 import { removeAnderMeldpunt } from '@/lib/werkgebied/remove-ander-meldpunt';
 import { setWerkgebied } from '@/lib/werkgebied/set-werkgebied';
-import type { TAdminState } from '../_shared/action-state';
-import { field, runAdminAction } from '../_shared/run-admin-action';
+import { serverAction } from '@/lib/web/server-action';
 import { werkgebiedFrom } from './form-input';
 
-const PATH = '/beheer/werkgebied';
+const ADMIN = { roles: ['BEHEERDER'], revalidate: () => ['/beheer/werkgebied'] } as const;
 
-export async function setWerkgebiedAction(_: TAdminState, form: FormData): Promise<TAdminState> {
-  return runAdminAction(
-    PATH,
-    'Werkgebied opgeslagen. Het geldt voor meldingen die vanaf nu binnenkomen.',
-    async ({ db, actor }) => {
-      await setWerkgebied({
-        db,
-        actor,
-        werkgebied: werkgebiedFrom(field(form, 'gemeenten'), field(form, 'postcodes')),
-      });
-    },
-  );
-}
+export const setWerkgebiedAction = serverAction({
+  ...ADMIN,
+  name: 'werkgebied.set',
+  input: z.object({ gemeenten: z.string(), postcodes: z.string() }),
+  success: 'Werkgebied opgeslagen. Het geldt voor meldingen die vanaf nu binnenkomen.',
+  run: ({ db, actor }, input) =>
+    setWerkgebied({ db, actor, werkgebied: werkgebiedFrom(input.gemeenten, input.postcodes) }),
+});
 
-export async function addAnderMeldpuntAction(_: TAdminState, form: FormData): Promise<TAdminState> {
-  return runAdminAction(PATH, 'Meldpunt toegevoegd', async ({ db, actor }) => {
-    await addAnderMeldpunt({ db, actor, naam: field(form, 'naam'), email: field(form, 'email') });
-  });
-}
+export const addAnderMeldpuntAction = serverAction({
+  ...ADMIN,
+  name: 'werkgebied.add-meldpunt',
+  input: ZAnderMeldpunt,
+  success: 'Meldpunt toegevoegd',
+  run: ({ db, actor }, input) => addAnderMeldpunt({ db, actor, ...input }),
+});
 
-export async function removeAnderMeldpuntAction(_: TAdminState, form: FormData): Promise<TAdminState> {
-  return runAdminAction(PATH, 'Meldpunt verwijderd', ({ db, actor }) =>
-    removeAnderMeldpunt({ db, actor, id: field(form, 'id') }),
-  );
-}
+export const removeAnderMeldpuntAction = serverAction({
+  ...ADMIN,
+  name: 'werkgebied.remove-meldpunt',
+  input: z.object({ id: z.string() }),
+  success: 'Meldpunt verwijderd',
+  run: ({ db, actor }, input) => removeAnderMeldpunt({ db, actor, ...input }),
+});

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { requireUser } from '@/lib/auth/require-user';
+import { requireUser } from '@/lib/web/require-user';
 import { getDb } from '@/lib/db/client';
 import { getWerkgebied } from '@/lib/werkgebied/get-werkgebied';
 import { listAndereMeldpunten } from '@/lib/werkgebied/list-andere-meldpunten';

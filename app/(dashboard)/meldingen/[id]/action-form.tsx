@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState, useEffect, useRef, type ReactNode } from 'react';
-import type { TActionState } from './action-state';
+import type { TActionState } from '@/lib/web/action-state';
 
 type TAction = (state: TActionState, form: FormData) => Promise<TActionState>;
 

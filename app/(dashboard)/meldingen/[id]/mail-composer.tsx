@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState, useState, type ReactNode } from 'react';
-import type { TActionState } from './action-state';
+import type { TActionState } from '@/lib/web/action-state';
 import { ActionMessage } from './action-form';
 import { MailPreview } from './mail-preview';
 

@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { auditActor, requireUser } from '@/lib/auth/require-user';
+import { requireUser } from '@/lib/web/require-user';
+import { auditActor } from '@/lib/web/request-origin';
 import { getDb } from '@/lib/db/client';
 import { STATUS_LABELS, UITKOMST_LABELS, type TBadge } from '@/lib/melding/labels';
 import { AppError } from '@/lib/errors';

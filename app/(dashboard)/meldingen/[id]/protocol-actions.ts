@@ -10,6 +10,7 @@ import {
   sendAanvullingHerinnering,
   ZSendAanvullingHerinnering,
 } from '@/lib/melding/send-aanvulling-herinnering';
+import { withCheckboxes } from '@/lib/web/form-values';
 import { serverAction } from '@/lib/web/server-action';
 
 /** The melding page's actions that carry the protocol's conversation with the officer. */
@@ -19,27 +20,30 @@ const base = {
 };
 
 /** The afstemming is typed as four flat fields; the verb takes it as one contact moment. */
-const ZNietInBehandelingForm = z.preprocess((raw) => {
-  const { afstemmingAt, afstemmingWith, afstemmingKanaal, afstemmingOutcome, ...rest } = raw as Record<
-    string,
-    unknown
-  >;
-  const typed = [afstemmingAt, afstemmingWith, afstemmingOutcome].some(
-    (v) => typeof v === 'string' && v.trim(),
-  );
-  return {
-    ...rest,
-    afstemming:
-      rest.contactMomentId || !typed
-        ? undefined
-        : {
-            at: afstemmingAt,
-            withWhom: afstemmingWith,
-            kanaal: afstemmingKanaal,
-            outcome: afstemmingOutcome,
-          },
-  };
-}, ZMarkNietInBehandeling);
+const ZNietInBehandelingForm = z.preprocess(
+  (raw) => {
+    const { afstemmingAt, afstemmingWith, afstemmingKanaal, afstemmingOutcome, ...rest } = raw as Record<
+      string,
+      unknown
+    >;
+    const typed = [afstemmingAt, afstemmingWith, afstemmingOutcome].some(
+      (v) => typeof v === 'string' && v.trim(),
+    );
+    return {
+      ...rest,
+      afstemming:
+        rest.contactMomentId || !typed
+          ? undefined
+          : {
+              at: afstemmingAt,
+              withWhom: afstemmingWith,
+              kanaal: afstemmingKanaal,
+              outcome: afstemmingOutcome,
+            },
+    };
+  },
+  withCheckboxes(['sendMail'], ZMarkNietInBehandeling),
+);
 
 export const nietInBehandelingAction = serverAction({
   ...base,
@@ -55,7 +59,7 @@ export const nietInBehandelingAction = serverAction({
 export const doorsturenAction = serverAction({
   ...base,
   name: 'melding.doorsturen',
-  input: ZForwardMelding,
+  input: withCheckboxes(['includeForm', 'notifyOfficer'], ZForwardMelding),
   success: (_out, input) =>
     input.notifyOfficer
       ? 'Doorgestuurd en afgerond; de mail aan het meldpunt en het bericht aan de behandelaar staan in de wachtrij.'
@@ -66,7 +70,7 @@ export const doorsturenAction = serverAction({
 export const closeAction = serverAction({
   ...base,
   name: 'melding.afronden',
-  input: ZCloseMelding,
+  input: withCheckboxes(['sendTerugkoppeling'], ZCloseMelding),
   success: (_out, input) =>
     input.sendTerugkoppeling
       ? 'Melding afgerond; de terugkoppeling staat klaar om te worden verzonden.'

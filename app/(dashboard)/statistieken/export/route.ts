@@ -1,40 +1,31 @@
 import { z } from 'zod';
-import { auditActor } from '@/lib/auth/require-user';
-import { getCurrentUser } from '@/lib/auth/current-user';
-import { getDb } from '@/lib/db/client';
-import { toHttpError } from '@/lib/errors';
 import { exportStatistieken } from '@/lib/stats/export-statistieken';
 import { parseStatsFilter } from '@/lib/stats/period';
 import { TABELLEN } from '@/lib/stats/tables';
+import { downloadResponse } from '@/lib/web/download';
+import { routeHandler } from '@/lib/web/route-handler';
 
 export const dynamic = 'force-dynamic';
 
-const ZExport = z.object({ tabel: z.enum([...TABELLEN, 'alle']), formaat: z.enum(['csv', 'xlsx']) });
+/** The table and format; the other query parameters are the statistics filter (period, gemeente…). */
+const ZExport = z
+  .object({ tabel: z.enum([...TABELLEN, 'alle']), formaat: z.enum(['csv', 'xlsx']) })
+  .catchall(z.string());
 
 /** GET /statistieken/export?tabel=…&formaat=csv|xlsx&van=…&tot=…: one table (or all, XLSX), audited. */
-export async function GET(request: Request): Promise<Response> {
-  const user = await getCurrentUser();
-  if (!user) return Response.json({ code: 'unauthenticated', message: 'Niet ingelogd' }, { status: 401 });
-  try {
-    const params = Object.fromEntries(new URL(request.url).searchParams);
-    const { tabel, formaat } = ZExport.parse(params);
-    const file = await exportStatistieken({
-      db: getDb(),
-      role: user.role,
-      actor: await auditActor(user),
-      filter: parseStatsFilter(params),
-      tabel,
-      formaat,
-    });
-    return new Response(new Uint8Array(file.body), {
-      headers: {
-        'content-type': file.contentType,
-        'content-disposition': `attachment; filename="${file.filename}"`,
-        'cache-control': 'no-store',
-      },
-    });
-  } catch (err) {
-    const { status, body } = toHttpError(err);
-    return Response.json(body, { status });
-  }
-}
+export const GET = routeHandler({
+  name: 'stats.export',
+  // Which roles may see the statistics is a setting: the verb decides.
+  query: ZExport,
+  run: async ({ db, user, actor, query }) =>
+    downloadResponse(
+      await exportStatistieken({
+        db,
+        role: user.role,
+        actor,
+        filter: parseStatsFilter(query),
+        tabel: query.tabel,
+        formaat: query.formaat,
+      }),
+    ),
+});

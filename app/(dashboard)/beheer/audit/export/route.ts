@@ -1,11 +1,19 @@
 import { exportAuditEvents } from '@/lib/audit/export-audit-events';
-import { csvResponse } from '../../_shared/csv-response';
+import { ZAuditFilter } from '@/lib/audit/search-audit-events';
+import { downloadResponse, fileDate } from '@/lib/web/download';
+import { routeHandler } from '@/lib/web/route-handler';
 
 export const dynamic = 'force-dynamic';
 
-export function GET(request: Request) {
-  const filter = Object.fromEntries(new URL(request.url).searchParams);
-  return csvResponse(request, `auditlog-${new Date().toISOString().slice(0, 10)}.csv`, (c) =>
-    exportAuditEvents({ ...c, filter }),
-  );
-}
+/** The audit log under the viewer's filters as CSV; the export is itself audited. */
+export const GET = routeHandler({
+  name: 'audit.export',
+  roles: ['BEHEERDER'],
+  query: ZAuditFilter,
+  run: async ({ db, actor, query }) =>
+    downloadResponse({
+      body: await exportAuditEvents({ db, actor, filter: query }),
+      contentType: 'text/csv; charset=utf-8',
+      filename: `auditlog-${fileDate()}.csv`,
+    }),
+});

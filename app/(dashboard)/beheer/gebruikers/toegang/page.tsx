@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
-import { auditActor, requireUser } from '@/lib/auth/require-user';
+import { requireUser } from '@/lib/web/require-user';
+import { auditActor } from '@/lib/web/request-origin';
 import { ROLE_LABELS } from '@/lib/auth/roles';
 import { getDb } from '@/lib/db/client';
 import { listUsers } from '@/lib/users/list-users';

@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
-import { auditActor, requireUser } from '@/lib/auth/require-user';
+import { requireUser } from '@/lib/web/require-user';
+import { auditActor } from '@/lib/web/request-origin';
 import { getDb } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
 import { getMailboxForEdit } from '@/lib/mailbox/get-mailbox-for-edit';

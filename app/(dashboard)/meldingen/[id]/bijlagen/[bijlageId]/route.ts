@@ -1,8 +1,6 @@
-import { auditActor } from '@/lib/auth/require-user';
-import { getCurrentUser } from '@/lib/auth/current-user';
-import { getDb } from '@/lib/db/client';
-import { toHttpError } from '@/lib/errors';
+import { z } from 'zod';
 import { getAttachment } from '@/lib/melding/get-attachment';
+import { routeHandler } from '@/lib/web/route-handler';
 
 export const dynamic = 'force-dynamic';
 
@@ -13,17 +11,17 @@ function disposition(kind: 'inline' | 'attachment', filename: string): string {
 }
 
 /** The original form (inline PDF) or another attachment (download), for medewerkers; audited. */
-export async function GET(_req: Request, ctx: { params: Promise<{ id: string; bijlageId: string }> }) {
-  const user = await getCurrentUser();
-  if (!user) return new Response('Niet ingelogd', { status: 401 });
-  const { id, bijlageId } = await ctx.params;
-  try {
+export const GET = routeHandler({
+  name: 'melding.attachment',
+  // Who may see which melding is decided inside the verb's `where` (a refusal is audited there).
+  params: z.object({ id: z.string(), bijlageId: z.string() }),
+  run: async ({ db, user, actor, params }) => {
     const file = await getAttachment({
-      db: getDb(),
+      db,
       user,
-      actor: await auditActor(user),
-      meldingId: id,
-      attachmentId: bijlageId,
+      actor,
+      meldingId: params.id,
+      attachmentId: params.bijlageId,
     });
     return new Response(new Uint8Array(file.content), {
       headers: {
@@ -34,8 +32,5 @@ export async function GET(_req: Request, ctx: { params: Promise<{ id: string; bi
         'Cache-Control': 'private, no-store',
       },
     });
-  } catch (err) {
-    const { status, body } = toHttpError(err);
-    return Response.json(body, { status });
-  }
-}
+  },
+});

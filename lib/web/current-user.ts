@@ -3,9 +3,9 @@ import { getServerSession } from 'next-auth';
 import { cache } from 'react';
 import { getDb } from '../db/client';
 import type { Role } from '../db/generated/enums';
-import { getAuthOptions } from './options';
-import { liveSessionWhere, sessionStage, type TSignInMethod, type TStage } from './session-stage';
-import { sessionTimes } from './session-times';
+import { getAuthOptions } from './auth-options';
+import { liveSessionWhere, sessionStage, type TSignInMethod, type TStage } from '../auth/session-stage';
+import { sessionTimes } from '../auth/session-times';
 
 export type TCurrentUser = { id: string; email: string; name: string | null; role: Role; sessionId: string };
 export type TSessionState = { stage: TStage; user: TCurrentUser };

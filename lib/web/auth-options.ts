@@ -13,14 +13,14 @@ import type { OAuthConfig } from 'next-auth/providers/oauth';
 import { z } from 'zod';
 import { getDb } from '../db/client';
 import { getEnv } from '../env';
-import { endSession } from './end-session';
-import { signInWithOidc } from './sign-in-with-oidc';
-import { signInWithPassword } from './sign-in-with-password';
-import { verifySecondFactor } from './verify-second-factor';
-import type { TOidcClaims } from './oidc-email';
-import { requestOrigin } from './require-user';
-import type { TSignInMethod } from './session-stage';
-import { sessionTimes } from './session-times';
+import { endSession } from '../auth/end-session';
+import { signInWithOidc } from '../auth/sign-in-with-oidc';
+import { signInWithPassword } from '../auth/sign-in-with-password';
+import { verifySecondFactor } from '../auth/verify-second-factor';
+import type { TOidcClaims } from '../auth/oidc-email';
+import { requestOrigin } from './request-origin';
+import type { TSignInMethod } from '../auth/session-stage';
+import { sessionTimes } from '../auth/session-times';
 
 const ZCredentials = z.object({
   email: z.email().transform((e) => e.trim().toLowerCase()),

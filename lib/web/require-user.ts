@@ -1,10 +1,8 @@
 import 'server-only';
-import { headers } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
 import type { Role } from '../db/generated/enums';
-import type { TAuditActor } from '../audit/audit';
 import { getSessionState, type TCurrentUser } from './current-user';
-import { STAGE_PATH } from './session-stage';
+import { STAGE_PATH } from '../auth/session-stage';
 
 /**
  * The guard every page and server action starts with: the signed-in user (else to /login, or to
@@ -18,16 +16,4 @@ export async function requireUser(roles?: readonly Role[]): Promise<TCurrentUser
   if (state.stage !== 'ready') redirect(STAGE_PATH[state.stage]);
   if (roles && !roles.includes(state.user.role)) notFound();
   return state.user;
-}
-
-/** The client's IP address and user agent, for audit events and sign-in throttling. */
-export async function requestOrigin(): Promise<{ ip: string | null; userAgent: string | null }> {
-  const h = await headers();
-  const ip = h.get('x-forwarded-for')?.split(',')[0]?.trim() || h.get('x-real-ip') || null;
-  return { ip, userAgent: h.get('user-agent') };
-}
-
-/** The audit actor for a request: the user, their IP address and user agent. */
-export async function auditActor(user: Pick<TCurrentUser, 'id' | 'email'>): Promise<TAuditActor> {
-  return { id: user.id, label: user.email, ...(await requestOrigin()) };
 }
