@@ -38,7 +38,7 @@ export function ContactForm({ meldingId }: { meldingId: string }) {
       </div>
       <div>
         <label htmlFor="contact-outcome" className="block text-sm font-medium">
-          Uitkomst / afspraken
+          Wat is besproken of afgesproken
         </label>
         <textarea id="contact-outcome" name="outcome" rows={3} required className={field} />
       </div>
