@@ -5,7 +5,7 @@
  * transforms cost ~250 MB over the two threads) and starts it in a fraction of the time.
  * Bundling takes ~0.2 s, so every start builds afresh; each file is written under a temporary
  * name and renamed, so instances starting side by side never read a half-written file.
- * `tsx scripts/worker-build.ts` builds and prints the command that runs it (`npm run worker`).
+ * `tsx launcher/worker-build.ts` builds and prints the command that runs it (`npm run worker`).
  */
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
