@@ -9,9 +9,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
-const canBuild = ['tsx', 'esbuild', 'typescript'].every((name) =>
-  existsSync(path.join(root, 'node_modules', name)),
-);
+const canBuild = ['tsx', 'esbuild'].every((name) => existsSync(path.join(root, 'node_modules', name)));
 if (canBuild) {
   const build = spawnSync(process.execPath, ['--import', 'tsx', 'launcher/build.ts', '--if-stale'], {
     cwd: root,

@@ -16,9 +16,14 @@ work=$(mktemp -d /tmp/meldpost-container-XXXXXX)
 chmod 755 "$work"
 containers=()
 pg_pid=
+export CONTAINERS_CONF=$work/containers.conf
+# runc, not crun, and no default rlimits: on machines that mix cgroup v1 and v2 crun and setting
+# rlimits are refused.
+podman() { command podman --runtime runc "$@"; }
 
 cleanup() {
-  for id in "${containers[@]}"; do podman --runtime runc rm -f "$id" >/dev/null 2>&1 || true; done
+  for id in "${containers[@]}"; do podman rm -f "$id" >/dev/null 2>&1 || true; done
+  podman volume rm -f "meldpost-smoke-$$" >/dev/null 2>&1 || true
   if [ -n "$pg_pid" ] && kill -0 "$pg_pid" 2>/dev/null; then kill -TERM "$pg_pid"; wait "$pg_pid" 2>/dev/null || true; fi
   [ "${KEEP_IMAGE:-1}" = 1 ] || podman rmi -f "$IMAGE" >/dev/null 2>&1 || true
   rm -rf "$work"
@@ -28,19 +33,17 @@ trap cleanup EXIT
 # --- podman, configured as it works on a machine that mixes cgroup v1 and v2 ------------------
 if ! command -v podman >/dev/null || ! command -v runc >/dev/null; then
   if [ "$(id -u)" = 0 ]; then
+    apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends podman runc debootstrap >/dev/null
   else
     echo "podman en runc ontbreken: sudo apt-get install -y podman runc debootstrap" >&2
     exit 1
   fi
 fi
-# Setting rlimits is refused here; runc (not crun) runs the containers.
 printf '[containers]\ndefault_ulimits = []\n' >"$work/containers.conf"
-export CONTAINERS_CONF=$work/containers.conf
-podman() { command podman --runtime runc "$@"; }
 
 # --- the base image: the official Node.js image, or a local stand-in under its name ----------
-if ! podman image exists "$NODE_IMAGE" && ! podman pull -q "$NODE_IMAGE" >/dev/null 2>&1; then
+if ! podman image exists "$NODE_IMAGE" && ! timeout 60 podman pull -q "$NODE_IMAGE" >/dev/null 2>&1; then
   echo "Geen registry bereikbaar: $NODE_IMAGE wordt lokaal gemaakt (debootstrap + Node $(node -v))" >&2
   command -v debootstrap >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq debootstrap >/dev/null
   rootfs=$work/rootfs
@@ -59,11 +62,12 @@ if ! podman image exists "$NODE_IMAGE" && ! podman pull -q "$NODE_IMAGE" >/dev/n
 fi
 
 # --- build ---------------------------------------------------------------------------------------
-build_started=$(date +%s.%N)
+ms_since() { echo $((($(date +%s%N) - $1) / 1000000)); }
+build_started=$(date +%s%N)
 # The host's npm cache, so a build without a reachable registry can still install.
 podman build --network=host -v "$HOME/.npm:/root/.npm" -t "$IMAGE" -f Containerfile . >"$work/build.log" 2>&1 ||
   { tail -40 "$work/build.log" >&2; exit 1; }
-build_sec=$(echo "$(date +%s.%N) - $build_started" | bc)
+build_ms=$(ms_since "$build_started")
 image_bytes=$(podman image inspect "$IMAGE" --format '{{.Size}}')
 
 # --- a PostgreSQL of our own (the embedded-postgres binaries, as a standalone server) ---------
@@ -92,7 +96,7 @@ podman volume create "meldpost-smoke-$$" >/dev/null
 run=(podman run --network=host --read-only --env-file "$envfile" -v "meldpost-smoke-$$:/data")
 
 # --- migrate, then web and worker; time until healthy ----------------------------------------
-started=$(date +%s.%N)
+started=$(date +%s%N)
 "${run[@]}" --rm "$IMAGE" migrate >"$work/migrate.log" 2>&1 || { cat "$work/migrate.log" >&2; exit 1; }
 grep -q 'Migraties toegepast' "$work/migrate.log" || { cat "$work/migrate.log" >&2; exit 1; }
 containers+=("$("${run[@]}" -d "$IMAGE" web)")
@@ -103,7 +107,7 @@ for _ in $(seq 1 240); do
   if echo "$body" | grep -q '"alive":true'; then healthy=1; break; fi
   sleep 0.5
 done
-start_sec=$(echo "$(date +%s.%N) - $started" | bc)
+start_ms=$(ms_since "$started")
 if [ -z "$healthy" ]; then
   for id in "${containers[@]}"; do podman logs "$id" 2>&1 | tail -20 >&2; done
   echo "Niet gezond binnen 120 s" >&2
@@ -115,6 +119,5 @@ podman healthcheck run "${containers[0]}" >/dev/null
 user=$(podman exec "${containers[0]}" id -u)
 [ "$user" != 0 ] || { echo "de container draait als root" >&2; exit 1; }
 if podman exec "${containers[0]}" touch /app/probe 2>/dev/null; then echo "root-bestandssysteem is schrijfbaar" >&2; exit 1; fi
-podman volume rm -f "meldpost-smoke-$$" >/dev/null 2>&1 || true
-printf '{"image":"%s","imageMB":%d,"buildSec":%.1f,"migrateWebWorkerToHealthySec":%.1f,"uid":%s}\n' \
-  "$IMAGE" $((image_bytes / 1000000)) "$build_sec" "$start_sec" "$user"
+printf '{"image":"%s","imageMB":%d,"buildMs":%d,"migrateWebWorkerToHealthyMs":%d,"uid":%s}\n' \
+  "$IMAGE" $((image_bytes / 1000000)) "$build_ms" "$start_ms" "$user"

@@ -3,8 +3,13 @@
  * without METRICS_TOKEN, and with the token the Prometheus text with every named series, with
  * figures from the database (a mailbox, a failed sign-in).
  */
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WORKER_ENTRY, WORKER_ENV, WORKER_NODE_ARGS } from '../../launcher/worker-runtime';
 import { createTestDb, type TTestDb } from '../support/db';
+import { exited, freePort, waitFor } from '../support/processes';
 import { startWeb, type TWeb } from '../support/web';
 
 const TOKEN = 'metrics-token-voor-de-test-0123456789';
@@ -83,5 +88,46 @@ describe('/metrics', () => {
     expect(body).toMatch(/^meldpost_mailbox_up\{[^}]*mailbox="Meldpunt metriek"[^}]*\} 1$/m);
     expect(body).toMatch(/^meldpost_login_failures_recent\{[^}]*\} 1$/m);
     expect(body).toMatch(/^meldpost_outbox_queue_depth\{[^}]*state="QUEUED"[^}]*\} 0$/m);
+    // Every series the Grafana dashboard in docs/ queries is one /metrics exposes.
+    const dashboard = readFileSync(
+      path.resolve(import.meta.dirname, '../../docs/grafana-dashboard.json'),
+      'utf8',
+    );
+    const queried = new Set(
+      [...dashboard.matchAll(/meldpost_[a-z0-9_]+/g)].map((m) => m[0].replace(/_(bucket|count|sum)$/, '')),
+    );
+    for (const name of queried)
+      expect(body, `dashboard series ${name}`).toMatch(new RegExp(`^# TYPE ${name} `, 'm'));
+  });
+
+  it("serves the worker's own metrics and liveness on METRICS_PORT", async () => {
+    const port = await freePort();
+    const worker = spawn(process.execPath, [...WORKER_NODE_ARGS, WORKER_ENTRY], {
+      env: {
+        ...process.env,
+        ...WORKER_ENV,
+        DATABASE_URL: t.url,
+        METRICS_PORT: String(port),
+        METRICS_TOKEN: TOKEN,
+      },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    try {
+      const base = `http://127.0.0.1:${port}`;
+      await waitFor(
+        'worker /healthz',
+        async () => (await fetch(`${base}/healthz`)).status === 200,
+        60_000,
+        250,
+      );
+      expect((await fetch(`${base}/metrics`)).status).toBe(401);
+      const res = await fetch(`${base}/metrics`, { headers: { authorization: `Bearer ${TOKEN}` } });
+      const body = await res.text();
+      expect(body).toMatch(/^# TYPE meldpost_form_parse_duration_seconds histogram$/m);
+      expect(body).toMatch(/^meldpost_process_resident_memory_bytes\{process="worker"\} \d+/m);
+    } finally {
+      worker.kill('SIGTERM');
+      await exited(worker);
+    }
   });
 });

@@ -63,7 +63,7 @@ describe('production install', () => {
     // even with --omit=dev, and its `prisma dev` server (never used here) wants Node 22.
     const engineWarnings = [...install.stderr.matchAll(/EBADENGINE\s+package: '([^']+)'/g)].map((m) => m[1]);
     expect(engineWarnings.filter((name) => !name!.startsWith('@prisma/streams-local@'))).toEqual([]);
-    for (const devOnly of ['tsx', 'esbuild', 'typescript', 'tailwindcss', 'vitest'])
+    for (const devOnly of ['tsx', 'esbuild', 'tailwindcss', '@tailwindcss/postcss', 'vitest', 'eslint'])
       expect(existsSync(path.join(installDir, 'node_modules', devOnly)), devOnly).toBe(false);
 
     testDb = await createTestDb();
