@@ -4,7 +4,8 @@
  * on plain Node against an external PostgreSQL, to a healthy /api/health with a live worker.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -24,8 +25,9 @@ afterAll(async () => {
     await exited(started);
   }
   await testDb?.drop();
-  rmSync(installDir, { recursive: true, force: true });
-});
+  // Half a gigabyte of node_modules: removing it takes minutes on a busy disk.
+  await rm(installDir, { recursive: true, force: true });
+}, 600_000);
 
 /** The files git knows (committed or not ignored): what a clone holds. */
 function cloneFiles(): string[] {
