@@ -64,8 +64,13 @@ fi
 # --- build ---------------------------------------------------------------------------------------
 ms_since() { echo $((($(date +%s%N) - $1) / 1000000)); }
 build_started=$(date +%s%N)
-# The host's npm cache, so a build without a reachable registry can still install.
-podman build --network=host -v "$HOME/.npm:/root/.npm" -t "$IMAGE" -f Containerfile . >"$work/build.log" 2>&1 ||
+# The host's npm cache, and the CA the host's npm trusts (a TLS-inspecting proxy's), if any.
+build_args=(--network=host -v "$HOME/.npm:/root/.npm")
+ca_file=${NODE_EXTRA_CA_CERTS:-$(npm config get cafile 2>/dev/null || true)}
+if [ -n "$ca_file" ] && [ "$ca_file" != null ] && [ -f "$ca_file" ]; then
+  build_args+=(-v "$ca_file:/etc/ssl/certs/build-ca.crt:ro" --build-arg NODE_EXTRA_CA_CERTS=/etc/ssl/certs/build-ca.crt)
+fi
+podman build "${build_args[@]}" -t "$IMAGE" -f Containerfile . >"$work/build.log" 2>&1 ||
   { tail -40 "$work/build.log" >&2; exit 1; }
 build_ms=$(ms_since "$build_started")
 image_bytes=$(podman image inspect "$IMAGE" --format '{{.Size}}')
