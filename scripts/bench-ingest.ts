@@ -22,7 +22,8 @@ import { bsn, PEOPLE, sampleFormulier } from '../tests/fixtures/generator/people
 import { waitFor } from '../tests/support/processes';
 import { startSmtpReceiver } from '../tests/support/smtp-receiver';
 import { percentile } from './percentile';
-import { buildWorker, WORKER_ENV, WORKER_NODE_ARGS } from './worker-build';
+import { buildWorker } from '../launcher/worker-build';
+import { WORKER_ENV, WORKER_NODE_ARGS } from '../launcher/worker-runtime';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const USER = { user: 'meldpunt', password: 'bench-wachtwoord' };

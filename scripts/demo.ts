@@ -25,7 +25,7 @@ import { renderPdf } from '../tests/fixtures/generator/pdf';
 import { composeRaw } from '../tests/fixtures/mail/compose';
 import { startDovecot } from '../tests/support/dovecot';
 import { startSmtpReceiver } from '../tests/support/smtp-receiver';
-import { ROOT } from './web-build';
+import { ROOT } from '../launcher/web-build';
 
 const dataDir = (process.env.MELDPOST_DATA_DIR ||= path.join(ROOT, 'data-demo'));
 const intervalMs = Number(process.env.DEMO_INTERVAL_SEC ?? 6) * 1000;
@@ -173,7 +173,7 @@ async function main() {
   const smtp = await startSmtpReceiver();
   const child = spawn(
     process.execPath,
-    ['--conditions=react-server', '--import', 'tsx', path.join(ROOT, 'scripts/start.ts')],
+    ['--conditions=react-server', '--import', 'tsx', path.join(ROOT, 'launcher/start.ts')],
     { cwd: ROOT, stdio: 'inherit', env: process.env },
   );
   let stopping = false;

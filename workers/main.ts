@@ -11,10 +11,15 @@ import { refreshStatistiekenLoop } from './jobs/refresh-statistieken';
 import { retentionLoop } from './jobs/retention';
 import { mailboxManagerLoop } from './mailbox/manager';
 import { outboxRelayLoop } from './outbox/relay';
+import { startMetricsServer } from './metrics-server';
 import { startSupervisor } from './supervisor';
 
 const log = getLogger('worker');
 const env = getEnvOrExit();
+process.env.MELDPOST_PROCESS = 'worker';
+const metricsServer = env.METRICS_PORT
+  ? startMetricsServer({ host: env.HOST, port: env.METRICS_PORT, token: env.METRICS_TOKEN })
+  : null;
 const db = getDb();
 const ring = getKeyring();
 
@@ -46,8 +51,8 @@ const supervisor = startSupervisor({
         pollMs: env.OUTBOX_POLL_SEC * 1000,
       },
     }),
-    retentionLoop({ db, ring, checkMs: 3600_000 }),
-    refreshStatistiekenLoop({ db, everyMs: 5 * 60_000 }),
+    retentionLoop({ db, ring, checkMs: env.RETENTION_CHECK_SEC * 1000 }),
+    refreshStatistiekenLoop({ db, everyMs: env.STATS_REFRESH_SEC * 1000 }),
   ],
 });
 
@@ -56,6 +61,7 @@ async function stop(reason: string) {
   if (stopping) return;
   stopping = true;
   log.info({ msg: 'worker stopping', code: 'worker_stopping', reason });
+  metricsServer?.close();
   await supervisor.stop();
   await closeParser();
   await db.$disconnect();

@@ -11,11 +11,11 @@ import {
   bindMigrationAwareSqlAdapterFactory,
   type SqlMigrationAwareDriverAdapterFactory,
 } from '@prisma/driver-adapter-utils';
+import { PROJECT_ROOT } from '../project-root';
 
 const require = createRequire(import.meta.url);
-const ROOT = path.resolve(import.meta.dirname, '../..');
-export const SCHEMA_PATH = path.join(ROOT, 'prisma/schema.prisma');
-export const MIGRATIONS_DIR = path.join(ROOT, 'prisma/migrations');
+export const SCHEMA_PATH = path.join(PROJECT_ROOT, 'prisma/schema.prisma');
+export const MIGRATIONS_DIR = path.join(PROJECT_ROOT, 'prisma/migrations');
 
 type TEngineModule = typeof import('@prisma/schema-engine-wasm/schema_engine_bg');
 export type TSchemaEngine = import('@prisma/schema-engine-wasm/schema_engine_bg').SchemaEngine;

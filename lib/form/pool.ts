@@ -15,7 +15,7 @@ import type { TParseReply, TParseRequest } from './worker';
  * says `retire`). The worker is unref'd while idle, so a CLI or test that is done simply exits.
  */
 /**
- * Where the thread's code is. Bundled (scripts/worker-build.ts: what the mailbox worker runs),
+ * Where the thread's code is. Bundled (launcher/worker-build.ts: what the mailbox worker runs),
  * it is the plain-JavaScript form-worker.mjs beside this code. From source (CLI, tests, `npm run
  * dev`) it is TypeScript: on Node 20 a loader registered with --import (as `tsx` does) does not
  * reach worker threads, so the thread starts from a tiny script that registers tsx's loader

@@ -5,6 +5,7 @@ import { auditActor } from './request-origin';
 import { getCurrentUser, type TCurrentUser } from './current-user';
 import { getDb, type TDb } from '../db/client';
 import type { Role } from '../db/generated/enums';
+import { timeRequest } from '../metrics/registry';
 import { toUserError } from './to-user-error';
 
 export type TRouteContext<TParams, TQuery> = {
@@ -44,7 +45,7 @@ const jsonError = (status: number, code: string, message: string) =>
 export function routeHandler<TParams extends z.ZodType = TNone, TQuery extends z.ZodType = TNone>(
   spec: TRouteSpec<TParams, TQuery>,
 ) {
-  return async (request: Request, context: { params?: Promise<unknown> }): Promise<Response> => {
+  const handle = async (request: Request, context: { params?: Promise<unknown> }): Promise<Response> => {
     const user = await getCurrentUser();
     if (!user) return jsonError(401, 'unauthenticated', 'Niet ingelogd');
     if (spec.roles && !spec.roles.includes(user.role)) return jsonError(404, 'not_found', 'Niet gevonden');
@@ -60,4 +61,11 @@ export function routeHandler<TParams extends z.ZodType = TNone, TQuery extends z
       return jsonError(status, code, message);
     }
   };
+  return (request: Request, context: { params?: Promise<unknown> }) =>
+    timeRequest(
+      spec.name,
+      request.method,
+      () => handle(request, context),
+      (response) => response.status,
+    );
 }

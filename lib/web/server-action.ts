@@ -11,6 +11,7 @@ import { getDb, type TDb } from '../db/client';
 import type { Role } from '../db/generated/enums';
 import type { TActionState } from './action-state';
 import { formToObject, typedValues } from './form-values';
+import { timeRequest } from '../metrics/registry';
 import { toUserError } from './to-user-error';
 
 export type TActionContext = { db: TDb; user: TCurrentUser; actor: TAuditActor };
@@ -62,7 +63,7 @@ async function guard(spec: TGuard): Promise<TCurrentUser | null> {
 export function serverAction<TSchema extends z.ZodType, TOut>(
   spec: TActionSpec<TSchema, TOut>,
 ): (previous: TActionState, form: FormData) => Promise<TActionState> {
-  return async (_previous, form) => {
+  const act = async (form: FormData): Promise<TActionState> => {
     const user = await guard(spec);
     if (!user) return { ok: false, message: SESSION_EXPIRED, at: Date.now() };
     let input: z.infer<TSchema>;
@@ -81,6 +82,13 @@ export function serverAction<TSchema extends z.ZodType, TOut>(
     const data = spec.data?.(out);
     return { ok: true, message, at: Date.now(), ...(data ? { data } : {}) };
   };
+  return (_previous, form) =>
+    timeRequest(
+      spec.name,
+      'ACTION',
+      () => act(form),
+      (state) => (state?.ok ? 200 : 422),
+    );
 }
 
 type TFormActionSpec<TSchema extends z.ZodType, TOut> = TGuard & {

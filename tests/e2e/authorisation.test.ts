@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, sourceHash } from '../../scripts/web-build';
+import { ROOT, sourceHash } from '../../launcher/web-build';
 import { createTestDb, type TTestDb } from '../support/db';
 import { seedMailbox, seedMelding } from '../support/melding-seed';
 import { createUserWithTotp, signInHttp, type TTestUser } from '../support/sign-in';

@@ -34,7 +34,8 @@ async function start(port: number) {
   await waitFor(
     `"meldpost draait" in output:\n${out.text()}`,
     () => out.text().includes('meldpost draait'),
-    240_000,
+    // The first start of a clone builds everything first (npm run build), minutes on a busy machine.
+    480_000,
   );
   const health = await waitFor(
     'health 200 with a live worker',
@@ -161,5 +162,5 @@ describe('npm start', () => {
     for (const pid of [third.rt.postgresPid, ...Object.values(third.rt.children)]) {
       await waitFor(`pid ${pid} to be gone`, () => !isAlive(pid), 15_000);
     }
-  }, 420_000);
+  }, 900_000);
 });

@@ -9,7 +9,7 @@ import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { startEmbeddedPostgres } from '../../lib/db/embedded';
 import { applyMigrations } from '../../lib/db/migrate';
-import { buildWorker } from '../../scripts/worker-build';
+import { buildWorker } from '../../launcher/worker-build';
 
 export const TEMPLATE_DB = 'meldpost_template';
 

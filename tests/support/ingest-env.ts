@@ -12,7 +12,7 @@ import { getKeyring } from '../../lib/secrets/keyring';
 import { mailboxManagerLoop } from '../../workers/mailbox/manager';
 import { outboxRelayLoop } from '../../workers/outbox/relay';
 import { startSupervisor, type TSupervisor } from '../../workers/supervisor';
-import { WORKER_ENTRY, WORKER_ENV, WORKER_NODE_ARGS } from '../../scripts/worker-build';
+import { WORKER_ENTRY, WORKER_ENV, WORKER_NODE_ARGS } from '../../launcher/worker-runtime';
 import { createTestDb, type TTestDb } from './db';
 import { startDovecot, type TDovecot } from './dovecot';
 import { exited, isAlive, waitFor } from './processes';

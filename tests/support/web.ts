@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { captureOutput, exited, freePort, isAlive, waitFor } from './processes';
-import { ensureWebBuild, ROOT, sourceHash } from '../../scripts/web-build';
+import { ensureWebBuild, ROOT, sourceHash } from '../../launcher/web-build';
 
 export type TWeb = { url: string; pid: number; output: () => string; stop: () => Promise<void> };
 
@@ -19,7 +19,7 @@ function pruneOldBuilds(keep: string) {
     .map((d) => ({ name: d.name, at: statSync(path.join(dir, d.name)).mtimeMs }))
     .sort((a, b) => b.at - a.at);
   for (const old of builds.slice(2)) rmSync(path.join(dir, old.name), { recursive: true, force: true });
-  // The tsconfig each build was made with (scripts/web-build.ts), once its build is gone.
+  // The tsconfig each build was made with (launcher/web-build.ts), once its build is gone.
   for (const f of readdirSync(dir)) {
     const build = f.endsWith('.tsconfig.json') ? f.slice(0, -'.tsconfig.json'.length) : null;
     if (build && build !== keep && !existsSync(path.join(dir, build)))

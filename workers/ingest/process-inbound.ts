@@ -12,6 +12,7 @@ import type { ParsedMail } from 'mailparser';
 import type { TDb } from '../../lib/db/client';
 import type { Mailbox } from '../../lib/db/generated/client';
 import { parseMeldformulier, type TParseResult } from '../../lib/form';
+import { getMetrics } from '../../lib/metrics/registry';
 import { checkAuthenticity, type TAuthenticity } from '../../lib/mail/authenticity';
 import { classifyMail, type TClassification } from '../../lib/mail/classify';
 import { newMessageId } from '../../lib/mail/message-id';
@@ -157,6 +158,7 @@ export async function analyseInbound(o: TProcessInput): Promise<TAnalysis> {
   let form: TAnalysis['form'] = null;
   if (classification.kind === 'melding' && (base.verified || mb.authenticityPolicy !== 'ENFORCE')) {
     const selected = selectFormAttachment(mail.attachments);
+    const timer = getMetrics().parseDuration.startTimer();
     const parsed = selected.ok
       ? await parseMeldformulier(selected.attachment.content, {
           filename: selected.attachment.filename ?? 'bijlage',
@@ -164,6 +166,7 @@ export async function analyseInbound(o: TProcessInput): Promise<TAnalysis> {
           trustedDomains: mb.trustedDomains,
         })
       : null;
+    if (parsed) timer({ outcome: parsed.ok ? 'ok' : 'fout' });
     form = { selected, parsed };
   }
   return { ...base, unreadable: null, mail, classification, form };

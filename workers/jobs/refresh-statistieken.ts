@@ -1,25 +1,45 @@
 /**
- * Keeps the statistics' materialised views fresh: refreshes them CONCURRENTLY every `everyMs`
- * (the dashboard keeps reading the previous contents meanwhile), but never spends more than a
- * tenth of the time refreshing: after a slow refresh (a very large database) it waits longer.
- * A second worker refreshing at the same time only waits for the first (one refresh per view).
+ * Keeps the statistics' materialised views fresh: refreshes them CONCURRENTLY once per period of
+ * `everyMs` (the dashboard keeps reading the previous contents meanwhile). Every worker of every
+ * instance runs this loop; only the one that claims the period refreshes (runOncePerSlot). Never
+ * more than a tenth of the time goes to refreshing: after a slow refresh (a very large database)
+ * periods are skipped until ten times its duration has passed.
  */
 import type { TDb } from '../../lib/db/client';
+import { runOncePerSlot, slotOf } from '../../lib/jobs/run-once-per-slot';
 import { getLogger } from '../../lib/log';
 import { refreshStatistieken } from '../../lib/stats/refresh-statistieken';
 import { sleep } from '../../lib/sleep';
 import type { TLoop } from '../supervisor';
 
 const log = getLogger('stats');
+export const STATS_JOB = 'statistieken';
 
 export function refreshStatistiekenLoop(o: { db: TDb; everyMs: number }): TLoop {
   return {
     name: 'statistieken',
     run: async (signal) => {
       while (!signal.aborted) {
-        const { durationMs } = await refreshStatistieken({ db: o.db });
-        log.info({ msg: 'statistics refreshed', code: 'stats_refreshed', durationMs });
-        await sleep(Math.max(o.everyMs, 10 * durationMs), signal);
+        await runOncePerSlot({
+          db: o.db,
+          job: STATS_JOB,
+          everyMs: o.everyMs,
+          run: async (slot) => {
+            const last = await o.db.statsVernieuwing.findUnique({ where: { id: 1 } });
+            if (last && Date.now() - last.refreshedAt.getTime() < 10 * last.durationMs) return;
+            const { durationMs } = await refreshStatistieken({ db: o.db });
+            log.info({
+              msg: 'statistics refreshed',
+              code: 'stats_refreshed',
+              durationMs,
+              slot: slot.toISOString(),
+            });
+          },
+        });
+        // Wake just after the next period starts (a moment late, so workers whose clocks differ
+        // slightly still agree on the period).
+        const next = slotOf(new Date(), o.everyMs).getTime() + o.everyMs;
+        await sleep(next - Date.now() + Math.min(1000, o.everyMs / 10), signal);
       }
     },
   };

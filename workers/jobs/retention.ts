@@ -1,12 +1,15 @@
 /**
  * The daily retention job as a supervised loop: checks every `checkMs` whether the last run (by
  * the worker, the CLI or a beheerder's "nu uitvoeren") is a day old, and runs it if so. The
- * audit log is the record of runs, so a restarted or second worker does not run it again early;
- * two runs at once would still be safe (each melding is removed under its row lock).
+ * audit log is the record of runs, so a restarted worker does not run it again early; of the
+ * workers of several instances checking at the same moment, only the one that claims the day
+ * runs it (runOncePerSlot). Two runs at once would still be safe (each melding is removed
+ * under its row lock), but would be recorded twice.
  */
 import { SYSTEM_ACTOR } from '../../lib/audit/audit';
 import type { TKeyring } from '../../lib/secrets/crypto';
 import type { TDb } from '../../lib/db/client';
+import { runOncePerSlot } from '../../lib/jobs/run-once-per-slot';
 import { RETENTION_RUN_ACTION, runRetention } from '../../lib/retention/run-retention';
 import { sleep } from '../../lib/sleep';
 import type { TLoop } from '../supervisor';
@@ -26,7 +29,14 @@ export function retentionLoop(o: { db: TDb; ring: TKeyring; checkMs: number; now
           select: { at: true },
         });
         if (!last || now() - last.at.getTime() >= DAY_MS)
-          await runRetention({ db: o.db, ring: o.ring, actor: SYSTEM_ACTOR('retention') });
+          await runOncePerSlot({
+            db: o.db,
+            job: 'retention',
+            everyMs: DAY_MS,
+            now: new Date(now()),
+            run: () =>
+              runRetention({ db: o.db, ring: o.ring, actor: SYSTEM_ACTOR('retention') }).then(() => {}),
+          });
         await sleep(o.checkMs, signal);
       }
     },

@@ -1,6 +1,8 @@
 /**
- * `npm start` (and `npm run dev` with --dev): embedded PostgreSQL unless DATABASE_URL is set,
- * migrations, first beheerder, build if needed, then the web server and the worker as children.
+ * `meldpost start` (what `npm start` runs, after building what is out of date) and `npm run dev`
+ * (from source, with --dev): embedded PostgreSQL unless DATABASE_URL is set, migrations, first
+ * beheerder, then the web server and the worker as children. Production runs the build
+ * (`npm run build`: .next/ and dist/); nothing is compiled here.
  * SIGINT/SIGTERM stop the children first and the database last. A previous run killed with
  * SIGKILL leaves a runtime file whose PIDs are cleaned up here before anything starts.
  */
@@ -19,10 +21,10 @@ import { applyMigrations } from '../lib/db/migrate';
 import { createDb } from '../lib/db/client';
 import { getEnvOrExit } from '../lib/env';
 import { errFields, getLogger } from '../lib/log';
+import { PROJECT_ROOT as ROOT } from '../lib/project-root';
 import { bootstrapAdmin } from '../lib/users/bootstrap-admin';
+import { WORKER_ENTRY, WORKER_ENV, WORKER_NODE_ARGS } from './worker-runtime';
 
-import { ensureWebBuild, ROOT } from './web-build';
-import { buildWorker, WORKER_ENV, WORKER_NODE_ARGS } from './worker-build';
 const dev = process.argv.includes('--dev');
 const log = getLogger('start');
 const say = (line: string) => process.stdout.write(`${line}\n`);
@@ -86,9 +88,6 @@ async function main() {
     say('');
   }
 
-  // Builds when there is no build of the current sources (first start, or after an update).
-  if (!dev) ensureWebBuild('.next', say);
-
   const children = new Map<string, ChildProcess>();
   let stopping = false;
   const restarts: number[] = [];
@@ -104,7 +103,7 @@ async function main() {
     // The worker runs bundled (a fraction of the memory); in dev from source, reloaded on change.
     worker: dev
       ? ['--watch', '--conditions=react-server', '--import', 'tsx', path.join(ROOT, 'workers/main.ts')]
-      : [...WORKER_NODE_ARGS, buildWorker()],
+      : [...WORKER_NODE_ARGS, WORKER_ENTRY],
   } satisfies Record<string, string[]>;
 
   const record = () =>

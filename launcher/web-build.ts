@@ -8,9 +8,12 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { PROJECT_ROOT } from '../lib/project-root';
 
-export const ROOT = path.resolve(import.meta.dirname, '..');
+export const ROOT = PROJECT_ROOT;
 const SOURCES = ['app', 'lib', 'proxy.ts', 'next.config.js', 'postcss.config.mjs', 'package-lock.json'];
+/** Everything `npm run build` reads: the web's sources plus the worker's, the launcher's and the CLI's. */
+export const ALL_SOURCES = [...SOURCES, 'workers', 'launcher', 'cli', 'prisma/schema.prisma'];
 const SKIP = new Set(['node_modules']);
 
 function* files(p: string): Generator<string> {
@@ -23,10 +26,10 @@ function* files(p: string): Generator<string> {
   for (const name of readdirSync(full).sort()) if (!SKIP.has(name)) yield* files(path.join(p, name));
 }
 
-/** SHA-256 over the paths and contents of everything the web build reads. */
-export function sourceHash(): string {
+/** SHA-256 over the paths and contents of `roots` (by default everything the web build reads). */
+export function sourceHash(roots: string[] = SOURCES): string {
   const hash = createHash('sha256');
-  for (const root of SOURCES)
+  for (const root of roots)
     for (const f of files(root))
       hash
         .update(f)
