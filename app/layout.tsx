@@ -13,6 +13,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
     <html lang="nl">
       <head>
         {/* The huisstijl's design tokens (app/huisstijl.css/route.ts), after the defaults in globals.css. */}
+        {/* eslint-disable-next-line @next/next/no-css-tags -- generated per meldpunt at run time, not a build asset */}
         <link rel="stylesheet" href="/huisstijl.css" />
       </head>
       <body className="min-h-screen bg-page text-ink antialiased">{children}</body>

@@ -6,6 +6,7 @@ import { getSessionState } from '@/lib/auth/current-user';
 import { auditActor } from '@/lib/auth/require-user';
 import { getDb } from '@/lib/db/client';
 import { changePassword } from '@/lib/auth/change-password';
+import { HOME_PATH } from '@/lib/auth/home-path';
 
 export type TPasswordState = { error?: string };
 
@@ -31,5 +32,6 @@ export async function changePasswordAction(_prev: TPasswordState, form: FormData
     actor: await auditActor(state.user),
   });
   if (!result.ok) return { error: result.message };
-  redirect('/');
+  // Straight to the role's own page: via `/` the browser showed an empty page between two redirects.
+  redirect(HOME_PATH[state.user.role]);
 }

@@ -33,7 +33,7 @@ export async function updateMailboxAction(_: TAdminState, form: FormData): Promi
   const id = field(form, 'id');
   return runAdminAction(
     `/beheer/mailboxen/${id}`,
-    'Wijzigingen opgeslagen. De worker gebruikt ze binnen enkele seconden.',
+    'Wijzigingen opgeslagen. Het verwerkingsproces gebruikt ze binnen enkele seconden.',
     async ({ db, actor }) => {
       await updateMailbox({ db, ring: getKeyring(), actor, id, input: mailboxInputFrom(form) });
     },
@@ -70,7 +70,7 @@ export async function retryParkedAction(_: TAdminState, form: FormData): Promise
   const id = field(form, 'id');
   return runAdminAction(
     `/beheer/mailboxen/${field(form, 'mailboxId')}`,
-    'Opnieuw aangeboden; de worker verwerkt het bij de volgende ronde.',
+    'Opnieuw aangeboden; het verwerkingsproces leest het bij de volgende ronde.',
     ({ db, actor }) => retryParkedMessage({ db, actor, id }),
   );
 }

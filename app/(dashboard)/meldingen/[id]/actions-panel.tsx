@@ -49,7 +49,14 @@ export function ActionsPanel({
             <label htmlFor="assigneeId" className="block text-sm font-medium">
               Toewijzen aan collega
             </label>
-            <select id="assigneeId" name="assigneeId" defaultValue={m.assignee?.id ?? ''} className={field}>
+            {/* Keyed on the assignee: a select keeps its first defaultValue, and must follow a new assignment. */}
+            <select
+              key={m.assignee?.id ?? 'niemand'}
+              id="assigneeId"
+              name="assigneeId"
+              defaultValue={m.assignee?.id ?? ''}
+              className={field}
+            >
               <option value="">Niemand</option>
               {colleagues.map((c) => (
                 <option key={c.id} value={c.id}>
@@ -91,7 +98,12 @@ export function ActionsPanel({
               <label htmlFor="prioriteit" className="block text-sm font-medium">
                 Prioriteit
               </label>
-              <select id="prioriteit" name="prioriteit" defaultValue="NORMAAL" className={field}>
+              <select
+                id="prioriteit"
+                name="prioriteit"
+                defaultValue={m.prioriteit ?? 'NORMAAL'}
+                className={field}
+              >
                 {Object.entries(PRIORITEIT_LABELS).map(([v, l]) => (
                   <option key={v} value={v}>
                     {l}
@@ -159,7 +171,16 @@ export function ActionsPanel({
       )}
       {open && (
         <Panel title="Afronden">
-          <ActionForm action={closeAction} meldingId={m.id} submitLabel="Melding afronden">
+          <ActionForm
+            action={closeAction}
+            meldingId={m.id}
+            submitLabel="Melding afronden"
+            hint={
+              m.firstAssessedAt
+                ? null
+                : 'Beoordeel de melding eerst (paneel Beoordelen): pas dan kan zij worden afgerond.'
+            }
+          >
             <div>
               <label htmlFor="close-uitkomst" className="block text-sm font-medium">
                 Uitkomst

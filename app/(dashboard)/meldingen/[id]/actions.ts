@@ -7,7 +7,6 @@ import { addNote } from '@/lib/melding/add-note';
 import { assessMelding } from '@/lib/melding/assess-melding';
 import { assignMelding } from '@/lib/melding/assign-melding';
 import { closeMelding } from '@/lib/melding/close-melding';
-import { correctMeldingField } from '@/lib/melding/correct-melding-field';
 import { forwardMelding } from '@/lib/melding/forward-melding';
 import { toHttpError } from '@/lib/errors';
 import { markNietInBehandeling } from '@/lib/melding/mark-niet-in-behandeling';
@@ -97,12 +96,6 @@ export async function closeAction(_: TActionState, form: FormData) {
       toelichting: text(form, 'toelichting'),
       loketAdvies: text(form, 'loketAdvies'),
     }),
-  );
-}
-
-export async function correctAction(_: TActionState, form: FormData) {
-  return run(form, 'Correctie opgeslagen', (a, meldingId) =>
-    correctMeldingField({ ...a, meldingId, field: text(form, 'field'), value: text(form, 'value') }),
   );
 }
 
