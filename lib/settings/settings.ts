@@ -28,7 +28,9 @@ export const ZSettings = z.object({
   huisstijlKleur: z
     .string()
     .trim()
-    .refine((v) => v === '' || !brandColourProblem(v), { error: (i) => brandColourProblem(String(i.input)) ?? '' })
+    .refine((v) => v === '' || !brandColourProblem(v), {
+      error: (i) => brandColourProblem(String(i.input)) ?? '',
+    })
     .default(''),
 });
 

@@ -26,13 +26,18 @@ export async function axeViolations(page: Page, o: { openDetails?: boolean } = {
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
   const result = await page.evaluate(
     (tags) =>
-      (window as unknown as { axe: { run: (c: Document, o: object) => Promise<unknown> } }).axe.run(document, {
-        runOnly: { type: 'tag', values: tags },
-        resultTypes: ['violations'],
-      }),
+      (window as unknown as { axe: { run: (c: Document, o: object) => Promise<unknown> } }).axe.run(
+        document,
+        {
+          runOnly: { type: 'tag', values: tags },
+          resultTypes: ['violations'],
+        },
+      ),
     WCAG_AA_TAGS,
   );
   return (result as TAxeResult).violations.flatMap((v) =>
-    v.nodes.map((n) => `${v.id}: ${v.help} — ${n.target.join(' ')} (${n.failureSummary?.split('\n')[1]?.trim() ?? ''})`),
+    v.nodes.map(
+      (n) => `${v.id}: ${v.help} — ${n.target.join(' ')} (${n.failureSummary?.split('\n')[1]?.trim() ?? ''})`,
+    ),
   );
 }
