@@ -307,7 +307,7 @@ describe('statistics', () => {
     await series.getByRole('cell', { name: 'april 2026', exact: true }).waitFor();
     expect(await series.textContent()).not.toContain('2026-04');
     const eenheid = page.locator('section[aria-labelledby="stat-eenheid"] figure');
-    await eenheid.locator('svg title').first().waitFor();
+    await eenheid.locator('svg title').first().waitFor({ state: 'attached' });
     const ticks = await eenheid.locator('svg title').evaluateAll((titles) =>
       titles.map((title) => ({
         full: title.textContent!,

@@ -1,18 +1,24 @@
 'use client';
 
+import { usePathname, useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
 
 /**
- * "Mailbox aangemaakt" right after creating, until the beheerder does the next thing: the first
- * form sent or button pressed on the page hides it, and the `?aangemaakt` marker leaves the
- * address at once, so a reload does not bring it back either.
+ * "Mailbox aangemaakt" right after creating (`created`: the page was opened with `?aangemaakt`),
+ * until the beheerder does the next thing: the first form sent or button pressed hides it. The
+ * marker leaves the address through the router at once, so neither a later save (which renders
+ * the page again) nor a reload brings the notice back; this component keeps it on screen meanwhile.
  */
-export function CreatedNotice() {
-  const [shown, setShown] = useState(true);
+export function CreatedNotice({ created }: { created: boolean }) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const [shown, setShown] = useState(created);
   useEffect(() => {
-    const url = new URL(window.location.href);
-    url.searchParams.delete('aangemaakt');
-    window.history.replaceState(window.history.state, '', url);
+    if (!created) return;
+    router.replace(pathname, { scroll: false });
+  }, [created, pathname, router]);
+  useEffect(() => {
+    if (!shown) return;
     const hide = (e: Event) => {
       if (e.type === 'submit' || (e.target instanceof Element && e.target.closest('button'))) setShown(false);
     };
@@ -22,7 +28,7 @@ export function CreatedNotice() {
       document.removeEventListener('submit', hide, true);
       document.removeEventListener('click', hide, true);
     };
-  }, []);
+  }, [shown]);
   if (!shown) return null;
   return (
     <p role="status" className="text-green-800">

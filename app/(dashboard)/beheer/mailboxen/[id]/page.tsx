@@ -54,7 +54,7 @@ export default async function MailboxPage({
   return (
     <section className="space-y-8">
       <AdminHeading title={`Mailbox ${mb.name}`} back={{ href: '/beheer/mailboxen', label: 'Mailboxen' }}>
-        {(await searchParams).aangemaakt && <CreatedNotice />}
+        <CreatedNotice created={Boolean((await searchParams).aangemaakt)} />
         <p>
           {mb.active ? 'Ingeschakeld' : 'Uitgeschakeld'} · verwerking: {holderLabel(mb.holder)} · laatst
           gesynchroniseerd: {formatDateTime(mb.lastSyncAt)}
