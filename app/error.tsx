@@ -7,7 +7,13 @@ import { StatusPage, primaryLinkClass, secondaryLinkClass } from './_status/stat
  * An unexpected error while showing a page, in Dutch. Says nothing about the cause (the server
  * logged it with a stable code); the reference lets the beheerder find that log line.
  */
-export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+export default function ErrorPage({
+  error,
+  reset,
+}: {
+  error: Error & { digest?: string };
+  reset: () => void;
+}) {
   return (
     <StatusPage
       code="Fout 500"
