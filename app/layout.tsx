@@ -11,7 +11,12 @@ export const metadata: Metadata = {
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="nl">
-      <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">{children}</body>
+      <head>
+        {/* The huisstijl's design tokens (app/huisstijl.css/route.ts), after the defaults in globals.css. */}
+        {/* eslint-disable-next-line @next/next/no-css-tags -- generated per meldpunt at run time, not a build asset */}
+        <link rel="stylesheet" href="/huisstijl.css" />
+      </head>
+      <body className="min-h-screen bg-page text-ink antialiased">{children}</body>
     </html>
   );
 }

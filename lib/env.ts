@@ -76,6 +76,20 @@ export const ZEnv = z.object({
     .enum(['true', 'false'])
     .default('false')
     .transform((v) => v === 'true'),
+  /** Huisstijl: the name in the page header and sign-in pages (a beheerder's setting wins). */
+  MELDPOST_HUISSTIJL_NAAM: z.string().trim().min(1).max(60).optional(),
+  /** Huisstijl: brand colour #rrggbb (a beheerder's setting wins). */
+  MELDPOST_HUISSTIJL_KLEUR: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/, 'verwacht een kleur als #rrggbb')
+    .optional(),
+  /** Huisstijl: a CSS file with design tokens (NL Design System names), e.g. a gemeente's theme. */
+  MELDPOST_HUISSTIJL_CSS: z.string().min(1).optional(),
+  /** Huisstijl: a logo (PNG, SVG or JPEG file) shown beside the name. */
+  MELDPOST_HUISSTIJL_LOGO: z
+    .string()
+    .regex(/\.(png|svg|jpe?g)$/i, 'verwacht een .png-, .svg- of .jpg-bestand')
+    .optional(),
 });
 
 export type TEnv = z.infer<typeof ZEnv> & { dataDir: string; databaseUrl: string };

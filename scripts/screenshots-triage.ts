@@ -1,6 +1,6 @@
 /**
- * Screenshots of the inbox and of a melding for the README (docs/triage-inbox.png,
- * docs/triage-melding.png), made with Debian's Chromium against the real app and a throwaway
+ * Screenshots for the README (docs/triage-inbox.png sorted by priority, docs/triage-melding.png,
+ * docs/beheer-audit.png, docs/niet-gevonden.png), made with Debian's Chromium against the real app and a throwaway
  * PostgreSQL holding a dozen fictitious meldingen. Run: node --conditions=react-server --import tsx scripts/screenshots-triage.ts
  */
 import './quiet-logs';
@@ -30,6 +30,7 @@ async function main() {
     const mailboxId = (await seedMailbox(db)).id;
     const user = await createUserWithTotp(db, { role: 'MEDEWERKER', name: 'Mila de Medewerker' });
     const collega = await createUserWithTotp(db, { role: 'MEDEWERKER', name: 'Jorrit Collega' });
+    const beheerder = await createUserWithTotp(db, { role: 'BEHEERDER', name: 'Bea Beheerder' });
     const now = Date.now();
     const ids: string[] = [];
     for (let i = 0; i < 12; i += 1) {
@@ -109,12 +110,22 @@ async function main() {
     const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
     await signInBrowser(page, web.url, user);
     mkdirSync(path.join(ROOT, 'docs'), { recursive: true });
-    await page.goto(`${web.url}/meldingen`);
+    await page.goto(`${web.url}/meldingen?sort=prioriteit`);
     await page.screenshot({ path: path.join(ROOT, 'docs/triage-inbox.png') });
     await page.setViewportSize({ width: 1280, height: 1500 });
     await page.goto(`${web.url}/meldingen/${featured}`);
     await page.screenshot({ path: path.join(ROOT, 'docs/triage-melding.png') });
-    process.stderr.write('docs/triage-inbox.png and docs/triage-melding.png written\n');
+    await page.setViewportSize({ width: 1280, height: 700 });
+    await page.goto(`${web.url}/bestaat-niet`);
+    await page.screenshot({ path: path.join(ROOT, 'docs/niet-gevonden.png') });
+    const admin = await (await browser.newContext()).newPage();
+    await admin.setViewportSize({ width: 1280, height: 900 });
+    await signInBrowser(admin, web.url, beheerder);
+    await admin.goto(`${web.url}/beheer/audit`);
+    await admin.screenshot({ path: path.join(ROOT, 'docs/beheer-audit.png') });
+    process.stderr.write(
+      'docs/triage-inbox.png, triage-melding.png, niet-gevonden.png, beheer-audit.png written\n',
+    );
   } finally {
     await closeBrowser?.();
     await stopWeb?.();

@@ -5,7 +5,9 @@ import { ROLE_LABELS } from '@/lib/auth/roles';
 import { getDb } from '@/lib/db/client';
 import type { Role } from '@/lib/db/generated/enums';
 import { getSettings } from '@/lib/settings/get-settings';
+import { getHuisstijl } from '@/lib/theme/get-huisstijl';
 import { NavLink } from './nav-link';
+import { SkipLinks } from './skip-links';
 
 export const dynamic = 'force-dynamic';
 
@@ -21,19 +23,19 @@ function menu(role: Role, statistiekenVoorMedewerkers: boolean): { href: string;
 
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();
-  const settings = await getSettings({ db: getDb() });
+  const db = getDb();
+  const [settings, huisstijl] = await Promise.all([getSettings({ db }), getHuisstijl({ db })]);
   return (
     <div className="min-h-screen">
-      <a
-        href="#inhoud"
-        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-brand-900"
-      >
-        Naar de inhoud
-      </a>
-      <header className="bg-brand-900 text-white print:hidden">
+      <SkipLinks />
+      <header className="bg-brand-900 text-brand-contrast print:hidden">
         <div className="mx-auto flex max-w-7xl items-center gap-6 px-4 py-2 lg:px-6">
-          <Link href="/" className="text-lg font-semibold">
-            meldpost
+          <Link href="/" className="flex items-center gap-2 text-lg font-semibold">
+            {huisstijl.logoHref && (
+              // eslint-disable-next-line @next/next/no-img-element -- a small logo from our own origin
+              <img src={huisstijl.logoHref} alt="" height={32} className="h-8 w-auto" />
+            )}
+            {huisstijl.naam}
           </Link>
           <nav aria-label="Hoofdmenu" className="flex-1">
             <ul className="flex gap-1">
@@ -64,7 +66,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
           </details>
         </div>
       </header>
-      <main id="inhoud" className="mx-auto max-w-7xl px-4 py-6 lg:px-6">
+      <main id="inhoud" tabIndex={-1} className="mx-auto max-w-7xl px-4 py-6 focus:outline-none lg:px-6">
         {children}
       </main>
     </div>

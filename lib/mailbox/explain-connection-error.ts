@@ -28,13 +28,19 @@ type TErrorLike = {
   cause?: unknown;
 };
 
-function codeOf(e: TErrorLike): string {
-  const cause = (e.cause ?? {}) as TErrorLike;
-  return String(e.code ?? cause.code ?? '');
-}
-
 function textOf(e: TErrorLike): string {
   return [e.message, e.responseText, e.response].filter((x) => typeof x === 'string').join(' ');
+}
+
+/** nodemailer wraps socket and DNS errors in codes of its own; the system's code is in the message. */
+const WRAPPER_CODES = new Set(['ESOCKET', 'ECONNECTION', 'EDNS']);
+
+function codeOf(e: TErrorLike): string {
+  const cause = (e.cause ?? {}) as TErrorLike;
+  const code = String(e.code ?? cause.code ?? '');
+  if (!WRAPPER_CODES.has(code)) return code;
+  const inner = /\b(E[A-Z]{4,}|[A-Z_]*CERT[A-Z_]*)\b/.exec(textOf(e))?.[1];
+  return inner && !WRAPPER_CODES.has(inner) ? inner : code;
 }
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -109,5 +115,12 @@ export function explainConnectionError(
       ? 'Het token is opgehaald, maar de mailbox weigert het: waarschijnlijk ontbreekt de applicatiemachtiging IMAP.AccessAsApp (met beheerderstoestemming) of heeft de app geen toegang tot deze mailbox (Add-MailboxPermission in Exchange Online). Controleer ook de gebruikersnaam (het mailadres van de mailbox).'
       : 'Het token is opgehaald, maar de SMTP-server weigert het: waarschijnlijk ontbreekt de machtiging SMTP.SendAsApp of staat SMTP AUTH uit voor deze mailbox.';
   }
-  return `Verbinding met ${where} mislukt${code ? ` (${code})` : ''}. Controleer de instellingen.`;
+  if (code === 'EDNS') return `De hostnaam van ${where} kan niet worden opgezocht. Controleer de servernaam.`;
+  if (
+    code === 'ECONNECTION' ||
+    code === 'ESOCKET' ||
+    /greeting|closed unexpectedly|unexpected close/i.test(text)
+  )
+    return `${cap(where)} is bereikbaar, maar de verbinding brak af voordat zij kon worden gebruikt. Meestal past de TLS-modus niet bij de poort (bijvoorbeeld 465 met TLS, 587 met STARTTLS) of is dit geen mailserver. Controleer poort en TLS-modus.`;
+  return `Verbinding met ${where} mislukt. Controleer servernaam, poort, TLS-modus en aanmeldgegevens.`;
 }

@@ -34,7 +34,12 @@ export async function assessMelding(o: TActing & z.input<typeof ZAssessMelding>)
         select: { id: true },
       });
       return {
-        data: { firstAssessedAt: m.firstAssessedAt ?? new Date(), assigneeId: m.assigneeId ?? o.user.id },
+        data: {
+          firstAssessedAt: m.firstAssessedAt ?? new Date(),
+          assigneeId: m.assigneeId ?? o.user.id,
+          beoordeling: input.uitkomst,
+          prioriteit: input.prioriteit,
+        },
         to: m.status === 'ONTVANGEN' ? 'IN_BEHANDELING' : undefined,
         details: { beoordelingId: b.id, uitkomst: input.uitkomst, prioriteit: input.prioriteit },
       };

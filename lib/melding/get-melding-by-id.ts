@@ -23,6 +23,8 @@ export async function getMeldingById(o: TActing & { meldingId: string; now?: Dat
       version: true,
       opnieuwOntvangen: true,
       status: true,
+      beoordeling: true,
+      prioriteit: true,
       uitkomst: true,
       uitkomstToelichting: true,
       loketAdvies: true,

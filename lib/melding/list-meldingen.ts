@@ -34,7 +34,7 @@ export const ZMeldingFilter = z.object({
     .max(100)
     .catch('')
     .transform((s) => s || undefined),
-  sort: z.enum(['nieuwste', 'oudste', 'naam']).catch('nieuwste'),
+  sort: z.enum(['nieuwste', 'oudste', 'naam', 'prioriteit']).catch('nieuwste'),
   pagina: z.coerce.number().int().min(1).max(100_000).catch(1),
 });
 export type TMeldingFilter = z.infer<typeof ZMeldingFilter>;
@@ -93,6 +93,8 @@ const ORDER: Record<TMeldingFilter['sort'], Prisma.MeldingOrderByWithRelationInp
   nieuwste: [{ receivedAt: 'desc' }, { id: 'desc' }],
   oudste: [{ receivedAt: 'asc' }, { id: 'asc' }],
   naam: [{ achternaam: 'asc' }, { receivedAt: 'desc' }],
+  // Highest priority first (the enum runs LAAG < NORMAAL < HOOG), not yet assessed last; oldest first within.
+  prioriteit: [{ prioriteit: { sort: 'desc', nulls: 'last' } }, { receivedAt: 'asc' }, { id: 'asc' }],
 };
 
 /**
@@ -133,6 +135,8 @@ export async function listMeldingen(
         plaats: true,
         voorvalPlaats: true,
         status: true,
+        beoordeling: true,
+        prioriteit: true,
         uitkomst: true,
         telefonischContactGewenst: true,
         veiligThuisGemeld: true,
@@ -186,6 +190,8 @@ export async function listMeldingen(
         geboortedatum: m.geboortedatum,
         plaats: m.plaats ?? m.voorvalPlaats,
         status: m.status,
+        beoordeling: m.beoordeling,
+        prioriteit: m.prioriteit,
         uitkomst: m.uitkomst,
         assignee: m.assignee ? (m.assignee.name ?? m.assignee.email) : null,
         assignedToMe: m.assignee?.id === o.user.id,

@@ -3,6 +3,7 @@
  * validated here; a missing or invalid stored value falls back to its default.
  */
 import { z } from 'zod';
+import { brandColourProblem } from '../theme/theme-css';
 
 export const ZSettings = z.object({
   /** The meldpunt's name and phone number, used in mail templates. */
@@ -28,6 +29,16 @@ export const ZSettings = z.object({
     .default(30),
   /** Whether medewerkers (not only coordinators) may see the statistics. */
   statistiekenVoorMedewerkers: z.boolean().default(false),
+  /** Huisstijl: the name in the page header ('' = the environment's, else "meldpost"). */
+  huisstijlNaam: z.string().trim().max(60).default(''),
+  /** Huisstijl: brand colour #rrggbb ('' = the environment's, else the default blue). */
+  huisstijlKleur: z
+    .string()
+    .trim()
+    .refine((v) => v === '' || !brandColourProblem(v), {
+      error: (i) => brandColourProblem(String(i.input)) ?? '',
+    })
+    .default(''),
 });
 
 export type TSettings = z.infer<typeof ZSettings>;

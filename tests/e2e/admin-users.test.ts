@@ -159,7 +159,8 @@ describe('audit log', () => {
     expect(page.url()).not.toContain('111222333');
     await expect(page.getByText('2 gebeurtenissen over deze persoon.').isVisible()).resolves.toBe(true);
     const actions = await page.locator('tbody tr td:nth-child(3)').allTextContents();
-    expect(actions).toEqual(['melding.inzien', 'melding.status']);
+    // Shown in words (an action without a label of its own reads as its words, never as the code).
+    expect(actions).toEqual(['Melding inzien', 'Melding status']);
 
     const [download] = await Promise.all([
       page.waitForEvent('download'),
@@ -178,7 +179,7 @@ describe('audit log', () => {
     // Per user: everything the medewerker did, chronologically, from a link in the log.
     await page.goto(`${web.url}/beheer/audit?user=${medewerker.id}&order=asc`);
     const userActions = await page.locator('tbody tr td:nth-child(3)').allTextContents();
-    expect(userActions.slice(-2)).toEqual(['melding.inzien', 'melding.status']);
+    expect(userActions.slice(-2)).toEqual(['Melding inzien', 'Melding status']);
     expect(problems).toEqual([]);
   });
 });
@@ -189,7 +190,7 @@ describe('settings and overview', () => {
     await hydrated();
     await page.getByLabel('Naam van het meldpunt').fill('Meldpunt Zorg en Overlast');
     await page.getByLabel('Synchronisatie-alarm (minuten)').fill('10');
-    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await page.getByRole('button', { name: 'Opslaan', exact: true }).click();
     await page.getByText('Instellingen opgeslagen').waitFor();
     expect(await db.db.setting.findUniqueOrThrow({ where: { key: 'syncAlarmMinuten' } })).toMatchObject({
       value: 10,

@@ -58,6 +58,8 @@ describe('ingestion', () => {
     expect(signal!.subject).toBe(`Acceptatiesignaal: melding niet-acute zorg met ${kenmerk}`);
     expect(signal!.inReplyTo).toBe(inbound.messageId);
     expect(signal!.envelope.to).toEqual([SIGNAL_RECIPIENT]);
+    // The meldpunt's name (the default setting) as the From display name.
+    expect(signal!.from?.value[0]?.name).toBe('Meldpunt niet-acute zorg');
     expect(signal!.headers.get('auto-submitted')).toBe('auto-generated');
     await waitFor(
       'moved',

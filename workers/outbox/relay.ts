@@ -20,6 +20,7 @@ import { OUTBOX_CHANNEL } from '../../lib/outbox/queue-outgoing';
 import { sendDueOutgoing, type TRetryPolicy, type TSendResult } from '../../lib/outbox/send-due-outgoing';
 import type { TLoop } from '../supervisor';
 import { appendSentCopy } from './sent-copy';
+import { getSettings } from '../../lib/settings/get-settings';
 
 const log = getLogger('outbox');
 
@@ -103,11 +104,13 @@ export function outboxRelayLoop(o: { db: TDb; ring: TKeyring; config: TRelayConf
   const send = async (row: OutgoingMail): Promise<TSendResult> => {
     try {
       const mb = await o.db.mailbox.findUniqueOrThrow({ where: { id: row.mailboxId } });
+      // The meldpunt's name as display name, so the officer sees who writes (nodemailer encodes it).
+      const { meldpuntNaam } = await getSettings({ db: o.db });
       const technical = row.kind === 'ACCEPTATIESIGNAAL' || row.kind === 'FOUTMELDING';
       const attachments = await getOutgoingAttachments(o.db, row);
       // Composed once, so the copy in the Sent folder is byte for byte what the receiver got.
       const raw = await new MailComposer({
-        from: mb.fromAddress,
+        from: { name: meldpuntNaam, address: mb.fromAddress },
         to: row.recipient,
         subject: row.subject,
         text: row.body,

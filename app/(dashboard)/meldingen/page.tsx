@@ -6,6 +6,7 @@ import { getDb } from '@/lib/db/client';
 import { BADGE_LABELS, BADGES, STATUS_LABELS, UITKOMST_LABELS } from '@/lib/melding/labels';
 import { listMeldingen, ZMeldingFilter, type TMeldingFilter } from '@/lib/melding/list-meldingen';
 import { Badges } from './badges';
+import { Priority } from './priority';
 import { formatDateTime, formatDay, werkdagenLabel } from './format';
 
 export const metadata: Metadata = { title: 'Meldingen' };
@@ -13,6 +14,12 @@ export const dynamic = 'force-dynamic';
 
 type TSearchParams = Record<string, string | string[] | undefined>;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+const SORT_CAPTION: Record<TMeldingFilter['sort'], string> = {
+  nieuwste: 'nieuwste eerst',
+  oudste: 'oudste eerst',
+  naam: 'op achternaam',
+  prioriteit: 'hoogste prioriteit eerst',
+};
 const input = 'mt-1 block w-full rounded border border-slate-400 bg-white px-2 py-1.5 text-sm';
 
 function pageHref(f: TMeldingFilter, pagina: number): string {
@@ -154,6 +161,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
               <option value="nieuwste">Nieuwste eerst</option>
               <option value="oudste">Oudste eerst</option>
               <option value="naam">Achternaam</option>
+              <option value="prioriteit">Prioriteit (hoog eerst)</option>
             </select>
           </div>
           <button
@@ -177,10 +185,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
       ) : (
         <div className="mt-4 overflow-x-auto rounded border border-slate-200 bg-white">
           <table className="w-full text-left text-sm">
-            <caption className="sr-only">
-              Meldingen, {f.sort === 'oudste' ? 'oudste' : f.sort === 'naam' ? 'op achternaam' : 'nieuwste'}{' '}
-              eerst
-            </caption>
+            <caption className="sr-only">Meldingen, {SORT_CAPTION[f.sort]}</caption>
             <thead className="bg-slate-100 text-slate-800">
               <tr>
                 <th scope="col" className="px-3 py-2">
@@ -194,6 +199,9 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
                 </th>
                 <th scope="col" className="px-3 py-2">
                   Plaats
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Prioriteit
                 </th>
                 <th scope="col" className="px-3 py-2">
                   Status
@@ -228,6 +236,9 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
                     </div>
                   </td>
                   <td className="px-3 py-2">{r.plaats ?? '—'}</td>
+                  <td className="px-3 py-2">
+                    <Priority prioriteit={r.prioriteit} beoordeling={r.beoordeling} />
+                  </td>
                   <td className="px-3 py-2">
                     {STATUS_LABELS[r.status]}
                     {r.uitkomst && (

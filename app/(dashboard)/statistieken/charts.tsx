@@ -19,6 +19,7 @@ import {
   YAxis,
 } from 'recharts';
 import type { TBarPunt, TTrendPunt } from '@/lib/stats/chart-data';
+import { wrapLabel } from '@/lib/stats/wrap-label';
 
 const noSubscription = () => () => {};
 const useInBrowser = () =>
@@ -28,21 +29,45 @@ const useInBrowser = () =>
     () => false,
   );
 
+const LABEL_CHARS = 28;
+const LINE_PX = 14;
+
+/** A bar's label in up to three lines beside the bar, the full text as its tooltip. */
+function WrappedTick({ x = 0, y = 0, payload }: { x?: number; y?: number; payload?: { value?: unknown } }) {
+  const text = String(payload?.value ?? '');
+  const lines = wrapLabel(text, LABEL_CHARS);
+  const firstDy = -((lines.length - 1) * LINE_PX) / 2 + 4;
+  return (
+    <g transform={`translate(${x},${y})`}>
+      <title>{text}</title>
+      <text textAnchor="end" fontSize={12} fill="#0f172a">
+        {lines.map((line, i) => (
+          <tspan key={i} x={-6} dy={i === 0 ? firstDy : LINE_PX}>
+            {line}
+          </tspan>
+        ))}
+      </text>
+    </g>
+  );
+}
+
 export function BarFigure({ titel, data }: { titel: string; data: TBarPunt[] }) {
   const inBrowser = useInBrowser();
   if (!inBrowser) return <div className="h-40" aria-hidden="true" />;
+  // Each bar gets the height its label needs, so wrapped labels never run into each other.
+  const lines = Math.max(1, ...data.map((d) => wrapLabel(d.label, LABEL_CHARS).length));
   return (
     <figure role="img" aria-label={`Staafdiagram: ${titel}`} className="break-inside-avoid">
       <BarChart
         layout="vertical"
-        width={460}
-        height={40 + data.length * 28}
+        width={500}
+        height={40 + data.length * (14 + lines * LINE_PX)}
         data={data}
         margin={{ top: 4, right: 64, bottom: 4, left: 4 }}
       >
         <CartesianGrid horizontal={false} strokeDasharray="3 3" />
         <XAxis type="number" allowDecimals={false} />
-        <YAxis type="category" dataKey="label" width={190} interval={0} tick={{ fontSize: 12 }} />
+        <YAxis type="category" dataKey="label" width={200} interval={0} tick={<WrappedTick />} />
         <Bar
           dataKey="value"
           name={titel}
@@ -65,7 +90,8 @@ export function TrendFigure({ titel, data }: { titel: string; data: TTrendPunt[]
     <figure role="img" aria-label={`Lijndiagram: ${titel}`} className="break-inside-avoid">
       <LineChart width={680} height={280} data={data} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
         <CartesianGrid strokeDasharray="3 3" />
-        <XAxis dataKey="label" tick={{ fontSize: 11 }} />
+        {/* Ticks that would overlap are left out; every period is in the table beside the chart. */}
+        <XAxis dataKey="label" tick={{ fontSize: 11 }} interval="preserveStartEnd" minTickGap={12} />
         <YAxis allowDecimals={false} />
         <Tooltip />
         <Legend />

@@ -7,6 +7,7 @@ import { AppError } from '@/lib/errors';
 import { getStatistieken } from '@/lib/stats/get-statistieken';
 import { listStatsKeuzes } from '@/lib/stats/list-stats-keuzes';
 import { barPunten, trendPunten } from '@/lib/stats/chart-data';
+import { bucketLabel } from '@/lib/stats/bucket-label';
 import { filterParams, parseStatsFilter, type TStatsFilter } from '@/lib/stats/period';
 import { SMALL_COUNT, SUPPRESSED } from '@/lib/stats/suppress';
 import { buildTables, type TTabel, type TTableKey } from '@/lib/stats/tables';
@@ -28,6 +29,15 @@ const BARS: Partial<Record<TTableKey, { label: number[]; value: number }>> = {
   kenmerken: { label: [0], value: 2 },
 };
 const PC4_IN_CHART = 15;
+
+/** The time series' first column in words ("december 2026"); the exports keep the sortable keys. */
+const withReadablePeriods = (t: TTabel): TTabel =>
+  t.key === 'aantallen'
+    ? {
+        ...t,
+        rijen: t.rijen.map((r) => r.map((c, i) => (i === 0 && typeof c === 'string' ? bucketLabel(c) : c))),
+      }
+    : t;
 
 function chart(t: TTabel) {
   if (t.key === 'aantallen') return <TrendFigure titel={t.titel} data={trendPunten(t)} />;
@@ -90,7 +100,7 @@ export default async function StatistiekenPage({
           Alle tabellen als XLSX
         </a>
       </p>
-      {tables.map((t) => (
+      {tables.map(withReadablePeriods).map((t) => (
         <StatsSection key={t.key} tabel={t} exportQuery={exportQuery}>
           {chart(t)}
         </StatsSection>

@@ -5,7 +5,11 @@ import { useActionState } from 'react';
 import type { TActionState } from '@/lib/web/action-state';
 import { confirmEnrolmentAction } from './actions';
 
-export function EnrolForm() {
+/**
+ * The enrolment steps (QR code, the secret to type, the code) and, once the app is linked, only
+ * the recovery codes: the QR code and secret are gone from the screen as soon as they did their work.
+ */
+export function EnrolForm({ qr, secret }: { qr: string; secret: string }) {
   const router = useRouter();
   const [state, action, pending] = useActionState<TActionState, FormData>(confirmEnrolmentAction, null);
   const recoveryCodes = state?.ok ? state.data?.recoveryCodes?.split(' ') : undefined;
@@ -40,34 +44,59 @@ export function EnrolForm() {
   }
 
   return (
-    <form action={action} className="mt-4 space-y-4">
-      <div>
-        <label htmlFor="code" className="block text-sm font-medium">
-          Code uit de app
-        </label>
-        <input
-          id="code"
-          name="code"
-          type="text"
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          pattern="[0-9 ]*"
-          required
-          className="mt-1 w-full rounded border border-slate-400 px-3 py-2 font-mono tracking-widest"
-        />
-      </div>
-      {state && !state.ok && (
-        <p role="alert" className="text-sm text-red-700">
-          {state.message}
-        </p>
-      )}
-      <button
-        type="submit"
-        disabled={pending}
-        className="w-full rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60"
-      >
-        {pending ? 'Bezig…' : 'Koppelen'}
-      </button>
-    </form>
+    <>
+      <ol className="mt-6 list-decimal space-y-4 pl-5 text-sm">
+        <li>
+          Scan deze QR-code met de app.
+          {/* eslint-disable-next-line @next/next/no-img-element -- a generated data: URL, nothing for next/image to optimise */}
+          <img
+            src={qr}
+            alt="QR-code om meldpost aan uw authenticator-app toe te voegen"
+            width={220}
+            height={220}
+            className="mt-2 rounded border border-slate-200"
+          />
+        </li>
+        <li>
+          Lukt scannen niet? Voer dan deze sleutel in de app in:
+          <code
+            data-testid="totp-secret"
+            className="mt-1 block break-all rounded bg-slate-100 px-2 py-1 font-mono text-base tracking-wider"
+          >
+            {secret}
+          </code>
+        </li>
+        <li>Vul hieronder de code van zes cijfers in die de app nu toont.</li>
+      </ol>
+      <form action={action} className="mt-4 space-y-4">
+        <div>
+          <label htmlFor="code" className="block text-sm font-medium">
+            Code uit de app
+          </label>
+          <input
+            id="code"
+            name="code"
+            type="text"
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            pattern="[0-9 ]*"
+            required
+            className="mt-1 w-full rounded border border-slate-400 px-3 py-2 font-mono tracking-widest"
+          />
+        </div>
+        {state && !state.ok && (
+          <p role="alert" className="text-sm text-red-700">
+            {state.message}
+          </p>
+        )}
+        <button
+          type="submit"
+          disabled={pending}
+          className="w-full rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60"
+        >
+          {pending ? 'Bezig…' : 'Koppelen'}
+        </button>
+      </form>
+    </>
   );
 }

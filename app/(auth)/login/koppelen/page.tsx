@@ -26,30 +26,7 @@ export default async function EnrolPage() {
       wide
       intro="Inloggen bij meldpost vraagt naast uw wachtwoord een code uit een authenticator-app (bijvoorbeeld Microsoft Authenticator of Google Authenticator)."
     >
-      <ol className="mt-6 list-decimal space-y-4 pl-5 text-sm">
-        <li>
-          Scan deze QR-code met de app.
-          {/* eslint-disable-next-line @next/next/no-img-element -- a generated data: URL, nothing for next/image to optimise */}
-          <img
-            src={qr}
-            alt="QR-code om meldpost aan uw authenticator-app toe te voegen"
-            width={220}
-            height={220}
-            className="mt-2 rounded border border-slate-200"
-          />
-        </li>
-        <li>
-          Lukt scannen niet? Voer dan deze sleutel in de app in:
-          <code
-            data-testid="totp-secret"
-            className="mt-1 block break-all rounded bg-slate-100 px-2 py-1 font-mono text-base tracking-wider"
-          >
-            {enrol.secret.match(/.{1,4}/g)!.join(' ')}
-          </code>
-        </li>
-        <li>Vul hieronder de code van zes cijfers in die de app nu toont.</li>
-      </ol>
-      <EnrolForm />
+      <EnrolForm qr={qr} secret={enrol.secret.match(/.{1,4}/g)!.join(' ')} />
     </AuthCard>
   );
 }

@@ -2,6 +2,7 @@
 
 import { z } from 'zod';
 import { changePassword } from '@/lib/auth/change-password';
+import { HOME_PATH } from '@/lib/auth/home-path';
 import { AppError } from '@/lib/errors';
 import { serverAction } from '@/lib/web/server-action';
 
@@ -21,8 +22,6 @@ export const changePasswordAction = serverAction({
   name: 'auth.change-password',
   stages: ['change-password', 'ready'],
   input: ZPasswordForm,
-  success: 'Wachtwoord opgeslagen',
-  redirect: () => '/',
   run: async ({ db, user, actor }, input) => {
     if (!input) throw new AppError('validation', INCOMPLETE);
     if (input.newPassword !== input.repeatPassword)
@@ -35,5 +34,9 @@ export const changePasswordAction = serverAction({
       actor,
     });
     if (!result.ok) throw new AppError('validation', result.message);
+    return user.role;
   },
+  success: 'Wachtwoord opgeslagen',
+  // Straight to the role's own page: via `/` the browser showed an empty page between two redirects.
+  redirect: (role) => HOME_PATH[role],
 });

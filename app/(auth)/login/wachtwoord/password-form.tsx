@@ -39,7 +39,7 @@ export function PasswordForm() {
         disabled={pending}
         className="w-full rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60"
       >
-        {pending ? 'Bezig…' : 'Wachtwoord opslaan'}
+        {pending ? 'Wachtwoord wordt opgeslagen…' : 'Wachtwoord opslaan'}
       </button>
     </form>
   );

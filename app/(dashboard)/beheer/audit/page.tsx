@@ -5,7 +5,9 @@ import { auditActor } from '@/lib/web/request-origin';
 import { getDb } from '@/lib/db/client';
 import { toUserError } from '@/lib/web/to-user-error';
 import { AUDIT_PAGE_SIZE, searchAuditEvents, type TAuditFilter } from '@/lib/audit/search-audit-events';
+import { AUDIT_OBJECT_LABELS, auditActionLabel, describeAuditDetails } from '@/lib/audit/audit-labels';
 import { AdminHeading } from '../_shared/admin-heading';
+import { AuditActionSelect } from './action-select';
 import { personSearchAction } from './actions';
 import { formatDateTime, inputClass, labelClass, tdClass, thClass } from '../_shared/format';
 
@@ -80,7 +82,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       >
         {text('user', 'Gebruiker', 'E-mailadres (of deel) of gebruikers-id')}
         {text('melding', 'Melding-id')}
-        {text('action', 'Actie', 'Bijv. melding. of user.deactivate')}
+        <AuditActionSelect value={filter.action} />
         <div>
           <label htmlFor="f-order" className={labelClass}>
             Volgorde
@@ -182,19 +184,22 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                       e.actorLabel
                     )}
                   </td>
-                  <td className={tdClass}>
-                    <code>{e.action}</code>
-                  </td>
+                  <td className={tdClass}>{auditActionLabel(e.action)}</td>
                   <td className={tdClass}>
                     {e.objectType === 'melding' && e.objectId ? (
                       <Link
                         href={href({}, { melding: e.objectId, order: 'asc' })}
                         className="text-brand-700 underline"
                       >
-                        melding {e.objectId.slice(0, 8)}
+                        Melding {e.objectId.slice(0, 8)}
                       </Link>
                     ) : (
-                      [e.objectType, e.objectId?.slice(0, 36)].filter(Boolean).join(' ') || '—'
+                      [
+                        e.objectType && (AUDIT_OBJECT_LABELS[e.objectType] ?? e.objectType),
+                        e.objectId?.slice(0, 8),
+                      ]
+                        .filter(Boolean)
+                        .join(' ') || '—'
                     )}
                   </td>
                   <td className={tdClass}>
@@ -210,9 +215,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                     )}
                   </td>
                   <td className={tdClass}>{OUTCOME[e.outcome]}</td>
-                  <td className={`${tdClass} font-mono text-xs`}>
-                    {e.details ? JSON.stringify(e.details) : ''}
-                  </td>
+                  <td className={tdClass}>{describeAuditDetails(e.details)}</td>
                 </tr>
               ))}
             </tbody>

@@ -7,6 +7,7 @@ import { AdminForm } from '../_shared/admin-form';
 import { AdminHeading } from '../_shared/admin-heading';
 import { inputClass, labelClass } from '../_shared/format';
 import { updateSettingsAction } from './actions';
+import { updateHuisstijlAction } from './huisstijl-action';
 
 export const metadata: Metadata = { title: 'Instellingen' };
 export const dynamic = 'force-dynamic';
@@ -126,6 +127,50 @@ export default async function SettingsPage() {
           <label htmlFor="set-statistiekenVoorMedewerkers" className="text-sm">
             Medewerkers mogen de statistieken zien
           </label>
+        </div>
+      </AdminForm>
+
+      <h2 className="mt-8 text-lg font-semibold">Huisstijl</h2>
+      <p className="max-w-xl text-sm text-slate-700">
+        Naam en kleur van uw organisatie in de kopbalk, op knoppen en links. Leeg laten gebruikt de instelling
+        van de server (omgevingsvariabelen MELDPOST_HUISSTIJL_*, ook voor een logo en een eigen NL Design
+        System-thema), anders die van meldpost.
+      </p>
+      <AdminForm
+        action={updateHuisstijlAction}
+        submitLabel="Huisstijl opslaan"
+        className="mt-3 max-w-xl space-y-4 rounded border border-slate-200 bg-white p-4"
+      >
+        <div>
+          <label htmlFor="set-huisstijlNaam" className={labelClass}>
+            Naam in de kopbalk
+          </label>
+          <input
+            id="set-huisstijlNaam"
+            name="huisstijlNaam"
+            maxLength={60}
+            defaultValue={s.huisstijlNaam}
+            placeholder="meldpost"
+            className={inputClass}
+          />
+        </div>
+        <div>
+          <label htmlFor="set-huisstijlKleur" className={labelClass}>
+            Huisstijlkleur
+          </label>
+          <input
+            id="set-huisstijlKleur"
+            name="huisstijlKleur"
+            defaultValue={s.huisstijlKleur}
+            placeholder="#1d5b8f"
+            pattern="#[0-9a-fA-F]{6}"
+            aria-describedby="set-huisstijlKleur-hint"
+            className={`${inputClass} font-mono`}
+          />
+          <p id="set-huisstijlKleur-hint" className="mt-1 text-xs text-slate-600">
+            Als #rrggbb. Witte tekst op deze kleur moet goed leesbaar zijn (contrast minstens 4,5:1); een te
+            lichte kleur wordt geweigerd. Donkerder tinten voor kopbalk en links worden ervan afgeleid.
+          </p>
         </div>
       </AdminForm>
     </section>

@@ -51,7 +51,7 @@ export const updateMailboxAction = serverAction({
     ),
   ),
   run: ({ db, actor }, { id, ...input }) => updateMailbox({ db, ring: getKeyring(), actor, id, input }),
-  success: 'Wijzigingen opgeslagen. De worker gebruikt ze binnen enkele seconden.',
+  success: 'Wijzigingen opgeslagen. Het verwerkingsproces gebruikt ze binnen enkele seconden.',
   revalidate: (input) => [`/beheer/mailboxen/${input.id}`],
 });
 
@@ -82,7 +82,7 @@ export const retryParkedAction = serverAction({
   name: 'mailbox.retry-parked',
   input: ZMessageOnMailbox,
   run: ({ db, actor }, input) => retryParkedMessage({ db, actor, id: input.id }),
-  success: 'Opnieuw aangeboden; de worker verwerkt het bij de volgende ronde.',
+  success: 'Opnieuw aangeboden; het verwerkingsproces leest het bij de volgende ronde.',
   revalidate: mailboxPage,
 });
 

@@ -4,7 +4,7 @@ import type { TMailboxAlert, TMailboxStatus } from '@/lib/mailbox/list-mailbox-s
 export function alertText(alert: TMailboxAlert, mb: TMailboxStatus, syncAlarmMinuten: number): string {
   switch (alert) {
     case 'niet_gesynchroniseerd':
-      return `${mb.name}: langer dan ${syncAlarmMinuten} minuten niet gesynchroniseerd${mb.holder ? '' : ' (geen worker houdt deze mailbox vast)'}.`;
+      return `${mb.name}: langer dan ${syncAlarmMinuten} minuten niet gesynchroniseerd${mb.holder ? '' : ' (geen verwerkingsproces leest deze mailbox)'}.`;
     case 'fout':
       return `${mb.name}: de laatste poging gaf een fout: ${mb.lastError ?? 'onbekend'}`;
     case 'geparkeerd':

@@ -151,6 +151,53 @@ function Select({
   );
 }
 
+const POLICIES = [
+  {
+    value: 'ENFORCE',
+    label: 'Afdwingen (aanbevolen)',
+    consequence:
+      'Een melding waarvan niet vast te stellen is dat zij echt van de politie komt (geen geldige DKIM-handtekening of DMARC van een vertrouwd domein), gaat in quarantaine: zij komt niet bij de meldingen en er gaat geen signaal terug tot een beheerder haar beoordeelt.',
+  },
+  {
+    value: 'MONITOR',
+    label: 'Alleen registreren',
+    consequence:
+      'Zo’n melding wordt toch verwerkt en krijgt het acceptatiesignaal; medewerkers zien haar met het kenmerk "Afzender niet geverifieerd". Alleen bedoeld voor de overgang, zolang de politie haar mail nog niet goed ondertekent.',
+  },
+] as const;
+
+/** The authenticity policy as a choice with its consequence next to each option, not a bare select. */
+function AuthenticityPolicy({ value }: { value: string }) {
+  return (
+    <fieldset className="md:col-span-2">
+      <legend className="text-sm font-medium">Echtheidscontrole van politiemail (DKIM/DMARC)</legend>
+      <div className="mt-1 space-y-2">
+        {POLICIES.map((p) => (
+          <div key={p.value} className="flex gap-2">
+            <input
+              type="radio"
+              id={`mb-authenticityPolicy-${p.value}`}
+              name="authenticityPolicy"
+              value={p.value}
+              defaultChecked={value === p.value}
+              aria-describedby={`mb-authenticityPolicy-${p.value}-hint`}
+              className="mt-1 h-4 w-4"
+            />
+            <div>
+              <label htmlFor={`mb-authenticityPolicy-${p.value}`} className="text-sm font-medium">
+                {p.label}
+              </label>
+              <p id={`mb-authenticityPolicy-${p.value}-hint`} className="text-xs text-slate-700">
+                {p.consequence}
+              </p>
+            </div>
+          </div>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
     <fieldset className="rounded border border-slate-200 bg-white p-4">
@@ -328,15 +375,7 @@ export function MailboxForm({
             className={inputClass}
           />
         </Field>
-        <Select
-          name="authenticityPolicy"
-          label="Echtheidscontrole (DKIM/DMARC)"
-          value={values.authenticityPolicy}
-          options={[
-            ['ENFORCE', 'Afdwingen: niet-echte meldingen in quarantaine'],
-            ['MONITOR', 'Alleen registreren'],
-          ]}
-        />
+        <AuthenticityPolicy value={values.authenticityPolicy} />
         <Text
           name="authservId"
           label="Vertrouwde authserv-id (optioneel)"

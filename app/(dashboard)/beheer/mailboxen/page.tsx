@@ -8,6 +8,7 @@ import { listMailboxStatus } from '@/lib/mailbox/list-mailbox-status';
 import { AdminHeading } from '../_shared/admin-heading';
 import { formatDateTime, tdClass, thClass } from '../_shared/format';
 import { alertText } from './alert-text';
+import { holderLabel } from './holder-label';
 
 export const metadata: Metadata = { title: 'Mailboxen' };
 export const dynamic = 'force-dynamic';
@@ -54,7 +55,7 @@ export default async function MailboxesPage() {
               {[
                 'Naam',
                 'Status',
-                'Worker',
+                'Verwerking',
                 'Laatst gesynchroniseerd',
                 'Wachtrij',
                 'Geparkeerd',
@@ -83,7 +84,7 @@ export default async function MailboxesPage() {
                     'In orde'
                   )}
                 </td>
-                <td className={tdClass}>{mb.holder ?? '—'}</td>
+                <td className={tdClass}>{holderLabel(mb.holder)}</td>
                 <td className={tdClass}>{formatDateTime(mb.lastSyncAt)}</td>
                 <td className={tdClass}>{mb.backlog}</td>
                 <td className={tdClass}>{mb.parked}</td>

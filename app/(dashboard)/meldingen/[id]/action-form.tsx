@@ -2,10 +2,15 @@
 
 import { useActionState, useEffect, useRef, type ReactNode } from 'react';
 import type { TActionState } from '@/lib/web/action-state';
+import { restoreFormValues } from './restore-form-values';
 
 type TAction = (state: TActionState, form: FormData) => Promise<TActionState>;
 
-/** A form for one server action, with its result announced (role=status / alert) and focusable. */
+/**
+ * A form for one server action, with its result announced (role=status / alert) and focusable.
+ * A refused action keeps what was typed: React empties a form after its action, so the values go
+ * back in (the action's own `values`, else what this form sent).
+ */
 export function ActionForm({
   action,
   meldingId,
@@ -14,6 +19,7 @@ export function ActionForm({
   resetOnSuccess,
   className,
   danger,
+  hint,
 }: {
   action: TAction;
   meldingId: string;
@@ -22,16 +28,27 @@ export function ActionForm({
   resetOnSuccess?: boolean;
   className?: string;
   danger?: boolean;
+  /** Why the action is not possible yet, shown before the user tries. */
+  hint?: string | null;
 }) {
-  const [state, formAction, pending] = useActionState(action, null);
-  const form = useRef<HTMLFormElement>(null);
+  const sent = useRef<FormData | null>(null);
+  const [state, formAction, pending] = useActionState(async (previous: TActionState, form: FormData) => {
+    sent.current = form;
+    return action(previous, form);
+  }, null);
+  const formRef = useRef<HTMLFormElement>(null);
   useEffect(() => {
-    if (state?.ok && resetOnSuccess) form.current?.reset();
+    if (!state || !formRef.current) return;
+    if (state.ok && resetOnSuccess) formRef.current.reset();
+    if (!state.ok) restoreFormValues(formRef.current, state.values, sent.current);
   }, [state, resetOnSuccess]);
   return (
-    <form ref={form} action={formAction} className={className ?? 'space-y-3'}>
+    <form ref={formRef} action={formAction} className={className ?? 'space-y-3'}>
       <input type="hidden" name="meldingId" value={meldingId} />
       {children}
+      {hint && (
+        <p className="rounded border border-amber-300 bg-amber-50 px-2 py-1 text-sm text-amber-950">{hint}</p>
+      )}
       <div className="flex flex-wrap items-center gap-3">
         <button
           type="submit"

@@ -47,7 +47,14 @@ export function ActionsPanel({
             <label htmlFor="assigneeId" className="block text-sm font-medium">
               Toewijzen aan collega
             </label>
-            <select id="assigneeId" name="assigneeId" defaultValue={m.assignee?.id ?? ''} className={field}>
+            {/* Keyed on the assignee: a select keeps its first defaultValue, and must follow a new assignment. */}
+            <select
+              key={m.assignee?.id ?? 'niemand'}
+              id="assigneeId"
+              name="assigneeId"
+              defaultValue={m.assignee?.id ?? ''}
+              className={field}
+            >
               <option value="">Niemand</option>
               {colleagues.map((c) => (
                 <option key={c.id} value={c.id}>
@@ -100,7 +107,12 @@ export function ActionsPanel({
               <label htmlFor="prioriteit" className="block text-sm font-medium">
                 Prioriteit
               </label>
-              <select id="prioriteit" name="prioriteit" defaultValue="NORMAAL" className={field}>
+              <select
+                id="prioriteit"
+                name="prioriteit"
+                defaultValue={m.prioriteit ?? 'NORMAAL'}
+                className={field}
+              >
                 {Object.entries(PRIORITEIT_LABELS).map(([v, l]) => (
                   <option key={v} value={v}>
                     {l}
@@ -152,7 +164,12 @@ export function ActionsPanel({
       )}
       {open && (
         <Panel title="Afronden">
-          <CloseForm meldingId={m.id} recipient={terugkoppeling.recipient} terugkoppeling={terugkoppeling} />
+          <CloseForm
+            meldingId={m.id}
+            assessed={Boolean(m.firstAssessedAt)}
+            recipient={terugkoppeling.recipient}
+            terugkoppeling={terugkoppeling}
+          />
         </Panel>
       )}
       {!open && !m.anonymisedAt && (

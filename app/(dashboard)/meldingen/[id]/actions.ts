@@ -4,7 +4,6 @@ import { z } from 'zod';
 import { addNote, ZAddNote } from '@/lib/melding/add-note';
 import { assessMelding, ZAssessMelding } from '@/lib/melding/assess-melding';
 import { assignMelding, ZAssignMelding } from '@/lib/melding/assign-melding';
-import { correctMeldingField, ZCorrectMeldingField } from '@/lib/melding/correct-melding-field';
 import { requestAanvulling, ZRequestAanvulling } from '@/lib/melding/request-aanvulling';
 import { resumeMelding, ZResumeMelding } from '@/lib/melding/resume-melding';
 import { serverAction } from '@/lib/web/server-action';
@@ -58,12 +57,4 @@ export const resumeAction = serverAction({
   input: ZResumeMelding,
   success: 'Behandeling hervat',
   run: (ctx, input) => resumeMelding({ ...ctx, ...input }),
-});
-
-export const correctAction = serverAction({
-  ...TRIAGE,
-  name: 'melding.correct',
-  input: ZCorrectMeldingField,
-  success: 'Correctie opgeslagen',
-  run: (ctx, input) => correctMeldingField({ ...ctx, ...input }),
 });

@@ -11,10 +11,12 @@ import { closeAction } from './protocol-actions';
  */
 export function CloseForm({
   meldingId,
+  assessed,
   recipient,
   terugkoppeling,
 }: {
   meldingId: string;
+  assessed: boolean;
   recipient: string | null;
   terugkoppeling: { subject: string; body: string };
 }) {
@@ -22,7 +24,16 @@ export function CloseForm({
   const [send, setSend] = useState(false);
   const mayFeedBack = (uitkomst === 'TOEGELEID' || uitkomst === 'GEEN_VERVOLG') && recipient;
   return (
-    <ActionForm action={closeAction} meldingId={meldingId} submitLabel="Melding afronden">
+    <ActionForm
+      action={closeAction}
+      meldingId={meldingId}
+      submitLabel="Melding afronden"
+      hint={
+        assessed || uitkomst === 'DOORGESTUURD'
+          ? null
+          : 'Beoordeel de melding eerst (paneel Beoordelen): pas dan kan zij worden afgerond als toegeleid of geen vervolg.'
+      }
+    >
       <div>
         <label htmlFor="close-uitkomst" className="block text-sm font-medium">
           Uitkomst

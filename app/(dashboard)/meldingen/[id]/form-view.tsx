@@ -1,13 +1,6 @@
 import type { TFinding, TMeldformulier } from '@/lib/form/schema';
-import {
-  CORRECTABLE_FIELDS,
-  displayValue,
-  fieldValue,
-  FORM_GROUPS,
-  type TCorrection,
-} from '@/lib/melding/form-fields';
-import { correctAction } from './actions';
-import { ActionForm } from './action-form';
+import { displayValue, fieldValue, FORM_GROUPS, type TCorrection } from '@/lib/melding/form-fields';
+import { SectionCorrection } from './section-correction';
 
 /** The parsed form grouped like the paper form, warnings beside their fields, corrections shown and possible. */
 export function FormView({
@@ -72,59 +65,12 @@ export function FormView({
                         {displayValue(fieldValue(formulier, field.path))}”
                       </p>
                     )}
-                    {canCorrect && CORRECTABLE_FIELDS.includes(field.path) && (
-                      <details className="mt-1">
-                        <summary className="cursor-pointer text-xs text-brand-700 underline">
-                          Corrigeren<span className="sr-only"> {field.label}</span>
-                        </summary>
-                        <ActionForm
-                          action={correctAction}
-                          meldingId={meldingId}
-                          submitLabel="Correctie opslaan"
-                          className="mt-2 space-y-2"
-                        >
-                          <input type="hidden" name="field" value={field.path} />
-                          <label className="block text-xs font-medium" htmlFor={`corr-${field.path}`}>
-                            Nieuwe waarde voor {field.label.toLowerCase()}
-                          </label>
-                          {field.kind === 'choice' ? (
-                            <select
-                              id={`corr-${field.path}`}
-                              name="value"
-                              defaultValue={String(fieldValue(corrected, field.path) ?? '')}
-                              className="w-full rounded border border-slate-400 px-2 py-1"
-                            >
-                              <option value="">(leeg)</option>
-                              {field.options!.map((o) => (
-                                <option key={o} value={o}>
-                                  {o.replace(/_/g, ' ')}
-                                </option>
-                              ))}
-                            </select>
-                          ) : field.kind === 'multiline' ? (
-                            <textarea
-                              id={`corr-${field.path}`}
-                              name="value"
-                              rows={4}
-                              defaultValue={String(fieldValue(corrected, field.path) ?? '')}
-                              className="w-full rounded border border-slate-400 px-2 py-1"
-                            />
-                          ) : (
-                            <input
-                              id={`corr-${field.path}`}
-                              name="value"
-                              defaultValue={String(fieldValue(corrected, field.path) ?? '')}
-                              className="w-full rounded border border-slate-400 px-2 py-1"
-                            />
-                          )}
-                        </ActionForm>
-                      </details>
-                    )}
                   </dd>
                 </div>
               );
             })}
           </dl>
+          {canCorrect && <SectionCorrection meldingId={meldingId} group={group} corrected={corrected} />}
         </section>
       ))}
     </div>

@@ -1,9 +1,10 @@
 'use client';
 
-import { useActionState, useState, type ReactNode } from 'react';
+import { useActionState, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { TActionState } from '@/lib/web/action-state';
 import { ActionMessage } from './action-form';
 import { MailPreview } from './mail-preview';
+import { restoreFormValues } from './restore-form-values';
 
 type TAction = (state: TActionState, form: FormData) => Promise<TActionState>;
 
@@ -30,7 +31,16 @@ export function MailComposer({
   idPrefix: string;
   children?: ReactNode;
 }) {
-  const [state, formAction, pending] = useActionState(action, null);
+  const sent = useRef<FormData | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const [state, formAction, pending] = useActionState(async (previous: TActionState, form: FormData) => {
+    sent.current = form;
+    return action(previous, form);
+  }, null);
+  // A refused send keeps the loket and reden typed beside the text (the text itself is state).
+  useEffect(() => {
+    if (state && !state.ok && formRef.current) restoreFormValues(formRef.current, state.values, sent.current);
+  }, [state]);
   const [body, setBody] = useState(defaultBody);
   const [preview, setPreview] = useState(false);
   if (!recipient) {
@@ -42,7 +52,7 @@ export function MailComposer({
     );
   }
   return (
-    <form action={formAction} className="space-y-3">
+    <form ref={formRef} action={formAction} className="space-y-3">
       <input type="hidden" name="meldingId" value={meldingId} />
       <div hidden={preview} className="space-y-3">
         {children}

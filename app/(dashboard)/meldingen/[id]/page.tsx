@@ -4,7 +4,13 @@ import { notFound } from 'next/navigation';
 import { requireUser } from '@/lib/web/require-user';
 import { auditActor } from '@/lib/web/request-origin';
 import { getDb } from '@/lib/db/client';
-import { STATUS_LABELS, UITKOMST_LABELS, type TBadge } from '@/lib/melding/labels';
+import {
+  BEOORDELING_LABELS,
+  PRIORITEIT_LABELS,
+  STATUS_LABELS,
+  UITKOMST_LABELS,
+  type TBadge,
+} from '@/lib/melding/labels';
 import { AppError } from '@/lib/errors';
 import { getEerdereMeldingen } from '@/lib/melding/get-eerdere-meldingen';
 import { getMailDraft } from '@/lib/melding/get-mail-draft';
@@ -106,6 +112,16 @@ export default async function MeldingPage({ params }: { params: Promise<{ id: st
             </>
           ) : (
             ''
+          )}
+        </p>
+        <p className="mt-1 text-sm text-slate-800" data-testid="beoordeling">
+          {m.beoordeling && m.prioriteit ? (
+            <>
+              Beoordeling: <span className="font-medium">{BEOORDELING_LABELS[m.beoordeling]}</span> ·
+              Prioriteit: <span className="font-medium">{PRIORITEIT_LABELS[m.prioriteit]}</span>
+            </>
+          ) : (
+            'Nog niet beoordeeld'
           )}
         </p>
         <div className="mt-2">
@@ -221,7 +237,8 @@ export default async function MeldingPage({ params }: { params: Promise<{ id: st
 
         <aside className="space-y-4" aria-label="Acties en geschiedenis">
           <section aria-labelledby="acties">
-            <h2 id="acties" className="text-lg font-semibold">
+            {/* The target of the skip link "Naar de acties" (../../skip-links.tsx). */}
+            <h2 id="acties" tabIndex={-1} className="text-lg font-semibold focus:outline-none">
               Acties
             </h2>
             <div className="mt-2">

@@ -6,6 +6,7 @@ import { auditActor } from '@/lib/web/request-origin';
 import { getDb } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
 import { getMailboxForEdit } from '@/lib/mailbox/get-mailbox-for-edit';
+import { OUTGOING_KIND_LABELS } from '@/lib/melding/labels';
 import { AdminForm } from '../../_shared/admin-form';
 import { AdminHeading } from '../../_shared/admin-heading';
 import { formatDateTime, tdClass, thClass } from '../../_shared/format';
@@ -18,6 +19,8 @@ import {
   updateMailboxAction,
 } from '../actions';
 import { ConnectionTest } from '../connection-test';
+import { CreatedNotice } from '../created-notice';
+import { holderLabel } from '../holder-label';
 import { MailboxForm, type TMailboxFormValues } from '../mailbox-form';
 
 export const metadata: Metadata = { title: 'Mailbox' };
@@ -52,13 +55,9 @@ export default async function MailboxPage({
   return (
     <section className="space-y-8">
       <AdminHeading title={`Mailbox ${mb.name}`} back={{ href: '/beheer/mailboxen', label: 'Mailboxen' }}>
-        {(await searchParams).aangemaakt && (
-          <p role="status" className="text-green-800">
-            Mailbox aangemaakt. Test nu de verbinding.
-          </p>
-        )}
+        <CreatedNotice created={Boolean((await searchParams).aangemaakt)} />
         <p>
-          {mb.active ? 'Ingeschakeld' : 'Uitgeschakeld'} · worker: {mb.holder ?? 'geen'} · laatst
+          {mb.active ? 'Ingeschakeld' : 'Uitgeschakeld'} · verwerking: {holderLabel(mb.holder)} · laatst
           gesynchroniseerd: {formatDateTime(mb.lastSyncAt)}
           {mb.lastError && mb.lastErrorAt && (
             <>
@@ -149,7 +148,7 @@ export default async function MailboxPage({
               {failedOutgoing.map((m) => (
                 <tr key={m.id} className="border-t border-slate-200">
                   <td className={tdClass}>{formatDateTime(m.createdAt)}</td>
-                  <td className={tdClass}>{m.kind}</td>
+                  <td className={tdClass}>{OUTGOING_KIND_LABELS[m.kind]}</td>
                   <td className={tdClass}>{m.recipient}</td>
                   <td className={tdClass}>{m.subject}</td>
                   <td className={tdClass}>

@@ -12,8 +12,8 @@ export default async function NewMailboxPage() {
   return (
     <section>
       <AdminHeading title="Nieuwe mailbox" back={{ href: '/beheer/mailboxen', label: 'Mailboxen' }}>
-        Na het opslaan kunt u de verbinding testen. De worker begint binnen enkele seconden met de nieuwe
-        mailbox.
+        Na het opslaan kunt u de verbinding testen. Het verwerkingsproces begint binnen enkele seconden met de
+        nieuwe mailbox.
       </AdminHeading>
       <MailboxForm action={createMailboxAction} values={NEW_MAILBOX} />
     </section>
