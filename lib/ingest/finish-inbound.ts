@@ -1,10 +1,11 @@
 import 'server-only';
 import type { Prisma } from '../db/generated/client';
 import type { TTx } from '../db/client';
-import type { MessageKind, ProcessingState } from '../db/generated/enums';
+import type { InboundOutcome, MessageKind, ProcessingState } from '../db/generated/enums';
 
 export type TInboundOutcome = {
   state: ProcessingState;
+  outcome: InboundOutcome;
   kind: MessageKind;
   targetFolder: string | null;
   meldingId?: string | null;
@@ -28,7 +29,9 @@ export async function finishInbound(tx: TTx, inboundId: string, o: TInboundOutco
     where: { id: inboundId },
     data: {
       state: o.state,
+      outcome: o.outcome,
       kind: o.kind,
+      retryAt: null,
       targetFolder: o.targetFolder,
       meldingId: o.meldingId ?? null,
       error: o.error ?? null,

@@ -31,6 +31,10 @@ export type TRecordMelding = {
   forwardedBy: string | null;
   authenticityVerified: boolean;
   authenticity: Prisma.InputJsonValue;
+  /** Accepted as is, or with content problems the officer is asked to complete. */
+  outcome: 'MELDING_ACCEPTED' | 'MELDING_ACCEPTED_WARNINGS';
+  /** Name of the person who released it from quarantine, if one did. */
+  releasedBy?: string | null;
   targetFolder: string;
   signal: Omit<TOutgoingDraft, 'meldingId' | 'inboundMessageId' | 'mailboxId' | 'kind'>;
 };
@@ -110,6 +114,7 @@ export async function recordMelding(
         });
         await finishInbound(tx, o.inboundId, {
           state: 'PROCESSED',
+          outcome: o.outcome,
           kind: o.forwardedBy ? 'DOORGESTUURD' : 'MELDING',
           targetFolder: o.targetFolder,
           meldingId: melding.id,
@@ -125,6 +130,7 @@ export async function recordMelding(
             version: melding.version,
             warnings: o.warnings.length,
             doorgestuurd: o.forwardedBy !== null,
+            vrijgegeven: !!o.releasedBy,
           },
         });
         return { meldingId: melding.id, version: melding.version };

@@ -2,7 +2,7 @@ import 'server-only';
 import { audit, SYSTEM_ACTOR } from '../audit/audit';
 import type { TDb } from '../db/client';
 import type { Prisma } from '../db/generated/client';
-import type { MessageKind, ProcessingState } from '../db/generated/enums';
+import type { InboundOutcome, MessageKind, ProcessingState } from '../db/generated/enums';
 import { finishInbound, lockPendingInbound } from './finish-inbound';
 
 /**
@@ -14,6 +14,9 @@ export async function recordUnanswered(o: {
   inboundId: string;
   kind: MessageKind;
   state: Extract<ProcessingState, 'PROCESSED' | 'QUARANTINED' | 'IGNORED'>;
+  outcome: InboundOutcome;
+  /** The melding it refers to, for the work queue; never onto its timeline unless REPLY_LINKED/AUTO_REPLY_LINKED. */
+  meldingId?: string | null;
   reason: string | null;
   bouncedMessageId?: string | null;
   authenticity: Prisma.InputJsonValue;
@@ -29,7 +32,9 @@ export async function recordUnanswered(o: {
     }
     await finishInbound(tx, o.inboundId, {
       state: o.state,
+      outcome: o.outcome,
       kind: o.kind,
+      meldingId: o.meldingId ?? null,
       targetFolder: o.targetFolder,
       error: o.reason,
       authenticity: o.authenticity,
