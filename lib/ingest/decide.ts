@@ -18,6 +18,8 @@
  * 5. A reply reaches an open melding only; a closed or anonymised melding's reply waits in the
  *    work queue, as does a reply that matches no melding.
  * 6. Signals only for meldingen: no backscatter to auto-replies, bounces or other mail.
+ * 7. A person asked to register the message as a melding (from the work queue): its form is read
+ *    whatever the subject or sender; the acceptatiesignaal only for a protocol melding.
  */
 import type { TClassification } from '../mail/classify';
 
@@ -56,8 +58,10 @@ export type TMeldingLink = { meldingId: string; closed: boolean; anonymised: boo
 
 export type TInboundFacts = {
   policy: TPolicy;
-  /** A person released this message from quarantine. */
+  /** A person released this message from quarantine (or asked to register it: that releases too). */
   released: boolean;
+  /** A person asked to register this message as a melding from its attached form. */
+  registerByHand: boolean;
   /** How often the authenticity check was put off for DNS trouble already. */
   deferrals: number;
   maxDeferrals: number;
@@ -79,6 +83,10 @@ export type TAcceptance = {
   /** Content is incomplete: staff are asked to request aanvulling, by phone when there is no e-mail. */
   askAanvulling: null | 'email' | 'telefoon';
   verified: boolean;
+  /** Registered at a person's request rather than by the protocol. */
+  byHand: boolean;
+  /** The police get the acceptatiesignaal: only for a mail with the protocol subject. */
+  signal: boolean;
 };
 
 export type TInboundOutcome =
@@ -99,7 +107,8 @@ export type TInboundOutcome =
   | { kind: 'auto-linked'; meldingId: string; bounce: boolean; verified: boolean }
   | { kind: 'auto'; bounce: boolean; reason: string | null }
   | { kind: 'other'; reason: string | null }
-  | { kind: 'unreadable'; reason: string };
+  | { kind: 'unreadable'; reason: string }
+  | { kind: 'register-failed'; reason: string };
 
 const sameKenmerk = (a: string, b: string) => a.toUpperCase() === b.toUpperCase();
 
@@ -134,6 +143,39 @@ function decideMelding(
     warnings,
     askAanvulling: incomplete ? (form.hasOfficerEmail ? 'email' : 'telefoon') : null,
     verified,
+    byHand: false,
+    signal: true,
+  };
+}
+
+/** Rule 7: a person's request to register; refused only when there is no readable form. */
+function decideRegistration(
+  a: TInboundAnalysis,
+  melding: { kenmerk: string; forwarded: boolean } | null,
+): TInboundOutcome {
+  const form = a.form;
+  const refuse = (reason: string): TInboundOutcome => ({
+    kind: 'register-failed',
+    reason: `Registreren lukte niet: ${reason}. Registreer de melding met de hand.`,
+  });
+  if (!form) return refuse('er is geen meldformulier gevonden');
+  if (!form.picked) return refuse(form.reason);
+  if (form.fileProblem) return refuse(form.fileProblem);
+  const kenmerk = form.formKenmerk ?? melding?.kenmerk;
+  if (!kenmerk) return refuse('het formulier heeft geen kenmerk');
+  return {
+    kind: 'accept',
+    kenmerk,
+    warnings: [...form.contentProblems, ...form.warnings],
+    askAanvulling:
+      form.contentProblems.length || form.warnings.some((w) => AANVULLING_FIELDS.has(w.field))
+        ? form.hasOfficerEmail
+          ? 'email'
+          : 'telefoon'
+        : null,
+    verified: true,
+    byHand: true,
+    signal: melding !== null,
   };
 }
 
@@ -146,6 +188,8 @@ export function decide(a: TInboundAnalysis, facts: TInboundFacts): TInboundOutco
       : a.unreadable !== null
         ? a.subjectMelding
         : null;
+
+  if (facts.registerByHand) return decideRegistration(a, melding);
 
   // 1. Repeated delivery. Only a sender we would answer anyway gets the signal again.
   if (facts.duplicateOf && !facts.released) {

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Prisma } from '../db/generated/client';
 import type { TTx } from '../db/client';
+import { announceChange } from '../live/changes';
 import type { InboundOutcome, MessageKind, ProcessingState } from '../db/generated/enums';
 
 export type TInboundOutcome = {
@@ -25,6 +26,7 @@ export async function lockPendingInbound(tx: TTx, inboundId: string): Promise<bo
 }
 
 export async function finishInbound(tx: TTx, inboundId: string, o: TInboundOutcome): Promise<void> {
+  await announceChange(tx);
   await tx.inboundMessage.update({
     where: { id: inboundId },
     data: {

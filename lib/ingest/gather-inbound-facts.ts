@@ -50,7 +50,15 @@ export async function gatherInboundFacts(o: {
 }) {
   const row = await o.db.inboundMessage.findUniqueOrThrow({
     where: { id: o.inboundId },
-    select: { releasedBy: true, deferrals: true, duplicateOfId: true, subject: true, messageId: true },
+    select: {
+      releasedBy: true,
+      resolution: true,
+      outcome: true,
+      deferrals: true,
+      duplicateOfId: true,
+      subject: true,
+      messageId: true,
+    },
   });
   const earlier = row.duplicateOfId
     ? await o.db.inboundMessage.findUnique({
@@ -94,6 +102,7 @@ export async function gatherInboundFacts(o: {
   const facts: Omit<TInboundFacts, 'maxDeferrals'> = {
     policy: o.mailbox.authenticityPolicy,
     released: row.releasedBy !== null,
+    registerByHand: row.resolution === 'REGISTERED',
     deferrals: row.deferrals,
     duplicateOf: decided ? earlierOutcome(decided) : null,
     linkedMelding: melding
@@ -109,6 +118,8 @@ export async function gatherInboundFacts(o: {
     storedSubject: row.subject,
     storedMessageId: row.messageId,
     releasedBy: row.releasedBy,
+    /** What the message was before a person asked to register it; it returns there if that fails. */
+    previousOutcome: row.outcome,
     duplicateFolder: decided?.targetFolder ?? null,
   };
 }

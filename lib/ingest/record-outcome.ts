@@ -1,6 +1,6 @@
 import 'server-only';
 import type { TDb } from '../db/client';
-import type { Mailbox } from '../db/generated/client';
+import type { InboundOutcome, Mailbox } from '../db/generated/client';
 import type { TMeldformulier } from '../form/schema';
 import { newMessageId } from '../mail/message-id';
 import { buildAcceptatiesignaal, buildFoutmelding, type TOriginal } from '../mail/templates';
@@ -26,6 +26,7 @@ export type TRecordOutcome = {
   /** Where the earlier delivery went, for a silent duplicate. */
   duplicateFolder: string | null;
   releasedBy: string | null;
+  previousOutcome: InboundOutcome | null;
   /** Our mail that bounced, when a bounce names it: marked BOUNCED. */
   bouncedMessageId: string | null;
   retryAt: (delayFactor: number) => Date;
@@ -51,11 +52,24 @@ export async function recordOutcome(o: TRecordOutcome): Promise<void> {
         authenticityVerified: outcome.verified,
         outcome: outcome.askAanvulling ? 'MELDING_ACCEPTED_WARNINGS' : 'MELDING_ACCEPTED',
         releasedBy: o.releasedBy,
+        kanaal: outcome.byHand && !outcome.signal ? 'EMAIL_BUITEN_PROTOCOL' : 'POLITIE_MAIL',
+        byHand: outcome.byHand,
         targetFolder: mb.processedFolder,
-        signal: { ...signal, ...signalTo },
+        signal: outcome.signal ? { ...signal, ...signalTo } : null,
       });
       return;
     }
+    case 'register-failed':
+      await recordUnanswered({
+        ...base,
+        kind: 'OVERIG',
+        state: o.previousOutcome === 'QUARANTINED' ? 'QUARANTINED' : 'PROCESSED',
+        outcome: o.previousOutcome ?? 'OTHER',
+        reason: outcome.reason,
+        targetFolder: null,
+        clearResolution: true,
+      });
+      return;
     case 'foutmelding':
     case 'resend-refused': {
       const signal = buildFoutmelding({

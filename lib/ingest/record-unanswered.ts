@@ -21,6 +21,8 @@ export async function recordUnanswered(o: {
   bouncedMessageId?: string | null;
   authenticity: Prisma.InputJsonValue;
   targetFolder: string | null;
+  /** A person's request (registration) could not be carried out: the item is open again. */
+  clearResolution?: boolean;
 }): Promise<boolean> {
   return o.db.$transaction(async (tx) => {
     if (!(await lockPendingInbound(tx, o.inboundId))) return false;
@@ -39,7 +41,12 @@ export async function recordUnanswered(o: {
       error: o.reason,
       authenticity: o.authenticity,
     });
-    if (o.state === 'QUARANTINED') {
+    if (o.clearResolution)
+      await tx.inboundMessage.update({
+        where: { id: o.inboundId },
+        data: { resolution: null, resolvedBy: null, resolvedAt: null },
+      });
+    if (o.state === 'QUARANTINED' && !o.clearResolution) {
       await audit(tx, {
         actor: SYSTEM_ACTOR('ingest'),
         action: 'bericht.quarantaine',

@@ -5,6 +5,7 @@ import type { TAuditActor } from '../audit/audit';
 import { auditActor, requireUser } from '../auth/require-user';
 import type { TCurrentUser } from '../auth/current-user';
 import { getDb, type TDb } from '../db/client';
+import { announceChange } from '../live/changes';
 import type { Role } from '../db/generated/enums';
 import type { TActionState } from './action-state';
 import { formToObject, typedValues } from './form-values';
@@ -45,6 +46,8 @@ export function serverAction<TSchema extends z.ZodType, TOut>(
       const { message } = toUserError(err, spec.name);
       return { ok: false, message, at: Date.now(), values: typedValues(form) };
     }
+    // Other people's open pages refresh (lib/live); a lost announcement only delays that.
+    await announceChange(getDb()).catch(() => {});
     for (const path of spec.revalidate?.(input) ?? []) revalidatePath(path);
     const message = typeof spec.success === 'string' ? spec.success : spec.success(out, input);
     const data = spec.data?.(out);

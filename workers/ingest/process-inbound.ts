@@ -142,19 +142,21 @@ export async function analyseInbound(o: TProcessInput): Promise<TAnalysis> {
   }
   let form: TAnalysis['form'] = null;
   // A form from an unverified sender is not even opened under ENFORCE, unless a person released it.
-  const mayRead =
-    auth.verdict === 'pass' ||
-    mb.authenticityPolicy !== 'ENFORCE' ||
-    !!(await db.inboundMessage.findUnique({ where: { id: o.inboundId }, select: { releasedBy: true } }))
-      ?.releasedBy;
-  if (classification.kind === 'melding' && mayRead) {
+  const person = await db.inboundMessage.findUnique({
+    where: { id: o.inboundId },
+    select: { releasedBy: true, resolution: true },
+  });
+  const mayRead = auth.verdict === 'pass' || mb.authenticityPolicy !== 'ENFORCE' || !!person?.releasedBy;
+  // A person asked to register it: its form is read whatever the subject says.
+  const register = person?.resolution === 'REGISTERED';
+  if ((classification.kind === 'melding' || register) && mayRead) {
     const selected = selectFormAttachment(mail.attachments);
     const parsed = selected.ok
       ? await parseMeldformulier(selected.attachment.content, {
           filename: selected.attachment.filename ?? 'bijlage',
           contentType: selected.attachment.contentType,
           trustedDomains: mb.trustedDomains,
-          fallbackKenmerk: classification.kenmerk,
+          fallbackKenmerk: classification.kind === 'melding' ? classification.kenmerk : undefined,
         })
       : null;
     form = { selected, parsed };
@@ -203,6 +205,7 @@ export async function recordInbound(o: TProcessInput, a: TAnalysis): Promise<voi
         : null,
     duplicateFolder: known.duplicateFolder,
     releasedBy: known.releasedBy,
+    previousOutcome: known.previousOutcome,
     bouncedMessageId: a.classification?.kind === 'auto' ? (a.classification.bouncedMessageId ?? null) : null,
     retryAt: (delayFactor) => new Date(Date.now() + (o.authRetryBaseMs ?? AUTH_RETRY_BASE_MS) * delayFactor),
   });

@@ -107,6 +107,7 @@ const EXPECTED_FOR_FORM: Record<string, Partial<TInboundOutcome>> = {
 const FACTS: TInboundFacts = {
   policy: 'ENFORCE',
   released: false,
+  registerByHand: false,
   deferrals: 0,
   maxDeferrals: 6,
   duplicateOf: null,

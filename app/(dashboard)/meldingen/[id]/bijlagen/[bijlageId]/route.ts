@@ -3,14 +3,9 @@ import { getCurrentUser } from '@/lib/auth/current-user';
 import { getDb } from '@/lib/db/client';
 import { toHttpError } from '@/lib/errors';
 import { getAttachment } from '@/lib/melding/get-attachment';
+import { contentDisposition } from '@/lib/web/content-disposition';
 
 export const dynamic = 'force-dynamic';
-
-/** RFC 6266 filename: an ASCII fallback and the UTF-8 name, neither able to break the header. */
-function disposition(kind: 'inline' | 'attachment', filename: string): string {
-  const ascii = filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\;]/g, '_');
-  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
-}
 
 /** The original form (inline PDF) or another attachment (download), for medewerkers; audited. */
 export async function GET(_req: Request, ctx: { params: Promise<{ id: string; bijlageId: string }> }) {
@@ -28,7 +23,7 @@ export async function GET(_req: Request, ctx: { params: Promise<{ id: string; bi
     return new Response(new Uint8Array(file.content), {
       headers: {
         'Content-Type': file.contentType,
-        'Content-Disposition': disposition(file.inline ? 'inline' : 'attachment', file.filename),
+        'Content-Disposition': contentDisposition(file.inline ? 'inline' : 'attachment', file.filename),
         'Content-Length': String(file.content.length),
         'X-Content-Type-Options': 'nosniff',
         'Cache-Control': 'private, no-store',
