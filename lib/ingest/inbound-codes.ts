@@ -4,7 +4,7 @@
  * Dutch text staff read. Pure. Documented in the README ("Postvak en inbound list"); change a
  * code only with that table.
  */
-import type { InboundOutcome, ProcessingState, QueueResolution } from '../db/generated/enums';
+import type { InboundOutcome, MessageKind, ProcessingState, QueueResolution } from '../db/generated/enums';
 
 export type TInboundStateCode = 'pending' | 'retrying' | 'parked' | Lowercase<InboundOutcome>;
 
@@ -26,14 +26,25 @@ export type TLedgerRow = {
   state: ProcessingState;
   outcome: InboundOutcome | null;
   resolution: QueueResolution | null;
+  /** For rows decided before the outcome column existed (read as the migration's backfill does). */
+  kind?: MessageKind | null;
+  meldingId?: string | null;
 };
+
+function legacyOutcome(row: TLedgerRow): InboundOutcome {
+  if (row.state === 'QUARANTINED') return 'QUARANTINED';
+  const melding = row.kind === 'MELDING' || row.kind === 'DOORGESTUURD';
+  if (melding) return row.meldingId ? 'MELDING_ACCEPTED' : 'FOUTMELDING_SENT';
+  if (row.kind === 'REACTIE') return row.meldingId ? 'REPLY_LINKED' : 'REPLY_UNLINKED';
+  if (row.kind === 'AUTOMATISCH') return 'AUTO_REPLY';
+  return 'OTHER';
+}
 
 export function stateCode(row: TLedgerRow): TInboundStateCode {
   if (row.state === 'PARKED') return 'parked';
   if (row.state === 'FAILED') return 'retrying';
-  if (!row.outcome || row.state === 'STORED')
-    return row.outcome === 'AUTH_DEFERRED' ? 'auth_deferred' : 'pending';
-  return row.outcome.toLowerCase() as TInboundStateCode;
+  if (row.state === 'STORED') return row.outcome === 'AUTH_DEFERRED' ? 'auth_deferred' : 'pending';
+  return (row.outcome ?? legacyOutcome(row)).toLowerCase() as TInboundStateCode;
 }
 
 const NEXT: Record<TInboundStateCode, TNextAction> = {

@@ -72,6 +72,7 @@ export async function* listInbound(o: {
         state: true,
         outcome: true,
         resolution: true,
+        kind: true,
         error: true,
         meldingId: true,
         mailbox: { select: { name: true } },

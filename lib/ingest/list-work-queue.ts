@@ -25,6 +25,7 @@ export async function listWorkQueue(o: { db: TDb; role: Role; show: 'open' | 'al
       state: true,
       outcome: true,
       resolution: true,
+      kind: true,
       resolvedBy: true,
       error: true,
       authenticity: true,

@@ -9,7 +9,8 @@ const INBOX_OUTCOMES = ['MELDING_ACCEPTED', 'MELDING_ACCEPTED_WARNINGS', 'REPLY_
 export const IN_WORK_QUEUE: Prisma.InboundMessageWhereInput = {
   OR: [
     { state: { in: ['STORED', 'FAILED', 'PARKED'] } },
-    { outcome: null },
+    // Rows decided before the outcome column: those that made a melding or a reply are not queue items.
+    { outcome: null, meldingId: null },
     { outcome: { notIn: [...INBOX_OUTCOMES] } },
   ],
 };
