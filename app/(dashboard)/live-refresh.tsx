@@ -10,7 +10,16 @@ const POLL_MS = 2000;
  * counter on the server) and re-renders the page's server components when it moved. The tab
  * title shows the number of new items: open queue items, or new meldingen in the inbox.
  */
-export function LiveRefresh({ scope, title }: { scope: 'postvak' | 'meldingen' | 'melding'; title: string }) {
+export function LiveRefresh({
+  scope,
+  title,
+  meldingId,
+}: {
+  scope: 'postvak' | 'meldingen' | 'melding';
+  title: string;
+  /** On a melding's page: refresh only when this melding changed (each refresh is an audited view). */
+  meldingId?: string;
+}) {
   const router = useRouter();
   const version = useRef<string | null>(null);
   useEffect(() => {
@@ -19,7 +28,8 @@ export function LiveRefresh({ scope, title }: { scope: 'postvak' | 'meldingen' |
     const poll = async () => {
       try {
         if (document.visibilityState === 'visible') {
-          const response = await fetch('/api/live', { cache: 'no-store' });
+          const url = meldingId ? `/api/live?melding=${encodeURIComponent(meldingId)}` : '/api/live';
+          const response = await fetch(url, { cache: 'no-store' });
           if (response.ok) {
             const live = (await response.json()) as { version: string; open: number; nieuw: number };
             if (version.current !== null && live.version !== version.current) router.refresh();
@@ -38,6 +48,6 @@ export function LiveRefresh({ scope, title }: { scope: 'postvak' | 'meldingen' |
       stopped = true;
       clearTimeout(timer);
     };
-  }, [router, scope, title]);
+  }, [router, scope, title, meldingId]);
   return null;
 }

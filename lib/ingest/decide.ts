@@ -115,6 +115,18 @@ const sameKenmerk = (a: string, b: string) => a.toUpperCase() === b.toUpperCase(
 /** Field problems that call for an aanvulling from the officer rather than a warning only. */
 const AANVULLING_FIELDS = new Set(['redenAanmelding', 'behandelaar.email', 'kenmerk', 'betrokkene.bsn']);
 
+/**
+ * Whether a melding's findings call for asking the officer to complete it, and how: by e-mail
+ * to the address in the form, or by phone when the form has none (afspraak 3 and 8).
+ */
+export function aanvullingPrompt(
+  findings: readonly { field: string }[],
+  hasOfficerEmail: boolean,
+): TAcceptance['askAanvulling'] {
+  if (!findings.some((f) => AANVULLING_FIELDS.has(f.field))) return null;
+  return hasOfficerEmail ? 'email' : 'telefoon';
+}
+
 function decideMelding(
   a: TInboundAnalysis,
   melding: { kenmerk: string; forwarded: boolean },
@@ -135,13 +147,11 @@ function decideMelding(
       `het kenmerk in het onderwerp (${melding.kenmerk}) verschilt van het kenmerk in het meldformulier (${form.formKenmerk})`,
     );
   const warnings = [...form.contentProblems, ...form.warnings];
-  const incomplete =
-    form.contentProblems.length > 0 || form.warnings.some((w) => AANVULLING_FIELDS.has(w.field));
   return {
     kind: 'accept',
     kenmerk: form.formKenmerk ?? melding.kenmerk,
     warnings,
-    askAanvulling: incomplete ? (form.hasOfficerEmail ? 'email' : 'telefoon') : null,
+    askAanvulling: aanvullingPrompt(warnings, form.hasOfficerEmail),
     verified,
     byHand: false,
     signal: true,
@@ -163,16 +173,12 @@ function decideRegistration(
   if (form.fileProblem) return refuse(form.fileProblem);
   const kenmerk = form.formKenmerk ?? melding?.kenmerk;
   if (!kenmerk) return refuse('het formulier heeft geen kenmerk');
+  const warnings = [...form.contentProblems, ...form.warnings];
   return {
     kind: 'accept',
     kenmerk,
-    warnings: [...form.contentProblems, ...form.warnings],
-    askAanvulling:
-      form.contentProblems.length || form.warnings.some((w) => AANVULLING_FIELDS.has(w.field))
-        ? form.hasOfficerEmail
-          ? 'email'
-          : 'telefoon'
-        : null,
+    warnings,
+    askAanvulling: aanvullingPrompt(warnings, form.hasOfficerEmail),
     verified: true,
     byHand: true,
     signal: melding !== null,

@@ -26,7 +26,7 @@ export async function lockPendingInbound(tx: TTx, inboundId: string): Promise<bo
 }
 
 export async function finishInbound(tx: TTx, inboundId: string, o: TInboundOutcome): Promise<void> {
-  await announceChange(tx);
+  await announceChange(tx, o.meldingId);
   await tx.inboundMessage.update({
     where: { id: inboundId },
     data: {

@@ -47,7 +47,7 @@ export async function resolveQueueItem(
   const row = await tx.inboundMessage.findFirst({ where: { AND: [{ id: o.id }, o.where] } });
   if (!row) throw new AppError('conflict', o.notAllowed);
   const updated = await tx.inboundMessage.update({ where: { id: o.id }, data: o.data });
-  await announceChange(tx);
+  await announceChange(tx, updated.meldingId);
   await audit(tx, {
     actor: o.actor,
     action: o.action,

@@ -13,19 +13,39 @@ const log = getLogger('live');
  * version carries a boot id, so a restarted server never looks unchanged; while the listener is
  * down the version changes on every call (the page refreshes on each poll rather than going stale).
  */
-type TFeed = { boot: string; counter: number; listening: boolean; starting: Promise<void> | null };
+type TFeed = {
+  boot: string;
+  counter: number;
+  /** The counter at each melding's last change (bounded: oldest forgotten first). */
+  meldingen: Map<string, number>;
+  listening: boolean;
+  starting: Promise<void> | null;
+};
+
+const REMEMBERED = 2000;
 
 const globalForFeed = globalThis as unknown as { meldpostChangeFeed?: TFeed };
 
 function feed(): TFeed {
-  globalForFeed.meldpostChangeFeed ??= { boot: randomUUID(), counter: 0, listening: false, starting: null };
+  globalForFeed.meldpostChangeFeed ??= {
+    boot: randomUUID(),
+    counter: 0,
+    meldingen: new Map(),
+    listening: false,
+    starting: null,
+  };
   return globalForFeed.meldpostChangeFeed;
 }
 
 async function listen(state: TFeed): Promise<void> {
   const client = new pg.Client({ connectionString: getEnv().databaseUrl });
-  client.on('notification', () => {
+  client.on('notification', (message) => {
     state.counter += 1;
+    if (message.payload) {
+      state.meldingen.delete(message.payload);
+      state.meldingen.set(message.payload, state.counter);
+      if (state.meldingen.size > REMEMBERED) state.meldingen.delete(state.meldingen.keys().next().value!);
+    }
   });
   const down = (err?: unknown) => {
     if (!state.listening) return;
@@ -41,7 +61,8 @@ async function listen(state: TFeed): Promise<void> {
   state.listening = true;
 }
 
-export async function changeVersion(): Promise<string> {
+/** The version of everything, or of one melding (changes only when that melding changed). */
+export async function changeVersion(meldingId?: string): Promise<string> {
   const state = feed();
   if (!state.listening) {
     state.starting ??= listen(state)
@@ -54,5 +75,7 @@ export async function changeVersion(): Promise<string> {
       });
     await state.starting;
   }
+  if (meldingId !== undefined)
+    return `${state.boot}:${state.listening ? (state.meldingen.get(meldingId) ?? 0) : state.counter}`;
   return `${state.boot}:${state.counter}`;
 }

@@ -6,8 +6,9 @@ export const CHANGES_CHANNEL = 'meldpost_changes';
 
 /**
  * Announces a change inside the caller's transaction: NOTIFY is delivered on commit only, so a
- * page that refreshes on it always finds the change committed.
+ * page that refreshes on it always finds the change committed. Naming the melding lets its open
+ * page refresh (and audit a view) only when that melding changed.
  */
-export async function announceChange(db: TDb | TTx): Promise<void> {
-  await db.$executeRawUnsafe(`SELECT pg_notify('${CHANGES_CHANNEL}', '')`);
+export async function announceChange(db: TDb | TTx, meldingId?: string | null): Promise<void> {
+  await db.$executeRaw`SELECT pg_notify(${CHANGES_CHANNEL}, ${meldingId ?? ''})`;
 }

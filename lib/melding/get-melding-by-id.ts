@@ -44,6 +44,9 @@ export async function getMeldingById(o: TActing & { meldingId: string; now?: Dat
       buitenWerkgebied: true,
       doorgestuurd: true,
       doorgestuurdDoor: true,
+      kanaal: true,
+      aanvullingGevraagd: true,
+      registeredBy: true,
       mailboxId: true,
       assignee: { select: { id: true, name: true, email: true } },
       attachments: {

@@ -17,8 +17,9 @@ export const GET = routeHandler({
   name: 'live.poll',
   roles: ['MEDEWERKER', 'BEHEERDER', 'COORDINATOR'],
   params: z.unknown(),
-  run: async ({ db, user }) => {
-    const version = await changeVersion();
+  run: async ({ db, user, request }) => {
+    const melding = new URL(request.url).searchParams.get('melding');
+    const version = await changeVersion(melding && /^[0-9a-f-]{36}$/.test(melding) ? melding : undefined);
     const key = `${version}|${user.role}`;
     let counts = cache.get(key);
     if (!counts) {

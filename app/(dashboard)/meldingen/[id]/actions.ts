@@ -3,6 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { auditActor, requireUser } from '@/lib/auth/require-user';
 import { getDb } from '@/lib/db/client';
+import { announceChange } from '@/lib/live/changes';
 import { addNote } from '@/lib/melding/add-note';
 import { assessMelding } from '@/lib/melding/assess-melding';
 import { assignMelding } from '@/lib/melding/assign-melding';
@@ -34,6 +35,8 @@ async function run(
   } catch (err) {
     return { ok: false, message: toHttpError(err).body.message, at: Date.now() };
   }
+  // A colleague's open page of this melding refreshes (lib/live); a lost announcement only delays that.
+  await announceChange(getDb(), meldingId).catch(() => {});
   revalidatePath(`/meldingen/${meldingId}`);
   return { ok: true, message: success, at: Date.now() };
 }

@@ -3,7 +3,8 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { auditActor, requireUser } from '@/lib/auth/require-user';
 import { getDb } from '@/lib/db/client';
-import { STATUS_LABELS, UITKOMST_LABELS, type TBadge } from '@/lib/melding/labels';
+import { KANAAL_LABELS, STATUS_LABELS, UITKOMST_LABELS, type TBadge } from '@/lib/melding/labels';
+import { aanvullingPrompt } from '@/lib/ingest/decide';
 import { AppError } from '@/lib/errors';
 import { getEerdereMeldingen } from '@/lib/melding/get-eerdere-meldingen';
 import { getMailDraft } from '@/lib/melding/get-mail-draft';
@@ -18,6 +19,7 @@ import { ActionsPanel } from './actions-panel';
 import { DoorsturenForm } from './doorsturen-form';
 import { FormView } from './form-view';
 import { Timeline } from './timeline';
+import { LiveRefresh } from '../../live-refresh';
 
 export const metadata: Metadata = { title: 'Melding' };
 export const dynamic = 'force-dynamic';
@@ -51,6 +53,7 @@ export default async function MeldingPage({ params }: { params: Promise<{ id: st
   if (m.reactieOntvangen && m.status !== 'AFGEROND') badges.push('reactie');
   if (m.buitenWerkgebied) badges.push('buiten_werkgebied');
   const naam = [m.voornamen, m.voorvoegsel, m.achternaam].filter(Boolean).join(' ') || 'Naam onbekend';
+  const askAanvulling = aanvullingPrompt(m.warnings as { field: string }[], !!m.behandelaarEmail);
   const pdf = m.attachments.find((a) => a.isForm);
 
   return (
@@ -60,6 +63,7 @@ export default async function MeldingPage({ params }: { params: Promise<{ id: st
           ‹ Terug naar meldingen
         </Link>
       </p>
+      <LiveRefresh scope="melding" title={`Melding ${m.kenmerk}`} meldingId={m.id} />
       <header className="mt-2 rounded border border-slate-200 bg-white p-4">
         <div className="flex flex-wrap items-baseline justify-between gap-2">
           <h1 className="text-2xl font-semibold">Melding {m.kenmerk}</h1>
@@ -83,7 +87,17 @@ export default async function MeldingPage({ params }: { params: Promise<{ id: st
           meldpunt: {m.assignee ? (m.assignee.name ?? m.assignee.email) : 'niemand'}
           {m.doorgestuurd ? ` · Doorgestuurd door ${m.doorgestuurdDoor}` : ''}
           {m.version > 1 ? ` · Versie ${m.version}` : ''}
+          {' · Via '}
+          <span data-testid="kanaal">{KANAAL_LABELS[m.kanaal]}</span>
+          {m.registeredBy ? ` (geregistreerd door ${m.registeredBy})` : ''}
         </p>
+        {askAanvulling && m.status !== 'AFGEROND' && !m.aanvullingGevraagd && (
+          <p role="note" className="mt-2 rounded bg-amber-50 p-2 text-sm text-amber-900">
+            {askAanvulling === 'email'
+              ? 'Het formulier is onvolledig: vraag de politie om aanvulling (actie "Verzoek om aanvulling").'
+              : 'Het formulier is onvolledig en er staat geen e-mailadres van de behandelaar in: bel de politie voor aanvulling.'}
+          </p>
+        )}
         <div className="mt-2">
           <Badges badges={badges} />
         </div>

@@ -5,7 +5,6 @@ import { getDb } from '@/lib/db/client';
 import { getQueueItem } from '@/lib/ingest/get-queue-item';
 import { NEXT_ACTION_LABELS, RESOLUTION_LABELS, STATE_LABELS } from '@/lib/ingest/inbound-codes';
 import { formatDateTime } from '../../meldingen/format';
-import { LiveRefresh } from '../../live-refresh';
 import {
   handledAction,
   linkAction,
@@ -43,7 +42,6 @@ export default async function QueueItemPage({ params }: { params: Promise<{ id: 
   const medewerker = user.role === 'MEDEWERKER';
   return (
     <section className="space-y-6">
-      <LiveRefresh scope="melding" title="Bericht in het postvak" />
       <p>
         <Link href="/postvak" className="text-sm text-brand-700 underline">
           ← Terug naar het postvak
