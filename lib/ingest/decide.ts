@@ -87,6 +87,8 @@ export type TAcceptance = {
   byHand: boolean;
   /** The police get the acceptatiesignaal: only for a mail with the protocol subject. */
   signal: boolean;
+  /** The kenmerk the signal names: the one the police put in their subject. */
+  signalKenmerk: string;
 };
 
 export type TInboundOutcome =
@@ -155,6 +157,7 @@ function decideMelding(
     verified,
     byHand: false,
     signal: true,
+    signalKenmerk: melding.kenmerk,
   };
 }
 
@@ -182,6 +185,7 @@ function decideRegistration(
     verified: true,
     byHand: true,
     signal: melding !== null,
+    signalKenmerk: melding?.kenmerk ?? kenmerk,
   };
 }
 

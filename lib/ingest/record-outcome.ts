@@ -40,7 +40,7 @@ export async function recordOutcome(o: TRecordOutcome): Promise<void> {
   switch (outcome.kind) {
     case 'accept': {
       if (!o.formulier) throw new Error('geaccepteerde melding zonder formulier');
-      const signal = buildAcceptatiesignaal({ kenmerk: outcome.kenmerk, original: o.original });
+      const signal = buildAcceptatiesignaal({ kenmerk: outcome.signalKenmerk, original: o.original });
       await recordMelding({
         ...base,
         mailboxId: mb.id,

@@ -298,3 +298,28 @@ describe('decide: repeated delivery', () => {
     expect(decide(analysis(other), { ...FACTS, duplicateOf: earlier })).toEqual({ kind: 'duplicate' });
   });
 });
+
+describe('decide: registration at a person’s request', () => {
+  const register = { ...FACTS, registerByHand: true, released: true };
+  it('registers from the form whatever the subject, with a signal only for a protocol melding', () => {
+    expect(decide(analysis(other, FAIL, goodForm), register)).toMatchObject({
+      kind: 'accept',
+      byHand: true,
+      signal: false,
+      kenmerk: KENMERK,
+    });
+    expect(decide(analysis(melding, PASS, FORMS['kenmerk mismatch']!), register)).toMatchObject({
+      kind: 'accept',
+      kenmerk: 'PL1300-2026999999',
+      signal: true,
+      signalKenmerk: KENMERK,
+    });
+  });
+  it('refuses without a readable form, sending the person to registration by hand', () => {
+    for (const name of ['no attachment', 'corrupt pdf', 'broken pdf by name'])
+      expect(decide(analysis(melding, PASS, FORMS[name]!), register)).toMatchObject({
+        kind: 'register-failed',
+        reason: expect.stringMatching(/Registreer de melding met de hand/),
+      });
+  });
+});
