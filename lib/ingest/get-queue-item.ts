@@ -1,4 +1,5 @@
 import 'server-only';
+import { z } from 'zod';
 import { audit, type TAuditActor } from '../audit/audit';
 import type { TDb } from '../db/client';
 import { AppError } from '../errors';
@@ -14,8 +15,10 @@ import { requireQueueUser } from './resolve-queue-item';
  */
 export async function getQueueItem(o: { db: TDb; actor: TAuditActor; id: string }) {
   await requireQueueUser(o.db, o.actor);
+  const id = z.uuid().safeParse(o.id);
+  if (!id.success) throw new AppError('not_found', 'Dit bericht bestaat niet');
   const row = await o.db.inboundMessage.findUnique({
-    where: { id: o.id },
+    where: { id: id.data },
     include: { mailbox: { select: { name: true, authenticityPolicy: true } } },
     omit: { raw: false },
   });

@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { notFound } from 'next/navigation';
 import { auditActor, requireUser } from '@/lib/auth/require-user';
 import { getDb } from '@/lib/db/client';
+import { AppError } from '@/lib/errors';
 import { getQueueItem } from '@/lib/ingest/get-queue-item';
 import { NEXT_ACTION_LABELS, RESOLUTION_LABELS, STATE_LABELS } from '@/lib/ingest/inbound-codes';
 import { formatDateTime } from '../../meldingen/format';
@@ -37,7 +39,12 @@ function Verdict({ item }: { item: Awaited<ReturnType<typeof getQueueItem>> }) {
 export default async function QueueItemPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser(['MEDEWERKER', 'BEHEERDER']);
   const { id } = await params;
-  const item = await getQueueItem({ db: getDb(), actor: await auditActor(user), id });
+  const item = await getQueueItem({ db: getDb(), actor: await auditActor(user), id }).catch(
+    (err: unknown) => {
+      if (err instanceof AppError && err.code === 'not_found') notFound();
+      throw err;
+    },
+  );
   const open = !item.resolution && item.nextAction !== 'none' && item.nextAction !== 'wait';
   const medewerker = user.role === 'MEDEWERKER';
   return (
