@@ -76,6 +76,9 @@ describe('Postvak in the browser', () => {
     await page.getByRole('link', { name: QUARANTINED }).click();
     await page.getByRole('heading', { name: `Melding ${QUARANTINED}` }).waitFor();
     await expect(page.getByTestId('kanaal').textContent()).resolves.toBe('e-mail van de politie (protocol)');
+    await expect(page.getByText('Handmatig vrijgegeven door Mila Medewerker').isVisible()).resolves.toBe(
+      true,
+    );
     await page.goto(`${web.url}/postvak`);
     await page.getByText('Er wacht niets op actie.').waitFor();
   });

@@ -156,6 +156,11 @@ export default async function MeldingPage({ params }: { params: Promise<{ id: st
                     {email.authenticity.reason ? `: ${email.authenticity.reason}` : ''}
                   </p>
                 )}
+                {email.releasedBy && (
+                  <p className="mt-1 text-sm font-medium text-amber-900">
+                    Handmatig vrijgegeven door {email.releasedBy}
+                  </p>
+                )}
                 <pre className="mt-2 max-h-80 overflow-auto whitespace-pre-wrap rounded bg-slate-50 p-2 font-sans text-sm">
                   {email.text ?? '(geen tekstdeel)'}
                 </pre>
