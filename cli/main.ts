@@ -3,6 +3,7 @@
  * stdout, Dutch messages on stderr; exit 0 success, 1 failure, 2 wrong usage.
  */
 import { dbCommand } from './db';
+import { INBOUND_USAGE, inboundCommand } from './inbound';
 import { MAILBOX_USAGE, mailboxCommand } from './mailbox';
 import { RETENTION_USAGE, retentionCommand } from './retention';
 import { SECRETS_USAGE, secretsCommand } from './secrets';
@@ -19,6 +20,7 @@ const USAGE = `Gebruik: npm run --silent cli -- <opdracht>
   ${MAILBOX_USAGE}
   ${SECRETS_USAGE}
   ${RETENTION_USAGE}
+  ${INBOUND_USAGE}
   db status
   parse BESTAND...            meldformulier (.pdf, .docx of .eml) uitlezen als JSON`;
 
@@ -59,6 +61,8 @@ async function run(argv: string[]): Promise<number> {
       return withMigratedDb((db) => secretsCommand(db, args));
     case 'retention':
       return withMigratedDb((db) => retentionCommand(db, args));
+    case 'inbound':
+      return withMigratedDb((db) => inboundCommand(db, args));
     case 'db':
       return withDatabase((url) => dbCommand(url, args));
     case 'parse': {

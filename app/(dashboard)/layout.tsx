@@ -6,15 +6,28 @@ import { getDb } from '@/lib/db/client';
 import type { Role } from '@/lib/db/generated/enums';
 import { getSettings } from '@/lib/settings/get-settings';
 import { getHuisstijl } from '@/lib/theme/get-huisstijl';
+import { countOpenQueueItems } from '@/lib/ingest/count-open-queue-items';
 import { NavLink } from './nav-link';
 import { SkipLinks } from './skip-links';
 
 export const dynamic = 'force-dynamic';
 
 /** The menu a role sees; each page enforces the same rule again on the server. */
-function menu(role: Role, statistiekenVoorMedewerkers: boolean): { href: string; label: string }[] {
-  const items: { href: string; label: string }[] = [];
+function menu(
+  role: Role,
+  statistiekenVoorMedewerkers: boolean,
+  waiting: number,
+): { href: string; label: string; badge?: string }[] {
+  const items: { href: string; label: string; badge?: string }[] = [];
   if (role === 'MEDEWERKER') items.push({ href: '/meldingen', label: 'Meldingen' });
+  if (role === 'MEDEWERKER' || role === 'BEHEERDER')
+    items.push({
+      href: '/postvak',
+      label: 'Postvak',
+      badge: waiting
+        ? `${waiting} ${waiting === 1 ? 'bericht wacht' : 'berichten wachten'} op actie`
+        : undefined,
+    });
   if (role !== 'MEDEWERKER' || statistiekenVoorMedewerkers)
     items.push({ href: '/statistieken', label: 'Statistieken' });
   if (role === 'BEHEERDER') items.push({ href: '/beheer', label: 'Beheer' });
@@ -24,7 +37,11 @@ function menu(role: Role, statistiekenVoorMedewerkers: boolean): { href: string;
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();
   const db = getDb();
-  const [settings, huisstijl] = await Promise.all([getSettings({ db }), getHuisstijl({ db })]);
+  const [settings, huisstijl, waiting] = await Promise.all([
+    getSettings({ db }),
+    getHuisstijl({ db }),
+    countOpenQueueItems({ db, role: user.role }),
+  ]);
   return (
     <div className="min-h-screen">
       <SkipLinks />
@@ -39,9 +56,20 @@ export default async function DashboardLayout({ children }: { children: ReactNod
           </Link>
           <nav aria-label="Hoofdmenu" className="flex-1">
             <ul className="flex gap-1">
-              {menu(user.role, settings.statistiekenVoorMedewerkers).map((item) => (
+              {menu(user.role, settings.statistiekenVoorMedewerkers, waiting).map((item) => (
                 <li key={item.href}>
-                  <NavLink href={item.href}>{item.label}</NavLink>
+                  <NavLink href={item.href}>
+                    {item.label}
+                    {item.badge && (
+                      <span
+                        className="ml-1 rounded-full bg-amber-300 px-1.5 text-xs font-semibold text-slate-900"
+                        data-testid="postvak-count"
+                      >
+                        {waiting}
+                        <span className="sr-only"> ({item.badge})</span>
+                      </span>
+                    )}
+                  </NavLink>
                 </li>
               ))}
             </ul>

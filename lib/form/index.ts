@@ -18,6 +18,8 @@ export type TParseMeldformulierOptions = {
   trustedDomains?: string[];
   /** "Now" for the plausibility checks (birth date in the future, ...). */
   now?: Date;
+  /** The kenmerk from the mail's subject, used when the form has none (still reported as an error). */
+  fallbackKenmerk?: string;
 };
 
 export async function parseMeldformulier(
@@ -31,6 +33,7 @@ export async function parseMeldformulier(
     filename: options.filename,
     trustedDomains: options.trustedDomains,
     now: options.now,
+    fallbackKenmerk: options.fallbackKenmerk,
   });
 }
 

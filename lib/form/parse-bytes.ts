@@ -15,7 +15,13 @@ import { ZMeldformulier, type TParseResult } from './schema';
  * check. `parseMeldformulier` runs this inside a worker; tests and the benchmark may call it
  * directly to see the cost without the thread hop.
  */
-export type TParseOptions = { filename?: string; trustedDomains?: string[]; now?: Date };
+export type TParseOptions = {
+  filename?: string;
+  trustedDomains?: string[];
+  now?: Date;
+  /** The kenmerk from the mail's subject: the record's kenmerk when the form lacks one (the error stays). */
+  fallbackKenmerk?: string;
+};
 
 /** Phrases only the meldformulier has; fewer than three found means it is some other document. */
 const FORM_MARKERS = [
@@ -69,7 +75,7 @@ export async function parseBytes(bytes: Uint8Array, options: TParseOptions = {})
   });
   const errors = checks.errors;
   const warnings = [...built.warnings, ...checks.warnings];
-  const { kenmerk } = built.formulier;
+  const kenmerk = built.formulier.kenmerk ?? options.fallbackKenmerk ?? null;
   // Without a kenmerk the record cannot be a meldformulier/1 (kenmerk is required there).
   const formulier = kenmerk === null ? null : ZMeldformulier.parse({ ...built.formulier, kenmerk });
   return { ok: errors.length === 0, formulier, warnings, errors };

@@ -1,10 +1,12 @@
 import 'server-only';
 import type { Prisma } from '../db/generated/client';
 import type { TTx } from '../db/client';
-import type { MessageKind, ProcessingState } from '../db/generated/enums';
+import { announceChange } from '../live/changes';
+import type { InboundOutcome, MessageKind, ProcessingState } from '../db/generated/enums';
 
 export type TInboundOutcome = {
   state: ProcessingState;
+  outcome: InboundOutcome;
   kind: MessageKind;
   targetFolder: string | null;
   meldingId?: string | null;
@@ -24,11 +26,14 @@ export async function lockPendingInbound(tx: TTx, inboundId: string): Promise<bo
 }
 
 export async function finishInbound(tx: TTx, inboundId: string, o: TInboundOutcome): Promise<void> {
+  await announceChange(tx, o.meldingId);
   await tx.inboundMessage.update({
     where: { id: inboundId },
     data: {
       state: o.state,
+      outcome: o.outcome,
       kind: o.kind,
+      retryAt: null,
       targetFolder: o.targetFolder,
       meldingId: o.meldingId ?? null,
       error: o.error ?? null,

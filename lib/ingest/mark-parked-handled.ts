@@ -10,7 +10,14 @@ export async function markParkedHandled(o: { db: TDb; actor: TAuditActor; id: st
     await requireBeheerder(tx, o.actor);
     const { count } = await tx.inboundMessage.updateMany({
       where: { id: o.id, state: 'PARKED' },
-      data: { state: 'IGNORED', error: 'Handmatig afgehandeld door beheerder' },
+      data: {
+        state: 'IGNORED',
+        error: 'Handmatig afgehandeld door beheerder',
+        // Dealt with: no longer waiting for anyone in the work queue or `inbound list`.
+        resolution: 'HANDLED',
+        resolvedAt: new Date(),
+        resolvedBy: o.actor.label,
+      },
     });
     if (!count) throw new AppError('not_found', 'Geen geparkeerd bericht met dit id');
     await audit(tx, { actor: o.actor, action: 'bericht.afgehandeld', objectType: 'message', objectId: o.id });

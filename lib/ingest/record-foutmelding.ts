@@ -2,6 +2,7 @@ import 'server-only';
 import { audit, SYSTEM_ACTOR } from '../audit/audit';
 import type { TDb } from '../db/client';
 import type { Prisma } from '../db/generated/client';
+import type { InboundOutcome } from '../db/generated/enums';
 import { finishInbound, lockPendingInbound } from './finish-inbound';
 import { queueOutgoing, type TOutgoingDraft } from '../outbox/queue-outgoing';
 
@@ -15,6 +16,7 @@ export async function recordFoutmelding(o: {
   inboundId: string;
   mailboxId: string;
   reason: string;
+  outcome: Extract<InboundOutcome, 'FOUTMELDING_SENT' | 'RESEND_REFUSED'>;
   forwarded: boolean;
   authenticity: Prisma.InputJsonValue;
   targetFolder: string;
@@ -30,6 +32,7 @@ export async function recordFoutmelding(o: {
     });
     await finishInbound(tx, o.inboundId, {
       state: 'PROCESSED',
+      outcome: o.outcome,
       kind: o.forwarded ? 'DOORGESTUURD' : 'MELDING',
       targetFolder: o.targetFolder,
       error: o.reason,
@@ -41,6 +44,7 @@ export async function recordFoutmelding(o: {
       objectType: 'message',
       objectId: o.inboundId,
       outcome: 'FAILURE',
+      details: { opnieuw: o.outcome === 'RESEND_REFUSED' },
     });
     return true;
   });

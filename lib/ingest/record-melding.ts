@@ -1,15 +1,12 @@
 import 'server-only';
 import { audit, personKey, SYSTEM_ACTOR } from '../audit/audit';
 import type { TDb } from '../db/client';
-import type { Prisma } from '../db/generated/client';
+import type { MeldingKanaal, Prisma } from '../db/generated/client';
 import type { TFinding, TMeldformulier } from '../form/schema';
-import { saveAttachments, withStagedAttachments, type TStoredAttachment } from './save-attachments';
+import { withStagedAttachments, type TStoredAttachment } from './save-attachments';
+import { writeMelding } from './write-melding';
 import { finishInbound, lockPendingInbound } from './finish-inbound';
 import { queueOutgoing, type TOutgoingDraft } from '../outbox/queue-outgoing';
-import { hasEarlierMelding } from '../melding/has-earlier-melding';
-import { getWerkgebied } from '../werkgebied/get-werkgebied';
-import { isOutsideWerkgebied } from '../werkgebied/werkgebied';
-import { toMeldingColumns } from '../melding/to-melding-columns';
 
 export type { TStoredAttachment } from './save-attachments';
 
@@ -24,8 +21,16 @@ export type TRecordMelding = {
   forwardedBy: string | null;
   authenticityVerified: boolean;
   authenticity: Prisma.InputJsonValue;
+  /** Accepted as is, or with content problems the officer is asked to complete. */
+  outcome: 'MELDING_ACCEPTED' | 'MELDING_ACCEPTED_WARNINGS';
+  /** Name of the person who released it from quarantine, if one did. */
+  releasedBy?: string | null;
   targetFolder: string;
-  signal: Omit<TOutgoingDraft, 'meldingId' | 'inboundMessageId' | 'mailboxId' | 'kind'>;
+  kanaal?: MeldingKanaal;
+  /** Registered at a person's request from the work queue (they are named in releasedBy). */
+  byHand?: boolean;
+  /** The acceptatiesignaal; null when the mail was not a protocol melding. */
+  signal: Omit<TOutgoingDraft, 'meldingId' | 'inboundMessageId' | 'mailboxId' | 'kind'> | null;
 };
 
 /**
@@ -41,65 +46,23 @@ export async function recordMelding(
     o.db.$transaction(
       async (tx) => {
         if (!(await lockPendingInbound(tx, o.inboundId))) return null;
-        const columns = toMeldingColumns(o.formulier);
-        const flags = {
-          ...columns,
-          formulier: o.formulier,
-          warnings: o.warnings,
-          hasWarnings: o.warnings.length > 0,
-          authenticityVerified: o.authenticityVerified,
-          doorgestuurd: o.forwardedBy !== null,
-          doorgestuurdDoor: o.forwardedBy,
-          // The place as toMeldingColumns derives it: the betrokkene's address, else the voorval's.
-          buitenWerkgebied: isOutsideWerkgebied(await getWerkgebied({ db: tx }), columns),
-        };
-        // Serialise arrivals of the same kenmerk, so two versions never get the same number.
-        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`${o.mailboxId}:${o.formulier.kenmerk}`}))`;
-        const herhaling = await hasEarlierMelding(tx, { ...columns, before: o.receivedAt });
-        const existing = await tx.melding.findUnique({
-          where: { mailboxId_kenmerk: { mailboxId: o.mailboxId, kenmerk: o.formulier.kenmerk } },
-          select: { id: true, version: true },
-        });
-        const melding = existing
-          ? await tx.melding.update({
-              where: { id: existing.id },
-              data: { ...flags, herhaling, version: existing.version + 1, opnieuwOntvangen: true },
-            })
-          : await tx.melding.create({
-              data: {
-                ...flags,
-                herhaling,
-                mailboxId: o.mailboxId,
-                receivedAt: o.receivedAt,
-                statusChanges: { create: { from: null, to: 'ONTVANGEN' } },
-              },
-            });
-        await tx.meldingVersie.create({
-          data: {
-            meldingId: melding.id,
-            version: melding.version,
-            formulier: o.formulier,
-            warnings: o.warnings,
-            inboundMessageId: o.inboundId,
-            receivedAt: o.receivedAt,
-          },
-        });
-        await saveAttachments({
-          tx,
-          attachments: o.attachments,
+        const { melding, existing } = await writeMelding(tx, {
+          ...o,
           staged,
-          meldingId: melding.id,
-          inboundId: o.inboundId,
+          kanaal: o.kanaal ?? 'POLITIE_MAIL',
+          registeredBy: o.byHand ? (o.releasedBy ?? null) : null,
         });
-        await queueOutgoing(tx, {
-          ...o.signal,
-          mailboxId: o.mailboxId,
-          kind: 'ACCEPTATIESIGNAAL',
-          meldingId: melding.id,
-          inboundMessageId: o.inboundId,
-        });
+        if (o.signal)
+          await queueOutgoing(tx, {
+            ...o.signal,
+            mailboxId: o.mailboxId,
+            kind: 'ACCEPTATIESIGNAAL',
+            meldingId: melding.id,
+            inboundMessageId: o.inboundId,
+          });
         await finishInbound(tx, o.inboundId, {
           state: 'PROCESSED',
+          outcome: o.outcome,
           kind: o.forwardedBy ? 'DOORGESTUURD' : 'MELDING',
           targetFolder: o.targetFolder,
           meldingId: melding.id,
@@ -115,6 +78,7 @@ export async function recordMelding(
             version: melding.version,
             warnings: o.warnings.length,
             doorgestuurd: o.forwardedBy !== null,
+            vrijgegeven: !!o.releasedBy,
           },
         });
         return { meldingId: melding.id, version: melding.version };

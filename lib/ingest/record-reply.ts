@@ -9,6 +9,9 @@ import type { TStoredAttachment } from './record-melding';
 /**
  * A reply from the officer to our aanvulling/niet-in-behandeling mail: onto the melding's
  * timeline; a melding waiting for that aanvulling is back in behandeling (protocol bericht 1).
+ * The decision core sends only authentic replies to open meldingen here; the melding is checked
+ * again under its row lock, so one closed or anonymised meanwhile takes nothing: the reply then
+ * waits in the work queue. Returns what happened.
  */
 export async function recordReply(o: {
   db: TDb;
@@ -17,10 +20,25 @@ export async function recordReply(o: {
   attachments: TStoredAttachment[];
   authenticity: Prisma.InputJsonValue;
   targetFolder: string;
-}): Promise<boolean> {
+}): Promise<'linked' | 'closed' | 'done-before'> {
   return withStagedAttachments(o.db, o.attachments, (staged) =>
     o.db.$transaction(async (tx) => {
-      if (!(await lockPendingInbound(tx, o.inboundId))) return false;
+      if (!(await lockPendingInbound(tx, o.inboundId))) return 'done-before';
+      const [melding] = await tx.$queryRaw<
+        { status: string; anonymisedAt: Date | null }[]
+      >`SELECT status, "anonymisedAt" FROM "Melding" WHERE id = ${o.meldingId}::uuid FOR UPDATE`;
+      if (!melding || melding.status === 'AFGEROND' || melding.anonymisedAt) {
+        await finishInbound(tx, o.inboundId, {
+          state: 'PROCESSED',
+          outcome: 'REPLY_CLOSED',
+          kind: 'REACTIE',
+          targetFolder: o.targetFolder,
+          meldingId: melding && !melding.anonymisedAt ? o.meldingId : null,
+          error: 'Reactie op een afgeronde melding',
+          authenticity: o.authenticity,
+        });
+        return 'closed';
+      }
       await saveAttachments({
         tx,
         attachments: o.attachments,
@@ -45,6 +63,7 @@ export async function recordReply(o: {
       }
       await finishInbound(tx, o.inboundId, {
         state: 'PROCESSED',
+        outcome: 'REPLY_LINKED',
         kind: 'REACTIE',
         targetFolder: o.targetFolder,
         meldingId: o.meldingId,
@@ -56,7 +75,7 @@ export async function recordReply(o: {
         objectType: 'melding',
         objectId: o.meldingId,
       });
-      return true;
+      return 'linked';
     }),
   );
 }

@@ -2,7 +2,7 @@ import 'server-only';
 import { audit, SYSTEM_ACTOR } from '../audit/audit';
 import type { TDb } from '../db/client';
 import type { Prisma } from '../db/generated/client';
-import type { MessageKind, ProcessingState } from '../db/generated/enums';
+import type { InboundOutcome, MessageKind, ProcessingState } from '../db/generated/enums';
 import { finishInbound, lockPendingInbound } from './finish-inbound';
 
 /**
@@ -14,10 +14,15 @@ export async function recordUnanswered(o: {
   inboundId: string;
   kind: MessageKind;
   state: Extract<ProcessingState, 'PROCESSED' | 'QUARANTINED' | 'IGNORED'>;
+  outcome: InboundOutcome;
+  /** The melding it refers to, for the work queue; never onto its timeline unless REPLY_LINKED/AUTO_REPLY_LINKED. */
+  meldingId?: string | null;
   reason: string | null;
   bouncedMessageId?: string | null;
   authenticity: Prisma.InputJsonValue;
   targetFolder: string | null;
+  /** A person's request (registration) could not be carried out: the item is open again. */
+  clearResolution?: boolean;
 }): Promise<boolean> {
   return o.db.$transaction(async (tx) => {
     if (!(await lockPendingInbound(tx, o.inboundId))) return false;
@@ -29,12 +34,19 @@ export async function recordUnanswered(o: {
     }
     await finishInbound(tx, o.inboundId, {
       state: o.state,
+      outcome: o.outcome,
       kind: o.kind,
+      meldingId: o.meldingId ?? null,
       targetFolder: o.targetFolder,
       error: o.reason,
       authenticity: o.authenticity,
     });
-    if (o.state === 'QUARANTINED') {
+    if (o.clearResolution)
+      await tx.inboundMessage.update({
+        where: { id: o.inboundId },
+        data: { resolution: null, resolvedBy: null, resolvedAt: null },
+      });
+    if (o.state === 'QUARANTINED' && !o.clearResolution) {
       await audit(tx, {
         actor: SYSTEM_ACTOR('ingest'),
         action: 'bericht.quarantaine',

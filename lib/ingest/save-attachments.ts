@@ -37,7 +37,7 @@ export async function saveAttachments(o: {
   attachments: TStoredAttachment[];
   staged: TStaged;
   meldingId: string;
-  inboundId: string;
+  inboundId: string | null;
 }): Promise<void> {
   const owner = { meldingId: o.meldingId, inboundMessageId: o.inboundId };
   const small = o.attachments.filter((a) => !o.staged.has(a));

@@ -18,10 +18,13 @@ export type TFetchedMessage = {
 
 /**
  * Step one for every message: its raw bytes in the ledger, committed, before anything in the
- * mailbox changes. Idempotent on (mailbox, UIDVALIDITY, UID). The same bytes seen before under
- * another UID (a UIDVALIDITY reset, a redelivery) are recorded as a duplicate of the earlier
- * message — same melding, same folder — and not processed again. Also runs inside a caller's
- * transaction, so a fetched batch can be committed at once.
+ * mailbox changes. Idempotent on (mailbox, UIDVALIDITY, UID). A message seen before (same bytes,
+ * or same Message-ID) is linked to that earlier delivery:
+ * - under another UIDVALIDITY (the server renumbered its mailbox) it is the same delivery again,
+ *   recorded as a duplicate at once — same melding, same folder — and not processed;
+ * - under the same UIDVALIDITY it is a new delivery (the police resent it, or someone moved it
+ *   back into the inbox): it waits for the decision core, which knows the earlier outcome.
+ * Also runs inside a caller's transaction, so a fetched batch can be committed at once.
  */
 export async function storeInboundMessage(db: TDb | TTx, m: TFetchedMessage) {
   const sha256 = createHash('sha256').update(m.raw).digest('hex');
@@ -30,11 +33,17 @@ export async function storeInboundMessage(db: TDb | TTx, m: TFetchedMessage) {
   };
   const known = await db.inboundMessage.findUnique({ where: key });
   if (known) return known;
+  const messageId = m.messageId?.slice(0, 998) ?? null;
   const original = await db.inboundMessage.findFirst({
-    where: { mailboxId: m.mailboxId, sha256, NOT: { state: 'STORED' } },
-    orderBy: { storedAt: 'asc' },
-    select: { id: true, meldingId: true, targetFolder: true, kind: true },
+    where: {
+      mailboxId: m.mailboxId,
+      OR: [{ sha256 }, ...(messageId ? [{ messageId }] : [])],
+      NOT: { state: 'STORED' },
+    },
+    orderBy: { storedAt: 'desc' },
+    select: { id: true, meldingId: true, targetFolder: true, kind: true, uidValidity: true },
   });
+  const renumbered = original !== null && original.uidValidity !== m.uidValidity;
   const data = {
     mailboxId: m.mailboxId,
     uidValidity: m.uidValidity,
@@ -45,12 +54,14 @@ export async function storeInboundMessage(db: TDb | TTx, m: TFetchedMessage) {
     raw: m.rawStaged ? null : (m.raw as Uint8Array<ArrayBuffer>),
     receivedAt: m.receivedAt,
     // Header values are attacker-controlled: keep them bounded.
-    messageId: m.messageId?.slice(0, 998) ?? null,
+    messageId,
     subject: m.subject?.slice(0, 998) ?? null,
     fromAddress: m.fromAddress?.slice(0, 320) ?? null,
-    ...(original
+    duplicateOfId: original?.id ?? null,
+    ...(original && renumbered
       ? {
           state: 'IGNORED' as const,
+          outcome: 'DUPLICATE' as const,
           kind: original.kind,
           meldingId: original.meldingId,
           targetFolder: original.targetFolder,

@@ -10,7 +10,11 @@ export type TFormFormat = 'pdf' | 'docx';
 
 export type TFormSelection<T> =
   | { ok: true; attachment: T; format: TFormFormat }
-  | { ok: false; code: 'no-attachment' | 'unsupported-type' | 'several-forms'; reason: string };
+  | {
+      ok: false;
+      code: 'no-attachment' | 'unsupported-type' | 'several-forms' | 'unreadable';
+      reason: string;
+    };
 
 /** Parts that travel with ordinary mail and are never a form attempt: signatures, logos, calendar items. */
 const INCIDENTAL_TYPES =
@@ -54,6 +58,19 @@ function describeType(a: TAttachmentLike): string {
   return a.contentType.toLowerCase();
 }
 
+/**
+ * The form format the sender claims (by name or Content-Type) for bytes that are not that format:
+ * a broken PDF is unreadable, not of an "unsupported type" that we then ask for as PDF.
+ */
+function claimedFormFormat(a: TAttachmentLike): TFormFormat | null {
+  if (MAGIC.some(([, test]) => test(a.content))) return null;
+  const name = (a.filename ?? '').toLowerCase();
+  const type = a.contentType.toLowerCase();
+  if (name.endsWith('.pdf') || type === 'application/pdf') return 'pdf';
+  if (name.endsWith('.docx') || type.includes('wordprocessingml')) return 'docx';
+  return null;
+}
+
 /** File names come from the sender: keep them short and on one line inside our reason text. */
 function displayName(a: TAttachmentLike): string {
   const name = (a.filename ?? 'naamloze bijlage').replace(/[\r\n\t"]+/g, ' ').trim();
@@ -83,6 +100,13 @@ export function selectFormAttachment<T extends TAttachmentLike>(
   }
   const [first] = candidates;
   if (!first) return { ok: false, code: 'no-attachment', reason: 'er is geen meldformulier bijgevoegd' };
+  const claimed = claimedFormFormat(first);
+  if (claimed)
+    return {
+      ok: false,
+      code: 'unreadable',
+      reason: `de bijlage "${displayName(first)}" is een beschadigde of onleesbare ${claimed === 'pdf' ? 'PDF' : 'Word-bestand'}; stuur het meldformulier opnieuw als leesbare PDF of Word (.docx)`,
+    };
   const type = describeType(first);
   return {
     ok: false,

@@ -22,3 +22,11 @@ export function parseMeldingSubject(subject: string | null | undefined): TMeldin
   const match = MELDING.exec(rest.trim());
   return match ? { kenmerk: match[1]!, forwarded } : null;
 }
+
+const KENMERK_ANYWHERE =
+  /niet[\s-]*acute\s+zorg\s+met\s+(?:registratiekenmerk\s*:?\s*)?([A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9])(?![A-Za-z0-9-])/i;
+
+/** The kenmerk in any chain subject (a melding, our signals and requests, replies to them), or null. */
+export function kenmerkFromSubject(subject: string | null | undefined): string | null {
+  return subject ? (KENMERK_ANYWHERE.exec(subject.normalize('NFC'))?.[1] ?? null) : null;
+}

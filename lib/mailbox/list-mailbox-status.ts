@@ -3,6 +3,7 @@ import type { TAuditActor } from '../audit/audit';
 import type { TDb } from '../db/client';
 import { getSettings } from '../settings/get-settings';
 import { requireBeheerder } from '../auth/require-beheerder';
+import { stateCode, type TInboundStateCode } from '../ingest/inbound-codes';
 
 export type TMailboxAlert = 'niet_gesynchroniseerd' | 'geparkeerd' | 'uitgaand_mislukt' | 'fout';
 
@@ -17,6 +18,8 @@ export type TMailboxStatus = {
   backlog: number;
   parked: number;
   failedOutgoing: number;
+  /** Every ledger message by its state code (lib/ingest/inbound-codes.ts). */
+  perState: Partial<Record<TInboundStateCode, number>>;
   alerts: TMailboxAlert[];
 };
 
@@ -32,7 +35,7 @@ export async function listMailboxStatus(o: {
 }): Promise<TMailboxStatus[]> {
   await requireBeheerder(o.db, o.actor);
   const now = o.now ?? new Date();
-  const [mailboxes, settings, inbound, outgoing] = await Promise.all([
+  const [mailboxes, settings, inbound, outgoing, ledger] = await Promise.all([
     o.db.mailbox.findMany({
       orderBy: { name: 'asc' },
       select: {
@@ -50,7 +53,10 @@ export async function listMailboxStatus(o: {
     getSettings({ db: o.db }),
     o.db.inboundMessage.groupBy({
       by: ['mailboxId', 'state'],
-      where: { state: { in: ['STORED', 'FAILED', 'PARKED'] } },
+      // A parked message a person dealt with no longer counts as parked.
+      where: {
+        OR: [{ state: { in: ['STORED', 'FAILED'] } }, { state: 'PARKED', resolution: null }],
+      },
       _count: { _all: true },
     }),
     o.db.outgoingMail.groupBy({
@@ -58,6 +64,7 @@ export async function listMailboxStatus(o: {
       where: { state: { in: ['FAILED', 'BOUNCED'] } },
       _count: { _all: true },
     }),
+    o.db.inboundMessage.groupBy({ by: ['mailboxId', 'state', 'outcome'], _count: { _all: true } }),
   ]);
   const threshold = now.getTime() - settings.syncAlarmMinuten * 60_000;
   return mailboxes.map((mb) => {
@@ -87,6 +94,13 @@ export async function listMailboxStatus(o: {
       backlog,
       parked,
       failedOutgoing,
+      perState: ledger
+        .filter((r) => r.mailboxId === mb.id)
+        .reduce<Partial<Record<TInboundStateCode, number>>>((counts, r) => {
+          const code = stateCode({ ...r, resolution: null });
+          counts[code] = (counts[code] ?? 0) + r._count._all;
+          return counts;
+        }, {}),
       alerts,
     };
   });

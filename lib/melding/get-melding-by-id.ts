@@ -48,11 +48,14 @@ export async function getMeldingById(o: TActing & { meldingId: string; now?: Dat
       doorgestuurd: true,
       doorgestuurdDoor: true,
       minderjarig: true,
+      aanvullingGevraagd: true,
       aanvullingGevraagdAt: true,
       contacten: {
         orderBy: { at: 'desc' },
         select: { id: true, at: true, withWhom: true, kanaal: true },
       },
+      kanaal: true,
+      registeredBy: true,
       mailboxId: true,
       assignee: { select: { id: true, name: true, email: true } },
       attachments: {

@@ -14,7 +14,7 @@ export async function getMeldingEmail(o: TActing & { meldingId: string }) {
   const message = await o.db.inboundMessage.findFirst({
     where: { meldingId: m.id, kind: { in: ['MELDING', 'DOORGESTUURD'] } },
     orderBy: { receivedAt: 'desc' },
-    select: { id: true, raw: true, authenticity: true },
+    select: { id: true, raw: true, authenticity: true, releasedBy: true },
   });
   await audit(o.db, {
     actor: o.actor,
@@ -30,5 +30,7 @@ export async function getMeldingEmail(o: TActing & { meldingId: string }) {
     authenticity: authenticity
       ? { verdict: authenticity.verdict ?? null, reason: authenticity.reason ?? null }
       : null,
+    /** A person released it from quarantine (lib/ingest/release-quarantined.ts). */
+    releasedBy: message.releasedBy,
   };
 }

@@ -40,7 +40,18 @@ export type TTimelineEvent = { at: Date } & (
       lastError: string | null;
       attempts: number;
     }
-  | { type: 'reactie'; id: string; from: string | null; subject: string | null; text: string | null }
+  | {
+      type: 'reactie';
+      id: string;
+      from: string | null;
+      subject: string | null;
+      text: string | null;
+      /** The sender's authenticity as the worker found it: verified, or accepted under MONITOR. */
+      verified: boolean;
+      authenticityReason: string | null;
+    }
+  | { type: 'herontvangen'; id: string }
+  | { type: 'automatisch'; id: string; bounce: boolean; from: string | null; subject: string | null }
   | { type: 'correctie'; field: string; from: string | null; to: string | null; by: string }
   | { type: 'bekeken'; action: string; by: string }
 );
@@ -65,9 +76,24 @@ export async function getMeldingTimeline(o: TActing & { meldingId: string }): Pr
     o.db.note.findMany({ where: { meldingId: m.id }, include: { author } }),
     o.db.contactMoment.findMany({ where: { meldingId: m.id }, include: { author } }),
     o.db.outgoingMail.findMany({ where: { meldingId: m.id } }),
+    // Only what the decision core put on the melding: an unverified or late reply waits in the work queue.
     o.db.inboundMessage.findMany({
-      where: { meldingId: m.id, kind: 'REACTIE' },
-      select: { id: true, receivedAt: true, raw: true, fromAddress: true, subject: true },
+      where: {
+        meldingId: m.id,
+        OR: [
+          { outcome: { in: ['REPLY_LINKED', 'RESEND_ACCEPTED', 'AUTO_REPLY_LINKED', 'BOUNCE'] } },
+          { outcome: null, kind: 'REACTIE', state: 'PROCESSED' },
+        ],
+      },
+      select: {
+        id: true,
+        receivedAt: true,
+        raw: true,
+        fromAddress: true,
+        subject: true,
+        outcome: true,
+        authenticity: true,
+      },
     }),
     o.db.auditEvent.findMany({
       where: { objectType: 'melding', objectId: m.id, action: { in: VIEW_ACTIONS }, outcome: 'SUCCESS' },
@@ -119,15 +145,28 @@ export async function getMeldingTimeline(o: TActing & { meldingId: string }): Pr
       attempts: g.attempts,
     })),
     ...(await Promise.all(
-      replies.map(async (r) => {
+      replies.map(async (r): Promise<TTimelineEvent> => {
+        if (r.outcome === 'RESEND_ACCEPTED') return { type: 'herontvangen', at: r.receivedAt, id: r.id };
+        if (r.outcome === 'AUTO_REPLY_LINKED' || r.outcome === 'BOUNCE')
+          return {
+            type: 'automatisch',
+            at: r.receivedAt,
+            id: r.id,
+            bounce: r.outcome === 'BOUNCE',
+            from: r.fromAddress,
+            subject: r.subject,
+          };
         const mail = r.raw ? await readableMail(Buffer.from(r.raw)).catch(() => null) : null;
+        const authenticity = r.authenticity as { verdict?: string; reason?: string | null } | null;
         return {
-          type: 'reactie' as const,
+          type: 'reactie',
           at: r.receivedAt,
           id: r.id,
           from: mail?.from ?? r.fromAddress,
           subject: mail?.subject ?? r.subject,
           text: mail?.text ?? null,
+          verified: authenticity?.verdict === 'pass',
+          authenticityReason: authenticity?.reason ?? null,
         };
       }),
     )),

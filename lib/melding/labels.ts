@@ -7,7 +7,16 @@ import type {
   OutgoingState,
   Prioriteit,
   Uitkomst,
+  MeldingKanaal,
 } from '../db/generated/enums';
+
+export const KANAAL_LABELS: Record<MeldingKanaal, string> = {
+  POLITIE_MAIL: 'e-mail van de politie (protocol)',
+  TELEFOON: 'telefoon',
+  EMAIL_BUITEN_PROTOCOL: 'e-mail buiten het protocol',
+  PARTNER: 'doorgestuurd door een partner',
+  ANDERS: 'anders',
+};
 
 export const STATUS_LABELS: Record<MeldingStatus, string> = {
   ONTVANGEN: 'Ontvangen',

@@ -8,6 +8,7 @@ import { requireUser } from './require-user';
 import { auditActor } from './request-origin';
 import type { TStage } from '../auth/session-stage';
 import { getDb, type TDb } from '../db/client';
+import { announceChange } from '../live/changes';
 import type { Role } from '../db/generated/enums';
 import type { TActionState } from './action-state';
 import { formToObject, typedValues } from './form-values';
@@ -75,6 +76,8 @@ export function serverAction<TSchema extends z.ZodType, TOut>(
       const { message } = toUserError(err, spec.name);
       return { ok: false, message, at: Date.now(), values: typedValues(form) };
     }
+    // Other people's open pages refresh (lib/live); a lost announcement only delays that.
+    await announceChange(getDb()).catch(() => {});
     for (const path of spec.revalidate?.(input) ?? []) revalidatePath(path);
     // redirect() throws Next's own signal: outside the try, so it is not mapped as an error.
     if (spec.redirect) redirect(spec.redirect(out, input));

@@ -95,6 +95,19 @@ const PAGES: { label?: string; path: () => string; expect: Record<TRole, TExpect
     expect: { MEDEWERKER: 404, COORDINATOR: 404, BEHEERDER: 404, ANONIEM: 401 },
   },
   {
+    path: () => '/meldingen/registreren',
+    expect: { MEDEWERKER: 200, COORDINATOR: 404, BEHEERDER: 404, ANONIEM: '→/login' },
+  },
+  {
+    path: () => '/postvak',
+    expect: { MEDEWERKER: 200, COORDINATOR: 404, BEHEERDER: 200, ANONIEM: '→/login' },
+  },
+  {
+    label: '/postvak/:guessed-id',
+    path: () => `/postvak/${randomUUID()}`,
+    expect: { MEDEWERKER: 404, COORDINATOR: 404, BEHEERDER: 404, ANONIEM: '→/login' },
+  },
+  {
     path: () => '/statistieken',
     expect: { MEDEWERKER: 404, COORDINATOR: 200, BEHEERDER: 200, ANONIEM: '→/login' },
   },
@@ -160,12 +173,12 @@ describe('the menu by role', () => {
   };
 
   it('shows each role its own areas; statistics for medewerkers only when the setting says so', async () => {
-    expect(await menuOf('MEDEWERKER')).toEqual(['/meldingen']);
+    expect(await menuOf('MEDEWERKER')).toEqual(['/meldingen', '/postvak']);
     expect(await menuOf('COORDINATOR')).toEqual(['/statistieken']);
-    expect(await menuOf('BEHEERDER')).toEqual(['/statistieken', '/beheer']);
+    expect(await menuOf('BEHEERDER')).toEqual(['/postvak', '/statistieken', '/beheer']);
     await t.db.setting.create({ data: { key: 'statistiekenVoorMedewerkers', value: true } });
     try {
-      expect(await menuOf('MEDEWERKER')).toEqual(['/meldingen', '/statistieken']);
+      expect(await menuOf('MEDEWERKER')).toEqual(['/meldingen', '/postvak', '/statistieken']);
     } finally {
       await t.db.setting.delete({ where: { key: 'statistiekenVoorMedewerkers' } });
     }

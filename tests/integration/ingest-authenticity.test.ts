@@ -144,6 +144,59 @@ describe('sender authenticity under monitor', () => {
   });
 });
 
+describe('DNS trouble during the check', () => {
+  it('puts a melding off with backoff instead of quarantining it, and accepts it once DNS answers', async () => {
+    const mb = await mailbox('ENFORCE');
+    const raw = await sign(await meldingMail({ kenmerk: kenmerk() }), key);
+    const flaky: typeof resolver = async () => {
+      throw Object.assign(new Error('queryTxt ESERVFAIL'), { code: 'ESERVFAIL' });
+    };
+    uid += 1;
+    const stored = await storeInboundMessage(t.db, {
+      mailboxId: mb.id,
+      uidValidity: 1n,
+      uid: BigInt(uid),
+      raw,
+      receivedAt: new Date(),
+      messageId: null,
+      subject: 'x',
+      fromAddress: null,
+    });
+    const input = {
+      db: t.db,
+      mailbox: mb,
+      inboundId: stored.id,
+      raw,
+      receivedAt: new Date(),
+      authRetryBaseMs: 60_000,
+    };
+    const before = Date.now();
+    await analyseAndRecord({ ...input, resolver: flaky });
+    const deferred = await t.db.inboundMessage.findUniqueOrThrow({ where: { id: stored.id } });
+    expect(deferred).toMatchObject({
+      state: 'STORED',
+      outcome: 'AUTH_DEFERRED',
+      deferrals: 1,
+      meldingId: null,
+    });
+    expect(deferred.retryAt!.getTime()).toBeGreaterThanOrEqual(before + 60_000);
+    expect(await signals(stored.id)).toBe(0);
+    await analyseAndRecord({ ...input, resolver: flaky });
+    const again = await t.db.inboundMessage.findUniqueOrThrow({ where: { id: stored.id } });
+    // doubled: the second wait is twice the first
+    expect(again.deferrals).toBe(2);
+    expect(again.retryAt!.getTime()).toBeGreaterThanOrEqual(before + 120_000);
+    await analyseAndRecord({ ...input, resolver });
+    const passed = await t.db.inboundMessage.findUniqueOrThrow({
+      where: { id: stored.id },
+      include: { melding: true },
+    });
+    expect(passed).toMatchObject({ state: 'PROCESSED', outcome: 'MELDING_ACCEPTED', retryAt: null });
+    expect(passed.melding?.authenticityVerified).toBe(true);
+    expect(await signals(stored.id)).toBe(1);
+  });
+});
+
 describe('reprocessing', () => {
   it('is idempotent: a stored message processed twice records one outcome and one signal', async () => {
     const mb = await mailbox('MONITOR');

@@ -3,10 +3,12 @@
  * reason, threading, duplicates and hostile mail.
  */
 import { createHash, randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeParser } from '../../lib/form';
 import { ACCEPTATIESIGNAAL_TEKST } from '../../lib/mail/templates';
 import { composeRaw, PNG } from '../fixtures/mail/compose';
+import { corruptPdf, ENCRYPTED_PDF } from '../fixtures/generator/hostile';
 import { renderPdf } from '../fixtures/generator/pdf';
 import { sampleFormulier } from '../fixtures/generator/people';
 import { SIGNAL_RECIPIENT, startIngestEnv, type TIngestEnv } from '../support/ingest-env';
@@ -147,36 +149,28 @@ describe('ingestion', () => {
       /png/i,
     ],
     [
-      'a form without reden',
+      'a corrupt PDF',
       async (k: string) =>
-        meldingMail({ kenmerk: k, formulier: sampleFormulier({ kenmerk: k, redenAanmelding: null }) }),
-      /reden/i,
+        composeRaw({
+          subject: `melding niet-acute zorg met ${k}`,
+          attachments: [{ filename: 'meldformulier.pdf', content: Buffer.from(corruptPdf()) }],
+        }),
+      /beschadigde of onvolledige PDF/,
+    ],
+    [
+      'an encrypted PDF',
+      async (k: string) =>
+        composeRaw({
+          subject: `melding niet-acute zorg met ${k}`,
+          attachments: [{ filename: 'meldformulier.pdf', content: readFileSync(ENCRYPTED_PDF) }],
+        }),
+      /wachtwoord/,
     ],
     [
       'a subject kenmerk that differs from the form',
       async (k: string) =>
         meldingMail({ kenmerk: k, formulier: sampleFormulier({ kenmerk: 'PL1300-2026999999' }) }),
       /verschilt/,
-    ],
-    [
-      'a letter, not a meldformulier',
-      async (k: string) =>
-        composeRaw({
-          subject: `melding niet-acute zorg met ${k}`,
-          attachments: [
-            {
-              filename: 'brief.pdf',
-              content: Buffer.from(
-                await renderPdf({
-                  ...sampleFormulier({ kenmerk: k }),
-                  kenmerk: null,
-                  behandelaar: { naam: null, telefoon: null, email: null },
-                }),
-              ),
-            },
-          ],
-        }),
-      /kenmerk|meldformulier/i,
     ],
   ])(
     'answers %s with a foutmelding naming the reason, and keeps the message',
@@ -197,6 +191,7 @@ describe('ingestion', () => {
         meldingId: null,
       });
       expect(inbound!.error).toMatch(reason);
+      expect(inbound!.outcome).toBe('FOUTMELDING_SENT');
       expect(await env.t.db.melding.count({ where: { kenmerk } })).toBe(0);
     },
   );

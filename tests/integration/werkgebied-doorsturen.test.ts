@@ -77,6 +77,7 @@ async function ingest(patch: Parameters<typeof sampleFormulier>[0]) {
     authenticityVerified: true,
     authenticity: {},
     targetFolder: 'Verwerkt',
+    outcome: 'MELDING_ACCEPTED',
     signal: {
       recipient: 'signalen@politie-keten.example',
       subject: 's',

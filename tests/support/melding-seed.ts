@@ -93,6 +93,7 @@ export async function seedMelding(
         receivedAt,
         kind: 'MELDING',
         state: 'PROCESSED',
+        outcome: 'MELDING_ACCEPTED',
         meldingId: melding.id,
         authenticity: { verdict: 'pass' },
       },

@@ -1,9 +1,7 @@
 /**
- * Decides what one stored message is and records the outcome in one transaction:
- * a melding (acceptatiesignaal), an unprocessable melding (foutmelding with the reason), a reply
- * onto its melding, an auto-reply or bounce, other mail, or quarantine when the sender is not
- * authentic under an enforcing policy. Signals go only to the mailbox's signal recipient and
- * only for meldingen: no backscatter.
+ * The worker's I/O around the decision core (lib/ingest/decide.ts): read what a stored message
+ * is (authenticity, MIME, classification, the form), gather what the database knows about it,
+ * let `decide` choose, and record that outcome in one transaction with the signal it calls for.
  */
 import { createHash } from 'node:crypto';
 import { hostname } from 'node:os';
@@ -15,15 +13,13 @@ import { parseMeldformulier, type TParseResult } from '../../lib/form';
 import { getMetrics } from '../../lib/metrics/registry';
 import { checkAuthenticity, type TAuthenticity } from '../../lib/mail/authenticity';
 import { classifyMail, type TClassification } from '../../lib/mail/classify';
-import { newMessageId } from '../../lib/mail/message-id';
 import { parseMime } from '../../lib/mail/parse-mime';
 import { parseMeldingSubject } from '../../lib/mail/subject';
 import { selectFormAttachment } from '../../lib/mail/select-form-attachment';
-import { buildAcceptatiesignaal, buildFoutmelding } from '../../lib/mail/templates';
-import { recordFoutmelding } from '../../lib/ingest/record-foutmelding';
-import { recordMelding, type TStoredAttachment } from '../../lib/ingest/record-melding';
-import { recordReply } from '../../lib/ingest/record-reply';
-import { recordUnanswered } from '../../lib/ingest/record-unanswered';
+import { decide, type TFormReading, type TInboundFacts } from '../../lib/ingest/decide';
+import { gatherInboundFacts } from '../../lib/ingest/gather-inbound-facts';
+import { recordOutcome } from '../../lib/ingest/record-outcome';
+import type { TStoredAttachment } from '../../lib/ingest/record-melding';
 
 export type TProcessInput = {
   db: TDb;
@@ -32,9 +28,13 @@ export type TProcessInput = {
   raw: Buffer;
   receivedAt: Date;
   resolver?: DNSResolver;
+  /** First delay after DNS trouble in the authenticity check; doubled per deferral. */
+  authRetryBaseMs?: number;
 };
 
 const MAX_ATTACHMENTS = 50;
+const MAX_DEFERRALS = 6;
+const AUTH_RETRY_BASE_MS = 60_000;
 
 function storedAttachments(mail: ParsedMail, formFilename: string | null): TStoredAttachment[] {
   return mail.attachments.slice(0, MAX_ATTACHMENTS).map((a) => ({
@@ -48,59 +48,20 @@ function storedAttachments(mail: ParsedMail, formFilename: string | null): TStor
   }));
 }
 
-/** Unreadable mail: a foutmelding if its subject says it is a melding (and the sender may get one), else just recorded. */
-async function recordUnreadable(
-  o: TProcessInput,
-  reason: string,
-  verified: boolean,
-  authenticity: object,
-): Promise<void> {
-  const { db, mailbox: mb } = o;
-  const stored = await db.inboundMessage.findUniqueOrThrow({
-    where: { id: o.inboundId },
-    select: { subject: true, messageId: true },
-  });
-  const subject = parseMeldingSubject(stored.subject);
-  if (subject && (verified || mb.authenticityPolicy === 'MONITOR')) {
-    const signal = buildFoutmelding({
-      kenmerk: subject.kenmerk,
-      reden: reason,
-      original: { messageId: stored.messageId, subject: stored.subject },
-    });
-    await recordFoutmelding({
-      db,
-      inboundId: o.inboundId,
-      mailboxId: mb.id,
-      reason,
-      forwarded: subject.forwarded,
-      authenticity,
-      targetFolder: mb.errorFolder,
-      signal: { ...signal, recipient: mb.signalRecipient, messageId: newMessageId(mb.fromAddress) },
-    });
-    return;
-  }
-  await recordUnanswered({
-    db,
-    inboundId: o.inboundId,
-    kind: subject ? 'MELDING' : 'OVERIG',
-    state: subject ? 'QUARANTINED' : 'IGNORED',
-    reason,
-    authenticity,
-    targetFolder: subject ? mb.quarantineFolder : mb.errorFolder,
-  });
+/** The Message-IDs this mail refers to (its parent first), for threading onto our own mail. */
+function referencedIds(mail: ParsedMail): string[] {
+  const refs = Array.isArray(mail.references) ? mail.references : mail.references ? [mail.references] : [];
+  return [mail.inReplyTo, ...[...refs].reverse()].filter((r): r is string => !!r).slice(0, 100);
 }
 
-async function ourMessageIds(db: TDb, mail: ParsedMail): Promise<Set<string>> {
-  const refs = [
-    mail.inReplyTo,
-    ...(Array.isArray(mail.references) ? mail.references : mail.references ? [mail.references] : []),
-  ].filter((r): r is string => !!r);
-  if (!refs.length) return new Set();
+/** Our outgoing mail among the referenced Message-IDs, with the melding it belongs to. */
+async function ourMail(db: TDb, ids: string[]): Promise<Map<string, string | null>> {
+  if (!ids.length) return new Map();
   const rows = await db.outgoingMail.findMany({
-    where: { messageId: { in: refs.slice(0, 100) } },
-    select: { messageId: true },
+    where: { messageId: { in: ids } },
+    select: { messageId: true, meldingId: true },
   });
-  return new Set(rows.map((r) => r.messageId));
+  return new Map(rows.map((r) => [r.messageId, r.meldingId]));
 }
 
 /**
@@ -111,15 +72,38 @@ async function ourMessageIds(db: TDb, mail: ParsedMail): Promise<Set<string>> {
  */
 export type TAnalysis = {
   auth: TAuthenticity;
-  authenticity: object;
-  verified: boolean;
   /** Set when the MIME structure could not be read at all. */
   unreadable: string | null;
   mail: ParsedMail | null;
   classification: TClassification | null;
+  /** Our mail this one refers to (Message-ID → its melding). */
+  referenced: Map<string, string | null>;
   /** The form attachment and its parse, for a melding that may be processed. */
   form: { selected: ReturnType<typeof selectFormAttachment>; parsed: TParseResult | null } | null;
 };
+
+function formReading(form: TAnalysis['form']): TFormReading | null {
+  if (!form) return null;
+  const { selected, parsed } = form;
+  if (!selected.ok) return { picked: false, code: selected.code, reason: selected.reason };
+  const fileErrors = parsed?.errors.filter((e) => e.field === 'bestand') ?? [];
+  const fileProblem = !parsed
+    ? 'het meldformulier kon niet worden gelezen'
+    : fileErrors.length || !parsed.formulier
+      ? fileErrors.map((e) => e.message).join('; ') ||
+        parsed.errors.map((e) => e.message).join('; ') ||
+        'het meldformulier kon niet worden gelezen'
+      : null;
+  const errors = parsed?.errors.filter((e) => e.field !== 'bestand') ?? [];
+  return {
+    picked: true,
+    fileProblem,
+    formKenmerk: errors.some((e) => e.field === 'kenmerk') ? null : (parsed?.formulier?.kenmerk ?? null),
+    contentProblems: errors,
+    warnings: parsed?.warnings ?? [],
+    hasOfficerEmail: !!parsed?.formulier?.behandelaar.email,
+  };
+}
 
 export async function analyseInbound(o: TProcessInput): Promise<TAnalysis> {
   const { db, mailbox: mb } = o;
@@ -129,11 +113,6 @@ export async function analyseInbound(o: TProcessInput): Promise<TAnalysis> {
     mta: hostname(),
     resolver: o.resolver,
   });
-  const base = {
-    auth,
-    authenticity: JSON.parse(JSON.stringify(auth)) as object,
-    verified: auth.verdict === 'pass',
-  };
   let mail: ParsedMail;
   try {
     // mailparser's own limits (number of parts, nesting) protect us from hostile structure.
@@ -147,16 +126,31 @@ export async function analyseInbound(o: TProcessInput): Promise<TAnalysis> {
   } catch (err) {
     // The same bytes fail the same way every time: not a retry case, but an unreadable message.
     return {
-      ...base,
-      unreadable: `Het bericht kon niet worden gelezen (${err instanceof Error ? err.message : String(err)})`,
+      auth,
+      unreadable: `het bericht kon niet worden gelezen (${err instanceof Error ? err.message : String(err)})`,
       mail: null,
       classification: null,
+      referenced: new Map(),
       form: null,
     };
   }
-  const classification = classifyMail(mail, await ourMessageIds(db, mail));
+  const refs = referencedIds(mail);
+  const referenced = await ourMail(db, refs);
+  const classification = classifyMail(mail, new Set(referenced.keys()));
+  if (classification.kind === 'auto' && classification.bouncedMessageId) {
+    for (const [id, meldingId] of await ourMail(db, [classification.bouncedMessageId]))
+      referenced.set(id, meldingId);
+  }
   let form: TAnalysis['form'] = null;
-  if (classification.kind === 'melding' && (base.verified || mb.authenticityPolicy !== 'ENFORCE')) {
+  // A form from an unverified sender is not even opened under ENFORCE, unless a person released it.
+  const person = await db.inboundMessage.findUnique({
+    where: { id: o.inboundId },
+    select: { releasedBy: true, resolution: true },
+  });
+  const mayRead = auth.verdict === 'pass' || mb.authenticityPolicy !== 'ENFORCE' || !!person?.releasedBy;
+  // A person asked to register it: its form is read whatever the subject says.
+  const register = person?.resolution === 'REGISTERED';
+  if ((classification.kind === 'melding' || register) && mayRead) {
     const selected = selectFormAttachment(mail.attachments);
     const timer = getMetrics().parseDuration.startTimer();
     const parsed = selected.ok
@@ -164,131 +158,58 @@ export async function analyseInbound(o: TProcessInput): Promise<TAnalysis> {
           filename: selected.attachment.filename ?? 'bijlage',
           contentType: selected.attachment.contentType,
           trustedDomains: mb.trustedDomains,
+          fallbackKenmerk: classification.kind === 'melding' ? classification.kenmerk : undefined,
         })
       : null;
     if (parsed) timer({ outcome: parsed.ok ? 'ok' : 'fout' });
     form = { selected, parsed };
   }
-  return { ...base, unreadable: null, mail, classification, form };
+  return { auth, unreadable: null, mail, classification, referenced, form };
 }
 
 /** Records the outcome of an analysed message: one transaction, and the signal it calls for. */
 export async function recordInbound(o: TProcessInput, a: TAnalysis): Promise<void> {
   const { db, mailbox: mb } = o;
-  const { auth, authenticity, verified, mail, classification } = a;
-  if (a.unreadable !== null || !mail || !classification)
-    return recordUnreadable(o, a.unreadable ?? 'Het bericht kon niet worden gelezen', verified, authenticity);
-  const original = { messageId: mail.messageId ?? null, subject: mail.subject ?? null };
-
-  switch (classification.kind) {
-    case 'melding': {
-      if (!a.form) {
-        await recordUnanswered({
-          db,
-          inboundId: o.inboundId,
-          kind: classification.forwarded ? 'DOORGESTUURD' : 'MELDING',
-          state: 'QUARANTINED',
-          reason: auth.reason ?? 'Afzender niet geverifieerd',
-          authenticity,
-          targetFolder: mb.quarantineFolder,
-        });
-        return;
-      }
-      const fail = async (reason: string) => {
-        const signal = buildFoutmelding({ kenmerk: classification.kenmerk, reden: reason, original });
-        await recordFoutmelding({
-          db,
-          inboundId: o.inboundId,
-          mailboxId: mb.id,
-          reason,
-          forwarded: classification.forwarded,
-          authenticity,
-          targetFolder: mb.errorFolder,
-          signal: { ...signal, recipient: mb.signalRecipient, messageId: newMessageId(mb.fromAddress) },
-        });
-      };
-      const { selected, parsed } = a.form;
-      if (!selected.ok) return fail(selected.reason);
-      if (!parsed?.ok || !parsed.formulier)
-        return fail(
-          parsed?.errors.map((e) => e.message).join('; ') || 'Het meldformulier kon niet worden gelezen',
-        );
-      if (
-        classification.kenmerk &&
-        parsed.formulier.kenmerk.toUpperCase() !== classification.kenmerk.toUpperCase()
-      ) {
-        return fail(
-          `Het kenmerk in het onderwerp (${classification.kenmerk}) verschilt van het kenmerk in het meldformulier (${parsed.formulier.kenmerk})`,
-        );
-      }
-      const signal = buildAcceptatiesignaal({ kenmerk: parsed.formulier.kenmerk, original });
-      await recordMelding({
-        db,
-        inboundId: o.inboundId,
-        mailboxId: mb.id,
-        receivedAt: o.receivedAt,
-        formulier: parsed.formulier,
-        warnings: parsed.warnings,
-        attachments: storedAttachments(mail, selected.attachment.filename ?? null),
-        forwardedBy: classification.forwarded ? (mail.from?.value[0]?.address ?? 'onbekend') : null,
-        authenticityVerified: verified,
-        authenticity,
-        targetFolder: mb.processedFolder,
-        signal: { ...signal, recipient: mb.signalRecipient, messageId: newMessageId(mb.fromAddress) },
-      });
-      return;
-    }
-    case 'reply': {
-      const melding = classification.inReplyTo
-        ? (
-            await db.outgoingMail.findUnique({
-              where: { messageId: classification.inReplyTo },
-              select: { meldingId: true },
-            })
-          )?.meldingId
-        : classification.kenmerk
-          ? (
-              await db.melding.findUnique({
-                where: { mailboxId_kenmerk: { mailboxId: mb.id, kenmerk: classification.kenmerk } },
-                select: { id: true },
-              })
-            )?.id
-          : null;
-      if (melding) {
-        await recordReply({
-          db,
-          inboundId: o.inboundId,
-          meldingId: melding,
-          attachments: storedAttachments(mail, null),
-          authenticity,
-          targetFolder: mb.processedFolder,
-        });
-        return;
-      }
-      break;
-    }
-    case 'auto':
-      await recordUnanswered({
-        db,
-        inboundId: o.inboundId,
-        kind: 'AUTOMATISCH',
-        state: 'PROCESSED',
-        reason: null,
-        bouncedMessageId: classification.bouncedMessageId ?? null,
-        authenticity,
-        targetFolder: mb.otherFolder,
-      });
-      return;
-    case 'other':
-      break;
-  }
-  await recordUnanswered({
+  const known = await gatherInboundFacts({
     db,
+    mailbox: mb,
     inboundId: o.inboundId,
-    kind: 'OVERIG',
-    state: 'IGNORED',
-    reason: null,
-    authenticity,
-    targetFolder: mb.otherMailAction === 'MOVE' ? mb.otherFolder : null,
+    classification: a.classification,
+    referenced: a.referenced,
+  });
+  const facts: TInboundFacts = { ...known.facts, maxDeferrals: MAX_DEFERRALS };
+  const outcome = decide(
+    {
+      authenticity: a.auth,
+      unreadable: a.unreadable,
+      subjectMelding: parseMeldingSubject(known.storedSubject),
+      classification: a.classification,
+      form: formReading(a.form),
+    },
+    facts,
+  );
+  const formFilename = a.form?.selected.ok ? (a.form.selected.attachment.filename ?? null) : null;
+  await recordOutcome({
+    db,
+    mailbox: mb,
+    inboundId: o.inboundId,
+    receivedAt: o.receivedAt,
+    outcome,
+    authenticity: JSON.parse(JSON.stringify(a.auth)) as object,
+    formulier: a.form?.parsed?.formulier ?? null,
+    attachments: a.mail ? storedAttachments(a.mail, formFilename) : [],
+    original: {
+      messageId: a.mail?.messageId ?? known.storedMessageId,
+      subject: a.mail?.subject ?? known.storedSubject,
+    },
+    forwardedBy:
+      a.classification?.kind === 'melding' && a.classification.forwarded
+        ? (a.classification.forwardedBy ?? 'onbekend')
+        : null,
+    duplicateFolder: known.duplicateFolder,
+    releasedBy: known.releasedBy,
+    previousOutcome: known.previousOutcome,
+    bouncedMessageId: a.classification?.kind === 'auto' ? (a.classification.bouncedMessageId ?? null) : null,
+    retryAt: (delayFactor) => new Date(Date.now() + (o.authRetryBaseMs ?? AUTH_RETRY_BASE_MS) * delayFactor),
   });
 }

@@ -190,7 +190,12 @@ async function processInOrder(
 async function processRetried(o: { db: TDb; mailbox: Mailbox; config: TSessionConfig }): Promise<void> {
   const { db, mailbox: mb } = o;
   const rows = await db.inboundMessage.findMany({
-    where: { mailboxId: mb.id, state: { in: ['STORED', 'FAILED'] }, movedTo: { not: null } },
+    where: {
+      mailboxId: mb.id,
+      state: { in: ['STORED', 'FAILED'] },
+      movedTo: { not: null },
+      OR: [{ retryAt: null }, { retryAt: { lte: new Date() } }],
+    },
     select: { id: true, uid: true, receivedAt: true },
     orderBy: { uid: 'asc' },
   });
@@ -200,7 +205,9 @@ async function processRetried(o: { db: TDb; mailbox: Mailbox; config: TSessionCo
   );
 }
 
-const isWaiting = (row: { state: string }) => row.state === 'STORED' || row.state === 'FAILED';
+/** Waits for processing, and is due: a message put off for DNS trouble waits for its retryAt. */
+const isWaiting = (row: { state: string; retryAt?: Date | null }) =>
+  (row.state === 'STORED' || row.state === 'FAILED') && !(row.retryAt && row.retryAt > new Date());
 
 /**
  * UIDs in batches of at most `maxBytes` (a single larger message is a batch of its own), so a

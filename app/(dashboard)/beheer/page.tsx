@@ -9,6 +9,7 @@ import { getSetupChecklist } from '@/lib/settings/get-setup-checklist';
 import { getAdreslijstMelding } from '@/lib/werkgebied/get-adreslijst-melding';
 import { AdreslijstMelding } from './_overview/adreslijst-melding';
 import { SetupChecklist } from './_overview/setup-checklist';
+import { countOpenQueueItems } from '@/lib/ingest/count-open-queue-items';
 import { alertText } from './mailboxen/alert-text';
 
 export const metadata: Metadata = { title: 'Beheer' };
@@ -55,11 +56,12 @@ const SECTIONS = [
 export default async function AdminOverviewPage() {
   const user = await requireUser(['BEHEERDER']);
   const db = getDb();
-  const [mailboxes, settings, checklist, adreslijst] = await Promise.all([
+  const [mailboxes, settings, checklist, adreslijst, waiting] = await Promise.all([
     listMailboxStatus({ db, actor: await auditActor(user) }),
     getSettings({ db }),
     getSetupChecklist({ db }),
     getAdreslijstMelding({ db }),
+    countOpenQueueItems({ db, role: user.role }),
   ]);
   const alerts = mailboxes.flatMap((mb) =>
     mb.alerts.map((a) => ({
@@ -74,7 +76,7 @@ export default async function AdminOverviewPage() {
       <h1 className="text-2xl font-semibold">Beheer</h1>
       <SetupChecklist items={checklist} />
       {adreslijst && <AdreslijstMelding prepared={adreslijst} />}
-      {(alerts.length > 0 || noMailbox) && (
+      {(alerts.length > 0 || noMailbox || waiting > 0) && (
         <div role="alert" className="rounded border border-red-300 bg-red-50 p-4 text-sm text-red-900">
           <h2 className="font-semibold">Aandacht nodig</h2>
           <ul className="mt-2 list-disc space-y-1 pl-5">
@@ -83,6 +85,15 @@ export default async function AdminOverviewPage() {
                 Er is geen actieve mailbox: er komen geen meldingen binnen.{' '}
                 <Link href="/beheer/mailboxen" className="underline">
                   Mailbox instellen
+                </Link>
+              </li>
+            )}
+            {waiting > 0 && (
+              <li>
+                <Link href="/postvak" className="underline">
+                  {waiting === 1
+                    ? '1 bericht in het postvak wacht op actie'
+                    : `${waiting} berichten in het postvak wachten op actie`}
                 </Link>
               </li>
             )}
@@ -96,9 +107,9 @@ export default async function AdminOverviewPage() {
           </ul>
         </div>
       )}
-      {!alerts.length && !noMailbox && (
+      {!alerts.length && !noMailbox && !waiting && (
         <p role="status" className="text-green-800">
-          Alle mailboxen zijn in orde.
+          Alle mailboxen zijn in orde en er wacht niets in het postvak.
         </p>
       )}
       <ul className="grid gap-4 md:grid-cols-2 lg:grid-cols-3">

@@ -5,6 +5,7 @@ import { auditActor } from '@/lib/web/request-origin';
 import { getDb } from '@/lib/db/client';
 import { BADGE_LABELS, BADGES, STATUS_LABELS, UITKOMST_LABELS } from '@/lib/melding/labels';
 import { listMeldingen, ZMeldingFilter, type TMeldingFilter } from '@/lib/melding/list-meldingen';
+import { LiveRefresh } from '../live-refresh';
 import { Badges } from './badges';
 import { Priority } from './priority';
 import { formatDateTime, formatDay, werkdagenLabel } from './format';
@@ -66,8 +67,12 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
   const hasNext = totalCapped ? rows.length === pageSize : f.pagina < pages;
   return (
     <section>
+      <LiveRefresh scope="meldingen" title="Meldingen" />
       <div className="flex items-baseline justify-between">
         <h1 className="text-2xl font-semibold">Meldingen</h1>
+        <Link href="/meldingen/registreren" className="text-sm text-brand-700 underline">
+          Melding registreren
+        </Link>
         <p className="text-sm text-slate-700" aria-live="polite">
           {totalCapped
             ? `Meer dan ${total.toLocaleString('nl-NL')} meldingen`

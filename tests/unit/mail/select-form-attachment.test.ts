@@ -66,6 +66,15 @@ describe('selectFormAttachment', () => {
     expect(!r.ok && r.reason).toContain(`niet-ondersteund bestandstype (${type})`);
   });
 
+  it('calls a broken file that claims to be a PDF unreadable, never an unsupported type', () => {
+    const r = selectFormAttachment([
+      att('meldformulier.pdf', Buffer.from('geen pdf-bytes'), 'application/pdf'),
+    ]);
+    expect(r).toMatchObject({ ok: false, code: 'unreadable' });
+    expect(!r.ok && r.reason).toContain('beschadigde of onleesbare PDF');
+    expect(!r.ok && r.reason).not.toContain('niet-ondersteund');
+  });
+
   it('reports several forms, naming them', () => {
     const r = selectFormAttachment([att('a.pdf', PDF), att('b.docx', DOCX)]);
     expect(r).toEqual({

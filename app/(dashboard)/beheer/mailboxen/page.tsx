@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { STATE_LABELS, type TInboundStateCode } from '@/lib/ingest/inbound-codes';
 import Link from 'next/link';
 import { requireUser } from '@/lib/web/require-user';
 import { auditActor } from '@/lib/web/request-origin';
@@ -93,6 +94,49 @@ export default async function MailboxesPage() {
             ))}
           </tbody>
         </table>
+      )}
+      {mailboxes.length > 0 && (
+        <div>
+          <h2 className="mt-6 text-lg font-semibold">Berichten per status</h2>
+          <p className="text-sm text-slate-700">
+            Alle berichten in het ontvangstlogboek. Wat op actie wacht staat in het{' '}
+            <Link href="/postvak" className="text-brand-700 underline">
+              postvak
+            </Link>
+            .
+          </p>
+          <table className="mt-2 text-sm">
+            <caption className="sr-only">Aantal berichten per status en mailbox</caption>
+            <thead>
+              <tr>
+                <th scope="col" className={thClass}>
+                  Status
+                </th>
+                {mailboxes.map((mb) => (
+                  <th key={mb.id} scope="col" className={thClass}>
+                    {mb.name}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {(Object.keys(STATE_LABELS) as TInboundStateCode[])
+                .filter((code) => mailboxes.some((mb) => mb.perState[code]))
+                .map((code) => (
+                  <tr key={code} className="border-t border-slate-200">
+                    <th scope="row" className={`${tdClass} text-left font-normal`}>
+                      {STATE_LABELS[code]} <code className="text-xs text-slate-600">{code}</code>
+                    </th>
+                    {mailboxes.map((mb) => (
+                      <td key={mb.id} className={tdClass}>
+                        {mb.perState[code] ?? 0}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </section>
   );

@@ -6,11 +6,13 @@ import { auditActor } from '@/lib/web/request-origin';
 import { getDb } from '@/lib/db/client';
 import {
   BEOORDELING_LABELS,
+  KANAAL_LABELS,
   PRIORITEIT_LABELS,
   STATUS_LABELS,
   UITKOMST_LABELS,
   type TBadge,
 } from '@/lib/melding/labels';
+import { aanvullingPrompt } from '@/lib/ingest/decide';
 import { AppError } from '@/lib/errors';
 import { getEerdereMeldingen } from '@/lib/melding/get-eerdere-meldingen';
 import { getMailDraft } from '@/lib/melding/get-mail-draft';
@@ -27,6 +29,7 @@ import { VersionsSection } from './versions-section';
 import { getMeldingVersions } from '@/lib/melding/get-melding-versions';
 import { FormView } from './form-view';
 import { Timeline } from './timeline';
+import { LiveRefresh } from '../../live-refresh';
 
 export const metadata: Metadata = { title: 'Melding' };
 export const dynamic = 'force-dynamic';
@@ -72,6 +75,7 @@ export default async function MeldingPage({ params }: { params: Promise<{ id: st
   if (m.minderjarig) badges.push('minderjarig');
   if (m.herinneringNodig) badges.push('herinnering');
   const naam = [m.voornamen, m.voorvoegsel, m.achternaam].filter(Boolean).join(' ') || 'Naam onbekend';
+  const askAanvulling = aanvullingPrompt(m.warnings as { field: string }[], !!m.behandelaarEmail);
   const pdf = m.attachments.find((a) => a.isForm);
 
   return (
@@ -81,6 +85,7 @@ export default async function MeldingPage({ params }: { params: Promise<{ id: st
           ‹ Terug naar meldingen
         </Link>
       </p>
+      <LiveRefresh scope="melding" title={`Melding ${m.kenmerk}`} meldingId={m.id} />
       <header className="mt-2 rounded border border-slate-200 bg-white p-4">
         <div className="flex flex-wrap items-baseline justify-between gap-2">
           <h1 className="text-2xl font-semibold">Melding {m.kenmerk}</h1>
@@ -113,6 +118,9 @@ export default async function MeldingPage({ params }: { params: Promise<{ id: st
           ) : (
             ''
           )}
+          {' · Via '}
+          <span data-testid="kanaal">{KANAAL_LABELS[m.kanaal]}</span>
+          {m.registeredBy ? ` (geregistreerd door ${m.registeredBy})` : ''}
         </p>
         <p className="mt-1 text-sm text-slate-800" data-testid="beoordeling">
           {m.beoordeling && m.prioriteit ? (
@@ -124,6 +132,13 @@ export default async function MeldingPage({ params }: { params: Promise<{ id: st
             'Nog niet beoordeeld'
           )}
         </p>
+        {askAanvulling && m.status !== 'AFGEROND' && !m.aanvullingGevraagd && (
+          <p role="note" className="mt-2 rounded bg-amber-50 p-2 text-sm text-amber-900">
+            {askAanvulling === 'email'
+              ? 'Het formulier is onvolledig: vraag de politie om aanvulling (actie "Verzoek om aanvulling").'
+              : 'Het formulier is onvolledig en er staat geen e-mailadres van de behandelaar in: bel de politie voor aanvulling.'}
+          </p>
+        )}
         <div className="mt-2">
           <Badges badges={badges} />
         </div>
@@ -192,6 +207,11 @@ export default async function MeldingPage({ params }: { params: Promise<{ id: st
                   <p className="mt-1 text-sm font-medium text-red-800">
                     Afzender niet geverifieerd
                     {email.authenticity.reason ? `: ${email.authenticity.reason}` : ''}
+                  </p>
+                )}
+                {email.releasedBy && (
+                  <p className="mt-1 text-sm font-medium text-amber-900">
+                    Handmatig vrijgegeven door {email.releasedBy}
                   </p>
                 )}
                 <pre className="mt-2 max-h-80 overflow-auto whitespace-pre-wrap rounded bg-slate-50 p-2 font-sans text-sm">

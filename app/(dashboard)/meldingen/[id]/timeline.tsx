@@ -92,10 +92,31 @@ function Item({ e }: { e: TTimelineEvent }) {
       return (
         <div>
           <p>Reactie ontvangen van {e.from ?? 'onbekende afzender'}</p>
+          <p className={`text-xs ${e.verified ? 'text-green-800' : 'text-amber-800'}`}>
+            {e.verified
+              ? 'Afzender geverifieerd (DKIM en DMARC van een vertrouwd domein)'
+              : `Afzender niet geverifieerd, toegelaten omdat de mailbox alleen controleert: ${e.authenticityReason ?? 'onbekende reden'}`}
+          </p>
           {e.subject && <p className="text-xs text-slate-700">{e.subject}</p>}
           <pre className="mt-1 max-h-64 overflow-auto whitespace-pre-wrap rounded bg-green-50 p-2 font-sans text-xs">
             {e.text ?? '(geen tekst)'}
           </pre>
+        </div>
+      );
+    case 'herontvangen':
+      return <p>Opnieuw ontvangen, signaal opnieuw verstuurd</p>;
+    case 'automatisch':
+      return (
+        <div>
+          <p>
+            {e.bounce
+              ? 'Onze mail kon niet worden bezorgd (onbestelbaar)'
+              : 'Automatisch antwoord ontvangen (bijv. afwezigheidsbericht): neem telefonisch contact op met de behandelaar'}
+          </p>
+          <p className="text-xs text-slate-700">
+            {e.from ?? 'onbekende afzender'}
+            {e.subject ? ` — ${e.subject}` : ''}
+          </p>
         </div>
       );
     case 'correctie':

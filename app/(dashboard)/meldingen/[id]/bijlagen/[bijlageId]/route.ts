@@ -1,14 +1,9 @@
 import { z } from 'zod';
 import { getAttachment } from '@/lib/melding/get-attachment';
 import { routeHandler } from '@/lib/web/route-handler';
+import { contentDisposition } from '@/lib/web/content-disposition';
 
 export const dynamic = 'force-dynamic';
-
-/** RFC 6266 filename: an ASCII fallback and the UTF-8 name, neither able to break the header. */
-function disposition(kind: 'inline' | 'attachment', filename: string): string {
-  const ascii = filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\;]/g, '_');
-  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
-}
 
 /** The original form (inline PDF) or another attachment (download), for medewerkers; audited. */
 export const GET = routeHandler({
@@ -26,7 +21,7 @@ export const GET = routeHandler({
     return new Response(new Uint8Array(file.content), {
       headers: {
         'Content-Type': file.contentType,
-        'Content-Disposition': disposition(file.inline ? 'inline' : 'attachment', file.filename),
+        'Content-Disposition': contentDisposition(file.inline ? 'inline' : 'attachment', file.filename),
         'Content-Length': String(file.content.length),
         'X-Content-Type-Options': 'nosniff',
         'Cache-Control': 'private, no-store',

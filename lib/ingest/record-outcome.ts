@@ -1,0 +1,178 @@
+import 'server-only';
+import type { TDb } from '../db/client';
+import type { InboundOutcome, Mailbox } from '../db/generated/client';
+import type { TMeldformulier } from '../form/schema';
+import { newMessageId } from '../mail/message-id';
+import { buildAcceptatiesignaal, buildFoutmelding, type TOriginal } from '../mail/templates';
+import type { TInboundOutcome } from './decide';
+import { deferInbound } from './defer-inbound';
+import { recordFoutmelding } from './record-foutmelding';
+import { recordMelding, type TStoredAttachment } from './record-melding';
+import { recordReply } from './record-reply';
+import { recordResend } from './record-resend';
+import { recordUnanswered } from './record-unanswered';
+
+export type TRecordOutcome = {
+  db: TDb;
+  mailbox: Mailbox;
+  inboundId: string;
+  receivedAt: Date;
+  outcome: TInboundOutcome;
+  authenticity: object;
+  formulier: TMeldformulier | null;
+  attachments: TStoredAttachment[];
+  original: TOriginal;
+  forwardedBy: string | null;
+  /** Where the earlier delivery went, for a silent duplicate. */
+  duplicateFolder: string | null;
+  releasedBy: string | null;
+  previousOutcome: InboundOutcome | null;
+  /** Our mail that bounced, when a bounce names it: marked BOUNCED. */
+  bouncedMessageId: string | null;
+  retryAt: (delayFactor: number) => Date;
+};
+
+/** Records what the decision core chose: each outcome by its own verb, in one transaction each. */
+export async function recordOutcome(o: TRecordOutcome): Promise<void> {
+  const { db, mailbox: mb, outcome } = o;
+  const base = { db, inboundId: o.inboundId, authenticity: o.authenticity };
+  const signalTo = { recipient: mb.signalRecipient, messageId: newMessageId(mb.fromAddress) };
+  switch (outcome.kind) {
+    case 'accept': {
+      if (!o.formulier) throw new Error('geaccepteerde melding zonder formulier');
+      const signal = buildAcceptatiesignaal({ kenmerk: outcome.signalKenmerk, original: o.original });
+      await recordMelding({
+        ...base,
+        mailboxId: mb.id,
+        receivedAt: o.receivedAt,
+        formulier: o.formulier,
+        warnings: outcome.warnings,
+        attachments: o.attachments,
+        forwardedBy: o.forwardedBy,
+        authenticityVerified: outcome.verified,
+        outcome: outcome.askAanvulling ? 'MELDING_ACCEPTED_WARNINGS' : 'MELDING_ACCEPTED',
+        releasedBy: o.releasedBy,
+        kanaal: outcome.byHand && !outcome.signal ? 'EMAIL_BUITEN_PROTOCOL' : 'POLITIE_MAIL',
+        byHand: outcome.byHand,
+        targetFolder: mb.processedFolder,
+        signal: outcome.signal ? { ...signal, ...signalTo } : null,
+      });
+      return;
+    }
+    case 'register-failed':
+      await recordUnanswered({
+        ...base,
+        kind: 'OVERIG',
+        state: o.previousOutcome === 'QUARANTINED' ? 'QUARANTINED' : 'PROCESSED',
+        outcome: o.previousOutcome ?? 'OTHER',
+        reason: outcome.reason,
+        targetFolder: null,
+        clearResolution: true,
+      });
+      return;
+    case 'foutmelding':
+    case 'resend-refused': {
+      const signal = buildFoutmelding({
+        kenmerk: outcome.kenmerk,
+        reden: outcome.reason,
+        original: o.original,
+      });
+      await recordFoutmelding({
+        ...base,
+        mailboxId: mb.id,
+        reason: outcome.reason,
+        outcome: outcome.kind === 'foutmelding' ? 'FOUTMELDING_SENT' : 'RESEND_REFUSED',
+        forwarded: outcome.kind === 'foutmelding' && outcome.forwarded,
+        targetFolder: mb.errorFolder,
+        signal: { ...signal, ...signalTo },
+      });
+      return;
+    }
+    case 'resend-accepted': {
+      const signal = buildAcceptatiesignaal({ kenmerk: outcome.kenmerk, original: o.original });
+      await recordResend({
+        ...base,
+        mailboxId: mb.id,
+        meldingId: outcome.meldingId,
+        targetFolder: mb.processedFolder,
+        signal: { ...signal, ...signalTo },
+      });
+      return;
+    }
+    case 'defer':
+      await deferInbound({ ...base, reason: outcome.reason, retryAt: o.retryAt(outcome.delayFactor) });
+      return;
+    case 'quarantine':
+      await recordUnanswered({
+        ...base,
+        kind: outcome.isMelding ? (outcome.forwarded ? 'DOORGESTUURD' : 'MELDING') : 'OVERIG',
+        state: 'QUARANTINED',
+        outcome: 'QUARANTINED',
+        reason: outcome.reason,
+        targetFolder: mb.quarantineFolder,
+      });
+      return;
+    case 'reply':
+      await recordReply({
+        ...base,
+        meldingId: outcome.meldingId,
+        attachments: o.attachments,
+        targetFolder: mb.processedFolder,
+      });
+      return;
+    case 'reply-to-queue':
+      await recordUnanswered({
+        ...base,
+        kind: 'REACTIE',
+        state: 'PROCESSED',
+        outcome:
+          outcome.code === 'unverified'
+            ? 'REPLY_UNVERIFIED'
+            : outcome.code === 'closed'
+              ? 'REPLY_CLOSED'
+              : 'REPLY_UNLINKED',
+        reason: outcome.reason,
+        meldingId: outcome.meldingId,
+        targetFolder: outcome.code === 'unverified' ? mb.quarantineFolder : mb.otherFolder,
+      });
+      return;
+    case 'auto-linked':
+    case 'auto':
+      await recordUnanswered({
+        ...base,
+        kind: 'AUTOMATISCH',
+        state: 'PROCESSED',
+        outcome: outcome.bounce
+          ? 'BOUNCE'
+          : outcome.kind === 'auto-linked'
+            ? 'AUTO_REPLY_LINKED'
+            : 'AUTO_REPLY',
+        reason: outcome.kind === 'auto' ? outcome.reason : null,
+        meldingId: outcome.kind === 'auto-linked' ? outcome.meldingId : null,
+        bouncedMessageId: o.bouncedMessageId,
+        targetFolder: mb.otherFolder,
+      });
+      return;
+    case 'duplicate':
+      await recordUnanswered({
+        ...base,
+        kind: 'OVERIG',
+        state: 'IGNORED',
+        outcome: 'DUPLICATE',
+        reason: 'Dubbel ontvangen: zelfde bericht als een eerder verwerkt bericht',
+        targetFolder: o.duplicateFolder,
+      });
+      return;
+    case 'unreadable':
+    case 'other':
+      await recordUnanswered({
+        ...base,
+        kind: 'OVERIG',
+        state: 'IGNORED',
+        outcome: outcome.kind === 'unreadable' ? 'UNREADABLE' : 'OTHER',
+        reason: outcome.reason,
+        targetFolder: mb.otherMailAction === 'MOVE' ? mb.otherFolder : null,
+      });
+      return;
+  }
+}

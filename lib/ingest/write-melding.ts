@@ -1,0 +1,85 @@
+import 'server-only';
+import type { TTx } from '../db/client';
+import type { MeldingKanaal } from '../db/generated/enums';
+import type { TFinding, TMeldformulier } from '../form/schema';
+import { hasEarlierMelding } from '../melding/has-earlier-melding';
+import { toMeldingColumns } from '../melding/to-melding-columns';
+import { getWerkgebied } from '../werkgebied/get-werkgebied';
+import { isOutsideWerkgebied } from '../werkgebied/werkgebied';
+import { saveAttachments, type TStoredAttachment } from './save-attachments';
+
+/**
+ * The melding itself inside the caller's transaction: new, or for a kenmerk already known (same
+ * mailbox, or both registered by hand) its next version; the form version and the attachments.
+ * Shared by the worker (a police mail) and by registration by hand.
+ */
+export async function writeMelding(
+  tx: TTx,
+  o: {
+    mailboxId: string | null;
+    inboundId: string | null;
+    receivedAt: Date;
+    formulier: TMeldformulier;
+    warnings: TFinding[];
+    attachments: TStoredAttachment[];
+    staged: Map<TStoredAttachment, string>;
+    forwardedBy: string | null;
+    authenticityVerified: boolean;
+    kanaal: MeldingKanaal;
+    registeredBy?: string | null;
+  },
+) {
+  const columns = toMeldingColumns(o.formulier);
+  const flags = {
+    ...columns,
+    formulier: o.formulier,
+    warnings: o.warnings,
+    hasWarnings: o.warnings.length > 0,
+    authenticityVerified: o.authenticityVerified,
+    doorgestuurd: o.forwardedBy !== null,
+    doorgestuurdDoor: o.forwardedBy,
+    // The place as toMeldingColumns derives it: the betrokkene's address, else the voorval's.
+    buitenWerkgebied: isOutsideWerkgebied(await getWerkgebied({ db: tx }), columns),
+  };
+  // Serialise arrivals of the same kenmerk, so two versions never get the same number.
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`${o.mailboxId ?? 'hand'}:${o.formulier.kenmerk}`}))`;
+  const herhaling = await hasEarlierMelding(tx, { ...columns, before: o.receivedAt });
+  const existing = await tx.melding.findFirst({
+    where: { mailboxId: o.mailboxId, kenmerk: o.formulier.kenmerk },
+    select: { id: true, version: true },
+  });
+  const melding = existing
+    ? await tx.melding.update({
+        where: { id: existing.id },
+        data: { ...flags, herhaling, version: existing.version + 1, opnieuwOntvangen: true },
+      })
+    : await tx.melding.create({
+        data: {
+          ...flags,
+          herhaling,
+          kanaal: o.kanaal,
+          registeredBy: o.registeredBy ?? null,
+          mailboxId: o.mailboxId,
+          receivedAt: o.receivedAt,
+          statusChanges: { create: { from: null, to: 'ONTVANGEN' } },
+        },
+      });
+  await tx.meldingVersie.create({
+    data: {
+      meldingId: melding.id,
+      version: melding.version,
+      formulier: o.formulier,
+      warnings: o.warnings,
+      inboundMessageId: o.inboundId,
+      receivedAt: o.receivedAt,
+    },
+  });
+  await saveAttachments({
+    tx,
+    attachments: o.attachments,
+    staged: o.staged,
+    meldingId: melding.id,
+    inboundId: o.inboundId,
+  });
+  return { melding, existing };
+}

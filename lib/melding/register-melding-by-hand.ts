@@ -1,0 +1,147 @@
+import 'server-only';
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import { audit, personKey, type TAuditActor } from '../audit/audit';
+import type { TDb } from '../db/client';
+import { passesElfproef } from '../form/checks';
+import { ZMeldformulier, type TFinding, type TMeldformulier } from '../form/schema';
+import { announceChange } from '../live/changes';
+import { writeMelding } from '../ingest/write-melding';
+import { requireQueueUser } from '../ingest/resolve-queue-item';
+
+/** An optional form field: empty means null. */
+const optional = <T extends z.ZodType<string | null, string>>(schema: T) =>
+  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : v), schema.nullable());
+
+/** The fields of meldformulier/1 a person takes down from a phone call or a mail outside the protocol. */
+export const ZHandMelding = z.object({
+  kanaal: z.enum(
+    ['TELEFOON', 'EMAIL_BUITEN_PROTOCOL', 'PARTNER', 'ANDERS'],
+    'Kies hoe de melding binnenkwam',
+  ),
+  kenmerk: optional(
+    z
+      .string()
+      .trim()
+      .max(60)
+      .regex(/^[A-Za-z0-9][A-Za-z0-9-]*$/, 'Kenmerk: letters, cijfers en -'),
+  ),
+  melder: optional(z.string().trim().max(200)),
+  voornamen: optional(z.string().trim().max(200)),
+  voorvoegsel: optional(z.string().trim().max(50)),
+  achternaam: optional(z.string().trim().max(200)),
+  geboortedatum: optional(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Geboortedatum als JJJJ-MM-DD')),
+  bsn: optional(z.string().regex(/^\d{9}$/, 'Een BSN heeft 9 cijfers')),
+  adres: optional(z.string().trim().max(200)),
+  postcode: optional(
+    z
+      .string()
+      .transform((v) => v.replace(/\s+/g, '').toUpperCase())
+      .pipe(z.string().regex(/^\d{4}[A-Z]{2}$/, 'Postcode als 1234AB')),
+  ),
+  plaats: optional(z.string().trim().max(100)),
+  redenAanmelding: z.string().trim().min(3, 'Beschrijf de reden van de melding').max(20_000),
+  behandelaarNaam: optional(z.string().trim().max(200)),
+  behandelaarTelefoon: optional(
+    z
+      .string()
+      .transform((v) => v.replace(/[\s-]+/g, ''))
+      .pipe(z.string().regex(/^\+?\d{6,15}$/, 'Telefoonnummer: alleen cijfers')),
+  ),
+  behandelaarEmail: optional(z.email('Geen geldig e-mailadres')),
+  telefonischContactGewenst: z.preprocess((v) => v === 'on' || v === 'ja' || v === true, z.boolean()),
+});
+export type THandMelding = z.infer<typeof ZHandMelding>;
+
+/** A kenmerk of the meldpunt's own for a melding that came without one: MP-<date>-<random>. */
+function generatedKenmerk(now: Date): string {
+  const day = now.toISOString().slice(0, 10).replaceAll('-', '');
+  return `MP-${day}-${randomBytes(4).toString('hex').toUpperCase()}`;
+}
+
+function formulierOf(input: THandMelding, kenmerk: string): TMeldformulier {
+  return ZMeldformulier.parse({
+    schema: 'meldformulier/1',
+    kenmerk,
+    organisatieonderdeel: null,
+    behandelaar: {
+      naam: input.behandelaarNaam,
+      telefoon: input.behandelaarTelefoon,
+      email: input.behandelaarEmail,
+    },
+    betrokkene: {
+      bsn: input.bsn,
+      voornamen: input.voornamen,
+      voorvoegsel: input.voorvoegsel,
+      achternaam: input.achternaam,
+      geboortedatum: input.geboortedatum,
+      geboorteplaats: null,
+      geboorteland: null,
+      geslacht: null,
+      adres: input.adres,
+      postcode: input.postcode,
+      plaats: input.plaats,
+      land: null,
+      telefoonnummers: [],
+    },
+    voorval: { van: null, tot: null, postcode: null, plaats: null },
+    meldingTijdstip: null,
+    redenAanmelding: input.melder
+      ? `${input.redenAanmelding}\n\nMelder: ${input.melder}`
+      : input.redenAanmelding,
+    veiligThuisGemeld: null,
+    hulpverlening: { bestaand: null, instanties: [] },
+    huisarts: { bekend: null, naam: null, adres: null, telefoon: null },
+    betrokkeneGeinformeerd: null,
+    nietGeinformeerdReden: null,
+    telefonischContactGewenst: input.telefonischContactGewenst ? 'ja' : null,
+  });
+}
+
+/**
+ * A melding that reached the meldpunt another way (by phone, by mail outside the protocol, from a
+ * partner; protocol afspraak 1, the exception): registered by a medewerker into the same inbox,
+ * with its channel. No signal goes to the police: the protocol's signals answer protocol mail.
+ */
+export async function registerMeldingByHand(o: {
+  db: TDb;
+  actor: TAuditActor;
+  input: THandMelding;
+  now?: Date;
+}): Promise<{ meldingId: string; kenmerk: string }> {
+  const now = o.now ?? new Date();
+  const kenmerk = o.input.kenmerk ?? generatedKenmerk(now);
+  const formulier = formulierOf(o.input, kenmerk);
+  const warnings: TFinding[] = [];
+  if (formulier.betrokkene.bsn && !passesElfproef(formulier.betrokkene.bsn))
+    warnings.push({
+      field: 'betrokkene.bsn',
+      message: `Het BSN '${formulier.betrokkene.bsn}' voldoet niet aan de elfproef.`,
+    });
+  return o.db.$transaction(async (tx) => {
+    const user = await requireQueueUser(tx, o.actor, ['MEDEWERKER']);
+    const { melding, existing } = await writeMelding(tx, {
+      mailboxId: null,
+      inboundId: null,
+      receivedAt: now,
+      formulier,
+      warnings,
+      attachments: [],
+      staged: new Map(),
+      forwardedBy: null,
+      authenticityVerified: true,
+      kanaal: o.input.kanaal,
+      registeredBy: user.name,
+    });
+    await audit(tx, {
+      actor: o.actor,
+      action: existing ? 'melding.opnieuw_geregistreerd' : 'melding.geregistreerd',
+      objectType: 'melding',
+      objectId: melding.id,
+      personKey: personKey(formulier.betrokkene),
+      details: { kanaal: o.input.kanaal, version: melding.version },
+    });
+    await announceChange(tx);
+    return { meldingId: melding.id, kenmerk };
+  });
+}
