@@ -19,6 +19,12 @@ export const ZEnv = z.object({
   MELDPOST_DATA_DIR: z.string().min(1).default('./data'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
+  /**
+   * Reverse proxies in front of the web server that append to X-Forwarded-For; the client's
+   * address is taken that many entries from the right (0: the socket's address, all of
+   * X-Forwarded-For ignored). Read by scripts/web-client-ip.mjs in the web process.
+   */
+  TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
   /** AES-256-GCM key for secrets at rest (mailbox credentials, MFA secrets). */
   MELDPOST_ENCRYPTION_KEY: key32,
   /** Earlier keys, comma-separated, still accepted for decryption during a rotation. */

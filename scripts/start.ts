@@ -21,7 +21,7 @@ import { getEnvOrExit } from '../lib/env';
 import { errFields, getLogger } from '../lib/log';
 import { bootstrapAdmin } from '../lib/users/bootstrap-admin';
 
-import { ensureWebBuild, ROOT } from './web-build';
+import { ensureWebBuild, ROOT, WEB_NODE_ARGS } from './web-build';
 import { buildWorker, WORKER_ENV, WORKER_NODE_ARGS } from './worker-build';
 const dev = process.argv.includes('--dev');
 const log = getLogger('start');
@@ -94,6 +94,7 @@ async function main() {
   const restarts: number[] = [];
   const specs = {
     web: [
+      ...WEB_NODE_ARGS,
       path.join(ROOT, 'node_modules/next/dist/bin/next'),
       dev ? 'dev' : 'start',
       '-p',

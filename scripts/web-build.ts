@@ -10,6 +10,9 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, wri
 import path from 'node:path';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
+
+/** Node flags of the web server: the preload that stamps each request with the client's address. */
+export const WEB_NODE_ARGS = ['--import', path.join(ROOT, 'scripts/web-client-ip.mjs')] as const;
 const SOURCES = ['app', 'lib', 'proxy.ts', 'next.config.js', 'postcss.config.mjs', 'package-lock.json'];
 const SKIP = new Set(['node_modules']);
 

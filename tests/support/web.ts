@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { captureOutput, exited, freePort, isAlive, waitFor } from './processes';
-import { ensureWebBuild, ROOT, sourceHash } from '../../scripts/web-build';
+import { ensureWebBuild, ROOT, sourceHash, WEB_NODE_ARGS } from '../../scripts/web-build';
 
 export type TWeb = { url: string; pid: number; output: () => string; stop: () => Promise<void> };
 
@@ -36,7 +36,15 @@ export async function startWeb(o: { databaseUrl: string; env?: Record<string, st
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(
     process.execPath,
-    [path.join(ROOT, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'],
+    [
+      ...WEB_NODE_ARGS,
+      path.join(ROOT, 'node_modules/next/dist/bin/next'),
+      'start',
+      '-p',
+      String(port),
+      '-H',
+      '127.0.0.1',
+    ],
     {
       cwd: ROOT,
       env: {
