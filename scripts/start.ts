@@ -16,6 +16,7 @@ import {
   writeRuntime,
 } from '../lib/db/local-instance';
 import { applyMigrations } from '../lib/db/migrate';
+import { ensureRuntimeRole, runtimePassword } from '../lib/db/runtime-role';
 import { createDb } from '../lib/db/client';
 import { getEnvOrExit } from '../lib/env';
 import { errFields, getLogger } from '../lib/log';
@@ -85,6 +86,13 @@ async function main() {
     say(`  wachtwoord: ${admin.password}`);
     say('');
   }
+
+  // Web server and worker connect as the runtime role, never as the owner (lib/db/runtime-role.ts).
+  if (embedded)
+    process.env.DATABASE_URL = await ensureRuntimeRole({
+      ownerUrl: env.databaseUrl,
+      password: runtimePassword(secrets.dbPassword),
+    });
 
   // Builds when there is no build of the current sources (first start, or after an update).
   if (!dev) ensureWebBuild('.next', say);
