@@ -5,7 +5,17 @@
 import type { TFiguren, TDoorlooptijd } from './figures';
 import { STATUS_LABELS, UITKOMST_LABELS } from '../melding/labels';
 import { filterLabel, periodLabel, previousYear } from './period';
-import { aandeel, aantal, over, verschil, type TCel } from './suppress';
+import {
+  aandeel,
+  aandeelInVerdeling,
+  aantal,
+  aantallenInVerdeling,
+  hiddenCells,
+  over,
+  verschil,
+  ONDERDRUKT,
+  type TCel,
+} from './suppress';
 
 export const TABELLEN = [
   'aantallen',
@@ -41,12 +51,21 @@ function verdeling<T>(
   count: (r: T) => number,
   totaal: number,
 ) {
+  const counts = rows.map(count);
+  const hidden = hiddenCells(counts);
+  const shown = aantallenInVerdeling(counts);
   return {
     sleutel,
     titel,
     kolommen: [kolom, 'Aantal', 'Aandeel (%)'],
-    rijen: rows.map((r) => [label(r), aantal(count(r)), aandeel(count(r), totaal)]),
+    rijen: rows.map((r, i) => [label(r), shown[i]!, aandeelInVerdeling(counts[i]!, totaal, hidden[i]!)]),
   };
+}
+
+/** The change against last year; "x" when either count is hidden, none when last year had none. */
+function verschilInReeks(nu: number, vorig: number, hidden: boolean): TCel {
+  const change = verschil(nu, vorig);
+  return change !== null && hidden ? ONDERDRUKT : change;
 }
 
 const hours = (s: number | null, per: number) => (s === null ? null : Math.round((s / per) * 10) / 10);
@@ -61,6 +80,13 @@ export function buildTables(f: TFiguren): TTabel[] {
   const k = f.kenmerken;
   const nib = f.perUitkomst.find((u) => u.uitkomst === 'NIET_IN_BEHANDELING')?.aantal ?? 0;
   const ontvangenBerichten = f.totaal + (f.foutmeldingen ?? 0);
+  // The series and last year's add up to the totals in the same table: hidden as breakdowns.
+  const reeksNu = f.reeks.map((p) => p.aantal);
+  const reeksVorig = f.reeks.map((p) => p.vorigJaar);
+  const [verborgenNu, verborgenVorig] = [hiddenCells(reeksNu), hiddenCells(reeksVorig)];
+  const [toonNu, toonVorig] = [aantallenInVerdeling(reeksNu), aantallenInVerdeling(reeksVorig)];
+  const eenheden = f.perEenheid.map((r) => r.aantal);
+  const [verborgenEenheid, toonEenheid] = [hiddenCells(eenheden), aantallenInVerdeling(eenheden)];
   const tables: Omit<TTabel, 'periode' | 'filter'>[] = [
     {
       sleutel: 'aantallen',
@@ -72,11 +98,11 @@ export function buildTables(f: TFiguren): TTabel[] {
         'Verschil (%)',
       ],
       rijen: [
-        ...f.reeks.map((p) => [
+        ...f.reeks.map((p, i) => [
           p.sleutel,
-          aantal(p.aantal),
-          aantal(p.vorigJaar),
-          verschil(p.aantal, p.vorigJaar),
+          toonNu[i]!,
+          toonVorig[i]!,
+          verschilInReeks(p.aantal, p.vorigJaar, verborgenNu[i]! || verborgenVorig[i]!),
         ]),
         ['Totaal', aantal(f.totaal), aantal(f.totaalVorigJaar), verschil(f.totaal, f.totaalVorigJaar)],
       ],
@@ -86,11 +112,11 @@ export function buildTables(f: TFiguren): TTabel[] {
       sleutel: 'eenheid',
       titel: 'Meldingen per politie-eenheid en basisteam',
       kolommen: ['Eenheid', 'Basisteam', 'Aantal', 'Aandeel (%)'],
-      rijen: f.perEenheid.map((r) => [
+      rijen: f.perEenheid.map((r, i) => [
         r.eenheid ?? ONBEKEND,
         r.basisteam ?? ONBEKEND,
-        aantal(r.aantal),
-        aandeel(r.aantal, f.totaal),
+        toonEenheid[i]!,
+        aandeelInVerdeling(r.aantal, f.totaal, verborgenEenheid[i]!),
       ]),
     },
     verdeling(
