@@ -7,12 +7,15 @@ import { getAttachment } from '@/lib/melding/get-attachment';
 export const dynamic = 'force-dynamic';
 
 /** RFC 6266 filename: an ASCII fallback and the UTF-8 name, neither able to break the header. */
-function disposition(kind: 'inline' | 'attachment', filename: string): string {
+function disposition(filename: string): string {
   const ascii = filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\;]/g, '_');
-  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
 }
 
-/** The original form (inline PDF) or another attachment (download), for medewerkers; audited. */
+/**
+ * The original form or another attachment, for medewerkers, audited; always as a download
+ * (never inline: a PDF may carry JavaScript).
+ */
 export async function GET(_req: Request, ctx: { params: Promise<{ id: string; bijlageId: string }> }) {
   const user = await getCurrentUser();
   if (!user) return new Response('Niet ingelogd', { status: 401 });
@@ -28,7 +31,7 @@ export async function GET(_req: Request, ctx: { params: Promise<{ id: string; bi
     return new Response(new Uint8Array(file.content), {
       headers: {
         'Content-Type': file.contentType,
-        'Content-Disposition': disposition(file.inline ? 'inline' : 'attachment', file.filename),
+        'Content-Disposition': disposition(file.filename),
         'Content-Length': String(file.content.length),
         'X-Content-Type-Options': 'nosniff',
         'Cache-Control': 'private, no-store',
