@@ -5,18 +5,18 @@ import { getCurrentUser } from '@/lib/auth/current-user';
 import { auditActor } from '@/lib/auth/require-user';
 import { getDb, type TDb } from '@/lib/db/client';
 import { toHttpError } from '@/lib/errors';
+import { publicUrl } from '@/lib/web/public-url';
 
 /**
  * A CSV download for a beheerder (route handlers have no page guard: checked here, 404 for other
  * roles as requireUser does), made by one lib/ verb that audits itself.
  */
 export async function csvResponse(
-  request: Request,
   filename: string,
   make: (c: { db: TDb; actor: TAuditActor }) => Promise<string>,
 ): Promise<Response> {
   const user = await getCurrentUser();
-  if (!user) return NextResponse.redirect(new URL('/login', request.url));
+  if (!user) return NextResponse.redirect(publicUrl('/login'));
   if (user.role !== 'BEHEERDER') return new NextResponse('Niet gevonden', { status: 404 });
   const actor = await auditActor(user);
   try {

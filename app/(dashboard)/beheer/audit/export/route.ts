@@ -5,7 +5,7 @@ export const dynamic = 'force-dynamic';
 
 export function GET(request: Request) {
   const filter = Object.fromEntries(new URL(request.url).searchParams);
-  return csvResponse(request, `auditlog-${new Date().toISOString().slice(0, 10)}.csv`, (c) =>
+  return csvResponse(`auditlog-${new Date().toISOString().slice(0, 10)}.csv`, (c) =>
     exportAuditEvents({ ...c, filter }),
   );
 }

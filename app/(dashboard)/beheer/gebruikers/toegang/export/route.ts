@@ -3,8 +3,8 @@ import { csvResponse } from '../../../_shared/csv-response';
 
 export const dynamic = 'force-dynamic';
 
-export function GET(request: Request) {
-  return csvResponse(request, `toegangsoverzicht-${new Date().toISOString().slice(0, 10)}.csv`, (c) =>
+export function GET() {
+  return csvResponse(`toegangsoverzicht-${new Date().toISOString().slice(0, 10)}.csv`, (c) =>
     exportAccessReview(c),
   );
 }
