@@ -21,6 +21,7 @@ import { createDb } from '../lib/db/client';
 import { getEnvOrExit } from '../lib/env';
 import { errFields, getLogger } from '../lib/log';
 import { bootstrapAdmin } from '../lib/users/bootstrap-admin';
+import { saveFirstPassword } from '../lib/users/save-first-password';
 
 import { ensureWebBuild, ROOT, WEB_NODE_ARGS } from './web-build';
 import { buildWorker, WORKER_ENV, WORKER_NODE_ARGS } from './worker-build';
@@ -81,9 +82,9 @@ async function main() {
   await db.$disconnect();
   if (admin) {
     say('');
-    say('Eerste start: er is een beheerder aangemaakt. Dit wachtwoord wordt maar één keer getoond:');
-    say(`  e-mail:     ${admin.email}`);
-    say(`  wachtwoord: ${admin.password}`);
+    say(`Eerste start: er is een beheerder aangemaakt (${admin.email}). Het eenmalige wachtwoord staat in`);
+    say(`  ${saveFirstPassword(dataDir, admin)}`);
+    say('(alleen leesbaar voor deze gebruiker; verwijder het bestand na de eerste aanmelding).');
     say('');
   }
 
