@@ -63,6 +63,8 @@ export const ZEnv = z.object({
   /** A session ends after this many minutes without a request, and after this many hours in all. */
   SESSION_IDLE_MIN: z.coerce.number().positive().default(30),
   SESSION_MAX_HOURS: z.coerce.number().positive().default(12),
+  /** How long a generated one-time password (new account, first beheerder) can be used. */
+  ONE_TIME_PASSWORD_HOURS: z.coerce.number().positive().default(72),
   /** Optional OpenID Connect sign-in (e.g. Microsoft Entra ID): on when all three are set. */
   OIDC_ISSUER: z.url().optional(),
   OIDC_CLIENT_ID: z.string().min(1).optional(),

@@ -75,7 +75,10 @@ export async function changePassword(opts: {
     return { ok: false, message: 'Kies een ander wachtwoord dan het huidige.' };
   const passwordHash = await hashPassword(parsed.data);
   await db.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: user.id }, data: { passwordHash, mustChangePassword: false } });
+    await tx.user.update({
+      where: { id: user.id },
+      data: { passwordHash, mustChangePassword: false, oneTimePasswordExpiresAt: null },
+    });
     const ended = await tx.session.updateMany({
       where: { userId: user.id, revokedAt: null, NOT: { id: opts.sessionId } },
       data: { revokedAt: new Date() },

@@ -28,7 +28,7 @@ export async function signInWithPassword(opts: {
   const { db, email, ip, userAgent } = opts;
   const user = await db.user.findUnique({
     where: { email },
-    select: { id: true, email: true, passwordHash: true, active: true },
+    select: { id: true, email: true, passwordHash: true, active: true, oneTimePasswordExpiresAt: true },
   });
   const actor = { id: user?.id ?? null, label: user?.email ?? 'onbekend', ip, userAgent };
   const reservation = await reserveLoginAttempt({ db, email, ip });
@@ -48,14 +48,16 @@ export async function signInWithPassword(opts: {
     (await verifyPassword(user?.passwordHash ?? (await dummyHash), opts.password)) &&
     !!user?.passwordHash &&
     user.active;
-  if (!user || !ok) {
+  // An expired one-time password is refused like a wrong one (a beheerder issues a new one).
+  const expired = !!user?.oneTimePasswordExpiresAt && user.oneTimePasswordExpiresAt <= new Date();
+  if (!user || !ok || expired) {
     await audit(db, {
       actor,
       action: 'auth.login',
       objectType: 'user',
       objectId: user?.id ?? null,
       outcome: 'DENIED',
-      details: { reason: user && !user.active ? 'inactive' : 'invalid' },
+      details: { reason: user && !user.active ? 'inactive' : ok && expired ? 'one_time_expired' : 'invalid' },
     });
     const locked = await recordLoginFailure({
       db,
