@@ -33,6 +33,7 @@ export async function retentionCommand(db: TDb, args: string[]): Promise<number>
         status: m.status,
       })),
       openstaandInMailbox: plan.openstaandInMailbox,
+      kopieenInVerzonden: plan.kopieenInVerzonden,
     };
     process.stdout.write(`${JSON.stringify(out)}\n`);
     return 0;

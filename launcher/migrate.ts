@@ -1,12 +1,13 @@
 /**
  * `meldpost migrate`: pending migrations, then the first beheerder when there is no user yet
- * (its one-time password printed once). Run before web and worker start (a Kubernetes Job, an
+ * (its one-time password written to a file only the owner can read, never to the output). Run before web and worker start (a Kubernetes Job, an
  * init step); running it again does nothing. `npm start` does the same itself.
  */
 import { createDb } from '../lib/db/client';
-import { connectForCommand } from '../lib/db/local-instance';
+import { connectForCommand, dataDirFromEnv } from '../lib/db/local-instance';
 import { applyMigrations } from '../lib/db/migrate';
 import { bootstrapAdmin } from '../lib/users/bootstrap-admin';
+import { saveFirstPassword } from '../lib/users/save-first-password';
 
 export async function migrate(): Promise<void> {
   const conn = await connectForCommand();
@@ -20,7 +21,7 @@ export async function migrate(): Promise<void> {
       const admin = await bootstrapAdmin({ db });
       if (admin)
         process.stdout.write(
-          `Eerste beheerder aangemaakt (wachtwoord wordt maar één keer getoond): ${admin.email} ${admin.password}\n`,
+          `Eerste beheerder aangemaakt (${admin.email}); het eenmalige wachtwoord staat in ${saveFirstPassword(dataDirFromEnv(), admin)}\n`,
         );
     } finally {
       await db.$disconnect();

@@ -18,13 +18,15 @@ import {
   writeRuntime,
 } from '../lib/db/local-instance';
 import { applyMigrations } from '../lib/db/migrate';
+import { ensureRuntimeRole, runtimePassword } from '../lib/db/runtime-role';
 import { createDb } from '../lib/db/client';
 import { getEnvOrExit } from '../lib/env';
 import { errFields, getLogger } from '../lib/log';
 import { PROJECT_ROOT as ROOT } from '../lib/project-root';
 import { bootstrapAdmin } from '../lib/users/bootstrap-admin';
 import { WORKER_ENTRY, WORKER_ENV, WORKER_NODE_ARGS } from './worker-runtime';
-
+import { saveFirstPassword } from '../lib/users/save-first-password';
+import { WEB_NODE_ARGS } from './web-runtime';
 const dev = process.argv.includes('--dev');
 const log = getLogger('start');
 const say = (line: string) => process.stdout.write(`${line}\n`);
@@ -82,17 +84,25 @@ async function main() {
   await db.$disconnect();
   if (admin) {
     say('');
-    say('Eerste start: er is een beheerder aangemaakt. Dit wachtwoord wordt maar één keer getoond:');
-    say(`  e-mail:     ${admin.email}`);
-    say(`  wachtwoord: ${admin.password}`);
+    say(`Eerste start: er is een beheerder aangemaakt (${admin.email}). Het eenmalige wachtwoord staat in`);
+    say(`  ${saveFirstPassword(dataDir, admin)}`);
+    say('(alleen leesbaar voor deze gebruiker; verwijder het bestand na de eerste aanmelding).');
     say('');
   }
+
+  // Web server and worker connect as the runtime role, never as the owner (lib/db/runtime-role.ts).
+  if (embedded)
+    process.env.DATABASE_URL = await ensureRuntimeRole({
+      ownerUrl: env.databaseUrl,
+      password: runtimePassword(secrets.dbPassword),
+    });
 
   const children = new Map<string, ChildProcess>();
   let stopping = false;
   const restarts: number[] = [];
   const specs = {
     web: [
+      ...WEB_NODE_ARGS,
       path.join(ROOT, 'node_modules/next/dist/bin/next'),
       dev ? 'dev' : 'start',
       '-p',

@@ -19,6 +19,12 @@ export const ZEnv = z.object({
   MELDPOST_DATA_DIR: z.string().min(1).default('./data'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
+  /**
+   * Reverse proxies in front of the web server that append to X-Forwarded-For; the client's
+   * address is taken that many entries from the right (0: the socket's address, all of
+   * X-Forwarded-For ignored). Read by scripts/web-client-ip.mjs in the web process.
+   */
+  TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
   /** AES-256-GCM key for secrets at rest (mailbox credentials, MFA secrets). */
   MELDPOST_ENCRYPTION_KEY: key32,
   /** Earlier keys, comma-separated, still accepted for decryption during a rotation. */
@@ -65,6 +71,8 @@ export const ZEnv = z.object({
   /** A session ends after this many minutes without a request, and after this many hours in all. */
   SESSION_IDLE_MIN: z.coerce.number().positive().default(30),
   SESSION_MAX_HOURS: z.coerce.number().positive().default(12),
+  /** How long a generated one-time password (new account, first beheerder) can be used. */
+  ONE_TIME_PASSWORD_HOURS: z.coerce.number().positive().default(72),
   /** Optional OpenID Connect sign-in (e.g. Microsoft Entra ID): on when all three are set. */
   OIDC_ISSUER: z.url().optional(),
   OIDC_CLIENT_ID: z.string().min(1).optional(),

@@ -7,8 +7,9 @@ import { liveSessionWhere } from './session-stage';
 import { sessionTimes } from './session-times';
 import { checkTotp } from './totp';
 import type { TDb } from '../db/client';
-import { getLoginBlock } from './get-login-block';
 import { recordLoginFailure } from './record-login-failure';
+import { reserveLoginAttempt } from './reserve-login-attempt';
+import { settleLoginAttempt } from './settle-login-attempt';
 
 export type TEnrolResult =
   { ok: true; recoveryCodes: string[] } | { ok: false; reason: 'invalid' | 'locked' | 'no_session' };
@@ -38,8 +39,8 @@ export async function confirmTotpEnrolment(opts: {
   if (!session) return { ok: false, reason: 'no_session' };
   const { user } = session;
   const actor = { id: user.id, label: user.email, ip, userAgent };
-  const block = await getLoginBlock({ db, email: user.email, ip });
-  if (block.account || block.ip) return { ok: false, reason: 'locked' };
+  const reservation = await reserveLoginAttempt({ db, email: user.email, ip });
+  if (!reservation.ok) return { ok: false, reason: 'locked' };
 
   const timeStep = await checkTotp(decryptSecret(user.mfaSecretEnc!, getKeyring()), opts.code);
   if (timeStep === null) {
@@ -51,10 +52,18 @@ export async function confirmTotpEnrolment(opts: {
       outcome: 'DENIED',
       details: { reason: 'invalid' },
     });
-    const locked = await recordLoginFailure({ db, email: user.email, ip, userId: user.id, actor });
+    const locked = await recordLoginFailure({
+      db,
+      reservation,
+      email: user.email,
+      ip,
+      userId: user.id,
+      actor,
+    });
     return { ok: false, reason: locked ? 'locked' : 'invalid' };
   }
   const recoveryCodes = newRecoveryCodes();
+  await settleLoginAttempt({ db, attemptId: reservation.attemptId, as: 'not-a-failure' });
   const now = new Date();
   await db.$transaction(async (tx) => {
     await tx.user.update({

@@ -3,8 +3,9 @@ import { audit } from '../audit/audit';
 import { hashPassword, verifyPassword } from './password';
 import { sessionTimes } from './session-times';
 import type { TDb } from '../db/client';
-import { getLoginBlock } from './get-login-block';
 import { recordLoginFailure } from './record-login-failure';
+import { reserveLoginAttempt } from './reserve-login-attempt';
+import { settleLoginAttempt } from './settle-login-attempt';
 
 export type TSignInResult = { ok: true; sessionId: string } | { ok: false; reason: 'invalid' | 'locked' };
 
@@ -12,7 +13,8 @@ export type TSignInResult = { ok: true; sessionId: string } | { ok: false; reaso
 let dummyHash: Promise<string> | undefined;
 
 /**
- * The password step: throttled per account and per IP, then a NEW session row (never a reused
+ * The password step: the attempt is counted against the account's and the IP's limits before
+ * the password is checked (reserveLoginAttempt), then a NEW session row (never a reused
  * id) that still needs its second factor. Unknown, deactivated and wrong-password accounts all
  * get the same answer.
  */
@@ -26,18 +28,18 @@ export async function signInWithPassword(opts: {
   const { db, email, ip, userAgent } = opts;
   const user = await db.user.findUnique({
     where: { email },
-    select: { id: true, email: true, passwordHash: true, active: true },
+    select: { id: true, email: true, passwordHash: true, active: true, oneTimePasswordExpiresAt: true },
   });
   const actor = { id: user?.id ?? null, label: user?.email ?? 'onbekend', ip, userAgent };
-  const block = await getLoginBlock({ db, email, ip });
-  if (block.account || block.ip) {
+  const reservation = await reserveLoginAttempt({ db, email, ip });
+  if (!reservation.ok) {
     await audit(db, {
       actor,
       action: 'auth.login',
       objectType: 'user',
       objectId: user?.id ?? null,
       outcome: 'DENIED',
-      details: { reason: block.ip ? 'ip_locked' : 'account_locked' },
+      details: { reason: reservation.reason },
     });
     return { ok: false, reason: 'locked' };
   }
@@ -46,21 +48,30 @@ export async function signInWithPassword(opts: {
     (await verifyPassword(user?.passwordHash ?? (await dummyHash), opts.password)) &&
     !!user?.passwordHash &&
     user.active;
-  if (!user || !ok) {
+  // An expired one-time password is refused like a wrong one (a beheerder issues a new one).
+  const expired = !!user?.oneTimePasswordExpiresAt && user.oneTimePasswordExpiresAt <= new Date();
+  if (!user || !ok || expired) {
     await audit(db, {
       actor,
       action: 'auth.login',
       objectType: 'user',
       objectId: user?.id ?? null,
       outcome: 'DENIED',
-      details: { reason: user && !user.active ? 'inactive' : 'invalid' },
+      details: { reason: user && !user.active ? 'inactive' : ok && expired ? 'one_time_expired' : 'invalid' },
     });
-    const locked = await recordLoginFailure({ db, email, ip, userId: user?.id ?? null, actor });
+    const locked = await recordLoginFailure({
+      db,
+      reservation,
+      email,
+      ip,
+      userId: user?.id ?? null,
+      actor,
+    });
     return { ok: false, reason: locked ? 'locked' : 'invalid' };
   }
   const now = new Date();
   const session = await db.$transaction(async (tx) => {
-    await tx.loginAttempt.create({ data: { email, ip, success: true, at: now } });
+    await settleLoginAttempt({ db: tx, attemptId: reservation.attemptId, as: 'success' });
     await tx.user.update({
       where: { id: user.id },
       data: { failedLogins: 0, lockedUntil: null, lastLoginAt: now },

@@ -7,8 +7,9 @@ import { liveSessionWhere } from './session-stage';
 import { sessionTimes } from './session-times';
 import { checkTotp, looksLikeTotp } from './totp';
 import type { TDb } from '../db/client';
-import { getLoginBlock } from './get-login-block';
 import { recordLoginFailure } from './record-login-failure';
+import { reserveLoginAttempt } from './reserve-login-attempt';
+import { settleLoginAttempt } from './settle-login-attempt';
 
 export type TSecondFactorResult =
   { ok: true; sessionId: string } | { ok: false; reason: 'invalid' | 'locked' | 'no_session' };
@@ -42,8 +43,8 @@ export async function verifySecondFactor(opts: {
   if (!pending?.user.mfaSecretEnc) return { ok: false, reason: 'no_session' };
   const user = pending.user;
   const actor = { id: user.id, label: user.email, ip, userAgent };
-  const block = await getLoginBlock({ db, email: user.email, ip });
-  if (block.account || block.ip) {
+  const reservation = await reserveLoginAttempt({ db, email: user.email, ip });
+  if (!reservation.ok) {
     await audit(db, {
       actor,
       action: 'auth.mfa',
@@ -91,9 +92,17 @@ export async function verifySecondFactor(opts: {
       outcome: 'DENIED',
       details: { reason: 'invalid' },
     });
-    const locked = await recordLoginFailure({ db, email: user.email, ip, userId: user.id, actor });
+    const locked = await recordLoginFailure({
+      db,
+      reservation,
+      email: user.email,
+      ip,
+      userId: user.id,
+      actor,
+    });
     return { ok: false, reason: locked ? 'locked' : 'invalid' };
   }
+  await settleLoginAttempt({ db, attemptId: reservation.attemptId, as: 'not-a-failure' });
   const now = new Date();
   const session = await db.$transaction(async (tx) => {
     await tx.session.update({ where: { id: pending.id }, data: { revokedAt: now } });

@@ -6,13 +6,24 @@
 export const LIMITS = {
   maxBytes: 10 * 1024 * 1024,
   maxPages: 20,
-  /** Sum of the uncompressed sizes in a .docx: a zip bomb is refused before inflating. */
-  maxUnzippedBytes: 100 * 1024 * 1024,
+  /**
+   * Bytes a .docx may really inflate to, all parts read together (counted on zlib's output, not
+   * on the sizes the archive declares; images are never inflated). A form's XML is ~100 kB.
+   */
+  maxUnzippedBytes: 16 * 1024 * 1024,
   /** Wall-clock time for one file, after which the worker is killed and replaced. */
   timeoutMs: 15_000,
   /** V8 heap of the parse worker; exceeding it ends the worker, not the process. */
   maxOldGenerationSizeMb: 256,
   maxYoungGenerationSizeMb: 32,
+  /**
+   * Growth of the process's resident memory while one file is parsed, past which the parse
+   * thread is ended. The V8 limits above do not see ArrayBuffers, zlib or WebAssembly memory;
+   * this does. A real form costs ~30 MB; the heap limits plus PDFium's cap stay below it.
+   */
+  maxParseRssGrowthMb: 384,
+  /** How often the pool looks at that growth while a file is parsed. */
+  rssCheckMs: 50,
 } as const;
 
 export type TLimits = typeof LIMITS;

@@ -10,7 +10,7 @@ import type { TParseReply, TParseRequest } from './worker';
 
 /**
  * One warm parse worker, reused for every file. Files are parsed one after another. A file that
- * overruns the time limit or the worker's heap limit kills the worker — the caller gets a Dutch
+ * overruns the time limit, the worker's heap limit or the process-memory growth limit kills the worker — the caller gets a Dutch
  * error, the next file a fresh worker; so does a file that left the PDF engine spent (its reply
  * says `retire`). The worker is unref'd while idle, so a CLI or test that is done simply exits.
  */
@@ -41,11 +41,14 @@ type TJob = { request: Omit<TParseRequest, 'id'>; resolve: (result: TParseResult
 let worker: Worker | null = null;
 let nextId = 1;
 const queue: TJob[] = [];
-let running: { id: number; job: TJob; timer: NodeJS.Timeout } | null = null;
+let running: { id: number; job: TJob; timer: NodeJS.Timeout; memoryWatch: NodeJS.Timeout } | null = null;
+
+const TOO_MUCH_MEMORY = 'Bijlage vraagt te veel geheugen om te lezen; het bestand wordt niet verwerkt.';
 
 function finish(result: TParseResult): void {
   if (!running) return;
   clearTimeout(running.timer);
+  clearInterval(running.memoryWatch);
   running.job.resolve(result);
   running = null;
   if (queue.length === 0) worker?.unref();
@@ -79,7 +82,7 @@ function startWorker(): Worker {
     finish(
       refused(
         error.code === 'ERR_WORKER_OUT_OF_MEMORY'
-          ? 'Bijlage vraagt te veel geheugen om te lezen; het bestand wordt niet verwerkt.'
+          ? TOO_MUCH_MEMORY
           : `Bijlage kon niet worden gelezen (${error.message}).`,
       ),
     );
@@ -90,6 +93,22 @@ function startWorker(): Worker {
     finish(refused('Bijlage kon niet worden gelezen (de verwerking stopte onverwacht).'));
   });
   return started;
+}
+
+/**
+ * Ends the thread when the process grows by more than the limit during this file: memory outside
+ * the V8 heap (ArrayBuffers, zlib, WebAssembly) that the thread's resourceLimits do not bound.
+ * The parent's event loop is free while the thread works, so the check runs on time.
+ */
+function watchMemory(): NodeJS.Timeout {
+  const limit = process.memoryUsage.rss() + LIMITS.maxParseRssGrowthMb * 1024 * 1024;
+  const watch = setInterval(() => {
+    if (process.memoryUsage.rss() <= limit) return;
+    discardWorker();
+    finish(refused(TOO_MUCH_MEMORY));
+  }, LIMITS.rssCheckMs);
+  watch.unref();
+  return watch;
 }
 
 function runNext(): void {
@@ -108,7 +127,7 @@ function runNext(): void {
     );
   }, LIMITS.timeoutMs);
   timer.unref();
-  running = { id, job, timer };
+  running = { id, job, timer, memoryWatch: watchMemory() };
   worker.postMessage({ id, ...job.request } satisfies TParseRequest);
 }
 

@@ -4,7 +4,7 @@
  * subdomain). Pure apart from DNS, which goes through the injectable `resolver` (tests run
  * offline). Never throws: garbage in gives a `fail` with a reason.
  */
-import { authenticate, type DNSResolver } from 'mailauth';
+import { authenticate, type DKIMResult, type DNSResolver } from 'mailauth';
 import addressparser from 'nodemailer/lib/addressparser/index.js';
 import { headerValues, trustedAuthenticationResults } from './authentication-results';
 
@@ -71,6 +71,10 @@ function decide(e: TEvidence, trusted: string[]): TAuthenticity {
   if (!e.dkim.length) return fail('Het bericht heeft geen DKIM-handtekening.');
   const passing = e.dkim.filter((d) => d.result === 'pass');
   if (!passing.length) {
+    if (e.dkim.some((d) => d.result === BODY_LENGTH_LIMITED))
+      return fail(
+        'De DKIM-handtekening dekt maar een deel van het bericht (l=); de rest kan door iedereen zijn toegevoegd.',
+      );
     return fail(
       `De DKIM-handtekening is niet geldig (${e.dkim.map((d) => `${d.domain || '?'}: ${d.result}`).join(', ')}).`,
       temporary,
@@ -96,16 +100,41 @@ function fromDomainOf(raw: Buffer): string | null {
   return address && at > 0 ? normalizeDomain(address.slice(at + 1)) || null : null;
 }
 
+/**
+ * A DKIM signature with `l=` covers only the first bytes of the body: anyone can append a part
+ * (another form, a link) and the signature still passes. Such a pass does not count for
+ * alignment: it is reported as `policy` (RFC 8601: valid, refused by local policy).
+ */
+const BODY_LENGTH_LIMITED = 'policy';
+
+/** Signing domains that have a DKIM-Signature with a body length (`l=`) tag in the message. */
+function domainsSigningWithBodyLength(raw: Buffer): Set<string> {
+  const domains = new Set<string>();
+  for (const value of headerValues(raw, 'dkim-signature')) {
+    const tags = new Map(
+      value
+        .replace(/\s+/g, '')
+        .split(';')
+        .map((tag) => tag.split('=', 2) as [string, string?])
+        .map(([name, tagValue]) => [name.toLowerCase(), tagValue ?? ''] as const),
+    );
+    if (tags.has('l') && tags.get('d')) domains.add(normalizeDomain(tags.get('d')!));
+  }
+  return domains;
+}
+
 function fromHeaderResults(raw: Buffer, authservId: string): TEvidence | null {
   const header = trustedAuthenticationResults(raw, authservId);
   if (!header) return null;
   const fromDomain = fromDomainOf(raw);
+  // The MTA's header does not say whether a pass covered the whole body; the signatures do.
+  const limited = domainsSigningWithBodyLength(raw);
   const dkim = header.entries
     .filter((r) => r.method === 'dkim')
-    .map((r) => ({
-      domain: normalizeDomain(r.props['header.d'] ?? r.props['header.i']?.split('@').pop() ?? ''),
-      result: r.result,
-    }));
+    .map((r) => {
+      const domain = normalizeDomain(r.props['header.d'] ?? r.props['header.i']?.split('@').pop() ?? '');
+      return { domain, result: r.result === 'pass' && limited.has(domain) ? BODY_LENGTH_LIMITED : r.result };
+    });
   const dmarcEntry = header.entries.find((r) => r.method === 'dmarc');
   // A DMARC verdict about another From domain says nothing about this message.
   const dmarcFrom = dmarcEntry?.props['header.from'];
@@ -132,9 +161,15 @@ async function verifyOurselves(raw: Buffer, o: TAuthenticityOptions): Promise<TE
     headerFrom.length === 1 && fromDomainOf(raw) !== null
       ? normalizeDomain(headerFrom[0]?.split('@').pop() ?? '') || null
       : null;
-  const dkim = (result.dkim.results ?? [])
+  // mailauth reports a body-length-limited signature as canonBodyLengthLimited (not in its typings).
+  const dkim = (
+    (result.dkim.results as (DKIMResult & { canonBodyLengthLimited?: boolean })[] | undefined) ?? []
+  )
     .filter((r) => r.status?.result !== 'none')
-    .map((r) => ({ domain: normalizeDomain(r.signingDomain ?? ''), result: r.status.result }));
+    .map((r) => ({
+      domain: normalizeDomain(r.signingDomain ?? ''),
+      result: r.status.result === 'pass' && r.canonBodyLengthLimited ? BODY_LENGTH_LIMITED : r.status.result,
+    }));
   const dmarc = result.dmarc ? (result.dmarc.status?.result ?? null) : null;
   return { source: 'verified', fromDomain, dkim, dmarc };
 }

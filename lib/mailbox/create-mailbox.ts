@@ -70,7 +70,36 @@ export const OAUTH_INCOMPLETE = {
   path: ['oauthClientId'],
 };
 
-export const ZMailboxInput = ZMailboxFields.refine(oauthComplete, OAUTH_INCOMPLETE);
+/**
+ * Without TLS, the password or token goes over the wire readable by anyone on the path, and a
+ * beheerder could point a mailbox at a host of their own and read the stored secret off the
+ * connection. 'none' is therefore only for a server on this machine (a local relay or test
+ * server).
+ */
+export function isLoopbackHost(host: string): boolean {
+  const name = host
+    .trim()
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '');
+  return name === 'localhost' || name === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(name);
+}
+
+const NONE_ONLY_LOOPBACK =
+  'zonder TLS alleen voor een server op deze machine (localhost, 127.0.0.1 of ::1); kies TLS of STARTTLS';
+
+/** Checks of every mailbox input, new or changed: TLS 'none' only towards this machine. */
+export const imapPlainOnlyOnLoopback = [
+  (m: { imapTls: string; imapHost: string }) => m.imapTls !== 'none' || isLoopbackHost(m.imapHost),
+  { message: `IMAP ${NONE_ONLY_LOOPBACK}`, path: ['imapTls'] as string[] },
+] as const;
+export const smtpPlainOnlyOnLoopback = [
+  (m: { smtpTls: string; smtpHost: string }) => m.smtpTls !== 'none' || isLoopbackHost(m.smtpHost),
+  { message: `SMTP ${NONE_ONLY_LOOPBACK}`, path: ['smtpTls'] as string[] },
+] as const;
+
+export const ZMailboxInput = ZMailboxFields.refine(oauthComplete, OAUTH_INCOMPLETE)
+  .refine(...imapPlainOnlyOnLoopback)
+  .refine(...smtpPlainOnlyOnLoopback);
 
 export type TMailboxInput = z.input<typeof ZMailboxInput>;
 

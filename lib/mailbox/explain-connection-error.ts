@@ -62,23 +62,26 @@ export function explainConnectionError(
         : `de tokenserver van ${o.google ? 'Google' : 'Microsoft'}`;
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
     return `De hostnaam van ${where} bestaat niet of kan niet worden opgezocht. Controleer de servernaam.`;
-  if (code === 'ECONNREFUSED')
-    return `${cap(where)} weigert de verbinding: de host is niet bereikbaar op deze poort. Controleer servernaam en poort, en of een firewall het verkeer tegenhoudt.`;
+  // Refused, silent, reset or a TLS mode that does not fit the port all get one answer: told
+  // apart, they would turn "verbinding testen" into a port scanner of the network the server is
+  // in. What the beheerder must check is the same in every case.
   if (
-    code === 'ETIMEDOUT' ||
-    code === 'ETIMEOUT' ||
-    code === 'ECONNRESET' ||
-    code === 'EHOSTUNREACH' ||
-    code === 'ENETUNREACH' ||
-    /timed? ?out/i.test(text)
+    [
+      'ECONNREFUSED',
+      'ETIMEDOUT',
+      'ETIMEOUT',
+      'ECONNRESET',
+      'EHOSTUNREACH',
+      'ENETUNREACH',
+      'EPROTO',
+      'ERR_SSL_WRONG_VERSION_NUMBER',
+    ].includes(code) ||
+    /timed? ?out|wrong version number|ssl3_get_record|packet length too long/i.test(text)
   ) {
-    return `Geen antwoord van ${where}: de host is niet bereikbaar (netwerk, firewall of verkeerde poort).`;
+    return `Geen verbinding met ${where}: de host is niet bereikbaar op deze poort, of de TLS-instelling past niet bij de poort. Controleer servernaam, poort en TLS-modus, en of een firewall het verkeer tegenhoudt.`;
   }
   if (CERT_CODES.has(code) || /certificate|self[- ]signed|altnames/i.test(text)) {
     return `Certificaatprobleem bij ${where}: het certificaat is verlopen, niet vertrouwd of hoort niet bij deze hostnaam.`;
-  }
-  if (/wrong version number|ssl3_get_record|packet length too long|EPROTO/i.test(`${code} ${text}`)) {
-    return `De TLS-instelling past niet bij de poort van ${where} (bijvoorbeeld TLS op een STARTTLS-poort). Controleer poort en TLS-modus.`;
   }
   if (step === 'oauth' && o.google) {
     if (/PEM-sleutel/.test(text))

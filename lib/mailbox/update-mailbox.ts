@@ -3,16 +3,47 @@ import { z } from 'zod';
 import { audit, type TAuditActor } from '../audit/audit';
 import { encryptSecret, type TKeyring } from '../secrets/crypto';
 import type { TDb } from '../db/client';
-import { OAUTH_INCOMPLETE, oauthComplete, ZMailboxFields } from './create-mailbox';
+import {
+  imapPlainOnlyOnLoopback,
+  OAUTH_INCOMPLETE,
+  oauthComplete,
+  smtpPlainOnlyOnLoopback,
+  ZMailboxFields,
+} from './create-mailbox';
 import { recordAdreslijstWijziging } from '../werkgebied/record-adreslijst-wijziging';
 import { AppError } from '../errors';
 import { requireBeheerder } from '../auth/require-beheerder';
 
-/** Like a new mailbox, but an empty secret keeps the stored one (secrets are write-only). */
-export const ZMailboxUpdate = ZMailboxFields.extend({ secret: z.string().optional() }).refine(
-  oauthComplete,
-  OAUTH_INCOMPLETE,
-);
+/**
+ * Like a new mailbox, but an empty secret keeps the stored one (secrets are write-only) — only
+ * while the secret would still go where it went before (CONNECTION_FIELDS unchanged).
+ */
+export const ZMailboxUpdate = ZMailboxFields.extend({ secret: z.string().optional() })
+  .refine(oauthComplete, OAUTH_INCOMPLETE)
+  .refine(...imapPlainOnlyOnLoopback)
+  .refine(...smtpPlainOnlyOnLoopback);
+
+/**
+ * Where and as whom the stored secret is presented. Changing any of them without entering the
+ * secret again would let a beheerder send the stored password or token to a server of their
+ * choosing ("verbinding testen" against their own host) and read it there.
+ */
+const CONNECTION_FIELDS = [
+  'imapHost',
+  'imapPort',
+  'imapTls',
+  'smtpHost',
+  'smtpPort',
+  'smtpTls',
+  'authType',
+  'username',
+  'oauthTenantId',
+  'oauthClientId',
+  'oauthCertThumbprint',
+] as const;
+
+export const SECRET_REQUIRED =
+  'Vul het wachtwoord of geheim opnieuw in: het wordt niet bewaard voor een andere server, poort, TLS-instelling of aanmelding.';
 
 export type TMailboxUpdate = z.input<typeof ZMailboxUpdate>;
 
@@ -49,6 +80,8 @@ export async function updateMailbox(o: {
         JSON.stringify(data[k as keyof typeof data]) !== JSON.stringify(before[k as keyof typeof before]),
     );
     const newSecret = !!secret;
+    const redirected = changed.filter((field) => (CONNECTION_FIELDS as readonly string[]).includes(field));
+    if (redirected.length && !newSecret) throw new AppError('validation', SECRET_REQUIRED);
     const mb = await tx.mailbox.update({
       where: { id: o.id },
       data: { ...data, ...(newSecret ? { secretEnc: encryptSecret(secret, o.ring) } : {}) },

@@ -5,12 +5,14 @@ import { AppError } from '../errors';
 import { meldingPersonKey } from './melding-person-key';
 import { meldingScope, type TActing } from './melding-scope';
 
-/** Types a browser may show inline; everything else is a download as opaque bytes. */
-const INLINE_TYPES = new Set(['application/pdf']);
+/** The original form keeps its type (so the download opens in a PDF reader); anything else is opaque bytes. */
+const KEPT_TYPES = new Set(['application/pdf']);
 
 /**
  * An attachment's bytes (the original form, or what came with a reply) for download, in the
- * user's scope; every download is audited, a refused one as DENIED.
+ * user's scope; every download is audited, a refused one as DENIED. Always a download, never
+ * shown in the browser: a PDF from outside may carry JavaScript, and the app shows the form as
+ * its own rendering instead.
  */
 export async function getAttachment(o: TActing & { meldingId: string; attachmentId: string }) {
   const ids = z.object({ meldingId: z.uuid(), attachmentId: z.uuid() }).safeParse(o);
@@ -49,11 +51,9 @@ export async function getAttachment(o: TActing & { meldingId: string; attachment
     personKey: meldingPersonKey(a.melding),
     details: { attachmentId: a.id },
   });
-  const inline = INLINE_TYPES.has(a.contentType);
   return {
     filename: a.filename,
-    contentType: inline ? a.contentType : 'application/octet-stream',
-    inline,
+    contentType: KEPT_TYPES.has(a.contentType) ? a.contentType : 'application/octet-stream',
     content: a.content,
   };
 }

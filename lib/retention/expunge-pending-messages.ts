@@ -7,6 +7,7 @@ import type { InboundMessage, Mailbox } from '../db/generated/client';
 import { errFields, getLogger } from '../log';
 import { getMailboxLogin } from '../mailbox/credentials';
 import { imapOptions } from '../mailbox/transports';
+import { expungeSentCopies } from './expunge-sent-copies';
 import { EXPUNGE_PENDING } from './retention';
 
 const log = getLogger('retention');
@@ -58,8 +59,9 @@ async function expungeFromMailbox(mb: Mailbox, rows: TPending[], ring: TKeyring)
 
 /**
  * Expunges from the mailboxes the originals of removed meldingen (rows marked EXPUNGE_PENDING)
- * and then forgets those rows. Runs after the removal committed; a mailbox that cannot be reached
- * keeps its rows pending for the next run.
+ * and then forgets those rows; then our Sent-folder copies of the removed outgoing mail
+ * (expungeSentCopies). Counts are of both together. Runs after the removal committed; a mailbox
+ * that cannot be reached keeps its rows pending for the next run.
  */
 export async function expungePendingMessages(o: {
   db: TDb;
@@ -89,5 +91,6 @@ export async function expungePendingMessages(o: {
       });
     }
   }
-  return { expunged, pending: rows.length - expunged };
+  const copies = await expungeSentCopies(o);
+  return { expunged: expunged + copies.expunged, pending: rows.length - expunged + copies.pending };
 }

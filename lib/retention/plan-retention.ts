@@ -33,8 +33,10 @@ export type TRetentionPlan = {
   losseBerichten: number;
   /** Never closed and received longer ago than the term: flagged for the beheerder, never removed. */
   nietAfgesloten: { id: string; kenmerk: string; receivedAt: Date; status: MeldingStatus }[];
-  /** Originals of removed meldingen still to be expunged from a mailbox (retried each run). */
+  /** Originals of removed meldingen and our Sent copies still to be expunged from a mailbox (retried each run). */
   openstaandInMailbox: number;
+  /** Sent mails of the meldingen above whose copy in the mailbox's Sent folder the run expunges. */
+  kopieenInVerzonden: number;
 };
 
 /**
@@ -63,6 +65,10 @@ export async function planRetention(o: {
     }),
     o.db.inboundMessage.count({ where: { error: EXPUNGE_PENDING } }),
   ]);
+  const kopieenInVerzonden = await o.db.outgoingMail.count({
+    where: { meldingId: { in: meldingen.map((m) => m.id) }, sentAt: { not: null } },
+  });
+  const openstaandeKopieen = await o.db.sentCopyExpunge.count();
   if (o.actor)
     await audit(o.db, {
       actor: o.actor,
@@ -76,6 +82,7 @@ export async function planRetention(o: {
     meldingen: meldingen.map((m) => ({ ...m, closedAt: m.closedAt! })),
     losseBerichten,
     nietAfgesloten,
-    openstaandInMailbox,
+    openstaandInMailbox: openstaandInMailbox + openstaandeKopieen,
+    kopieenInVerzonden,
   };
 }

@@ -31,9 +31,16 @@ export const STRIPPED_MESSAGE = {
 /**
  * Outgoing mail about removed data goes, except that a foutmelding is kept as a bare fact (kind,
  * recipient — the chain's signal address — and when it was sent) because statistics count them;
- * its subject and body, which name the kenmerk and the fault, are emptied.
+ * its subject and body, which name the kenmerk and the fault, are emptied. Every sent one may
+ * have a copy in the mailbox's Sent folder: its Message-ID is queued for expunging
+ * (expungeSentCopies, after the commit).
  */
 export async function removeOutgoingMail(tx: TTx, where: Prisma.OutgoingMailWhereInput): Promise<number> {
+  const sent = await tx.outgoingMail.findMany({
+    where: { AND: [where, { sentAt: { not: null } }] },
+    select: { mailboxId: true, messageId: true },
+  });
+  await tx.sentCopyExpunge.createMany({ data: sent, skipDuplicates: true });
   const kept = await tx.outgoingMail.updateMany({
     where: { AND: [where, { kind: 'FOUTMELDING' }] },
     data: {

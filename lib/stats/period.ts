@@ -62,15 +62,26 @@ function defaultStap(days: number): TStap {
   return days <= 3 * 366 ? 'maand' : 'jaar';
 }
 
-/** Parses search parameters (throws a ZodError on bad input); `today` is a Dutch date. */
+const firstOfMonth = (date: string) => `${date.slice(0, 7)}-01`;
+function lastOfMonth(date: string): string {
+  const [y, m] = date.split('-').map(Number) as [number, number];
+  return iso(new Date(Date.UTC(y, m, 0)));
+}
+
+/**
+ * Parses search parameters (throws a ZodError on bad input); `today` is a Dutch date. The period
+ * is widened to whole calendar months: with any exact day range, two queries one day apart
+ * differ by one day's meldingen, and the difference in the PC4 or outcome tables names that
+ * melding's PC4 and outcome. The default is the twelve months up to and including this one.
+ */
 export function parseStatsFilter(
   params: Record<string, string | string[] | undefined>,
   today = dutchDate(new Date()),
 ): TStatsFilter {
   const flat = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   const input = ZFilterInput.parse(flat);
-  const tot = input.tot ?? today;
-  const van = input.van ?? iso(new Date(day(shiftYears(tot, -1)).getTime() + DAY_MS));
+  const tot = lastOfMonth(input.tot ?? today);
+  const van = firstOfMonth(input.van ?? iso(new Date(day(shiftYears(tot, -1)).getTime() + DAY_MS)));
   if (van > tot)
     throw new z.ZodError([
       { code: 'custom', path: ['van'], message: 'begint na het einde van de periode', input: van },

@@ -37,7 +37,8 @@ export async function refreshStatistieken(o: { db: TDb; now?: Date }): Promise<{
     const [filled] = await o.db.$queryRawUnsafe<{ any: boolean }[]>(
       `SELECT EXISTS (SELECT 1 FROM ${view}) AS any`,
     );
-    await o.db.$executeRawUnsafe(`REFRESH MATERIALIZED VIEW ${filled?.any ? 'CONCURRENTLY ' : ''}${view}`);
+    // Through the owner's function: the app's runtime role may not refresh views it does not own.
+    await o.db.$executeRaw`SELECT meldpost_refresh_stats_view(${view}, ${filled?.any ?? false})`;
   }
   const durationMs = Date.now() - started;
   await o.db.statsVernieuwing.upsert({

@@ -5,7 +5,17 @@
 import type { TStatsFigures, TDoorlooptijd } from './figures';
 import { STATUS_LABELS, UITKOMST_LABELS } from '../melding/labels';
 import { filterLabel, periodLabel, previousYear } from './period';
-import { aandeel, aantal, over, verschil, type TCel } from './suppress';
+import {
+  aandeel,
+  aandeelInVerdeling,
+  aantal,
+  aantallenInVerdeling,
+  hiddenCells,
+  over,
+  verschil,
+  SUPPRESSED,
+  type TCel,
+} from './suppress';
 
 export const TABELLEN = [
   'aantallen',
@@ -41,12 +51,21 @@ function verdeling<T>(
   count: (r: T) => number,
   totaal: number,
 ) {
+  const counts = rows.map(count);
+  const hidden = hiddenCells(counts);
+  const shown = aantallenInVerdeling(counts);
   return {
     key,
     titel,
     kolommen: [kolom, 'Aantal', 'Aandeel (%)'],
-    rijen: rows.map((r) => [label(r), aantal(count(r)), aandeel(count(r), totaal)]),
+    rijen: rows.map((r, i) => [label(r), shown[i]!, aandeelInVerdeling(counts[i]!, totaal, hidden[i]!)]),
   };
+}
+
+/** The change against last year; "x" when either count is hidden, none when last year had none. */
+function verschilInReeks(nu: number, vorig: number, hidden: boolean): TCel {
+  const change = verschil(nu, vorig);
+  return change !== null && hidden ? SUPPRESSED : change;
 }
 
 const hours = (s: number | null, per: number) => (s === null ? null : Math.round((s / per) * 10) / 10);
@@ -61,6 +80,13 @@ export function buildTables(f: TStatsFigures): TTabel[] {
   const k = f.flags;
   const nib = f.perUitkomst.find((u) => u.uitkomst === 'NIET_IN_BEHANDELING')?.aantal ?? 0;
   const ontvangenBerichten = f.totaal + (f.foutmeldingen ?? 0);
+  // The series and last year's add up to the totals in the same table: hidden as breakdowns.
+  const reeksNu = f.series.map((p) => p.aantal);
+  const reeksVorig = f.series.map((p) => p.lastYear);
+  const [verborgenNu, verborgenVorig] = [hiddenCells(reeksNu), hiddenCells(reeksVorig)];
+  const [toonNu, toonVorig] = [aantallenInVerdeling(reeksNu), aantallenInVerdeling(reeksVorig)];
+  const eenheden = f.perEenheid.map((r) => r.aantal);
+  const [verborgenEenheid, toonEenheid] = [hiddenCells(eenheden), aantallenInVerdeling(eenheden)];
   const tables: Omit<TTabel, 'periode' | 'filter'>[] = [
     {
       key: 'aantallen',
@@ -72,7 +98,12 @@ export function buildTables(f: TStatsFigures): TTabel[] {
         'Verschil (%)',
       ],
       rijen: [
-        ...f.series.map((p) => [p.key, aantal(p.aantal), aantal(p.lastYear), verschil(p.aantal, p.lastYear)]),
+        ...f.series.map((p, i) => [
+          p.key,
+          toonNu[i]!,
+          toonVorig[i]!,
+          verschilInReeks(p.aantal, p.lastYear, verborgenNu[i]! || verborgenVorig[i]!),
+        ]),
         ['Totaal', aantal(f.totaal), aantal(f.totaalVorigJaar), verschil(f.totaal, f.totaalVorigJaar)],
       ],
       toelichting: `Vorig jaar: ${periodLabel(previousYear(f.filter))}.`,
@@ -81,11 +112,11 @@ export function buildTables(f: TStatsFigures): TTabel[] {
       key: 'eenheid',
       titel: 'Meldingen per politie-eenheid en basisteam',
       kolommen: ['Eenheid', 'Basisteam', 'Aantal', 'Aandeel (%)'],
-      rijen: f.perEenheid.map((r) => [
+      rijen: f.perEenheid.map((r, i) => [
         r.eenheid ?? ONBEKEND,
         r.basisteam ?? ONBEKEND,
-        aantal(r.aantal),
-        aandeel(r.aantal, f.totaal),
+        toonEenheid[i]!,
+        aandeelInVerdeling(r.aantal, f.totaal, verborgenEenheid[i]!),
       ]),
     },
     verdeling(

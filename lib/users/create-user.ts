@@ -4,6 +4,7 @@ import { audit, type TAuditActor } from '../audit/audit';
 import { generatePassword, hashPassword } from '../auth/password';
 import type { TDb } from '../db/client';
 import type { Role } from '../db/generated/enums';
+import { getEnv } from '../env';
 import { AppError } from '../errors';
 
 export const ZCreateUser = z.object({
@@ -12,7 +13,10 @@ export const ZCreateUser = z.object({
   name: z.string().trim().min(1).optional(),
 });
 
-/** Creates an account with a generated one-time password, returned once and never stored. */
+/**
+ * Creates an account with a generated one-time password, returned once and never stored, and
+ * usable for ONE_TIME_PASSWORD_HOURS: one that lingers in a mailbox or a note stops working.
+ */
 export async function createUser(opts: {
   db: TDb;
   actor: TAuditActor;
@@ -34,6 +38,7 @@ export async function createUser(opts: {
         name: input.name ?? null,
         passwordHash,
         mustChangePassword: true,
+        oneTimePasswordExpiresAt: new Date(Date.now() + getEnv().ONE_TIME_PASSWORD_HOURS * 3_600_000),
       },
     });
     await audit(tx, {

@@ -144,7 +144,7 @@ describe('pages and routes by role', () => {
     });
   }
 
-  it('serves the original PDF inline with a safe type and audits the download, and the refusal', async () => {
+  it('serves the original PDF only as a download (never inline: it may carry JavaScript) and audits it, and the refusal', async () => {
     const downloads = (outcome: 'SUCCESS' | 'DENIED') =>
       t.db.auditEvent.count({
         where: { objectId: meldingId, action: 'melding.bijlage_gedownload', outcome },
@@ -154,7 +154,7 @@ describe('pages and routes by role', () => {
     expect(await downloads('DENIED')).toBe(denied + 1);
     const res = await get('MEDEWERKER', `/meldingen/${meldingId}/bijlagen/${attachmentId}`);
     expect(res.headers.get('content-type')).toBe('application/pdf');
-    expect(res.headers.get('content-disposition')).toMatch(/^inline; filename="meldformulier-.+\.pdf"/);
+    expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="meldformulier-.+\.pdf"/);
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(
       Buffer.from(await res.arrayBuffer())

@@ -185,10 +185,10 @@ describe('verbinding testen', () => {
     await update({ secret: MAILBOX_USER.password, imapPort: await freePort() });
     const unreachable = await test();
     expect(unreachable[0]).toMatchObject({ step: 'imap', ok: false });
-    expect(unreachable[0]!.message).toMatch(/weigert de verbinding: de host is niet bereikbaar/);
+    expect(unreachable[0]!.message).toMatch(/Geen verbinding met de IMAP-server/);
     expect(unreachable[0]!.message).not.toMatch(/wachtwoord/);
 
-    await update({ imapHost: 'imap.bestaat-niet.invalid' });
+    await update({ imapHost: 'imap.bestaat-niet.invalid', imapTls: 'tls', secret: MAILBOX_USER.password });
     expect((await test())[0]!.message).toMatch(/hostnaam van de IMAP-server bestaat niet/);
     expect(JSON.stringify([wrong, unreachable])).not.toContain(NEW_SECRET);
     const audited = await env.t.db.auditEvent.findMany({

@@ -13,7 +13,8 @@ let web: TWeb;
 
 beforeAll(async () => {
   db = await createTestDb();
-  web = await startWeb({ databaseUrl: db.url });
+  // The test plays the reverse proxy: its X-Forwarded-For names each client's address.
+  web = await startWeb({ databaseUrl: db.url, env: { TRUSTED_PROXIES: '1' } });
 }, 600_000);
 
 afterAll(async () => {

@@ -3,7 +3,7 @@
  * every process (by PID); a start after SIGKILL of the supervisor cleans up and starts again.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -117,11 +117,15 @@ describe('npm start', () => {
     const port = await freePort();
     const first = await start(port);
     expect(first.health.database).toBe('ok');
-    expect(first.out.text()).toMatch(/wachtwoord: \S{20}/);
+    // The password is in a 0600 file in the data dir, never in the output (logs).
+    const passwordFile = path.join(dataDir, 'eerste-beheerder.txt');
+    expect(first.out.text()).toContain(passwordFile);
+    expect(statSync(passwordFile).mode & 0o777).toBe(0o600);
     expect(isAlive(first.rt.postgresPid)).toBe(true);
 
     // The login page and the dashboard behind authentication.
-    const password = /wachtwoord: (\S{20})/.exec(first.out.text())![1]!;
+    const password = /wachtwoord: (\S{20})/.exec(readFileSync(passwordFile, 'utf8'))![1]!;
+    expect(first.out.text()).not.toContain(password);
     await expectSignInWorks(port, 'beheerder@meldpunt.local', password);
 
     // A killed worker is restarted by the supervisor.
@@ -143,7 +147,7 @@ describe('npm start', () => {
 
     // A second start: the same database, no new beheerder, no pending migrations.
     const second = await start(port);
-    expect(second.out.text()).not.toContain('wachtwoord:');
+    expect(second.out.text()).not.toContain('eerste-beheerder.txt');
     expect(second.out.text()).toContain('geen openstaande migraties');
 
     // SIGKILL of the supervisor orphans postgres and the web server; the next start cleans up.

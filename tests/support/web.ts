@@ -8,6 +8,7 @@ import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { captureOutput, exited, freePort, isAlive, waitFor } from './processes';
 import { ensureWebBuild, ROOT, sourceHash } from '../../launcher/web-build';
+import { WEB_NODE_ARGS } from '../../launcher/web-runtime';
 
 export type TWeb = { url: string; pid: number; output: () => string; stop: () => Promise<void> };
 
@@ -36,7 +37,15 @@ export async function startWeb(o: { databaseUrl: string; env?: Record<string, st
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(
     process.execPath,
-    [path.join(ROOT, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'],
+    [
+      ...WEB_NODE_ARGS,
+      path.join(ROOT, 'node_modules/next/dist/bin/next'),
+      'start',
+      '-p',
+      String(port),
+      '-H',
+      '127.0.0.1',
+    ],
     {
       cwd: ROOT,
       env: {

@@ -12,10 +12,10 @@ import { kalenderRows } from '../../lib/stats/kalender';
 import { werkdagenTussen } from '../../lib/werkdagen';
 
 describe('statistics period and filter', () => {
-  it('defaults to the twelve months up to today, with a step to suit the length', () => {
+  it('defaults to the twelve whole months up to this one, with a step to suit the length', () => {
     expect(parseStatsFilter({}, '2026-11-23')).toEqual({
-      van: '2025-11-24',
-      tot: '2026-11-23',
+      van: '2025-12-01',
+      tot: '2026-11-30',
       gemeente: null,
       eenheid: null,
       basisteam: null,

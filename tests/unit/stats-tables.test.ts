@@ -49,7 +49,7 @@ const figuren: TStatsFigures = {
 describe('statistics tables and charts', () => {
   const tables = Object.fromEntries(buildTables(figuren).map((t) => [t.key, t]));
 
-  it('suppresses small cells everywhere, including totals and derived figures', () => {
+  it('suppresses small cells everywhere, including totals and derived figures, and never one cell alone in a breakdown', () => {
     expect(tables.aantallen!.kolommen).toEqual([
       'Maand',
       'Aantal',
@@ -57,18 +57,19 @@ describe('statistics tables and charts', () => {
       'Verschil (%)',
     ]);
     expect(tables.aantallen!.rijen).toEqual([
-      ['2026-01', 40, 32, 25],
+      // 43 − 40 − 0 would give the "< 5": the 40 is hidden as well.
+      ['2026-01', 'x', 32, 'x'],
       ['2026-02', '< 5', 0, null],
       ['2026-03', 0, 7, -100],
       ['Totaal', 43, 39, 10.3],
     ]);
     expect(tables.gemeente!.rijen).toEqual([
-      ['Vlaardingen', 39, 90.7],
+      ['Vlaardingen', 'x', 'x'],
       ['Onbekend', '< 5', 'x'],
     ]);
     expect(tables.eenheid!.rijen).toEqual([['Onbekend', 'Onbekend', 43, 100]]);
     expect(tables.loket!.rijen).toEqual([
-      ['Veilig Thuis', 40, 93],
+      ['Veilig Thuis', 'x', 'x'],
       ['Wijkteam', '< 5', 'x'],
     ]);
     expect(tables.doorlooptijden!.rijen).toEqual([
@@ -93,7 +94,7 @@ describe('statistics tables and charts', () => {
 
   it('charts show no more than the tables: suppressed bars have length 0 and say "< 5"', () => {
     expect(barPunten(tables.gemeente!, [0], 1)).toEqual([
-      { label: 'Vlaardingen', value: 39, text: '39' },
+      { label: 'Vlaardingen', value: 0, text: 'x' },
       { label: 'Onbekend', value: 0, text: '< 5' },
     ]);
     expect(barPunten(tables.kenmerken!, [0], 2)[0]).toEqual({
@@ -102,7 +103,7 @@ describe('statistics tables and charts', () => {
       text: '95,3%',
     });
     expect(trendPunten(tables.aantallen!)).toEqual([
-      { label: '2026-01', nu: 40, vorig: 32 },
+      { label: '2026-01', nu: null, vorig: 32 },
       { label: '2026-02', nu: null, vorig: 0 },
       { label: '2026-03', nu: 0, vorig: 7 },
     ]);

@@ -5,7 +5,9 @@ import { auditActor } from '@/lib/web/request-origin';
 import { getDb } from '@/lib/db/client';
 import { BADGE_LABELS, BADGES, STATUS_LABELS, UITKOMST_LABELS } from '@/lib/melding/labels';
 import { listMeldingen, ZMeldingFilter, type TMeldingFilter } from '@/lib/melding/list-meldingen';
+import { openSearch } from '@/lib/melding/search-token';
 import { LiveRefresh } from '../live-refresh';
+import { searchMeldingenAction } from './actions';
 import { Badges } from './badges';
 import { Priority } from './priority';
 import { formatDateTime, formatDay, werkdagenLabel } from './format';
@@ -23,9 +25,10 @@ const SORT_CAPTION: Record<TMeldingFilter['sort'], string> = {
 };
 const input = 'mt-1 block w-full rounded border border-slate-400 bg-white px-2 py-1.5 text-sm';
 
-function pageHref(f: TMeldingFilter, pagina: number): string {
+/** Paging keeps the search as its sealed token (`zoek`), never as text. */
+function pageHref(f: TMeldingFilter, zoek: string | undefined, pagina: number): string {
   const p = new URLSearchParams();
-  if (f.q) p.set('q', f.q);
+  if (f.q && zoek) p.set('zoek', zoek);
   if (f.status !== 'open') p.set('status', f.status);
   if (f.toegewezen !== 'iedereen') p.set('toegewezen', f.toegewezen);
   if (f.van) p.set('van', f.van);
@@ -41,6 +44,9 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
   const user = await requireUser(['MEDEWERKER']);
   const sp = await searchParams;
   const badge = sp.badge === undefined ? [] : Array.isArray(sp.badge) ? sp.badge : [sp.badge];
+  // The search text only ever arrives sealed (see actions.ts); a plain ?q= is ignored.
+  const zoek = one(sp.zoek);
+  const q = zoek ? openSearch({ token: zoek, userId: user.id }) : null;
   const {
     rows,
     total,
@@ -58,7 +64,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
       van: one(sp.van),
       tot: one(sp.tot),
       badges: badge,
-      q: one(sp.q),
+      q: q ?? undefined,
       sort: one(sp.sort),
       pagina: one(sp.pagina),
     }),
@@ -82,9 +88,13 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
         </p>
       </div>
 
+      {zoek && q === null ? (
+        <p className="mt-4 rounded border border-amber-300 bg-amber-50 p-3 text-sm" role="status">
+          Deze zoekopdracht is verlopen. Zoek opnieuw.
+        </p>
+      ) : null}
       <form
-        method="get"
-        action="/meldingen"
+        action={searchMeldingenAction}
         className="mt-4 rounded border border-slate-200 bg-white p-4"
         role="search"
         aria-label="Meldingen zoeken en filteren"
@@ -271,7 +281,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
       {(f.pagina > 1 || hasNext) && (
         <nav aria-label="Paginering" className="mt-4 flex items-center justify-between text-sm">
           {f.pagina > 1 ? (
-            <Link href={pageHref(f, f.pagina - 1)} className="text-brand-700 underline">
+            <Link href={pageHref(f, zoek, f.pagina - 1)} className="text-brand-700 underline">
               ‹ Vorige
             </Link>
           ) : (
@@ -282,7 +292,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
             {totalCapped ? '' : ` van ${pages}`}
           </span>
           {hasNext ? (
-            <Link href={pageHref(f, f.pagina + 1)} className="text-brand-700 underline">
+            <Link href={pageHref(f, zoek, f.pagina + 1)} className="text-brand-700 underline">
               Volgende ›
             </Link>
           ) : (

@@ -73,6 +73,11 @@ export default async function BewaartermijnPage() {
             {plan.losseBerichten}{' '}
             <span className="text-slate-600">(foutmeldingen en overige mail zonder melding)</span>
           </dd>
+          <dt className="font-medium">Kopieën in de map Verzonden</dt>
+          <dd>
+            {plan.kopieenInVerzonden}{' '}
+            <span className="text-slate-600">(door meldpost verstuurde mail over deze meldingen)</span>
+          </dd>
           <dt className="font-medium">Nog uit mailbox te verwijderen</dt>
           <dd>{plan.openstaandInMailbox}</dd>
         </dl>

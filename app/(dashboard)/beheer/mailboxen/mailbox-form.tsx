@@ -274,7 +274,7 @@ export function MailboxForm({
           label={secretLabel}
           hint={
             values.secretSet
-              ? 'Ingesteld. Laat leeg om het huidige te behouden; een nieuwe waarde vervangt het.'
+              ? 'Ingesteld. Laat leeg om het huidige te behouden; een nieuwe waarde vervangt het. Wijzigt u server, poort, TLS of aanmelding, vul het dan opnieuw in.'
               : 'Wordt versleuteld opgeslagen en nooit meer getoond.'
           }
         >

@@ -166,11 +166,10 @@ export default async function MeldingPage({ params }: { params: Promise<{ id: st
               {pdf && (
                 <a
                   href={`/meldingen/${m.id}/bijlagen/${pdf.id}`}
-                  target="_blank"
-                  rel="noopener"
+                  download
                   className="text-sm text-brand-700 underline"
                 >
-                  Origineel formulier (PDF) openen
+                  Origineel formulier (PDF) downloaden
                 </a>
               )}
             </div>

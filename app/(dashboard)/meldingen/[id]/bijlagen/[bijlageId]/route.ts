@@ -5,7 +5,7 @@ import { contentDisposition } from '@/lib/web/content-disposition';
 
 export const dynamic = 'force-dynamic';
 
-/** The original form (inline PDF) or another attachment (download), for medewerkers; audited. */
+/** The original form or another attachment, for medewerkers, audited; always a download (a PDF may carry JavaScript). */
 export const GET = routeHandler({
   name: 'melding.attachment',
   // Who may see which melding is decided inside the verb's `where` (a refusal is audited there).
@@ -21,7 +21,7 @@ export const GET = routeHandler({
     return new Response(new Uint8Array(file.content), {
       headers: {
         'Content-Type': file.contentType,
-        'Content-Disposition': contentDisposition(file.inline ? 'inline' : 'attachment', file.filename),
+        'Content-Disposition': contentDisposition('attachment', file.filename),
         'Content-Length': String(file.content.length),
         'X-Content-Type-Options': 'nosniff',
         'Cache-Control': 'private, no-store',
