@@ -114,6 +114,7 @@ export async function startIngestEnv(
               retryBaseMs: 300,
               configErrorRetryMs: 2000,
               maxAttempts: 3,
+              maxCrashes: 3,
               fetchBatchBytes: 32 * 1024 * 1024,
             },
           }),

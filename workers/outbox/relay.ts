@@ -131,7 +131,8 @@ export function outboxRelayLoop(o: { db: TDb; ring: TKeyring; config: TRelayConf
         kind: row.kind,
         attempt: row.attempts + 1,
       });
-      return { ok: true, note: mb.sentFolder ? await copyToSent(mb, mb.sentFolder, raw, row) : null };
+      const sentFolder = mb.sentFolder;
+      return { ok: true, afterCommit: sentFolder ? () => copyToSent(mb, sentFolder, raw, row) : null };
     } catch (err) {
       // Only a 5xx answer to this message's recipient or content is final; a refused login or
       // sender is the mailbox's configuration, which a beheerder can fix: keep retrying.
