@@ -2,6 +2,7 @@
  * `npm run --silent cli -- <command>`: the one command-line entry for operators. Prints JSON on
  * stdout, Dutch messages on stderr; exit 0 success, 1 failure, 2 wrong usage.
  */
+import { BACKUP_USAGE, backupCommand, RESTORE_USAGE, restoreCommand } from './backup';
 import { dbCommand } from './db';
 import { MAILBOX_USAGE, mailboxCommand } from './mailbox';
 import { RETENTION_USAGE, retentionCommand } from './retention';
@@ -19,6 +20,8 @@ const USAGE = `Gebruik: npm run --silent cli -- <opdracht>
   ${MAILBOX_USAGE}
   ${SECRETS_USAGE}
   ${RETENTION_USAGE}
+  ${BACKUP_USAGE}
+  ${RESTORE_USAGE}
   db status
   parse BESTAND...            meldformulier (.pdf, .docx of .eml) uitlezen als JSON`;
 
@@ -59,6 +62,10 @@ async function run(argv: string[]): Promise<number> {
       return withMigratedDb((db) => secretsCommand(db, args));
     case 'retention':
       return withMigratedDb((db) => retentionCommand(db, args));
+    case 'backup':
+      return backupCommand(args);
+    case 'restore':
+      return restoreCommand(args);
     case 'db':
       return withDatabase((url) => dbCommand(url, args));
     case 'parse': {

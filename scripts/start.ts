@@ -21,6 +21,7 @@ import { getEnvOrExit } from '../lib/env';
 import { errFields, getLogger } from '../lib/log';
 import { bootstrapAdmin } from '../lib/users/bootstrap-admin';
 
+import { scheduleDailyBackup } from './supervise/daily-backup';
 import { superviseInstance } from './supervise/supervise-instance';
 import { ensureWebBuild, ROOT } from './web-build';
 import { buildWorker, WORKER_ENV, WORKER_NODE_ARGS } from './worker-build';
@@ -130,11 +131,16 @@ async function main() {
       }),
   });
 
+  const dailyBackup = embedded
+    ? scheduleDailyBackup({ dataDir, port: embedded.port, databaseUrl: env.databaseUrl })
+    : null;
+
   let stopping = false;
   const shutdown = async () => {
     if (stopping) return;
     stopping = true;
     say('meldpost stopt…');
+    await dailyBackup?.stop();
     await supervision
       .stop()
       .catch((err) => log.error({ msg: 'stopping failed', code: 'start_stop_error', err: errFields(err) }));

@@ -2,8 +2,11 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { auditActor, requireUser } from '@/lib/auth/require-user';
 import { getDb } from '@/lib/db/client';
+import { getEnv } from '@/lib/env';
+import { getServiceSummary } from '@/lib/health/get-service-summary';
 import { getSettings } from '@/lib/settings/get-settings';
 import { listMailboxStatus } from '@/lib/mailbox/list-mailbox-status';
+import { formatDateTime } from './_shared/format';
 import { alertText } from './mailboxen/alert-text';
 
 export const metadata: Metadata = { title: 'Beheer' };
@@ -62,10 +65,20 @@ export default async function AdminOverviewPage() {
     })),
   );
   const noMailbox = !mailboxes.some((m) => m.active);
+  const service = getServiceSummary({ dataDir: getEnv().dataDir });
+  const serviceAlerts = [
+    ...service.restartLoops.map(
+      (p) =>
+        `Het proces "${p.name}" wordt steeds opnieuw gestart (${p.restarts} keer sinds de start${
+          p.lastExitAt ? `, laatst ${formatDateTime(new Date(p.lastExitAt))}` : ''
+        }); zie de logs van de server.`,
+    ),
+    ...(service.backup.problem ? [`${service.backup.problem}; zie de logs van de server.`] : []),
+  ];
   return (
     <section className="space-y-6">
       <h1 className="text-2xl font-semibold">Beheer</h1>
-      {(alerts.length > 0 || noMailbox) && (
+      {(alerts.length > 0 || noMailbox || serviceAlerts.length > 0) && (
         <div role="alert" className="rounded border border-red-300 bg-red-50 p-4 text-sm text-red-900">
           <h2 className="font-semibold">Aandacht nodig</h2>
           <ul className="mt-2 list-disc space-y-1 pl-5">
@@ -77,6 +90,9 @@ export default async function AdminOverviewPage() {
                 </Link>
               </li>
             )}
+            {serviceAlerts.map((text) => (
+              <li key={text}>{text}</li>
+            ))}
             {alerts.map((a) => (
               <li key={a.key}>
                 <Link href={`/beheer/mailboxen/${a.id}`} className="underline">
@@ -92,6 +108,17 @@ export default async function AdminOverviewPage() {
           Alle mailboxen zijn in orde.
         </p>
       )}
+      <p className="text-sm text-slate-700" data-testid="backup-status">
+        {service.backup.scheduled
+          ? `Dagelijkse back-up in de datamap (de nieuwste ${service.backup.keep} blijven bewaard); laatste geslaagde: ${
+              service.backup.lastSuccessAt
+                ? formatDateTime(new Date(service.backup.lastSuccessAt))
+                : 'nog geen'
+            }.`
+          : service.backup.lastSuccessAt
+            ? `Laatste geslaagde back-up: ${formatDateTime(new Date(service.backup.lastSuccessAt))} (geen dagelijkse back-up ingepland).`
+            : 'Er is geen dagelijkse back-up ingepland (alleen bij de ingebouwde database; met een eigen PostgreSQL regelt u de back-up zelf).'}
+      </p>
       <ul className="grid gap-4 md:grid-cols-2 lg:grid-cols-3">
         {SECTIONS.map((s) => (
           <li key={s.href} className="rounded border border-slate-200 bg-white p-4">
