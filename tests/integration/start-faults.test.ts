@@ -8,7 +8,7 @@
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { createDb, type TDb } from '../../lib/db/client';
 import { freePort, startEmbeddedPostgres, type TEmbeddedDb } from '../../lib/db/embedded';
 import { closeParser } from '../../lib/form';
@@ -68,10 +68,16 @@ describe('npm start under faults', () => {
     const dataDir = path.join(base, 'embedded');
     const app = await npmStart({ dataDir, port: await freePort() });
     cleanups.push(app.stop);
+    // Stopped however this test ends: the next one uses the same mailbox.
+    onTestFinished(() => app.stop().catch(() => {}));
     const db: TDb = createDb(app.runtime().databaseUrl!, 3);
     cleanups.push(() => db.$disconnect());
     await createMailbox(db, dovecot, smtp);
     const webPid = app.runtime().children.web!;
+    // The kill loop below keeps health "degraded" (a restart loop) for ten minutes: later steps
+    // look at their own reason.
+    const mailboxInError = async () =>
+      (await app.health(true)).body.reasons.some((r) => r.code === 'mailbox_error');
 
     // Public health says the status only; the token opens the details.
     await waitFor('health ok', async () => (await app.health()).body.status === 'ok', 60_000, 500);
@@ -126,8 +132,8 @@ describe('npm start under faults', () => {
 
     // 2. Dovecot down 30 s: health degraded (mailbox in error), then everything flows again.
     await waitFor(
-      'ok before the IMAP outage',
-      async () => (await app.health()).body.status === 'ok',
+      'no mailbox error before the IMAP outage',
+      async () => !(await mailboxInError()),
       120_000,
       500,
     );
@@ -148,12 +154,7 @@ describe('npm start under faults', () => {
     for (const k of imapKs)
       await dovecot.appendRaw(MAILBOX_USER.user, 'INBOX', await meldingMail({ kenmerk: k }));
     await waitFor('signals after the IMAP outage', () => signalsFor(imapKs) === 3, 120_000, 500);
-    await waitFor(
-      'ok after the IMAP outage',
-      async () => (await app.health()).body.status === 'ok',
-      60_000,
-      500,
-    );
+    await waitFor('the mailbox error cleared', async () => !(await mailboxInError()), 60_000, 500);
     console.log(
       `Dovecot down 30 s: degraded (mailbox_error) during, meldingen after it flowed ${Date.now() - imapBackAt} ms after its return`,
     );
@@ -199,8 +200,11 @@ describe('npm start under faults', () => {
     );
     const pgBackMs = Date.now() - killedAt;
     await waitFor(
-      'health ok after postgres',
-      async () => (await app.health()).body.status === 'ok',
+      'web and worker healthy after postgres',
+      async () => {
+        const h = await app.health(true);
+        return h.http === 200 && h.body.worker.alive && Date.parse(h.body.worker.lastHeartbeat!) > killedAt;
+      },
       60_000,
       250,
     );
@@ -238,6 +242,7 @@ describe('npm start under faults', () => {
       env: { LOG_LEVEL: 'info' },
     });
     cleanups.push(app.stop);
+    onTestFinished(() => app.stop().catch(() => {}));
     expect(isAlive(bystander.pid!)).toBe(true);
     const db = createDb(ext.url, 3);
     cleanups.push(() => db.$disconnect());

@@ -89,6 +89,7 @@ export async function npmStart(o: {
     supervisor,
     health,
     stop: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
       remember();
       if (child.exitCode === null) process.kill(runtime().supervisorPid, 'SIGTERM');
       await exited(child);
