@@ -112,6 +112,12 @@ async function configureMailbox(
     create: { name: 'Demo-meldpunt', ...data },
     update: data,
   });
+  // The meldpunt's own name and (fictitious) phone number, which every mail to the officer carries.
+  for (const [key, value] of [
+    ['meldpuntNaam', 'Demo-meldpunt niet-acute zorg'],
+    ['meldpuntTelefoon', '0900-0000000'],
+  ] as const)
+    await db.setting.upsert({ where: { key }, create: { key, value }, update: {} });
 }
 
 const DEMO_USER_EMAIL = 'medewerker@demo-meldpunt.example';

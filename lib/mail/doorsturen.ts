@@ -1,30 +1,57 @@
 /**
- * The mail that forwards a melding to another meldpunt (uitkomst DOORGESTUURD). The subject keeps
- * the protocol's "melding niet-acute zorg met <kenmerk>" behind a forward prefix, so the receiving
- * meldpunt's system recognises it as a forwarded melding; the original form goes along as an
- * attachment (added by the outbox relay from the stored form). Pure.
+ * The mail that forwards a melding to another meldpunt or loket (uitkomst DOORGESTUURD), written
+ * from the reason staff chose, and the officer's notice of where it went (bericht 2). The forward's
+ * subject keeps the protocol's "melding niet-acute zorg met <kenmerk>" behind a forward prefix, so
+ * the receiving meldpunt's system recognises it as a forwarded melding. Pure.
  */
 import type { TOutgoingContent } from './templates';
 
+export const DOORSTUUR_REDENEN = ['BUITEN_WERKGEBIED', 'ANDER_LOKET', 'ANDERS'] as const;
+export type TDoorstuurReden = (typeof DOORSTUUR_REDENEN)[number];
+
+export const DOORSTUUR_REDEN_LABELS: Record<TDoorstuurReden, string> = {
+  BUITEN_WERKGEBIED: 'Buiten ons werkgebied',
+  ANDER_LOKET: 'Past bij een ander loket (bijvoorbeeld Veilig Thuis)',
+  ANDERS: 'Anders (licht toe)',
+};
+
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
 
-export function buildDoorsturen(o: {
-  kenmerk: string;
-  toelichting: string | null;
-  meldpuntNaam: string;
-  meldpuntTelefoon: string;
-}): TOutgoingContent {
+const REDEN_ZIN: Record<TDoorstuurReden, string> = {
+  BUITEN_WERKGEBIED:
+    'De betrokkene woont, of het voorval vond plaats, buiten ons werkgebied; wij verzoeken u de melding op te pakken.',
+  ANDER_LOKET:
+    'Naar ons oordeel past deze melding beter bij uw organisatie; wij verzoeken u de melding op te pakken.',
+  ANDERS: 'Wij verzoeken u de melding op te pakken; de reden staat hieronder.',
+};
+
+type TSender = { meldpuntNaam: string; meldpuntTelefoon: string };
+
+function signature(sender: TSender): string[] {
+  return [
+    'Met vriendelijke groet,',
+    sender.meldpuntNaam,
+    ...(sender.meldpuntTelefoon ? [`Telefoon: ${sender.meldpuntTelefoon}`] : []),
+  ];
+}
+
+export function buildDoorsturen(
+  o: TSender & {
+    kenmerk: string;
+    reden: TDoorstuurReden;
+    toelichting: string | null;
+    /** What goes along, in words ("het oorspronkelijke meldformulier", "2 bijlagen"), or null. */
+    bijlagen: string | null;
+  },
+): TOutgoingContent {
   const body = [
     'Geachte collega,',
     '',
-    `Hierbij sturen wij u de melding niet-acute zorg met kenmerk ${oneLine(o.kenmerk)} door. ` +
-      'De betrokkene woont, of het voorval vond plaats, buiten ons werkgebied; wij verzoeken u de melding op te pakken. ' +
-      'Het oorspronkelijke meldformulier is bijgevoegd.',
+    `Hierbij sturen wij u de melding niet-acute zorg met kenmerk ${oneLine(o.kenmerk)} door. ${REDEN_ZIN[o.reden]}` +
+      (o.bijlagen ? ` Bijgevoegd: ${o.bijlagen}.` : ''),
     ...(o.toelichting?.trim() ? ['', o.toelichting.trim()] : []),
     '',
-    'Met vriendelijke groet,',
-    o.meldpuntNaam,
-    ...(o.meldpuntTelefoon ? [`Telefoon: ${o.meldpuntTelefoon}`] : []),
+    ...signature(o),
   ].join('\n');
   return {
     subject: `Doorst: melding niet-acute zorg met ${oneLine(o.kenmerk)}`,
@@ -32,4 +59,23 @@ export function buildDoorsturen(o: {
     inReplyTo: null,
     references: [],
   };
+}
+
+/** Bericht 2 after forwarding: the officer hears where the melding went, and why (no case detail). */
+export function doorgestuurdBerichtTekst(
+  o: TSender & { behandelaar: string; kenmerk: string; naar: string; reden: TDoorstuurReden },
+): string {
+  const why: Record<TDoorstuurReden, string> = {
+    BUITEN_WERKGEBIED: 'omdat de melding buiten ons werkgebied valt',
+    ANDER_LOKET: 'omdat de melding beter past bij die organisatie',
+    ANDERS: 'na afweging door ons meldpunt',
+  };
+  return [
+    `Beste ${o.behandelaar},`,
+    '',
+    `Wij hebben de melding niet-acute zorg met kenmerk ${oneLine(o.kenmerk)} doorgestuurd naar ${oneLine(o.naar)}, ${why[o.reden]}. ` +
+      'Voor vragen over de verdere afhandeling kunt u contact opnemen met die organisatie.',
+    '',
+    ...signature(o),
+  ].join('\n');
 }

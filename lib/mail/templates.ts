@@ -75,15 +75,75 @@ export function buildVerzoekOmAanvulling(o: {
   };
 }
 
-/** Bericht 2 (afspraak 3): the melding belongs at another loket; `body` says which and why. */
-export function buildNietInBehandeling(o: {
+/**
+ * Bericht 2 (afspraak 2 and 3): the "reply op melding" to the officer — the melding is not taken
+ * into behandeling, or was forwarded elsewhere; `body` says where and why. The subject STARTS with
+ * the protocol's text, so a filter on the police side that matches its start finds it.
+ */
+export function buildReplyOpMelding(o: {
   kenmerk: string;
   body: string;
   original?: TOriginal;
 }): TOutgoingContent {
   return {
-    subject: `Niet in behandeling: reply op melding niet acute zorg met ${oneLine(o.kenmerk)}`,
+    subject: `reply op melding niet acute zorg met ${oneLine(o.kenmerk)}`,
     body: o.body,
     ...threading(o.original),
   };
+}
+
+/**
+ * A reminder of an unanswered verzoek om aanvulling: the protocol's subject behind "Herinnering",
+ * threaded to the first request (`original` is that request), so it lands in the same conversation.
+ */
+export function buildHerinneringAanvulling(o: {
+  kenmerk: string;
+  body: string;
+  original: TOriginal;
+}): TOutgoingContent {
+  return {
+    subject: `Herinnering: Verzoek om aanvulling op melding niet-acute zorg met ${oneLine(o.kenmerk)}`,
+    body: o.body,
+    ...threading(o.original),
+  };
+}
+
+/** Terugkoppeling (handreiking §3.8): subject and text from the editable template, threaded. */
+export function buildTerugkoppeling(o: {
+  subject: string;
+  body: string;
+  original?: TOriginal;
+}): TOutgoingContent {
+  return { subject: oneLine(o.subject), body: o.body, ...threading(o.original) };
+}
+
+const DAY = new Intl.DateTimeFormat('nl-NL', {
+  timeZone: 'Europe/Amsterdam',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+});
+
+/** The reminder's text: which request, when, and how to answer; the first request quoted below. */
+export function herinneringTekst(o: {
+  behandelaar: string;
+  kenmerk: string;
+  requestedAt: Date;
+  requestBody: string;
+  meldpuntNaam: string;
+  meldpuntTelefoon: string;
+}): string {
+  return [
+    `Beste ${o.behandelaar},`,
+    '',
+    `Op ${DAY.format(o.requestedAt)} vroegen wij u om aanvulling op de melding niet-acute zorg met kenmerk ${oneLine(o.kenmerk)}. ` +
+      'Wij hebben nog geen reactie ontvangen. Wilt u op deze e-mail antwoorden' +
+      (o.meldpuntTelefoon ? ` of ons bellen op ${o.meldpuntTelefoon}?` : '?'),
+    '',
+    'Met vriendelijke groet,',
+    o.meldpuntNaam,
+    '',
+    '--- Ons eerdere verzoek ---',
+    ...o.requestBody.split('\n').map((line) => `> ${line}`),
+  ].join('\n');
 }

@@ -1,6 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { audit, type TAuditActor } from '../audit/audit';
+import { recordAdreslijstWijziging } from '../werkgebied/record-adreslijst-wijziging';
 import { encryptSecret, type TKeyring } from '../secrets/crypto';
 import type { TDb } from '../db/client';
 import { AppError } from '../errors';
@@ -84,15 +85,20 @@ export async function createMailbox(opts: {
   if (await opts.db.mailbox.findUnique({ where: { name: rest.name }, select: { id: true } })) {
     throw new AppError('conflict', `Er bestaat al een mailbox met de naam ${rest.name}`);
   }
-  const mb = await opts.db.mailbox.create({
-    data: { ...rest, secretEnc: encryptSecret(secret, opts.ring) },
-    omit: { secretEnc: true },
+  return opts.db.$transaction(async (tx) => {
+    const mb = await tx.mailbox.create({
+      data: { ...rest, secretEnc: encryptSecret(secret, opts.ring) },
+      omit: { secretEnc: true },
+    });
+    // A new delivery address must reach the landelijke adressenlijst (protocol Bijlage B).
+    if (mb.active)
+      await recordAdreslijstWijziging(tx, `Nieuw afleveradres: ${mb.fromAddress} (mailbox ${mb.name})`);
+    await audit(tx, {
+      actor: opts.actor,
+      action: 'mailbox.create',
+      objectType: 'mailbox',
+      objectId: mb.id,
+    });
+    return mb;
   });
-  await audit(opts.db, {
-    actor: opts.actor,
-    action: 'mailbox.create',
-    objectType: 'mailbox',
-    objectId: mb.id,
-  });
-  return mb;
 }

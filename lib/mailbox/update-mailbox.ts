@@ -4,6 +4,7 @@ import { audit, type TAuditActor } from '../audit/audit';
 import { encryptSecret, type TKeyring } from '../secrets/crypto';
 import type { TDb } from '../db/client';
 import { OAUTH_INCOMPLETE, oauthComplete, ZMailboxFields } from './create-mailbox';
+import { recordAdreslijstWijziging } from '../werkgebied/record-adreslijst-wijziging';
 import { AppError } from '../errors';
 import { requireBeheerder } from '../auth/require-beheerder';
 
@@ -53,6 +54,8 @@ export async function updateMailbox(o: {
       data: { ...data, ...(newSecret ? { secretEnc: encryptSecret(secret, o.ring) } : {}) },
       omit: { secretEnc: true },
     });
+    if (changed.includes('fromAddress') || (changed.includes('active') && mb.active))
+      await recordAdreslijstWijziging(tx, `Afleveradres: ${mb.fromAddress} (mailbox ${mb.name})`);
     await audit(tx, {
       actor: o.actor,
       action: 'mailbox.update',

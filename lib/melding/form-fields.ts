@@ -169,6 +169,18 @@ export function correctField(
   };
 }
 
+/** What differs between two versions of a form, field by field, as the dashboard shows values. */
+export function diffForms(
+  before: TMeldformulier,
+  after: TMeldformulier,
+): { path: string; label: string; from: string; to: string }[] {
+  return ALL_FIELDS.flatMap((d) => {
+    const from = displayValue(fieldValue(before, d.path));
+    const to = displayValue(fieldValue(after, d.path));
+    return from === to ? [] : [{ path: d.path, label: d.label, from, to }];
+  });
+}
+
 /** A value as the dashboard shows it. */
 export function displayValue(v: unknown): string {
   if (v === null || v === undefined || v === '') return '—';

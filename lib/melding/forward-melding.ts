@@ -1,28 +1,59 @@
 import 'server-only';
 import { z } from 'zod';
-import { buildDoorsturen } from '../mail/doorsturen';
+import { buildDoorsturen, DOORSTUUR_REDENEN, doorgestuurdBerichtTekst } from '../mail/doorsturen';
 import { newMessageId } from '../mail/message-id';
-import { changeMelding } from './change-melding';
 import { AppError } from '../errors';
 import { getSettings } from '../settings/get-settings';
-import type { TActing } from './melding-scope';
+import { queueOfficerMail } from '../outbox/queue-officer-mail';
 import { queueOutgoing } from '../outbox/queue-outgoing';
+import { zCheckbox } from '../web/form-checkbox';
+import { changeMelding } from './change-melding';
+import { mailValues } from './mail-values';
+import type { TActing } from './melding-scope';
 
-export const ZForwardMelding = z.object({
-  meldingId: z.string(),
-  anderMeldpuntId: z.uuid({ message: 'kies het meldpunt waarnaar u doorstuurt' }),
-  toelichting: z
+const optionalText = (max: number) =>
+  z
     .string()
     .trim()
-    .max(2000)
-    .optional()
-    .transform((t) => t || null),
-});
+    .max(max)
+    .nullish()
+    .transform((t) => t || null);
+
+export const ZForwardMelding = z
+  .object({
+    meldingId: z.string(),
+    anderMeldpuntId: z.uuid({ message: 'kies het meldpunt of loket waarnaar u doorstuurt' }),
+    reden: z.enum(DOORSTUUR_REDENEN, { message: 'kies waarom u doorstuurt' }),
+    toelichting: optionalText(2000),
+    /** The police form goes along only when staff tick it (Wet politiegegevens: no more than needed). */
+    includeForm: zCheckbox,
+    /** Other attachments of the melding (ids), chosen one by one. */
+    attachmentIds: z
+      .union([z.uuid(), z.array(z.uuid())])
+      .optional()
+      .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v])),
+    /** Bericht 2 to the officer saying where the melding went (default on in the form). */
+    notifyOfficer: zCheckbox,
+  })
+  .refine((v) => v.reden !== 'ANDERS' || v.toelichting, {
+    message: 'licht toe waarom u doorstuurt',
+    path: ['toelichting'],
+  });
+
+const describeAttachments = (count: number, withForm: boolean): string | null => {
+  const others = count - (withForm ? 1 : 0);
+  const parts = [
+    ...(withForm ? ['het oorspronkelijke meldformulier'] : []),
+    ...(others > 0 ? [others === 1 ? '1 andere bijlage' : `${others} andere bijlagen`] : []),
+  ];
+  return parts.length ? parts.join(' en ') : null;
+};
 
 /**
- * Doorsturen: a mail to another meldpunt with the original form attached (the outbox relay adds
- * it when sending) closes the melding with uitkomst DOORGESTUURD and that meldpunt as
- * loketAdvies — one transaction, audited, for a melding the user may triage that is still open.
+ * Doorsturen to another meldpunt or loket from the configured list: a mail written from the chosen
+ * reason, with what staff chose to send along (the form, other attachments, a note), closing the
+ * melding with uitkomst DOORGESTUURD; and, when chosen, bericht 2 to the officer saying where it
+ * went. One transaction, audited, for a melding the user may triage that is still open.
  */
 export async function forwardMelding(o: TActing & z.input<typeof ZForwardMelding>) {
   const input = ZForwardMelding.parse(o);
@@ -43,15 +74,28 @@ export async function forwardMelding(o: TActing & z.input<typeof ZForwardMelding
           'conflict',
           'Deze melding hoort bij geen mailbox meer; er kan geen mail worden verstuurd',
         );
-      if (
-        !(await tx.attachment.count({ where: { meldingId: m.id, isForm: true, content: { not: null } } }))
-      ) {
+      const form = input.includeForm
+        ? await tx.attachment.findFirst({
+            where: { meldingId: m.id, isForm: true, content: { not: null } },
+            orderBy: { createdAt: 'desc' },
+            select: { id: true },
+          })
+        : null;
+      if (input.includeForm && !form)
         throw new AppError('conflict', 'Het oorspronkelijke meldformulier is niet meer beschikbaar');
-      }
+      const others = await tx.attachment.findMany({
+        where: { id: { in: input.attachmentIds }, meldingId: m.id, content: { not: null } },
+        select: { id: true },
+      });
+      if (others.length !== new Set(input.attachmentIds).size)
+        throw new AppError('not_found', 'Een gekozen bijlage hoort niet (meer) bij deze melding');
+      const attachmentIds = [...new Set([...(form ? [form.id] : []), ...others.map((a) => a.id)])];
       const settings = await getSettings({ db: tx });
       const mail = buildDoorsturen({
         kenmerk: m.kenmerk,
+        reden: input.reden,
         toelichting: input.toelichting,
+        bijlagen: describeAttachments(attachmentIds.length, Boolean(form)),
         meldpuntNaam: settings.meldpuntNaam,
         meldpuntTelefoon: settings.meldpuntTelefoon,
       });
@@ -63,7 +107,26 @@ export async function forwardMelding(o: TActing & z.input<typeof ZForwardMelding
         messageId: newMessageId(mailbox.fromAddress),
         meldingId: m.id,
         createdById: o.user.id,
+        attachmentIds,
       });
+      let officerMailId: string | null = null;
+      if (input.notifyOfficer) {
+        const values = await mailValues(tx, m);
+        officerMailId = await queueOfficerMail(tx, {
+          melding: m,
+          kind: 'DOORGESTUURD_BERICHT',
+          body: doorgestuurdBerichtTekst({
+            behandelaar: values.behandelaar!,
+            kenmerk: m.kenmerk,
+            naar: ander.naam,
+            reden: input.reden,
+            meldpuntNaam: settings.meldpuntNaam,
+            meldpuntTelefoon: settings.meldpuntTelefoon,
+          }),
+          values,
+          userId: o.user.id,
+        });
+      }
       return {
         data: {
           uitkomst: 'DOORGESTUURD',
@@ -74,7 +137,13 @@ export async function forwardMelding(o: TActing & z.input<typeof ZForwardMelding
         },
         to: 'AFGEROND',
         reason: `Doorgestuurd naar ${ander.naam}`,
-        details: { anderMeldpuntId: ander.id, outgoingMailId: queued.id },
+        details: {
+          anderMeldpuntId: ander.id,
+          reden: input.reden,
+          outgoingMailId: queued.id,
+          bijlagen: attachmentIds.length,
+          officerMailId,
+        },
       };
     },
   });

@@ -1,14 +1,16 @@
 import 'server-only';
-import type { TMeldformulier } from '../form/schema';
-import { initialenOf, renderMailTemplate } from '../mail/default-templates';
-import { applyCorrections, type TCorrection } from './form-fields';
+import { renderMailTemplate, type TTemplateKind } from '../mail/default-templates';
+import { composeOfficerMail, officerAddress } from '../outbox/queue-officer-mail';
 import { getMailTemplate } from '../settings/get-mail-template';
-import { getSettings } from '../settings/get-settings';
+import { mailValues } from './mail-values';
 import { findMeldingInScope, type TActing } from './melding-scope';
-import { composeOfficerMail, officerAddress, type TOfficerMailKind } from '../outbox/queue-officer-mail';
 
-/** A mail to the officer as staff first see it: recipient, protocol subject, body from the editable template. */
-export async function getMailDraft(o: TActing & { meldingId: string; kind: TOfficerMailKind }) {
+/**
+ * A mail to the officer as staff first see it: recipient, protocol subject, body from the editable
+ * template. Placeholders whose value comes with the action (reden, loket, afstemming) or from an
+ * empty setting stay as `{name}`; they are filled (or the mail refused) when it is queued.
+ */
+export async function getMailDraft(o: TActing & { meldingId: string; kind: TTemplateKind }) {
   const m = await findMeldingInScope({
     ...o,
     action: 'melding.concept_mail',
@@ -23,26 +25,23 @@ export async function getMailDraft(o: TActing & { meldingId: string; kind: TOffi
       achternaam: true,
     },
   });
-  const [template, settings] = await Promise.all([
+  const [template, values] = await Promise.all([
     getMailTemplate({ db: o.db, kind: o.kind }),
-    getSettings({ db: o.db }),
+    mailValues(o.db, m),
   ]);
-  const f = m.formulier
-    ? applyCorrections(m.formulier as TMeldformulier, m.corrections as TCorrection[])
-    : null;
-  const body = renderMailTemplate(template.body, {
-    kenmerk: m.kenmerk,
-    initialen: initialenOf(m),
-    behandelaar: f?.behandelaar.naam ?? 'heer/mevrouw',
-    meldpuntNaam: settings.meldpuntNaam,
-    meldpuntTelefoon: settings.meldpuntTelefoon,
-  });
+  const body = renderMailTemplate(template.body, values);
   let recipient: string | null = null;
   try {
     recipient = officerAddress(m);
   } catch {
     // Shown as "no address" in the preview; sending is refused with the reason.
   }
-  const { subject } = await composeOfficerMail(o.db, m, o.kind, body);
-  return { recipient, subject, body };
+  const { subject } = await composeOfficerMail(
+    o.db,
+    m,
+    o.kind,
+    body,
+    renderMailTemplate(template.subject, values),
+  );
+  return { recipient, subject, body, templateSubject: template.subject };
 }

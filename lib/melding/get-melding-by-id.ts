@@ -2,6 +2,7 @@ import 'server-only';
 import { audit } from '../audit/audit';
 import type { TFinding, TMeldformulier } from '../form/schema';
 import { applyCorrections, type TCorrection } from './form-fields';
+import { needsHerinnering } from './needs-herinnering';
 import { isOverdue } from './overdue';
 import { werkdagenTussen } from '../werkdagen';
 import { getSettings } from '../settings/get-settings';
@@ -44,6 +45,12 @@ export async function getMeldingById(o: TActing & { meldingId: string; now?: Dat
       buitenWerkgebied: true,
       doorgestuurd: true,
       doorgestuurdDoor: true,
+      minderjarig: true,
+      aanvullingGevraagdAt: true,
+      contacten: {
+        orderBy: { at: 'desc' },
+        select: { id: true, at: true, withWhom: true, kanaal: true },
+      },
       mailboxId: true,
       assignee: { select: { id: true, name: true, email: true } },
       attachments: {
@@ -60,7 +67,7 @@ export async function getMeldingById(o: TActing & { meldingId: string; now?: Dat
     },
   });
   const now = o.now ?? new Date();
-  const { werkdagenBeoordeling } = await getSettings({ db: o.db });
+  const { werkdagenBeoordeling, herinneringWerkdagen } = await getSettings({ db: o.db });
   await audit(o.db, {
     actor: o.actor,
     action: 'melding.bekeken',
@@ -78,6 +85,7 @@ export async function getMeldingById(o: TActing & { meldingId: string; now?: Dat
     corrections,
     werkdagenGeleden: werkdagenTussen(m.receivedAt, now),
     overdue: m.status !== 'AFGEROND' && isOverdue(m, werkdagenBeoordeling, now),
+    herinneringNodig: needsHerinnering(m, herinneringWerkdagen, now),
     werkdagenBeoordeling,
   };
 }

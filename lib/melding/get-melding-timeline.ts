@@ -1,6 +1,7 @@
 import 'server-only';
 import type {
   BeoordelingUitkomst,
+  ContactKanaal,
   MeldingStatus,
   OutgoingKind,
   OutgoingState,
@@ -26,6 +27,7 @@ export type TTimelineEvent = { at: Date } & (
     }
   | { type: 'beoordeling'; uitkomst: BeoordelingUitkomst; prioriteit: Prioriteit; reden: string; by: string }
   | { type: 'notitie'; text: string; by: string }
+  | { type: 'contact'; contactAt: Date; withWhom: string; kanaal: ContactKanaal; outcome: string; by: string }
   | {
       type: 'uitgaand';
       id: string;
@@ -56,11 +58,12 @@ export async function getMeldingTimeline(o: TActing & { meldingId: string }): Pr
     select: { id: true, corrections: true },
   });
   const author = { select: { name: true, email: true } };
-  const [versies, status, beoordelingen, notes, outgoing, replies, views] = await Promise.all([
+  const [versies, status, beoordelingen, notes, contacts, outgoing, replies, views] = await Promise.all([
     o.db.meldingVersie.findMany({ where: { meldingId: m.id }, select: { version: true, receivedAt: true } }),
     o.db.statusChange.findMany({ where: { meldingId: m.id }, include: { actor: author } }),
     o.db.beoordeling.findMany({ where: { meldingId: m.id }, include: { author } }),
     o.db.note.findMany({ where: { meldingId: m.id }, include: { author } }),
+    o.db.contactMoment.findMany({ where: { meldingId: m.id }, include: { author } }),
     o.db.outgoingMail.findMany({ where: { meldingId: m.id } }),
     o.db.inboundMessage.findMany({
       where: { meldingId: m.id, kind: 'REACTIE' },
@@ -93,6 +96,15 @@ export async function getMeldingTimeline(o: TActing & { meldingId: string }): Pr
       by: who(b.author)!,
     })),
     ...notes.map((n) => ({ type: 'notitie' as const, at: n.createdAt, text: n.text, by: who(n.author)! })),
+    ...contacts.map((c) => ({
+      type: 'contact' as const,
+      at: c.createdAt,
+      contactAt: c.at,
+      withWhom: c.withWhom,
+      kanaal: c.kanaal,
+      outcome: c.outcome,
+      by: who(c.author)!,
+    })),
     ...outgoing.map((g) => ({
       type: 'uitgaand' as const,
       at: g.createdAt,

@@ -1,6 +1,7 @@
 /** Dutch labels for the melding's enums, one place for the whole UI (terms from the protocol). */
 import type {
   BeoordelingUitkomst,
+  ContactKanaal,
   MeldingStatus,
   OutgoingKind,
   OutgoingState,
@@ -28,6 +29,12 @@ export const BEOORDELING_LABELS: Record<BeoordelingUitkomst, string> = {
   DIRECT_OPVOLGEN: 'Direct opvolging',
 };
 
+export const CONTACT_KANAAL_LABELS: Record<ContactKanaal, string> = {
+  TELEFOON: 'Telefonisch',
+  EMAIL: 'Per e-mail',
+  ANDERS: 'Anders',
+};
+
 export const PRIORITEIT_LABELS: Record<Prioriteit, string> = {
   LAAG: 'Laag',
   NORMAAL: 'Normaal',
@@ -41,6 +48,9 @@ export const OUTGOING_KIND_LABELS: Record<OutgoingKind, string> = {
   NIET_IN_BEHANDELING: 'Niet in behandeling',
   TERUGKOPPELING: 'Terugkoppeling',
   DOORSTUREN: 'Doorgestuurd naar ander meldpunt',
+  DOORGESTUURD_BERICHT: 'Bericht aan de behandelaar: doorgestuurd',
+  HERINNERING_AANVULLING: 'Herinnering verzoek om aanvulling',
+  ADRESWIJZIGING: 'Wijziging afleveradres of werkgebied (Bijlage B)',
 };
 
 export const OUTGOING_STATE_LABELS: Record<OutgoingState, string> = {
@@ -61,10 +71,14 @@ export const BADGES = [
   'niet_geverifieerd',
   'reactie',
   'buiten_werkgebied',
+  'minderjarig',
+  'herinnering',
 ] as const;
 export type TBadge = (typeof BADGES)[number];
 
 export const BADGE_LABELS: Record<TBadge, string> = {
+  minderjarig: 'Minderjarig bij het voorval',
+  herinnering: 'Herinnering nodig: aanvulling niet beantwoord',
   te_laat: 'Niet op tijd beoordeeld',
   telefonisch: 'Telefonisch contact gewenst',
   veilig_thuis: 'Ook gemeld bij Veilig Thuis',

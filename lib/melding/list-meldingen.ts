@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { audit } from '../audit/audit';
 import type { Prisma } from '../db/generated/client';
 import { BADGES, type TBadge } from './labels';
+import { needsHerinnering } from './needs-herinnering';
 import { isOverdue, overdueCutoff } from './overdue';
 import { werkdagenTussen } from '../werkdagen';
 import { AppError } from '../errors';
@@ -38,7 +39,8 @@ export const ZMeldingFilter = z.object({
 });
 export type TMeldingFilter = z.infer<typeof ZMeldingFilter>;
 
-const BADGE_WHERE: Record<Exclude<TBadge, 'te_laat'>, Prisma.MeldingWhereInput> = {
+const BADGE_WHERE: Record<Exclude<TBadge, 'te_laat' | 'herinnering'>, Prisma.MeldingWhereInput> = {
+  minderjarig: { minderjarig: true },
   telefonisch: { telefonischContactGewenst: true },
   veilig_thuis: { veiligThuisGemeld: true },
   eerder: { herhaling: true },
@@ -54,11 +56,25 @@ function dutchDayStart(day: string): Date {
   return new Date(Date.parse(`${day}T00:00:00+01:00`));
 }
 
+type TClocks = { werkdagenBeoordeling: number; herinneringWerkdagen: number };
+
+function badgeWhere(b: TBadge, clocks: TClocks, now: Date): Prisma.MeldingWhereInput {
+  if (b === 'te_laat')
+    return { firstAssessedAt: null, receivedAt: { lt: overdueCutoff(clocks.werkdagenBeoordeling, now) } };
+  if (b === 'herinnering')
+    return {
+      status: 'AANVULLING_GEVRAAGD',
+      reactieOntvangen: false,
+      aanvullingGevraagdAt: { lt: overdueCutoff(clocks.herinneringWerkdagen, now) },
+    };
+  return BADGE_WHERE[b];
+}
+
 function filterWhere(
   f: TMeldingFilter,
   userId: string,
   now: Date,
-  werkdagen: number,
+  clocks: TClocks,
   searchIds: string[] | null,
 ): Prisma.MeldingWhereInput[] {
   const and: Prisma.MeldingWhereInput[] = [];
@@ -68,12 +84,7 @@ function filterWhere(
   if (f.toegewezen === 'niemand') and.push({ assigneeId: null });
   if (f.van) and.push({ receivedAt: { gte: dutchDayStart(f.van) } });
   if (f.tot) and.push({ receivedAt: { lt: new Date(dutchDayStart(f.tot).getTime() + 86_400_000) } });
-  for (const b of f.badges)
-    and.push(
-      b === 'te_laat'
-        ? { firstAssessedAt: null, receivedAt: { lt: overdueCutoff(werkdagen, now) } }
-        : BADGE_WHERE[b],
-    );
+  for (const b of f.badges) and.push(badgeWhere(b, clocks, now));
   if (searchIds) and.push({ id: { in: searchIds } });
   return and;
 }
@@ -98,10 +109,11 @@ export async function listMeldingen(
     throw new AppError('forbidden', 'U heeft geen toegang tot meldingen');
   }
   const now = o.now ?? new Date();
-  const { werkdagenBeoordeling } = await getSettings({ db: o.db });
+  const clocks = await getSettings({ db: o.db });
+  const { werkdagenBeoordeling } = clocks;
   const searchIds = f.q ? await searchMeldingIds(o.db, f.q) : null;
   const where: Prisma.MeldingWhereInput = {
-    AND: [meldingScope(o.user), ...filterWhere(f, o.user.id, now, werkdagenBeoordeling, searchIds)],
+    AND: [meldingScope(o.user), ...filterWhere(f, o.user.id, now, clocks, searchIds)],
   };
   const [rows, counted] = await Promise.all([
     o.db.melding.findMany({
@@ -129,6 +141,8 @@ export async function listMeldingen(
         authenticityVerified: true,
         reactieOntvangen: true,
         buitenWerkgebied: true,
+        minderjarig: true,
+        aanvullingGevraagdAt: true,
         assignee: { select: { id: true, name: true, email: true } },
       },
     }),
@@ -161,6 +175,8 @@ export async function listMeldingen(
       if (!m.authenticityVerified) badges.push('niet_geverifieerd');
       if (m.reactieOntvangen && m.status !== 'AFGEROND') badges.push('reactie');
       if (m.buitenWerkgebied) badges.push('buiten_werkgebied');
+      if (m.minderjarig) badges.push('minderjarig');
+      if (needsHerinnering(m, clocks.herinneringWerkdagen, now)) badges.push('herinnering');
       return {
         id: m.id,
         kenmerk: m.kenmerk,

@@ -1,7 +1,8 @@
 /**
- * Overdue: a melding not assessed within the configured number of werkdagen after the day it was
- * received (the chain escalates after two werkdagen without confirmation, protocol bericht 1
- * afspraak 11). Received Monday with 2 werkdagen: still in time all of Wednesday, late Thursday.
+ * Overdue: a melding not assessed within the meldpunt's own number of werkdagen after the day it
+ * was received. (Afspraak 11's two werkdagen are about the confirmation to the police, which the
+ * acceptatiesignaal gives at once; this deadline is the meldpunt's own for its assessment.)
+ * Received Monday with 2 werkdagen: still in time all of Wednesday, late Thursday.
  */
 import { dutchDate, isWerkdag, werkdagenTussen } from '../werkdagen';
 

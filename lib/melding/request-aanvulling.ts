@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { changeMelding } from './change-melding';
 import type { TActing } from './melding-scope';
 import { queueOfficerMail } from '../outbox/queue-officer-mail';
+import { mailValues } from './mail-values';
 
 export const ZRequestAanvulling = z.object({
   meldingId: z.string(),
@@ -27,10 +28,16 @@ export async function requestAanvulling(o: TActing & z.input<typeof ZRequestAanv
         melding: m,
         kind: 'AANVULLING',
         body: input.body,
+        values: await mailValues(tx, m),
         userId: o.user.id,
       });
       return {
-        data: { aanvullingGevraagd: true, reactieOntvangen: false, assigneeId: m.assigneeId ?? o.user.id },
+        data: {
+          aanvullingGevraagd: true,
+          aanvullingGevraagdAt: new Date(),
+          reactieOntvangen: false,
+          assigneeId: m.assigneeId ?? o.user.id,
+        },
         to: 'AANVULLING_GEVRAAGD',
         reason: 'Verzoek om aanvulling verstuurd',
         details: { outgoingMailId },

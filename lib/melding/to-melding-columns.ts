@@ -21,7 +21,8 @@ function amsterdamOffsetMs(at: Date): number {
   );
 }
 
-function amsterdamTime(local: string | null): Date | null {
+/** "2026-12-07T14:30" read as Dutch wall-clock time (the form's, and a datetime-local field's). */
+export function amsterdamTime(local: string | null): Date | null {
   if (!local) return null;
   const asUtc = new Date(`${local}:00Z`);
   return new Date(asUtc.getTime() - amsterdamOffsetMs(asUtc));
@@ -38,6 +39,17 @@ function splitOrganisatie(org: string | null): { eenheid: string | null; basiste
 function pc4Of(postcode: string | null): number | null {
   const match = postcode?.match(/^([1-9]\d{3})/);
   return match ? Number(match[1]) : null;
+}
+
+/**
+ * Under 18 on the day of the voorval (or, without one, of the melding): day arithmetic on the
+ * form's own local dates, so no time zone can move a birthday.
+ */
+export function isMinderjarig(geboortedatum: string | null, peilmoment: string | null): boolean {
+  if (!geboortedatum || !peilmoment) return false;
+  const [year, month, day] = geboortedatum.split('-').map(Number) as [number, number, number];
+  const eighteenth = `${String(year + 18).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  return peilmoment.slice(0, 10) < eighteenth;
 }
 
 /**
@@ -71,5 +83,6 @@ export function toMeldingColumns(f: TMeldformulier) {
     veiligThuisGemeld: f.veiligThuisGemeld === 'ja',
     bestaandeHulpverlening: f.hulpverlening.bestaand === 'ja',
     betrokkeneGeinformeerd: f.betrokkeneGeinformeerd === null ? null : f.betrokkeneGeinformeerd === 'ja',
+    minderjarig: isMinderjarig(b.geboortedatum, f.voorval.van ?? f.meldingTijdstip),
   };
 }

@@ -6,19 +6,23 @@ export type TOutgoingAttachment = { filename: string; contentType: string; conte
 
 /**
  * Files that go along with an outbox mail, read when it is sent (the outbox stores no copies):
- * a forwarded melding (DOORSTUREN) carries its most recent original form.
+ * the melding's attachments staff chose (e.g. the form when forwarding), in the order chosen.
+ * One that the retention job has emptied in the meantime is left out.
  */
 export async function getOutgoingAttachments(
   db: TDb,
-  row: Pick<OutgoingMail, 'kind' | 'meldingId'>,
+  row: Pick<OutgoingMail, 'meldingId' | 'attachmentIds'>,
 ): Promise<TOutgoingAttachment[]> {
-  if (row.kind !== 'DOORSTUREN' || !row.meldingId) return [];
-  const form = await db.attachment.findFirst({
-    where: { meldingId: row.meldingId, isForm: true, content: { not: null } },
-    orderBy: { createdAt: 'desc' },
-    select: { filename: true, contentType: true, content: true },
+  if (!row.meldingId || row.attachmentIds.length === 0) return [];
+  const found = await db.attachment.findMany({
+    where: { id: { in: row.attachmentIds }, meldingId: row.meldingId, content: { not: null } },
+    select: { id: true, filename: true, contentType: true, content: true },
   });
-  return form?.content
-    ? [{ filename: form.filename, contentType: form.contentType, content: Buffer.from(form.content) }]
-    : [];
+  const byId = new Map(found.map((a) => [a.id, a]));
+  return row.attachmentIds.flatMap((id) => {
+    const a = byId.get(id);
+    return a?.content
+      ? [{ filename: a.filename, contentType: a.contentType, content: Buffer.from(a.content) }]
+      : [];
+  });
 }

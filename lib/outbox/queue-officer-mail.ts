@@ -1,12 +1,31 @@
 import 'server-only';
 import { z } from 'zod';
 import type { TDb, TTx } from '../db/client';
-import { buildNietInBehandeling, buildVerzoekOmAanvulling, type TOutgoingContent } from '../mail/templates';
+import {
+  openPlaceholders,
+  PLACEHOLDER_SOURCES,
+  renderMailTemplate,
+  type TTemplateValues,
+} from '../mail/default-templates';
+import {
+  buildHerinneringAanvulling,
+  buildReplyOpMelding,
+  buildTerugkoppeling,
+  buildVerzoekOmAanvulling,
+  type TOriginal,
+  type TOutgoingContent,
+} from '../mail/templates';
 import { newMessageId } from '../mail/message-id';
 import { AppError } from '../errors';
 import { queueOutgoing } from './queue-outgoing';
 
-export const ZOfficerMailKind = z.enum(['AANVULLING', 'NIET_IN_BEHANDELING']);
+export const ZOfficerMailKind = z.enum([
+  'AANVULLING',
+  'HERINNERING_AANVULLING',
+  'NIET_IN_BEHANDELING',
+  'DOORGESTUURD_BERICHT',
+  'TERUGKOPPELING',
+]);
 export type TOfficerMailKind = z.infer<typeof ZOfficerMailKind>;
 
 type TMailMelding = {
@@ -27,35 +46,89 @@ export function officerAddress(m: Pick<TMailMelding, 'behandelaarEmail'>): strin
   return recipient.data;
 }
 
-/** Subject per protocol, threaded to the police's mail, around a body staff wrote. */
+/** The police's mail that brought the melding in: what the officer's mails thread to. */
+async function policeOriginal(db: TDb | TTx, meldingId: string): Promise<TOriginal | undefined> {
+  const original = await db.inboundMessage.findFirst({
+    where: { meldingId, kind: { in: ['MELDING', 'DOORGESTUURD'] } },
+    orderBy: { receivedAt: 'asc' },
+    select: { messageId: true, subject: true },
+  });
+  return original ?? undefined;
+}
+
+/** The first verzoek om aanvulling, which a reminder answers in the same thread. */
+async function firstAanvulling(db: TDb | TTx, meldingId: string): Promise<TOriginal | undefined> {
+  const [request, police] = await Promise.all([
+    db.outgoingMail.findFirst({
+      where: { meldingId, kind: 'AANVULLING' },
+      orderBy: { createdAt: 'asc' },
+      select: { messageId: true, subject: true, references: true },
+    }),
+    policeOriginal(db, meldingId),
+  ]);
+  if (!request) return undefined;
+  return {
+    ...request,
+    references: [...(police?.messageId ? [police.messageId] : []), ...request.references],
+  };
+}
+
+/** Subject per protocol and threading for each kind, around a body staff wrote. */
 export async function composeOfficerMail(
   db: TDb | TTx,
   m: Pick<TMailMelding, 'id' | 'kenmerk'>,
   kind: TOfficerMailKind,
   body: string,
+  subject = '',
 ): Promise<TOutgoingContent> {
-  const original = await db.inboundMessage.findFirst({
-    where: { meldingId: m.id, kind: { in: ['MELDING', 'DOORGESTUURD'] } },
-    orderBy: { receivedAt: 'asc' },
-    select: { messageId: true, subject: true },
-  });
-  const build = kind === 'AANVULLING' ? buildVerzoekOmAanvulling : buildNietInBehandeling;
-  return build({
-    kenmerk: m.kenmerk,
-    body,
-    original: original ? { messageId: original.messageId, subject: original.subject } : undefined,
-  });
+  switch (kind) {
+    case 'AANVULLING':
+      return buildVerzoekOmAanvulling({ kenmerk: m.kenmerk, body, original: await policeOriginal(db, m.id) });
+    case 'HERINNERING_AANVULLING': {
+      const original = await firstAanvulling(db, m.id);
+      if (!original)
+        throw new AppError('conflict', 'Er is nog geen verzoek om aanvulling verstuurd om aan te herinneren');
+      return buildHerinneringAanvulling({ kenmerk: m.kenmerk, body, original });
+    }
+    case 'NIET_IN_BEHANDELING':
+    case 'DOORGESTUURD_BERICHT':
+      return buildReplyOpMelding({ kenmerk: m.kenmerk, body, original: await policeOriginal(db, m.id) });
+    case 'TERUGKOPPELING':
+      return buildTerugkoppeling({ subject, body, original: await policeOriginal(db, m.id) });
+  }
+}
+
+/**
+ * The final text of a mail: every placeholder filled, or the mail is refused with the names of
+ * what is missing (a setting, the reden…) — no mail leaves with an empty gap.
+ */
+export function finalText(text: string, values: Partial<TTemplateValues>): string {
+  const rendered = renderMailTemplate(text, values);
+  const open = openPlaceholders(rendered);
+  if (open.length)
+    throw new AppError(
+      'validation',
+      `De mail is niet verstuurd: ${open.map((p) => PLACEHOLDER_SOURCES[p]).join(', ')} ontbreekt. Vul dit eerst in.`,
+    );
+  return rendered;
 }
 
 /** Queues a mail to the officer in the outbox, inside the action's transaction. */
 export async function queueOfficerMail(
   tx: TTx,
-  o: { melding: TMailMelding; kind: TOfficerMailKind; body: string; userId: string },
+  mail: {
+    melding: TMailMelding;
+    kind: TOfficerMailKind;
+    body: string;
+    subject?: string;
+    values: Partial<TTemplateValues>;
+    userId: string;
+  },
 ): Promise<string> {
-  const recipient = officerAddress(o.melding);
-  const mailbox = o.melding.mailboxId
+  const recipient = officerAddress(mail.melding);
+  const mailbox = mail.melding.mailboxId
     ? await tx.mailbox.findUnique({
-        where: { id: o.melding.mailboxId },
+        where: { id: mail.melding.mailboxId },
         select: { id: true, fromAddress: true },
       })
     : null;
@@ -64,15 +137,21 @@ export async function queueOfficerMail(
       'conflict',
       'Deze melding hoort bij geen mailbox meer; er kan geen mail worden verstuurd',
     );
-  const mail = await composeOfficerMail(tx, o.melding, o.kind, o.body);
+  const content = await composeOfficerMail(
+    tx,
+    mail.melding,
+    mail.kind,
+    finalText(mail.body, mail.values),
+    mail.subject === undefined ? '' : finalText(mail.subject, mail.values),
+  );
   const queued = await queueOutgoing(tx, {
-    ...mail,
+    ...content,
     mailboxId: mailbox.id,
-    kind: o.kind,
+    kind: mail.kind,
     recipient,
     messageId: newMessageId(mailbox.fromAddress),
-    meldingId: o.melding.id,
-    createdById: o.userId,
+    meldingId: mail.melding.id,
+    createdById: mail.userId,
   });
   return queued.id;
 }

@@ -16,6 +16,7 @@ export type TOutgoingDraft = {
   meldingId?: string | null;
   inboundMessageId?: string | null;
   createdById?: string | null;
+  attachmentIds?: string[];
 };
 
 /**

@@ -9,7 +9,7 @@ const b64 = (b: Uint8Array | null) => (b ? Buffer.from(b).toString('base64') : n
 
 /**
  * Everything held about a person (AVG inzage): each melding about them with its form versions,
- * notes, assessments, status history, mail in and out (raw mail and files base64-encoded), and
+ * notes, contact moments, assessments, status history, mail in and out (raw mail and files base64-encoded), and
  * the access log — who did what with their data, this export included. Audited.
  */
 export async function exportPersonData(o: { db: TDb; actor: TAuditActor; query: unknown; now?: Date }) {
@@ -25,6 +25,16 @@ export async function exportPersonData(o: { db: TDb; actor: TAuditActor; query: 
       notes: {
         orderBy: { createdAt: 'asc' },
         select: { text: true, createdAt: true, author: { select: { email: true } } },
+      },
+      contacten: {
+        orderBy: { at: 'asc' },
+        select: {
+          at: true,
+          withWhom: true,
+          kanaal: true,
+          outcome: true,
+          author: { select: { email: true } },
+        },
       },
       beoordelingen: {
         orderBy: { createdAt: 'asc' },

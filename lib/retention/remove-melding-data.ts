@@ -11,6 +11,7 @@ export type TRemovalCounts = {
   bijlagen: number;
   versies: number;
   notities: number;
+  contactmomenten: number;
   beoordelingen: number;
   statuswijzigingen: number;
   uitgaandeMail: number;
@@ -98,6 +99,7 @@ export async function removeMeldingData(
       OR: [byMelding, { inboundMessageId: { in: messageIds } }],
     }),
     notities: (await tx.note.deleteMany({ where: byMelding })).count,
+    contactmomenten: (await tx.contactMoment.deleteMany({ where: byMelding })).count,
     beoordelingen: (await tx.beoordeling.deleteMany({ where: byMelding })).count,
     statuswijzigingen: (await tx.statusChange.deleteMany({ where: byMelding })).count,
     versies: (await tx.meldingVersie.deleteMany({ where: byMelding })).count,

@@ -8,8 +8,15 @@ export const ZSettings = z.object({
   /** The meldpunt's name and phone number, used in mail templates. */
   meldpuntNaam: z.string().trim().min(1).max(200).default('Meldpunt niet-acute zorg'),
   meldpuntTelefoon: z.string().trim().max(50).default(''),
-  /** Werkdagen after receipt before an unassessed melding is overdue (the chain escalates after 2). */
+  /** Werkdagen after receipt before an unassessed melding is overdue: the meldpunt's own deadline. */
   werkdagenBeoordeling: z.number().int().min(1).max(20).default(2),
+  /** Werkdagen without an answer to a verzoek om aanvulling before it shows "herinnering nodig". */
+  herinneringWerkdagen: z.number().int().min(1).max(20).default(2),
+  /**
+   * Where changes of the delivery address or werkgebied are reported (protocol Bijlage B: the
+   * landelijke adressenlijst); the protocol's address unless the beheerder sets another.
+   */
+  adressenlijstEmail: z.email().default('meldpuntzorgwekkendgedrag@jblorenz.nl'),
   /** Months after closing before the retention job removes a melding's personal data. */
   bewaartermijnMaanden: z.number().int().min(1).max(120).default(12),
   /** Minutes without a successful sync before a mailbox shows an alert. */

@@ -4,6 +4,7 @@ import { audit, type TAuditActor } from '../audit/audit';
 import type { TDb } from '../db/client';
 import { normaliseGemeente, ZGemeenteNaam, ZPostcodeRange, type TWerkgebied } from './werkgebied';
 import { requireBeheerder } from '../auth/require-beheerder';
+import { recordAdreslijstWijziging } from './record-adreslijst-wijziging';
 
 export const ZWerkgebied = z.object({
   gemeenten: z.array(ZGemeenteNaam).max(500),
@@ -28,6 +29,10 @@ export async function setWerkgebied(o: {
     await tx.werkgebiedPostcode.deleteMany({});
     await tx.werkgebiedGemeente.createMany({ data: gemeenten.map((naam) => ({ naam })) });
     await tx.werkgebiedPostcode.createMany({ data: postcodes });
+    await recordAdreslijstWijziging(
+      tx,
+      `Werkgebied gewijzigd: ${gemeenten.length} gemeenten, ${postcodes.length} postcodegebieden`,
+    );
     await audit(tx, {
       actor: o.actor,
       action: 'werkgebied.gewijzigd',

@@ -27,6 +27,13 @@ let user: TTestUser;
 
 beforeAll(async () => {
   env = await startIngestEnv();
+  // Mail to the officer carries the meldpunt's phone number; without it sending is refused.
+  await env.t.db.setting.createMany({
+    data: [
+      { key: 'meldpuntNaam', value: 'Meldpunt Proefstad' },
+      { key: 'meldpuntTelefoon', value: '010-1234567' },
+    ],
+  });
   env.startWorker();
   web = await startWeb({ databaseUrl: env.t.url });
   browser = await launchBrowser();
@@ -158,6 +165,10 @@ describe('triage in the browser', () => {
     // The first melding about the same person is listed as an eerdere melding.
     await expect(page.getByRole('link', { name: A }).isVisible()).resolves.toBe(true);
     await openPanel('Niet in behandeling');
+    // The afstemming with the officer comes first (afspraak 1); the mail is written from it.
+    await page.locator('#nib-at').fill('2026-12-01T10:30');
+    await page.locator('#nib-with').fill('J. Testagent');
+    await page.locator('#nib-outcome').fill('Afgesproken dat Veilig Thuis de melding oppakt.');
     await page.getByLabel('Geadviseerd loket').fill('Veilig Thuis');
     await page
       .getByLabel('Reden', { exact: true })
@@ -173,6 +184,11 @@ describe('triage in the browser', () => {
       30_000,
     );
     expect(sent.envelope.to).toEqual([OFFICER]);
+    expect(sent.subject?.startsWith(`reply op melding niet acute zorg met ${B}`)).toBe(true);
+    expect(sent.text).toContain('Zoals op 1 december 2026 telefonisch afgestemd met J. Testagent');
+    expect(sent.text).toContain('Reden: Signalen van huiselijk geweld; besproken met de agent.');
+    expect(sent.text).toContain('Geadviseerd loket: Veilig Thuis');
+    expect(sent.text).not.toMatch(/\{[a-zA-Z]+\}/);
     await waitFor(
       'the copy note on the timeline',
       async () => {

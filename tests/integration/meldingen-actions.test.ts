@@ -178,6 +178,7 @@ describe('the triage flow', () => {
         meldingId: m.id,
         loketAdvies: '',
         reden: 'Huiselijk geweld',
+        sendMail: true,
         body: draft.body,
       }),
     ).rejects.toThrow(/loket/);
@@ -186,6 +187,13 @@ describe('the triage flow', () => {
       meldingId: m.id,
       loketAdvies: 'Veilig Thuis',
       reden: 'Signalen van huiselijk geweld; besproken met de agent.',
+      afstemming: {
+        at: new Date(),
+        withWhom: 'J. Testagent',
+        kanaal: 'TELEFOON',
+        outcome: 'Veilig Thuis pakt op.',
+      },
+      sendMail: true,
       body: draft.body,
     });
     const closed = await t.db.melding.findUniqueOrThrow({ where: { id: m.id }, include: { outgoing: true } });
@@ -307,7 +315,7 @@ describe('access', () => {
         meldingId,
         loketAdvies: 'Veilig Thuis',
         reden: 'Huiselijk geweld',
-        body: 'Niet in behandeling genomen.',
+        afstemming: { at: new Date(), withWhom: 'J. Testagent', kanaal: 'TELEFOON', outcome: 'Besproken.' },
       }),
       closeMelding({ ...as(u), meldingId, uitkomst: 'DOORGESTUURD', loketAdvies: 'Meldpunt Elders' }),
       correctMeldingField({ ...as(u), meldingId, field: 'betrokkene.plaats', value: 'Elders' }),

@@ -38,6 +38,16 @@ describe('person data', () => {
     await t.db.note.create({
       data: { meldingId: first.id, authorId: medewerker.id, text: 'Contact met huisarts opgenomen.' },
     });
+    await t.db.contactMoment.create({
+      data: {
+        meldingId: first.id,
+        authorId: medewerker.id,
+        at: new Date(),
+        withWhom: 'J. Testagent',
+        kanaal: 'TELEFOON',
+        outcome: 'Afgestemd over de melding.',
+      },
+    });
     // A medewerker opens the melding: that read is in the access log the person gets to see.
     await getMeldingById({ ...acting(t.db, medewerker), meldingId: first.id });
 
@@ -101,6 +111,7 @@ describe('person data', () => {
     expect(await t.db.melding.count({ where: { bsn: maarten.bsn } })).toBe(1);
     const ids = before.map((m) => m.id);
     expect(await t.db.note.count({ where: { meldingId: { in: ids } } })).toBe(0);
+    expect(await t.db.contactMoment.count({ where: { meldingId: { in: ids } } })).toBe(0);
     expect(await t.db.attachment.count({ where: { meldingId: { in: ids } } })).toBe(0);
     expect(await t.db.meldingVersie.count({ where: { meldingId: { in: ids } } })).toBe(0);
     expect(await t.db.inboundMessage.count({ where: { raw: { not: null }, meldingId: null } })).toBe(0);

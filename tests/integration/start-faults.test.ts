@@ -66,7 +66,9 @@ function watchHealth(app: TStarted) {
 describe('npm start under faults', () => {
   it('survives a worker kill loop, Dovecot and SMTP outages and a killed embedded PostgreSQL', async () => {
     const dataDir = path.join(base, 'embedded');
-    const app = await npmStart({ dataDir, port: await freePort() });
+    // Retries come every 2 s at most here (FAST): enough attempts to outlast the 60 s SMTP outage,
+    // as the production back-off (30 s doubling to an hour, 10 attempts) does.
+    const app = await npmStart({ dataDir, port: await freePort(), env: { OUTBOX_MAX_ATTEMPTS: '200' } });
     cleanups.push(app.stop);
     // Stopped however this test ends: the next one uses the same mailbox.
     onTestFinished(() => app.stop().catch(() => {}));

@@ -199,15 +199,27 @@ describe('andere meldpunten and doorsturen', () => {
     });
 
     await expect(
-      forwardMelding({ ...acting(t.db, beheerder), meldingId: melding.id, anderMeldpuntId: utrecht.id }),
+      forwardMelding({
+        ...acting(t.db, beheerder),
+        meldingId: melding.id,
+        anderMeldpuntId: utrecht.id,
+        reden: 'BUITEN_WERKGEBIED',
+      }),
     ).rejects.toMatchObject({ code: 'not_found' });
     await expect(
-      forwardMelding({ ...acting(t.db, medewerker), meldingId: melding.id, anderMeldpuntId: beheerder.id }),
+      forwardMelding({
+        ...acting(t.db, medewerker),
+        meldingId: melding.id,
+        anderMeldpuntId: beheerder.id,
+        reden: 'BUITEN_WERKGEBIED',
+      }),
     ).rejects.toMatchObject({ code: 'not_found' });
     await forwardMelding({
       ...acting(t.db, medewerker),
       meldingId: melding.id,
       anderMeldpuntId: utrecht.id,
+      reden: 'BUITEN_WERKGEBIED',
+      includeForm: true,
       toelichting: 'Betrokkene is verhuisd naar Utrecht.',
     });
 
@@ -250,7 +262,12 @@ describe('andere meldpunten and doorsturen', () => {
 
     // A second time: it is closed now.
     await expect(
-      forwardMelding({ ...acting(t.db, medewerker), meldingId: melding.id, anderMeldpuntId: utrecht.id }),
+      forwardMelding({
+        ...acting(t.db, medewerker),
+        meldingId: melding.id,
+        anderMeldpuntId: utrecht.id,
+        reden: 'BUITEN_WERKGEBIED',
+      }),
     ).rejects.toMatchObject({ code: 'conflict' });
 
     // The relay sends it with the stored form attached, byte for byte.

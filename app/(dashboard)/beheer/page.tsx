@@ -6,7 +6,11 @@ import { getEnv } from '@/lib/env';
 import { getServiceSummary } from '@/lib/health/get-service-summary';
 import { getSettings } from '@/lib/settings/get-settings';
 import { listMailboxStatus } from '@/lib/mailbox/list-mailbox-status';
+import { getSetupChecklist } from '@/lib/settings/get-setup-checklist';
+import { getAdreslijstMelding } from '@/lib/werkgebied/get-adreslijst-melding';
 import { formatDateTime } from './_shared/format';
+import { AdreslijstMelding } from './_overview/adreslijst-melding';
+import { SetupChecklist } from './_overview/setup-checklist';
 import { alertText } from './mailboxen/alert-text';
 
 export const metadata: Metadata = { title: 'Beheer' };
@@ -53,9 +57,11 @@ const SECTIONS = [
 export default async function AdminOverviewPage() {
   const user = await requireUser(['BEHEERDER']);
   const db = getDb();
-  const [mailboxes, settings] = await Promise.all([
+  const [mailboxes, settings, checklist, adreslijst] = await Promise.all([
     listMailboxStatus({ db, actor: await auditActor(user) }),
     getSettings({ db }),
+    getSetupChecklist({ db }),
+    getAdreslijstMelding({ db }),
   ]);
   const alerts = mailboxes.flatMap((mb) =>
     mb.alerts.map((a) => ({
@@ -78,6 +84,8 @@ export default async function AdminOverviewPage() {
   return (
     <section className="space-y-6">
       <h1 className="text-2xl font-semibold">Beheer</h1>
+      <SetupChecklist items={checklist} />
+      {adreslijst && <AdreslijstMelding prepared={adreslijst} />}
       {(alerts.length > 0 || noMailbox || serviceAlerts.length > 0) && (
         <div role="alert" className="rounded border border-red-300 bg-red-50 p-4 text-sm text-red-900">
           <h2 className="font-semibold">Aandacht nodig</h2>

@@ -9,6 +9,8 @@ const STYLE: Record<TBadge, string> = {
   niet_geverifieerd: 'bg-red-50 text-red-900 border-red-300',
   reactie: 'bg-green-100 text-green-900 border-green-300',
   buiten_werkgebied: 'bg-slate-200 text-slate-900 border-slate-400',
+  minderjarig: 'bg-purple-100 text-purple-900 border-purple-300',
+  herinnering: 'bg-amber-100 text-amber-900 border-amber-300',
 };
 
 /** Badges as text (not colour alone), so they read the same to everyone. */

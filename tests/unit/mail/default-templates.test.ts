@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_MAIL_TEMPLATES,
   initialenOf,
+  openPlaceholders,
   renderMailTemplate,
   TEMPLATE_KINDS,
   unknownPlaceholders,
@@ -13,6 +14,9 @@ const values = {
   behandelaar: 'J.P. de Testagent',
   meldpuntNaam: 'Meldpunt Proefstad',
   meldpuntTelefoon: '010 123 45 67',
+  reden: 'Past bij Veilig Thuis.',
+  loket: 'Veilig Thuis',
+  afstemming: 'Zoals op 1 december 2026 telefonisch afgestemd met J.P. de Testagent,',
 };
 
 describe('mail templates', () => {
@@ -43,5 +47,18 @@ describe('mail templates', () => {
       'Z.A.M. P.',
     );
     expect(initialenOf({ voornamen: null, achternaam: null })).toBe('');
+  });
+});
+
+describe('placeholders without a value', () => {
+  it('stay in a draft and are named by openPlaceholders, so the mail can be refused', () => {
+    const draft = renderMailTemplate('Bel ons op {meldpuntTelefoon}. {reden}', {
+      ...values,
+      meldpuntTelefoon: ' ',
+      reden: undefined,
+    });
+    expect(draft).toBe('Bel ons op {meldpuntTelefoon}. {reden}');
+    expect(openPlaceholders(draft)).toEqual(['meldpuntTelefoon', 'reden']);
+    expect(openPlaceholders(renderMailTemplate('Bel ons op {meldpuntTelefoon}.', values))).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@ import { newMessageId } from '../../../lib/mail/message-id';
 import {
   buildAcceptatiesignaal,
   buildFoutmelding,
-  buildNietInBehandeling,
+  buildReplyOpMelding,
   buildVerzoekOmAanvulling,
 } from '../../../lib/mail/templates';
 
@@ -69,10 +69,14 @@ describe('outgoing templates', () => {
     });
   });
 
-  it('niet in behandeling: subject contains the protocol phrase', () => {
-    expect(
-      buildNietInBehandeling({ kenmerk: '2026123456', body: 'Doorverwezen naar Veilig Thuis.' }).subject,
-    ).toContain('reply op melding niet acute zorg met 2026123456');
+  it('reply op melding (bericht 2): the subject starts with the protocol text, threaded to the melding', () => {
+    const mail = buildReplyOpMelding({
+      kenmerk: '2026123456',
+      body: 'Doorverwezen naar Veilig Thuis.',
+      original: { messageId: '<a1b2c3@politie.nl>', subject: 'melding niet-acute zorg met 2026123456' },
+    });
+    expect(mail.subject.startsWith('reply op melding niet acute zorg met 2026123456')).toBe(true);
+    expect(mail.inReplyTo).toBe('<a1b2c3@politie.nl>');
   });
 });
 

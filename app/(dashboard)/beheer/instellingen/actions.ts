@@ -13,6 +13,8 @@ export async function updateSettingsAction(_: TAdminState, form: FormData): Prom
         meldpuntNaam: field(form, 'meldpuntNaam'),
         meldpuntTelefoon: field(form, 'meldpuntTelefoon'),
         werkdagenBeoordeling: Number(field(form, 'werkdagenBeoordeling')),
+        herinneringWerkdagen: Number(field(form, 'herinneringWerkdagen')),
+        adressenlijstEmail: field(form, 'adressenlijstEmail'),
         syncAlarmMinuten: Number(field(form, 'syncAlarmMinuten')),
         outboxAchterstandMinuten: Number(field(form, 'outboxAchterstandMinuten')),
         werkvoorraadUren: Number(field(form, 'werkvoorraadUren')),

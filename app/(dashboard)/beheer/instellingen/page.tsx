@@ -81,8 +81,33 @@ export default async function SettingsPage() {
           s.werkdagenBeoordeling,
           1,
           20,
-          'Na zoveel werkdagen zonder beoordeling is een melding te laat (de keten rekent met 2).',
+          'Eigen termijn van het meldpunt: na zoveel werkdagen zonder beoordeling is een melding te laat. (De 2 werkdagen van afspraak 11 gaan over de bevestiging aan de politie; die verstuurt meldpost direct als acceptatiesignaal.)',
         )}
+        {number(
+          'herinneringWerkdagen',
+          'Werkdagen tot herinnering',
+          s.herinneringWerkdagen,
+          1,
+          20,
+          'Na zoveel werkdagen zonder antwoord op een verzoek om aanvulling toont de melding "herinnering nodig".',
+        )}
+        <div>
+          <label htmlFor="set-adressenlijstEmail" className={labelClass}>
+            Adres voor wijzigingen in de landelijke adressenlijst (Bijlage B)
+          </label>
+          <input
+            id="set-adressenlijstEmail"
+            name="adressenlijstEmail"
+            type="email"
+            required
+            defaultValue={s.adressenlijstEmail}
+            className={inputClass}
+          />
+          <p className="mt-1 text-sm text-slate-600">
+            Wijzigt het afleveradres of het werkgebied, dan moet dat volgens Bijlage B van het protocol hier
+            worden gemeld.
+          </p>
+        </div>
         {number(
           'syncAlarmMinuten',
           'Synchronisatie-alarm (minuten)',

@@ -24,13 +24,17 @@ export default async function TemplatesPage() {
     getSettings({ db }),
     Promise.all(TEMPLATE_KINDS.map((kind) => getMailTemplate({ db, kind }))),
   ]);
-  // Fictitious values for the preview only.
+  // The meldpunt's real settings (an empty one stays visible as its placeholder, as sending would
+  // refuse it); a fictitious melding and what staff would type with the action.
   const sample = {
     kenmerk: 'PL1300-2026000123',
     initialen: 'J.P. de V.',
     behandelaar: 'A. Agent',
     meldpuntNaam: settings.meldpuntNaam,
-    meldpuntTelefoon: settings.meldpuntTelefoon || '010 123 45 67',
+    meldpuntTelefoon: settings.meldpuntTelefoon,
+    reden: '[reden die de medewerker invult]',
+    loket: '[geadviseerd loket]',
+    afstemming: 'Zoals op 7 december 2026 telefonisch afgestemd met A. Agent,',
   };
   return (
     <section className="space-y-6">

@@ -3,6 +3,8 @@
 import { useState } from 'react';
 import {
   PLACEHOLDER_LABELS,
+  openPlaceholders,
+  PLACEHOLDER_SOURCES,
   renderMailTemplate,
   TEMPLATE_PLACEHOLDERS,
   unknownPlaceholders,
@@ -29,7 +31,7 @@ export function TemplateEditor({
   subject: string;
   body: string;
   subjectFixed: boolean;
-  sample: TTemplateValues;
+  sample: Partial<TTemplateValues>;
 }) {
   const [draft, setDraft] = useState({ subject, body });
   const unknown = unknownPlaceholders(`${draft.subject}\n${draft.body}`);
@@ -89,6 +91,12 @@ export function TemplateEditor({
             <p className="font-semibold">{renderMailTemplate(draft.subject, sample)}</p>
             <pre className="mt-2 whitespace-pre-wrap font-sans">{renderMailTemplate(draft.body, sample)}</pre>
           </div>
+          {openPlaceholders(renderMailTemplate(`${draft.subject}\n${draft.body}`, sample)).map((p) => (
+            <p key={p} role="status" className="mt-1 text-sm text-red-800">
+              Let op: {PLACEHOLDER_SOURCES[p]} is niet ingesteld. Mail met dit sjabloon wordt niet verstuurd
+              tot dat is ingevuld.
+            </p>
+          ))}
           <details className="mt-2 text-sm">
             <summary className="cursor-pointer">Invulvelden</summary>
             <ul className="mt-1 space-y-1">

@@ -1,20 +1,16 @@
 import { BEOORDELING_LABELS, PRIORITEIT_LABELS } from '@/lib/melding/labels';
 import type { TMeldingDetail } from '@/lib/melding/get-melding-by-id';
-import {
-  aanvullingAction,
-  assessAction,
-  assignAction,
-  closeAction,
-  nietInBehandelingAction,
-  noteAction,
-  resumeAction,
-} from './actions';
+import { aanvullingAction, assessAction, assignAction, noteAction, resumeAction } from './actions';
+import { CloseForm } from './close-form';
+import { ContactForm } from './contact-form';
+import { NietInBehandelingForm } from './niet-in-behandeling-form';
+import { herinneringAction, reopenAction } from './protocol-actions';
 import { ActionForm } from './action-form';
 import { MailComposer } from './mail-composer';
 import { Panel } from './panel';
 
 type TDraft = { recipient: string | null; subject: string; body: string };
-export const field = 'mt-1 w-full rounded border border-slate-400 bg-white px-2 py-1.5 text-sm';
+import { field } from './field-style';
 
 /** The actions a medewerker can take on this melding, by its status. */
 export function ActionsPanel({
@@ -23,12 +19,14 @@ export function ActionsPanel({
   colleagues,
   aanvulling,
   nietInBehandeling,
+  terugkoppeling,
 }: {
   m: TMeldingDetail;
   userId: string;
   colleagues: { id: string; name: string | null; email: string }[];
   aanvulling: TDraft;
   nietInBehandeling: TDraft;
+  terugkoppeling: TDraft;
 }) {
   const open = m.status !== 'AFGEROND';
   return (
@@ -67,6 +65,17 @@ export function ActionsPanel({
               ? 'De behandelaar heeft gereageerd (zie de tijdlijn).'
               : 'Wacht op aanvulling van de behandelaar.'}
           </p>
+          {m.herinneringNodig && (
+            <div className="mt-2 rounded border border-amber-300 bg-amber-50 p-2">
+              <p className="font-medium">Herinnering nodig: er is nog geen reactie op het verzoek.</p>
+              <ActionForm
+                action={herinneringAction}
+                meldingId={m.id}
+                submitLabel="Herinnering versturen"
+                className="mt-1"
+              />
+            </div>
+          )}
           <ActionForm
             action={resumeAction}
             meldingId={m.id}
@@ -122,69 +131,37 @@ export function ActionsPanel({
         </Panel>
       )}
       {open && (
+        <Panel title="Contactmoment vastleggen">
+          <ContactForm meldingId={m.id} />
+        </Panel>
+      )}
+      {open && (
         <Panel title="Niet in behandeling">
           <p className="mb-2 text-sm text-slate-700">
-            Na overleg met de behandelaar: de bevestiging met reden en geadviseerd loket gaat naar de
-            behandelaar en de melding wordt afgerond.
+            Na afstemming met de behandelaar (afspraak 1): de melding wordt afgerond met het geadviseerde
+            loket; een bevestiging aan de behandelaar kan worden meegestuurd.
           </p>
-          <MailComposer
-            action={nietInBehandelingAction}
+          <NietInBehandelingForm
             meldingId={m.id}
             recipient={nietInBehandeling.recipient}
             subject={nietInBehandeling.subject}
             defaultBody={nietInBehandeling.body}
-            sendLabel="Bevestiging versturen en afronden"
-            idPrefix="nib"
-          >
-            <div>
-              <label htmlFor="loketAdvies" className="block text-sm font-medium">
-                Geadviseerd loket
-              </label>
-              <input id="loketAdvies" name="loketAdvies" list="loketten" required className={field} />
-              <datalist id="loketten">
-                <option value="Veilig Thuis" />
-                <option value="Ander meldpunt" />
-                <option value="Huisarts" />
-                <option value="Wijkteam" />
-              </datalist>
-            </div>
-            <div>
-              <label htmlFor="nib-reden" className="block text-sm font-medium">
-                Reden
-              </label>
-              <textarea id="nib-reden" name="reden" rows={2} required className={field} />
-            </div>
-          </MailComposer>
+            contacts={m.contacten}
+          />
         </Panel>
       )}
       {open && (
         <Panel title="Afronden">
-          <ActionForm action={closeAction} meldingId={m.id} submitLabel="Melding afronden">
-            <div>
-              <label htmlFor="close-uitkomst" className="block text-sm font-medium">
-                Uitkomst
-              </label>
-              <select id="close-uitkomst" name="uitkomst" required defaultValue="" className={field}>
-                <option value="" disabled>
-                  Kies een uitkomst
-                </option>
-                <option value="TOEGELEID">Toegeleid naar zorg</option>
-                <option value="GEEN_VERVOLG">Geen vervolg</option>
-                <option value="DOORGESTUURD">Doorgestuurd naar ander meldpunt</option>
-              </select>
-            </div>
-            <div>
-              <label htmlFor="close-loket" className="block text-sm font-medium">
-                Meldpunt (bij doorgestuurd)
-              </label>
-              <input id="close-loket" name="loketAdvies" className={field} />
-            </div>
-            <div>
-              <label htmlFor="toelichting" className="block text-sm font-medium">
-                Toelichting
-              </label>
-              <textarea id="toelichting" name="toelichting" rows={2} className={field} />
-            </div>
+          <CloseForm meldingId={m.id} recipient={terugkoppeling.recipient} terugkoppeling={terugkoppeling} />
+        </Panel>
+      )}
+      {!open && !m.anonymisedAt && (
+        <Panel title="Heropenen">
+          <ActionForm action={reopenAction} meldingId={m.id} submitLabel="Melding heropenen">
+            <label htmlFor="reopen-reden" className="block text-sm font-medium">
+              Reden (verplicht; komt in de geschiedenis)
+            </label>
+            <textarea id="reopen-reden" name="reden" rows={2} required minLength={5} className={field} />
           </ActionForm>
         </Panel>
       )}

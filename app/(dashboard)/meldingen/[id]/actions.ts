@@ -6,11 +6,8 @@ import { getDb } from '@/lib/db/client';
 import { addNote } from '@/lib/melding/add-note';
 import { assessMelding } from '@/lib/melding/assess-melding';
 import { assignMelding } from '@/lib/melding/assign-melding';
-import { closeMelding } from '@/lib/melding/close-melding';
 import { correctMeldingField } from '@/lib/melding/correct-melding-field';
-import { forwardMelding } from '@/lib/melding/forward-melding';
 import { toHttpError } from '@/lib/errors';
-import { markNietInBehandeling } from '@/lib/melding/mark-niet-in-behandeling';
 import type { TActing } from '@/lib/melding/melding-scope';
 import { requestAanvulling } from '@/lib/melding/request-aanvulling';
 import { resumeMelding } from '@/lib/melding/resume-melding';
@@ -69,53 +66,12 @@ export async function aanvullingAction(_: TActionState, form: FormData) {
   );
 }
 
-export async function nietInBehandelingAction(_: TActionState, form: FormData) {
-  return run(
-    form,
-    'Bevestiging niet in behandeling staat klaar om te worden verzonden; de melding is afgerond',
-    (a, meldingId) =>
-      markNietInBehandeling({
-        ...a,
-        meldingId,
-        loketAdvies: text(form, 'loketAdvies'),
-        reden: text(form, 'reden'),
-        body: text(form, 'body'),
-      }),
-  );
-}
-
 export async function resumeAction(_: TActionState, form: FormData) {
   return run(form, 'Behandeling hervat', (a, meldingId) => resumeMelding({ ...a, meldingId }));
-}
-
-export async function closeAction(_: TActionState, form: FormData) {
-  return run(form, 'Melding afgerond', (a, meldingId) =>
-    closeMelding({
-      ...a,
-      meldingId,
-      uitkomst: text(form, 'uitkomst') as never,
-      toelichting: text(form, 'toelichting'),
-      loketAdvies: text(form, 'loketAdvies'),
-    }),
-  );
 }
 
 export async function correctAction(_: TActionState, form: FormData) {
   return run(form, 'Correctie opgeslagen', (a, meldingId) =>
     correctMeldingField({ ...a, meldingId, field: text(form, 'field'), value: text(form, 'value') }),
-  );
-}
-
-export async function doorsturenAction(_: TActionState, form: FormData) {
-  return run(
-    form,
-    'Doorgestuurd; de mail met het meldformulier staat in de wachtrij en de melding is afgerond.',
-    (a, meldingId) =>
-      forwardMelding({
-        ...a,
-        meldingId,
-        anderMeldpuntId: text(form, 'anderMeldpuntId'),
-        toelichting: text(form, 'toelichting'),
-      }),
   );
 }

@@ -3,6 +3,7 @@
 import { useActionState, useState, type ReactNode } from 'react';
 import type { TActionState } from './action-state';
 import { ActionMessage } from './action-form';
+import { MailPreview } from './mail-preview';
 
 type TAction = (state: TActionState, form: FormData) => Promise<TActionState>;
 
@@ -68,23 +69,7 @@ export function MailComposer({
       </div>
       {preview && (
         <div className="space-y-3">
-          <dl
-            className="rounded border border-slate-300 bg-slate-50 p-3 text-sm"
-            aria-label="Voorbeeld van de mail"
-          >
-            <div className="flex gap-2">
-              <dt className="w-24 font-medium">Aan</dt>
-              <dd>{recipient}</dd>
-            </div>
-            <div className="flex gap-2">
-              <dt className="w-24 font-medium">Onderwerp</dt>
-              <dd>{subject}</dd>
-            </div>
-            <div className="mt-2 border-t border-slate-300 pt-2">
-              <dt className="sr-only">Tekst</dt>
-              <dd className="whitespace-pre-wrap">{body}</dd>
-            </div>
-          </dl>
+          <MailPreview recipient={recipient} subject={subject} body={body} />
           <div className="flex flex-wrap items-center gap-3">
             <button
               type="button"

@@ -16,6 +16,8 @@ import { Badges } from '../badges';
 import { formatDateTime, formatDay, werkdagenLabel } from '../format';
 import { ActionsPanel } from './actions-panel';
 import { DoorsturenForm } from './doorsturen-form';
+import { VersionsSection } from './versions-section';
+import { getMeldingVersions } from '@/lib/melding/get-melding-versions';
 import { FormView } from './form-view';
 import { Timeline } from './timeline';
 
@@ -30,17 +32,27 @@ export default async function MeldingPage({ params }: { params: Promise<{ id: st
     if (err instanceof AppError && err.code === 'not_found') notFound();
     throw err;
   });
-  const [timeline, eerdere, email, colleagues, aanvulling, nietInBehandeling, meldpunten] = await Promise.all(
-    [
-      getMeldingTimeline({ ...acting, meldingId: m.id }),
-      getEerdereMeldingen({ ...acting, meldingId: m.id }),
-      getMeldingEmail({ ...acting, meldingId: m.id }),
-      listMedewerkers(acting),
-      getMailDraft({ ...acting, meldingId: m.id, kind: 'AANVULLING' }),
-      getMailDraft({ ...acting, meldingId: m.id, kind: 'NIET_IN_BEHANDELING' }),
-      m.status === 'AFGEROND' ? [] : listAndereMeldpunten({ db: acting.db }),
-    ],
-  );
+  const [
+    timeline,
+    eerdere,
+    email,
+    colleagues,
+    aanvulling,
+    nietInBehandeling,
+    terugkoppeling,
+    meldpunten,
+    versions,
+  ] = await Promise.all([
+    getMeldingTimeline({ ...acting, meldingId: m.id }),
+    getEerdereMeldingen({ ...acting, meldingId: m.id }),
+    getMeldingEmail({ ...acting, meldingId: m.id }),
+    listMedewerkers(acting),
+    getMailDraft({ ...acting, meldingId: m.id, kind: 'AANVULLING' }),
+    getMailDraft({ ...acting, meldingId: m.id, kind: 'NIET_IN_BEHANDELING' }),
+    getMailDraft({ ...acting, meldingId: m.id, kind: 'TERUGKOPPELING' }),
+    m.status === 'AFGEROND' ? [] : listAndereMeldpunten({ db: acting.db }),
+    m.version > 1 ? getMeldingVersions({ ...acting, meldingId: m.id }) : null,
+  ]);
   const badges: TBadge[] = [];
   if (m.overdue) badges.push('te_laat');
   if (m.telefonischContactGewenst) badges.push('telefonisch');
@@ -50,6 +62,8 @@ export default async function MeldingPage({ params }: { params: Promise<{ id: st
   if (!m.authenticityVerified) badges.push('niet_geverifieerd');
   if (m.reactieOntvangen && m.status !== 'AFGEROND') badges.push('reactie');
   if (m.buitenWerkgebied) badges.push('buiten_werkgebied');
+  if (m.minderjarig) badges.push('minderjarig');
+  if (m.herinneringNodig) badges.push('herinnering');
   const naam = [m.voornamen, m.voorvoegsel, m.achternaam].filter(Boolean).join(' ') || 'Naam onbekend';
   const pdf = m.attachments.find((a) => a.isForm);
 
@@ -82,11 +96,32 @@ export default async function MeldingPage({ params }: { params: Promise<{ id: st
           {m.overdue ? ` — niet beoordeeld binnen ${m.werkdagenBeoordeling} werkdagen` : ''} · Behandelaar
           meldpunt: {m.assignee ? (m.assignee.name ?? m.assignee.email) : 'niemand'}
           {m.doorgestuurd ? ` · Doorgestuurd door ${m.doorgestuurdDoor}` : ''}
-          {m.version > 1 ? ` · Versie ${m.version}` : ''}
+          {m.version > 1 ? (
+            <>
+              {' · '}
+              <a href="#versies" className="text-brand-700 underline">
+                Versie {m.version}: zie wat er veranderde
+              </a>
+            </>
+          ) : (
+            ''
+          )}
         </p>
         <div className="mt-2">
           <Badges badges={badges} />
         </div>
+        {m.corrected && !m.corrected.behandelaar.telefoon && (
+          <p role="note" className="mt-2 text-sm text-amber-900">
+            Het formulier bevat geen telefoonnummer van de behandelaar (afspraak 5): vraag het na als u
+            telefonisch wilt afstemmen.
+          </p>
+        )}
+        {m.minderjarig && m.status !== 'AFGEROND' && (
+          <p role="note" className="mt-2 text-sm text-purple-900">
+            De betrokkene was minderjarig bij het voorval: volgens de werkafspraken gaan meldingen over
+            minderjarigen en huiselijk geweld naar Veilig Thuis.
+          </p>
+        )}
       </header>
 
       <div className="mt-4 grid gap-4 lg:grid-cols-[minmax(0,1fr)_22rem]">
@@ -195,11 +230,17 @@ export default async function MeldingPage({ params }: { params: Promise<{ id: st
                 colleagues={colleagues}
                 aanvulling={aanvulling}
                 nietInBehandeling={nietInBehandeling}
+                terugkoppeling={terugkoppeling}
               />
             </div>
             {m.status !== 'AFGEROND' && (
               <div className="mt-2">
-                <DoorsturenForm m={m} meldpunten={meldpunten} />
+                <DoorsturenForm
+                  m={m}
+                  meldpunten={meldpunten}
+                  attachments={m.attachments}
+                  officerAddress={aanvulling.recipient}
+                />
               </div>
             )}
           </section>
@@ -225,6 +266,7 @@ export default async function MeldingPage({ params }: { params: Promise<{ id: st
               </p>
             )}
           </section>
+          {versions && <VersionsSection meldingId={m.id} versions={versions} />}
           <section aria-labelledby="tijdlijn" className="rounded border border-slate-200 bg-white p-3">
             <h2 id="tijdlijn" className="text-lg font-semibold">
               Tijdlijn

@@ -8,6 +8,7 @@ import {
 } from '@/lib/melding/labels';
 import { FORM_GROUPS } from '@/lib/melding/form-fields';
 import type { TTimelineEvent } from '@/lib/melding/get-melding-timeline';
+import type { ContactKanaal } from '@/lib/db/generated/enums';
 import { formatDateTime } from '../format';
 
 const FIELD_LABELS = new Map(FORM_GROUPS.flatMap((g) => g.fields.map((f) => [f.path, f.label] as const)));
@@ -17,6 +18,12 @@ const STATE_STYLE: Record<string, string> = {
   BOUNCED: 'text-red-800',
   QUEUED: 'text-slate-700',
   SENDING: 'text-slate-700',
+};
+
+const CONTACT_PHRASE: Record<ContactKanaal, string> = {
+  TELEFOON: 'Telefonisch contact',
+  EMAIL: 'Contact per e-mail',
+  ANDERS: 'Contact',
 };
 
 function Item({ e }: { e: TTimelineEvent }) {
@@ -49,6 +56,13 @@ function Item({ e }: { e: TTimelineEvent }) {
         <p>
           Notitie van {e.by}
           <span className="block whitespace-pre-wrap text-slate-700">{e.text}</span>
+        </p>
+      );
+    case 'contact':
+      return (
+        <p>
+          {CONTACT_PHRASE[e.kanaal]} met {e.withWhom} op {formatDateTime(e.contactAt)}, vastgelegd door {e.by}
+          <span className="block whitespace-pre-wrap text-slate-700">{e.outcome}</span>
         </p>
       );
     case 'uitgaand':

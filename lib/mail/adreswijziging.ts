@@ -1,0 +1,44 @@
+/**
+ * The Bijlage B notice: the meldpunt tells the keeper of the landelijke adressenlijst its current
+ * delivery address(es) and werkgebied after a change, so police meldingen keep arriving at the
+ * right meldpunt. Pure.
+ */
+import type { TOutgoingContent } from './templates';
+
+export function buildAdreswijziging(o: {
+  meldpuntNaam: string;
+  meldpuntTelefoon: string;
+  wijzigingen: string[];
+  afleveradressen: string[];
+  gemeenten: string[];
+  postcodes: { van: number; tot: number }[];
+}): TOutgoingContent {
+  const list = (items: string[]) => (items.length ? items.map((i) => `- ${i}`) : ['- (geen)']);
+  const body = [
+    'Geachte heer/mevrouw,',
+    '',
+    `Volgens Bijlage B van het Protocol Ketencommunicatie melden wij een wijziging voor ${o.meldpuntNaam}:`,
+    ...list(o.wijzigingen),
+    '',
+    'E-mailadres(sen) waarop het meldpunt politiemeldingen ontvangt:',
+    ...list(o.afleveradressen),
+    '',
+    'Werkgebied — gemeenten:',
+    ...list(o.gemeenten),
+    '',
+    'Werkgebied — postcodegebieden (PC4):',
+    ...list(o.postcodes.map((p) => (p.van === p.tot ? `${p.van}` : `${p.van}–${p.tot}`))),
+    '',
+    'Wilt u de landelijke adressenlijst hierop aanpassen?',
+    '',
+    'Met vriendelijke groet,',
+    o.meldpuntNaam,
+    ...(o.meldpuntTelefoon ? [`Telefoon: ${o.meldpuntTelefoon}`] : []),
+  ].join('\n');
+  return {
+    subject: `Wijziging afleveradres of werkgebied meldpunt niet-acute zorg: ${o.meldpuntNaam.replace(/\s+/g, ' ').trim()}`,
+    body,
+    inReplyTo: null,
+    references: [],
+  };
+}
