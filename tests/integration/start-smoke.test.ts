@@ -143,7 +143,12 @@ describe('npm start', () => {
     for (const pid of [first.rt.supervisorPid, first.rt.postgresPid, ...Object.values(rtNow.children)]) {
       await waitFor(`pid ${pid} to be gone`, () => !isAlive(pid), 15_000);
     }
-    expect(first.out.text()).toContain('meldpost is gestopt');
+    // The npm process's exit can come before the last of its output has been read.
+    await waitFor(
+      '"meldpost is gestopt" in output',
+      () => first.out.text().includes('meldpost is gestopt'),
+      10_000,
+    );
 
     // A second start: the same database, no new beheerder, no pending migrations.
     const second = await start(port);
