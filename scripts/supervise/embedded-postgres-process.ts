@@ -26,7 +26,8 @@ function watchPid(pid: number | null): Promise<TExit> {
         resolve({ code: null, signal: null });
       }
     }, 500);
-    timer.unref();
+    // Not unref'd: while the supervisor waits for the server to end (also when stopping it),
+    // this timer is what keeps the process alive to finish its shutdown.
   });
 }
 
