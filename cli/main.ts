@@ -2,6 +2,7 @@
  * `npm run --silent cli -- <command>`: the one command-line entry for operators. Prints JSON on
  * stdout, Dutch messages on stderr; exit 0 success, 1 failure, 2 wrong usage.
  */
+import { BACKUP_USAGE, backupCommand, RESTORE_USAGE, restoreCommand } from './backup';
 import { dbCommand } from './db';
 import { INBOUND_USAGE, inboundCommand } from './inbound';
 import { MAILBOX_USAGE, mailboxCommand } from './mailbox';
@@ -21,6 +22,8 @@ const USAGE = `Gebruik: npm run --silent cli -- <opdracht>
   ${SECRETS_USAGE}
   ${RETENTION_USAGE}
   ${INBOUND_USAGE}
+  ${BACKUP_USAGE}
+  ${RESTORE_USAGE}
   db status
   parse BESTAND...            meldformulier (.pdf, .docx of .eml) uitlezen als JSON`;
 
@@ -63,6 +66,10 @@ async function run(argv: string[]): Promise<number> {
       return withMigratedDb((db) => retentionCommand(db, args));
     case 'inbound':
       return withMigratedDb((db) => inboundCommand(db, args));
+    case 'backup':
+      return backupCommand(args);
+    case 'restore':
+      return restoreCommand(args);
     case 'db':
       return withDatabase((url) => dbCommand(url, args));
     case 'parse': {

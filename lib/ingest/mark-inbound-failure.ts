@@ -16,7 +16,13 @@ export async function markInboundFailure(o: {
 }): Promise<'retry' | 'parked'> {
   const row = await o.db.inboundMessage.update({
     where: { id: o.inboundId },
-    data: { attempts: { increment: 1 }, error: o.error.slice(0, 2000), state: 'FAILED' },
+    // The attempt ended (in an error, not a crash): clear its mark, see begin-inbound-attempt.ts.
+    data: {
+      attempts: { increment: 1 },
+      error: o.error.slice(0, 2000),
+      state: 'FAILED',
+      attemptStartedAt: null,
+    },
   });
   if (row.attempts < o.maxAttempts) return 'retry';
   await o.db.inboundMessage.update({

@@ -14,7 +14,15 @@ export async function retryParkedMessage(o: { db: TDb; actor: TAuditActor; id: s
     await requireBeheerder(tx, o.actor);
     const { count } = await tx.inboundMessage.updateMany({
       where: { id: o.id, state: 'PARKED' },
-      data: { state: 'STORED', attempts: 0, error: null, targetFolder: null, processedAt: null },
+      data: {
+        state: 'STORED',
+        attempts: 0,
+        crashes: 0,
+        attemptStartedAt: null,
+        error: null,
+        targetFolder: null,
+        processedAt: null,
+      },
     });
     if (!count) throw new AppError('not_found', 'Geen geparkeerd bericht met dit id');
     await audit(tx, { actor: o.actor, action: 'bericht.opnieuw', objectType: 'message', objectId: o.id });

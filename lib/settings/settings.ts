@@ -27,6 +27,22 @@ export const ZSettings = z.object({
     .min(5)
     .max(24 * 60)
     .default(30),
+  /** Health says "degraded" when a queued mail has waited longer than this many minutes. */
+  outboxAchterstandMinuten: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
+  /** Health says "degraded" when a parked or failing message has waited longer than this many hours. */
+  werkvoorraadUren: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 14)
+    .default(24),
+  /** Daily backups kept in the data dir (older ones are removed after a successful backup). */
+  backupBewaarAantal: z.number().int().min(1).max(365).default(7),
   /** Whether medewerkers (not only coordinators) may see the statistics. */
   statistiekenVoorMedewerkers: z.boolean().default(false),
   /** Huisstijl: the name in the page header ('' = the environment's, else "meldpost"). */

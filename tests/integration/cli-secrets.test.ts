@@ -47,6 +47,7 @@ beforeAll(async () => {
           retryBaseMs: 300,
           configErrorRetryMs: 2000,
           maxAttempts: 3,
+          maxCrashes: 3,
           fetchBatchBytes: 32 * 1024 * 1024,
         },
       }),

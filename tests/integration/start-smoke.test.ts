@@ -11,6 +11,7 @@ import { freePort } from '../../lib/db/embedded';
 import { captureOutput, exited, isAlive, waitFor } from '../support/processes';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
+const HEALTH_TOKEN = 'smoke-test-health-token-0123456789';
 const dataDir = mkdtempSync(path.join(tmpdir(), 'meldpost-smoke-'));
 const started: ChildProcess[] = [];
 const pidsSeen = new Set<number>();
@@ -25,6 +26,7 @@ async function start(port: number) {
     MELDPOST_DATA_DIR: dataDir,
     PORT: String(port),
     LOG_LEVEL: 'warn',
+    MELDPOST_HEALTH_TOKEN: HEALTH_TOKEN,
   };
   for (const k of ['DATABASE_URL', 'MELDPOST_ENCRYPTION_KEY', 'MELDPOST_PSEUDONYM_KEY', 'NEXTAUTH_SECRET'])
     delete env[k];
@@ -40,7 +42,10 @@ async function start(port: number) {
   const health = await waitFor(
     'health 200 with a live worker',
     async () => {
-      const res = await fetch(`http://127.0.0.1:${port}/api/health`);
+      // The details (database, worker) need the token; without it health says only the status.
+      const res = await fetch(`http://127.0.0.1:${port}/api/health`, {
+        headers: { authorization: `Bearer ${HEALTH_TOKEN}` },
+      });
       const body = (await res.json()) as { database: string; worker: { alive: boolean } };
       return res.status === 200 && body.worker.alive ? body : null;
     },
@@ -143,7 +148,12 @@ describe('npm start', () => {
     for (const pid of [first.rt.supervisorPid, first.rt.postgresPid, ...Object.values(rtNow.children)]) {
       await waitFor(`pid ${pid} to be gone`, () => !isAlive(pid), 15_000);
     }
-    expect(first.out.text()).toContain('meldpost is gestopt');
+    // The npm process's exit can come before the last of its output has been read.
+    await waitFor(
+      '"meldpost is gestopt" in output',
+      () => first.out.text().includes('meldpost is gestopt'),
+      10_000,
+    );
 
     // A second start: the same database, no new beheerder, no pending migrations.
     const second = await start(port);

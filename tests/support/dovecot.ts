@@ -35,8 +35,11 @@ export type TDovecot = {
   pid: () => number | null;
   /** Stops the server and removes its directory. */
   stop: () => Promise<void>;
-  /** Stops and starts again on the same port with the same mail: a server restart as clients see it. */
-  restart: () => Promise<void>;
+  /**
+   * Stops and starts again on the same port with the same mail: a server restart as clients see
+   * it; `downForMs` keeps it down that long (an outage).
+   */
+  restart: (o?: { downForMs?: number }) => Promise<void>;
   /** Stores a raw message through the real server (APPEND), creating the folder when missing. */
   appendRaw: (
     user: string,
@@ -246,8 +249,9 @@ export async function startDovecot(o: { users: TDovecotUser[] }): Promise<TDovec
       if (!removed) rmSync(dir, { recursive: true, force: true });
       removed = true;
     },
-    async restart() {
+    async restart(o) {
       await halt();
+      if (o?.downForMs) await sleep(o.downForMs);
       await start();
     },
     connect: connectClient,

@@ -40,7 +40,8 @@ export type TIngestEnv = {
   mailbox: Mailbox;
   deliver: (raw: Buffer) => Promise<void>;
   startWorker: () => TSupervisor;
-  spawnWorker: () => ChildProcess;
+  /** A worker process (the bundled build, as npm start runs it); `env` adds to FAST's settings. */
+  spawnWorker: (env?: Record<string, string>) => ChildProcess;
   folderUids: (folder: string) => Promise<number[]>;
   /** The messages in a folder with their flags and bytes; none if the folder does not exist. */
   folderMessages: (folder: string) => Promise<{ uid: number; flags: Set<string>; source: Buffer }[]>;
@@ -54,9 +55,15 @@ export type TIngestEnv = {
 };
 
 export async function startIngestEnv(
-  o: { policy?: 'ENFORCE' | 'MONITOR'; otherMailAction?: 'MOVE' | 'LEAVE'; pollIntervalSec?: number } = {},
+  o: {
+    policy?: 'ENFORCE' | 'MONITOR';
+    otherMailAction?: 'MOVE' | 'LEAVE';
+    pollIntervalSec?: number;
+    /** A database of the test's own (e.g. an embedded server in a data dir) instead of a clone. */
+    database?: TTestDb;
+  } = {},
 ): Promise<TIngestEnv> {
-  const t = await createTestDb();
+  const t = o.database ?? (await createTestDb());
   const dovecot = await startDovecot({ users: [MAILBOX_USER] });
   const smtp = await startSmtpReceiver();
   const mailbox = await t.db.mailbox.create({
@@ -129,6 +136,7 @@ export async function startIngestEnv(
               retryBaseMs: 300,
               configErrorRetryMs: 2000,
               maxAttempts: 3,
+              maxCrashes: 3,
               fetchBatchBytes: 32 * 1024 * 1024,
             },
           }),
@@ -142,7 +150,7 @@ export async function startIngestEnv(
       workers.push(sup);
       return sup;
     },
-    spawnWorker: () => {
+    spawnWorker: (extraEnv = {}) => {
       const child = spawn(process.execPath, [...WORKER_NODE_ARGS, WORKER_ENTRY], {
         cwd: ROOT,
         env: {
@@ -152,6 +160,7 @@ export async function startIngestEnv(
           DATABASE_URL: t.url,
           LOG_LEVEL: 'warn',
           MELDPOST_SUPERVISED: '',
+          ...extraEnv,
         },
         stdio: ['ignore', 'ignore', 'inherit'],
       });

@@ -4,13 +4,25 @@
  * the lock, and another worker takes over on its next attempt.
  */
 import pg from 'pg';
+import { errFields, getLogger } from '../../lib/log';
 
 const LOCK_CLASS = 0x6d70; // "mp": keeps meldpost's advisory locks apart from anyone else's
+const log = getLogger('mailbox-lock');
 
 export type THolderLock = { release: () => Promise<void>; lost: Promise<void> };
 
 export async function tryHoldMailbox(databaseUrl: string, mailboxId: string): Promise<THolderLock | null> {
   const client = new pg.Client({ connectionString: databaseUrl, keepAlive: true });
+  // A pg Client emits 'error' whenever its connection breaks, also after the first time (a
+  // failed unlock or end on a dead socket): without a listener for its whole life, that is an
+  // uncaught exception that takes the worker down. Losing the lock is reported through `lost`.
+  let markLost: () => void = () => {};
+  const lost = new Promise<void>((resolve) => (markLost = resolve));
+  client.on('error', (err) => {
+    log.warn({ msg: 'mailbox lock connection lost', code: 'mailbox_lock_lost', err: errFields(err) });
+    markLost();
+  });
+  client.on('end', () => markLost());
   await client.connect();
   let got = false;
   try {
@@ -23,11 +35,6 @@ export async function tryHoldMailbox(databaseUrl: string, mailboxId: string): Pr
     if (!got) await client.end().catch(() => {});
   }
   if (!got) return null;
-  // The lock is only as alive as this connection: when it breaks, the session must stop.
-  const lost = new Promise<void>((resolve) => {
-    client.once('error', () => resolve());
-    client.once('end', () => resolve());
-  });
   return {
     lost,
     release: async () => {

@@ -15,6 +15,7 @@ import { Wakeup } from '../../lib/sleep';
 import { getMailboxLogin, MailboxConfigError } from '../../lib/mailbox/credentials';
 import { imapOptions } from '../../lib/mailbox/transports';
 import { warmParser } from '../../lib/form';
+import { beginInboundAttempt } from '../../lib/ingest/begin-inbound-attempt';
 import { markInboundFailure } from '../../lib/ingest/mark-inbound-failure';
 import { markInboundMoved } from '../../lib/ingest/mark-inbound-moved';
 import { storeInboundMessage } from '../../lib/ingest/store-inbound-message';
@@ -23,7 +24,7 @@ import { analyseInbound, recordInbound, type TAnalysis, type TProcessInput } fro
 
 const log = getLogger('mailbox');
 
-export type TSessionConfig = { maxAttempts: number; fetchBatchBytes: number };
+export type TSessionConfig = { maxAttempts: number; maxCrashes: number; fetchBatchBytes: number };
 
 function isAuthFailure(err: unknown): boolean {
   const e = err as { authenticationFailed?: boolean; serverResponseCode?: string };
@@ -82,8 +83,13 @@ export async function runMailboxSession(o: {
   }
 }
 
-/** A ledger row waiting for its outcome, with its raw bytes (or how to read them from the ledger). */
-type TWaiting = { id: string; uid: number; receivedAt: Date; raw: Buffer | null };
+/**
+ * A ledger row waiting for its outcome, with its raw bytes (or how to read them from the ledger).
+ * `suspect`: an attempt on it began and never ended — it was in processing when the worker died.
+ */
+type TWaiting = { id: string; uid: number; receivedAt: Date; raw: Buffer | null; suspect: boolean };
+
+const isSuspect = (row: { attemptStartedAt: Date | null }) => row.attemptStartedAt !== null;
 
 /** Messages worked out ahead of the ones being recorded (mailparser and the parse worker run meanwhile). */
 const ANALYSE_AHEAD = 4;
@@ -104,21 +110,54 @@ function sharedKeys(a: TAnalysis): string[] | null {
 }
 
 /**
+ * Processes waiting messages. Those that were in processing when the worker last died go first,
+ * each alone, so that a message that kills the process is found out and parked
+ * (lib/ingest/begin-inbound-attempt.ts) rather than retried forever in company; then the rest.
+ */
+async function processInOrder(
+  o: { db: TDb; mailbox: Mailbox; config: TSessionConfig },
+  waiting: TWaiting[],
+): Promise<void> {
+  for (const w of waiting) if (w.suspect) await processTogether(o, [w]);
+  await processTogether(
+    o,
+    waiting.filter((w) => !w.suspect),
+  );
+}
+
+/**
  * Processes waiting messages in UID order. Up to ANALYSE_AHEAD of them are analysed ahead
  * (nothing written). Outcomes are recorded each in its own transaction, up to RECORD_AT_ONCE at
  * a time, but never two meldingen with the same kenmerk or person at once, and anything else
  * (and a mail with large attachments) alone: every outcome is what handling the messages one by
  * one in UID order would give. A failure is recorded against its message only.
  */
-async function processInOrder(
+async function processTogether(
   o: { db: TDb; mailbox: Mailbox; config: TSessionConfig },
   waiting: TWaiting[],
 ): Promise<void> {
   const { db, mailbox: mb } = o;
-  const analyses: (Promise<{ input: TProcessInput; analysis: TAnalysis }> | undefined)[] = [];
+  const analyses: (Promise<{ input: TProcessInput; analysis: TAnalysis } | null> | undefined)[] = [];
+  const alone = waiting.length === 1;
   const start = (i: number) => {
     const w = waiting[i]!;
     const job = (async () => {
+      // Counted before anything can go wrong, in its own transaction: a crash from here on is seen.
+      const attempt = await beginInboundAttempt({
+        db,
+        inboundId: w.id,
+        alone,
+        maxCrashes: o.config.maxCrashes,
+        errorFolder: mb.errorFolder,
+      });
+      if (attempt === 'parked')
+        log.error({
+          msg: 'message parked: it crashed the worker',
+          code: 'ingest_parked_crash',
+          mailbox: mb.name,
+          uid: w.uid,
+        });
+      if (attempt !== 'process') return null;
       const raw = w.raw ?? (await readRawMessage(db, w.id));
       if (!raw) throw new Error('ruwe berichtinhoud ontbreekt');
       const input = { db, mailbox: mb, inboundId: w.id, raw, receivedAt: w.receivedAt };
@@ -155,7 +194,8 @@ async function processInOrder(
     );
     analyses[i] = undefined;
     if (i + ANALYSE_AHEAD < waiting.length) start(i + ANALYSE_AHEAD);
-    const keys = analysed.ok ? sharedKeys(analysed.value.analysis) : null;
+    if (analysed.ok && analysed.value === null) continue; // parked or already done
+    const keys = analysed.ok && analysed.value ? sharedKeys(analysed.value.analysis) : null;
     while (
       recording.size > 0 &&
       (keys === null || recording.size >= RECORD_AT_ONCE || keys.some((k) => busy.has(k)))
@@ -164,7 +204,8 @@ async function processInOrder(
     const record = (async () => {
       try {
         if (!analysed.ok) throw analysed.err;
-        await recordInbound(analysed.value.input, analysed.value.analysis);
+        const { input, analysis } = analysed.value!;
+        await recordInbound(input, analysis);
       } catch (err) {
         await failed(w, err);
       }
@@ -196,12 +237,18 @@ async function processRetried(o: { db: TDb; mailbox: Mailbox; config: TSessionCo
       movedTo: { not: null },
       OR: [{ retryAt: null }, { retryAt: { lte: new Date() } }],
     },
-    select: { id: true, uid: true, receivedAt: true },
+    select: { id: true, uid: true, receivedAt: true, attemptStartedAt: true },
     orderBy: { uid: 'asc' },
   });
   await processInOrder(
     o,
-    rows.map((r) => ({ id: r.id, uid: Number(r.uid), receivedAt: r.receivedAt, raw: null })),
+    rows.map((r) => ({
+      id: r.id,
+      uid: Number(r.uid),
+      receivedAt: r.receivedAt,
+      raw: null,
+      suspect: isSuspect(r),
+    })),
   );
 }
 
@@ -269,7 +316,13 @@ async function storeBatch(
   );
   return stored
     .filter(({ row }) => isWaiting(row))
-    .map(({ row, uid, raw }) => ({ id: row.id, uid, receivedAt: row.receivedAt, raw }));
+    .map(({ row, uid, raw }) => ({
+      id: row.id,
+      uid,
+      receivedAt: row.receivedAt,
+      raw,
+      suspect: isSuspect(row),
+    }));
 }
 
 /**
@@ -299,7 +352,9 @@ async function reconcile(
     o,
     uids.flatMap((uid) => {
       const row = known.get(uid);
-      return row && isWaiting(row) ? [{ id: row.id, uid, receivedAt: row.receivedAt, raw: null }] : [];
+      return row && isWaiting(row)
+        ? [{ id: row.id, uid, receivedAt: row.receivedAt, raw: null, suspect: isSuspect(row) }]
+        : [];
     }),
   );
 

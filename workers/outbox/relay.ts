@@ -135,7 +135,8 @@ export function outboxRelayLoop(o: { db: TDb; ring: TKeyring; config: TRelayConf
         kind: row.kind,
         attempt: row.attempts + 1,
       });
-      return { ok: true, note: mb.sentFolder ? await copyToSent(mb, mb.sentFolder, raw, row) : null };
+      const sentFolder = mb.sentFolder;
+      return { ok: true, afterCommit: sentFolder ? () => copyToSent(mb, sentFolder, raw, row) : null };
     } catch (err) {
       // Only a 5xx answer to this message's recipient or content is final; a refused login or
       // sender is the mailbox's configuration, which a beheerder can fix: keep retrying.
@@ -160,7 +161,14 @@ export function outboxRelayLoop(o: { db: TDb; ring: TKeyring; config: TRelayConf
     name: 'outbox',
     run: async (signal) => {
       const wakeup = new Wakeup();
-      const listener = new pg.Client({ connectionString: o.config.databaseUrl });
+      // Bounded: a connect or LISTEN that never answers (a database half way through a restart)
+      // must fail the loop, which the supervisor restarts, rather than stall the outbox for good.
+      const listener = new pg.Client({
+        connectionString: o.config.databaseUrl,
+        connectionTimeoutMillis: 10_000,
+        query_timeout: 10_000,
+        keepAlive: true,
+      });
       listener.on('notification', wakeup.wake);
       // A broken listener must not kill the loop silently: fall back to polling and let the
       // supervisor restart us on the next error.
@@ -182,11 +190,14 @@ export function outboxRelayLoop(o: { db: TDb; ring: TKeyring; config: TRelayConf
         }
       } finally {
         await listener.end().catch(() => {});
+        // Closed, and forgotten: a restarted loop that found a closed pool here would hand it
+        // mail that it never sends (found by tests/integration/start-faults.test.ts).
         for (const { transport } of pooled.values())
           transport.then(
             (t) => t.close(),
             () => {},
           );
+        pooled.clear();
       }
     },
   };

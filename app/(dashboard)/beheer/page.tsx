@@ -3,10 +3,13 @@ import Link from 'next/link';
 import { requireUser } from '@/lib/web/require-user';
 import { auditActor } from '@/lib/web/request-origin';
 import { getDb } from '@/lib/db/client';
+import { getEnv } from '@/lib/env';
+import { getServiceSummary } from '@/lib/health/get-service-summary';
 import { getSettings } from '@/lib/settings/get-settings';
 import { listMailboxStatus } from '@/lib/mailbox/list-mailbox-status';
 import { getSetupChecklist } from '@/lib/settings/get-setup-checklist';
 import { getAdreslijstMelding } from '@/lib/werkgebied/get-adreslijst-melding';
+import { formatDateTime } from './_shared/format';
 import { AdreslijstMelding } from './_overview/adreslijst-melding';
 import { SetupChecklist } from './_overview/setup-checklist';
 import { countOpenQueueItems } from '@/lib/ingest/count-open-queue-items';
@@ -71,12 +74,22 @@ export default async function AdminOverviewPage() {
     })),
   );
   const noMailbox = !mailboxes.some((m) => m.active);
+  const service = getServiceSummary({ dataDir: getEnv().dataDir });
+  const serviceAlerts = [
+    ...service.restartLoops.map(
+      (p) =>
+        `Het proces "${p.name}" wordt steeds opnieuw gestart (${p.restarts} keer sinds de start${
+          p.lastExitAt ? `, laatst ${formatDateTime(new Date(p.lastExitAt))}` : ''
+        }); zie de logs van de server.`,
+    ),
+    ...(service.backup.problem ? [`${service.backup.problem}; zie de logs van de server.`] : []),
+  ];
   return (
     <section className="space-y-6">
       <h1 className="text-2xl font-semibold">Beheer</h1>
       <SetupChecklist items={checklist} />
       {adreslijst && <AdreslijstMelding prepared={adreslijst} />}
-      {(alerts.length > 0 || noMailbox || waiting > 0) && (
+      {(alerts.length > 0 || noMailbox || waiting > 0 || serviceAlerts.length > 0) && (
         <div role="alert" className="rounded border border-red-300 bg-red-50 p-4 text-sm text-red-900">
           <h2 className="font-semibold">Aandacht nodig</h2>
           <ul className="mt-2 list-disc space-y-1 pl-5">
@@ -97,6 +110,9 @@ export default async function AdminOverviewPage() {
                 </Link>
               </li>
             )}
+            {serviceAlerts.map((text) => (
+              <li key={text}>{text}</li>
+            ))}
             {alerts.map((a) => (
               <li key={a.key}>
                 <Link href={`/beheer/mailboxen/${a.id}`} className="underline">
@@ -112,6 +128,17 @@ export default async function AdminOverviewPage() {
           Alle mailboxen zijn in orde en er wacht niets in het postvak.
         </p>
       )}
+      <p className="text-sm text-slate-700" data-testid="backup-status">
+        {service.backup.scheduled
+          ? `Dagelijkse back-up in de datamap (de nieuwste ${service.backup.keep} blijven bewaard); laatste geslaagde: ${
+              service.backup.lastSuccessAt
+                ? formatDateTime(new Date(service.backup.lastSuccessAt))
+                : 'nog geen'
+            }.`
+          : service.backup.lastSuccessAt
+            ? `Laatste geslaagde back-up: ${formatDateTime(new Date(service.backup.lastSuccessAt))} (geen dagelijkse back-up ingepland).`
+            : 'Er is geen dagelijkse back-up ingepland (alleen bij de ingebouwde database; met een eigen PostgreSQL regelt u de back-up zelf).'}
+      </p>
       <ul className="grid gap-4 md:grid-cols-2 lg:grid-cols-3">
         {SECTIONS.map((s) => (
           <li key={s.href} className="rounded border border-slate-200 bg-white p-4">

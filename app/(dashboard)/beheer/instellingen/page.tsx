@@ -117,6 +117,30 @@ export default async function SettingsPage() {
           1440,
           'Een mailbox die langer niet is gesynchroniseerd, krijgt een waarschuwing.',
         )}
+        {number(
+          'outboxAchterstandMinuten',
+          'Achterstand uitgaande mail (minuten)',
+          s.outboxAchterstandMinuten,
+          1,
+          1440,
+          'Wacht een uitgaande mail langer op verzending, dan meldt de statuscontrole "verminderd".',
+        )}
+        {number(
+          'werkvoorraadUren',
+          'Werkvoorraad (uren)',
+          s.werkvoorraadUren,
+          1,
+          336,
+          'Ligt een geparkeerd of mislukt bericht langer onbehandeld, dan meldt de statuscontrole "verminderd".',
+        )}
+        {number(
+          'backupBewaarAantal',
+          'Dagelijkse back-ups bewaren',
+          s.backupBewaarAantal,
+          1,
+          365,
+          'Zoveel dagelijkse back-ups blijven in de datamap staan; oudere worden na een geslaagde back-up verwijderd.',
+        )}
         <div className="flex items-center gap-2">
           <input
             id="set-statistiekenVoorMedewerkers"
