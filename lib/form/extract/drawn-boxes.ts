@@ -8,7 +8,7 @@ import type { TEngine } from './pdfium';
  * Each box becomes a ☒ or ☐ character at its place, so the readers see what a typed box gives.
  */
 type TRect = { left: number; bottom: number; right: number; top: number };
-type TShape = TRect & { kind: number; darkFill: boolean };
+export type TShape = TRect & { kind: number; darkFill: boolean };
 
 const PATH = 2;
 const FORM = 5;
@@ -39,7 +39,7 @@ function multiply(outer: TMatrix, inner: TMatrix): TMatrix {
   return [a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F];
 }
 
-function collectShapes({ api, raw }: TEngine, page: number, scratch: number): TShape[] {
+export function collectShapes({ api, raw }: TEngine, page: number, scratch: number): TShape[] {
   const shapes: TShape[] = [];
   const floats = () => new Float32Array(raw.memory.buffer, scratch, 6);
   const visit = (object: number, outer: TMatrix) => {
@@ -107,25 +107,40 @@ function insideBox(box: TRect, inner: TShape): boolean {
   return within && (!same || inner.darkFill);
 }
 
+const center = (r: TRect) => [(r.left + r.right) / 2, (r.bottom + r.top) / 2] as const;
+
+/** Squares centred on one point (a fill, its border, a focus ring) are one box: the largest. */
+function distinctBoxes(shapes: TShape[]): TShape[] {
+  const boxes: TShape[] = [];
+  for (const shape of shapes.filter(isBox)) {
+    const [x, y] = center(shape);
+    const same = boxes.findIndex((box) => {
+      const [bx, by] = center(box);
+      return Math.abs(bx - x) < 2 && Math.abs(by - y) < 2;
+    });
+    if (same === -1) boxes.push(shape);
+    else if (shape.right - shape.left > boxes[same]!.right - boxes[same]!.left) boxes[same] = shape;
+  }
+  return boxes;
+}
+
 /** Glyph characters for the drawn boxes of a loaded page; `texts` are the page's typed characters. */
 export function drawnBoxes(engine: TEngine, page: number, scratch: number, texts: TChar[]): TChar[][] {
   const shapes = collectShapes(engine, page, scratch);
-  const boxes: TShape[] = [];
-  for (const shape of shapes.filter(isBox)) {
-    // Nested squares (a border around a fill) are one box; the outer one counts.
-    const outer = boxes.findIndex((b) => insideBox(b, shape) || insideBox(shape, b));
-    if (outer === -1) boxes.push(shape);
-    else if (shape.right - shape.left > boxes[outer]!.right - boxes[outer]!.left) boxes[outer] = shape;
-  }
-  return boxes
+  return distinctBoxes(shapes)
     .filter(
       (box) =>
         !texts.some(
-          (c) => c.x >= box.left - 1 && c.x <= box.right && c.y >= box.bottom - 2 && c.y <= box.top,
+          (c) =>
+            c.text.trim() !== '' &&
+            c.x >= box.left - 1 &&
+            c.x <= box.right &&
+            c.y >= box.bottom - 2 &&
+            c.y <= box.top,
         ),
     )
     .map((box) => {
-      const ticked = box.darkFill || shapes.some((s) => s !== box && insideBox(box, s));
+      const ticked = shapes.some((s) => insideBox(box, s));
       const size = box.top - box.bottom;
       return [
         {

@@ -64,7 +64,7 @@ function measure(placed: TPlacedLine[], pageWidth: number): TPdfLine[] {
     .filter((pitch) => pitch > 0)
     .sort((a, b) => a - b);
   const usual = pitches[Math.floor(pitches.length / 2)] ?? 0;
-  return lines.map(({ y, left: _left, ...line }, i) => ({
+  return lines.map(({ y, ...line }, i) => ({
     ...line,
     mirroredMargin: pageWidth - left,
     gapBelow: usual > 0 && y - (lines[i + 1]?.y ?? y) > usual * PARAGRAPH_GAP,
