@@ -4,6 +4,8 @@ import { stripPageFurniture } from './page-furniture';
 import { pageLines, type TPdfLine } from './pdf-lines';
 import { PdfEngineAbort, PdfOpenError, withPdfDocument } from './pdfium';
 import { RefusedFile } from './refused';
+import type { TPlacedValue } from './acroform';
+import { placedChars } from './placed-chars';
 import { joinLines } from './soft-wraps';
 
 /**
@@ -30,10 +32,12 @@ function refusal(error: unknown): RefusedFile {
   return new RefusedFile('Bijlage is een beschadigde of onvolledige PDF; die kan niet worden gelezen.');
 }
 
-export async function extractPdf(bytes: Uint8Array): Promise<TPdfContent> {
-  let read: { pages: TPdfLine[][]; hasForm: boolean };
+type TPages = { pages: TPdfLine[][]; hasForm: boolean };
+
+/** Every page's lines; `placed` are live field values to read in their places. */
+async function readPages(bytes: Uint8Array, placed: TPlacedValue[]): Promise<TPages> {
   try {
-    read = await withPdfDocument(bytes, (engine, document) => {
+    return await withPdfDocument(bytes, (engine, document) => {
       const { api } = engine;
       const count = api.FPDF_GetPageCount(document);
       if (count > LIMITS.maxPages) {
@@ -45,7 +49,7 @@ export async function extractPdf(bytes: Uint8Array): Promise<TPdfContent> {
       for (let index = 0; index < count; index++) {
         const page = api.FPDF_LoadPage(document, index);
         if (page === 0) throw new Error(`page ${index} does not load`);
-        pages.push(pageLines(engine, page));
+        pages.push(pageLines(engine, page, placedChars(placed, index)));
         api.FPDF_ClosePage(page);
       }
       return { pages, hasForm: api.FPDF_GetFormType(document) !== FORMTYPE_NONE };
@@ -53,7 +57,17 @@ export async function extractPdf(bytes: Uint8Array): Promise<TPdfContent> {
   } catch (error) {
     throw refusal(error);
   }
-  // pdf-lib is loaded only for the (rare) PDF that declares a form.
-  const acroform = read.hasForm ? await (await import('./acroform')).readAcroform(bytes) : null;
+}
+
+export async function extractPdf(bytes: Uint8Array): Promise<TPdfContent> {
+  let read = await readPages(bytes, []);
+  let acroform: TRawForm | null = null;
+  if (read.hasForm) {
+    // pdf-lib is loaded only for the (rare) PDF that declares a form.
+    const form = await (await import('./acroform')).readAcroform(bytes);
+    acroform = form.raw;
+    // Fields nothing names are read where they sit: a second pass places them among the labels.
+    if (form.placed.length > 0) read = await readPages(bytes, form.placed);
+  }
   return { text: joinLines(stripPageFurniture(read.pages)), acroform };
 }

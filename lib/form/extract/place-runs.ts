@@ -18,13 +18,16 @@ const LINE_THRESHOLD = 4.6;
 const JUMP_BACK = 3;
 /** How far (in font sizes) a run's baseline may be from a line's to join it. */
 const SAME_ROW = 0.5;
+/** A gap narrower than this (in font sizes) is inside a word (see line-text.ts). */
+const WORD_GAP = 0.2;
 
+/** Runs of content order on one baseline, reading rightwards; a jump back left starts a new run. */
 function runsOf(chars: TChar[]): TChar[][] {
   const runs: TChar[][] = [];
   let run: TChar[] = [];
   for (const char of chars) {
     const last = run.at(-1);
-    if (last && Math.abs(last.y - char.y) > LINE_THRESHOLD) {
+    if (last && (Math.abs(last.y - char.y) > LINE_THRESHOLD || char.x < last.right - 2 * char.size)) {
       runs.push(run);
       run = [];
     }
@@ -36,16 +39,58 @@ function runsOf(chars: TChar[]): TChar[][] {
 
 const sizeOf = (run: TChar[]) => Math.max(...run.map((char) => char.size));
 
-/** Puts a run where it sits on the page: into the line on its baseline, else below the line above it. */
+/** A run cut where the gap between two characters is wider than a column gap. */
+function pieces(run: TChar[]): TChar[][] {
+  const cut: TChar[][] = [[run[0]!]];
+  for (let i = 1; i < run.length; i++) {
+    if (run[i]!.x - run[i - 1]!.right > 1.5 * run[i]!.size) cut.push([]);
+    cut.at(-1)!.push(run[i]!);
+  }
+  return cut;
+}
+
+/** How far a run starts from a line's horizontal extent (0 inside it). */
+function across(line: TPlacedLine, x: number): number {
+  const left = line.chars[0]!.x;
+  const right = Math.max(...line.chars.map((char) => char.right));
+  return x < left ? left - x : x > right ? x - right : 0;
+}
+
+/**
+ * Where a run goes into a line: before the first character right of its start, but never inside
+ * a word (a label too wide for its cell overlaps the value: "Telefoonnummer" then "010-...").
+ */
+function insertionPoint(chars: TChar[], run: TChar[]): number {
+  let at = chars.findIndex((char) => char.x > run[0]!.x);
+  if (at === -1) return chars.length;
+  const inWord = (i: number) =>
+    chars[i]!.text.trim() !== '' &&
+    chars[i - 1]!.text.trim() !== '' &&
+    chars[i]!.x - chars[i - 1]!.right < WORD_GAP * chars[i]!.size;
+  while (at > 0 && at < chars.length && inWord(at)) at++;
+  return at;
+}
+
+/**
+ * Puts a run where it sits on the page: into the line on its baseline, else below the line above
+ * it. Two lines can share a baseline (table cells in content order: "Datum/tijd" and "Op  om
+ * uur."); the run joins the one it is inside of, or nearest to.
+ */
 function place(lines: TPlacedLine[], run: TChar[]): void {
   const y = run[0]!.y;
+  const x = run[0]!.x;
   const tolerance = SAME_ROW * sizeOf(run);
-  let row: TPlacedLine | undefined;
-  for (const line of lines) {
-    if (Math.abs(line.y - y) <= tolerance && (!row || Math.abs(line.y - y) < Math.abs(row.y - y))) row = line;
-  }
+  const rows = lines.filter((line) => Math.abs(line.y - y) <= tolerance);
+  const closest = Math.min(...rows.map((line) => Math.abs(line.y - y)));
+  const row = rows
+    .filter((line) => Math.abs(line.y - y) <= closest + 1)
+    .reduce<TPlacedLine | undefined>(
+      (best, line) => (!best || across(line, x) < across(best, x) ? line : best),
+      undefined,
+    );
   if (row) {
-    row.chars = [...row.chars, ...run].sort((a, b) => a.x - b.x);
+    // Pieces far apart (the date and the time of "Op … om … uur.") each go into their own gap.
+    for (const piece of pieces(run)) row.chars.splice(insertionPoint(row.chars, piece), 0, ...piece);
     return;
   }
   let above = -1;
@@ -61,7 +106,9 @@ export function placeLines(chars: TChar[], drawn: TChar[][] = []): TPlacedLine[]
   let previous: TChar[] | undefined;
   for (const run of runsOf(chars)) {
     if (previous && run[0]!.y - previous[0]!.y > JUMP_BACK * sizeOf(run)) geometric = true;
-    if (geometric) place(lines, run);
+    // Back to the left on the same baseline: drawn into gaps of the line (a flattened field).
+    const backOnLine = previous && Math.abs(run[0]!.y - previous[0]!.y) <= LINE_THRESHOLD;
+    if (geometric || backOnLine) place(lines, run);
     else lines.push({ chars: run, y: run[0]!.y });
     previous = run;
   }
