@@ -48,9 +48,9 @@ async function render(c: TProducerCase, browser: Browser): Promise<Uint8Array> {
       return scanPdf(await renderPdf(c.formulier, c.layout), {
         dpi: 150,
         angle: c.angle ?? 0.5,
-        noise: 40,
+        noise: 24,
         seed: c.name.length * 7919 + (c.angle ?? 0) * 1000,
-        quality: 45,
+        quality: 35,
       });
   }
 }

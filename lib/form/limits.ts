@@ -13,6 +13,13 @@ export const LIMITS = {
   /** V8 heap of the parse worker; exceeding it ends the worker, not the process. */
   maxOldGenerationSizeMb: 256,
   maxYoungGenerationSizeMb: 32,
+  /**
+   * Pages without usable text are read by OCR: at most this many per file, rendered at OCR_DPI,
+   * each adding this much to the file's time limit (the worker tells the pool when OCR starts).
+   */
+  maxOcrPages: 6,
+  ocrDpi: 200,
+  ocrPageMs: 30_000,
 } as const;
 
 export type TLimits = typeof LIMITS;

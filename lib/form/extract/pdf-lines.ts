@@ -4,6 +4,7 @@ import { readChars, type TChar } from './pdf-chars';
 import type { TEngine } from './pdfium';
 import { placeLines, type TPlacedLine } from './place-runs';
 import { textWidth } from './text-width';
+import { hasUsableText } from './usable-text';
 
 /**
  * One page's text as printed lines: PDFium's characters in content order (so a table's wrapped
@@ -29,20 +30,26 @@ export type TPdfLine = {
 /** A line pitch this much above the page's usual one is paragraph spacing. */
 const PARAGRAPH_GAP = 1.3;
 
-/** Lines of one loaded page; `extra` are characters from outside the text layer (live field values). */
-export function pageLines(engine: TEngine, page: number, extra: TChar[][] = []): TPdfLine[] {
+/**
+ * Lines of one loaded page; `extra` are characters from outside the text layer (live field
+ * values). Null when the page has no usable text (a scan): that page needs OCR.
+ */
+export function pageLines(engine: TEngine, page: number, extra: TChar[][] = []): TPdfLine[] | null {
   const { api, raw } = engine;
   const textPage = api.FPDFText_LoadPage(page);
   // 32 bytes of the engine's memory that the position calls write into.
   const scratch = raw.malloc(32);
   const chars = readChars(raw, textPage, scratch);
-  const drawn = drawnBoxes(engine, page, scratch, chars);
+  const usable = hasUsableText(chars);
+  const drawn = usable ? drawnBoxes(engine, page, scratch, chars) : [];
   raw.free(scratch);
   api.FPDFText_ClosePage(textPage);
+  if (!usable) return null;
   return measure(placeLines(chars, [...drawn, ...extra]), api.FPDF_GetPageWidthF(page));
 }
 
-function measure(placed: TPlacedLine[], pageWidth: number): TPdfLine[] {
+/** Printed lines with what the soft-wrap and paragraph rules need (ends, scale, spacing). */
+export function measure(placed: TPlacedLine[], pageWidth: number): TPdfLine[] {
   const lines = placed
     .map(({ chars, y }) => {
       let width = 0;

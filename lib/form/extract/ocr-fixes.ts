@@ -1,0 +1,21 @@
+/**
+ * Repairs for what OCR typically gets wrong in this form's values, applied to OCR'd lines only:
+ * an e-mail address read with spaces, commas or ® for the dots and the @; a comma for the full
+ * stop of an initial ("Dr, H.", "T, Denkbeeld"); a comma in a time ("14,35 uur"); the template's
+ * "optioneel" with its l read as a slash.
+ */
+const EMAIL = /([\p{L}\d._-]+(?:[.,] ?[\p{L}\d_-]+)*) ?[@®©]{1,2} ?([\p{L}\d-]+(?: ?[.,] ?[\p{L}\d-]+)+)/u;
+const INITIAL_COMMA = /(?<![\p{L}\d])(\p{Lu}\p{Ll}?),(?= ?\p{Lu})/gu;
+const TIME_COMMA = /(?<!\d)(\d{1,2}),(\d{2})(?= ?uur)/g;
+const OPTIONEEL = /\boptionee[l/1|I!]/g;
+
+export function fixOcrLine(line: string): string {
+  return line
+    .replace(EMAIL, (_all, local: string, domain: string) => {
+      const clean = (part: string) => part.replace(/,/g, '.').replace(/ /g, '');
+      return `${clean(local)}@${clean(domain)}`;
+    })
+    .replace(INITIAL_COMMA, '$1.')
+    .replace(TIME_COMMA, '$1.$2')
+    .replace(OPTIONEEL, 'optioneel');
+}
