@@ -1,11 +1,13 @@
 /**
  * Repairs for what OCR typically gets wrong in this form's values, applied to OCR'd lines only:
- * an e-mail address read with spaces, commas or ® for the dots and the @; a comma for the full
+ * an e-mail address read with spaces, commas or ® for the dots and the @ (or a dot lost); a comma for the full
  * stop of an initial ("Dr, H.", "T, Denkbeeld"); a comma in a time ("14,35 uur"); the template's
  * "optioneel" with its l read as a slash.
  */
 const EMAIL = /([\p{L}\d._-]+(?:[.,] ?[\p{L}\d_-]+)*) ?[@®©]{1,2} ?([\p{L}\d-]+(?: ?[.,] ?[\p{L}\d-]+)+)/u;
-const INITIAL_COMMA = /(?<![\p{L}\d])(\p{Lu}\p{Ll}?),(?= ?\p{Lu})/gu;
+const INITIAL_COMMA = /(?<![\p{L}\d])(\p{Lu}\p{Ll}?),(?= ?\p{Lu})|(?<![\p{L}\d])(\p{Lu}),(?= \p{L})/gu;
+/** "E-mail mirjam fictiefkamp@…": an address has no space; OCR lost the dot. */
+const EMAIL_SPACE = /^(\s*E-?mail\s*:?\s*)([\p{L}\d._-]+) ([\p{L}\d._-]+@)/iu;
 const TIME_COMMA = /(?<!\d)(\d{1,2}),(\d{2})(?= ?uur)/g;
 const OPTIONEEL = /\boptionee[l/1|I!]/g;
 
@@ -15,7 +17,8 @@ export function fixOcrLine(line: string): string {
       const clean = (part: string) => part.replace(/,/g, '.').replace(/ /g, '');
       return `${clean(local)}@${clean(domain)}`;
     })
-    .replace(INITIAL_COMMA, '$1.')
+    .replace(EMAIL_SPACE, '$1$2.$3')
+    .replace(INITIAL_COMMA, (_all, two: string | undefined, one: string | undefined) => `${two ?? one}.`)
     .replace(TIME_COMMA, '$1.$2')
     .replace(OPTIONEEL, 'optioneel');
 }
