@@ -1,13 +1,17 @@
 /**
  * Repairs for what OCR typically gets wrong in this form's values, applied to OCR'd lines only:
  * an e-mail address read with spaces, commas or ® for the dots and the @ (or a dot lost); a comma for the full
- * stop of an initial ("Dr, H.", "T, Denkbeeld"); a comma in a time ("14,35 uur"); the template's
+ * stop of an initial ("Dr, H.", "T, Denkbeeld", "T.,"); a label's colon read as a lone comma or low
+ * quote ("Geslacht ‚ Man"); a comma in a time ("14,35 uur"); the template's
  * "optioneel" with its l read as a slash.
  */
 const EMAIL = /([\p{L}\d._-]+(?:[.,] ?[\p{L}\d_-]+)*) ?[@®©]{1,2} ?([\p{L}\d-]+(?: ?[.,] ?[\p{L}\d-]+)+)/u;
 const INITIAL_COMMA = /(?<![\p{L}\d])(\p{Lu}\p{Ll}?),(?= ?\p{Lu})|(?<![\p{L}\d])(\p{Lu}),(?= \p{L})/gu;
 /** "E-mail mirjam fictiefkamp@…": an address has no space; OCR lost the dot. */
 const EMAIL_SPACE = /^(\s*E-?mail\s*:?\s*)([\p{L}\d._-]+) ([\p{L}\d._-]+@)/iu;
+/** A label's colon read as a low quote, comma or semicolon standing alone: "Geslacht ‚ Man". */
+const LONE_COLON = /(?<=\S) [‚,;] (?=\S)/g;
+const INITIAL_DOT_COMMA = /(?<![\p{L}\d])(\p{Lu})\.,/gu;
 const TIME_COMMA = /(?<!\d)(\d{1,2}),(\d{2})(?= ?uur)/g;
 const OPTIONEEL = /\boptionee[l/1|I!]/g;
 
@@ -19,6 +23,8 @@ export function fixOcrLine(line: string): string {
     })
     .replace(EMAIL_SPACE, '$1$2.$3')
     .replace(INITIAL_COMMA, (_all, two: string | undefined, one: string | undefined) => `${two ?? one}.`)
+    .replace(INITIAL_DOT_COMMA, '$1.')
+    .replace(LONE_COLON, ' : ')
     .replace(TIME_COMMA, '$1.$2')
     .replace(OPTIONEEL, 'optioneel');
 }

@@ -12,6 +12,8 @@ import type { TChar } from './pdf-chars';
  */
 export type TOcrPage = { runs: TChar[][]; words: TOcrWord[]; boxes: number };
 
+const NOISE_CONFIDENCE = 20;
+
 const overlaps = (word: TOcrWord, box: TImageBox) => {
   const x = Math.min(word.x1, box.x1) - Math.max(word.x0, box.x0);
   const y = Math.min(word.y1, box.y1) - Math.max(word.y0, box.y0);

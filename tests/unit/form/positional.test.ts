@@ -112,6 +112,8 @@ describe('OCR repairs', () => {
     expect(fixOcrLine('Naam Huisarts : Dr, H. van Bedenkum')).toBe('Naam Huisarts : Dr. H. van Bedenkum');
     expect(fixOcrLine('Op 04-11-2025 om 14,35 uur')).toBe('Op 04-11-2025 om 14.35 uur');
     expect(fixOcrLine('Nederland optionee/')).toBe('Nederland optioneel');
+    expect(fixOcrLine('Geslacht ‚ Man')).toBe('Geslacht : Man');
+    expect(fixOcrLine('Contactpersoon : T., Denkbeeld')).toBe('Contactpersoon : T. Denkbeeld');
   });
 
   it('puts the space back in a voorvoegsel and leaves other text alone', () => {
