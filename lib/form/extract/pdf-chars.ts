@@ -22,6 +22,32 @@ const LIGATURES: Record<number, string> = {
   0xfb06: 'st',
 };
 
+/**
+ * What Wingdings draws at the codes Word's check boxes use: ¨ and o an empty box, x and ý a box
+ * with a cross, þ a box with a check, n a filled square. Such a font has no Unicode map, so its
+ * codes come out as Latin letters (or, from some producers, in the private-use range F0xx).
+ */
+const WINGDINGS: Record<number, string> = {
+  0x6f: '☐',
+  0x71: '❑',
+  0xa8: '☐',
+  0x6e: '■',
+  0x78: '☒',
+  0xfd: '☒',
+  0xfe: '☑',
+  0xfb: '✗',
+  0xfc: '✓',
+};
+const SYMBOL_FONT = /wingding|dingbat|symbol/i;
+const NAME_BYTES = 64;
+
+/** The name of the font a character is set in (the engine writes it into `buffer`). */
+function fontName(raw: TEngine['raw'], textPage: number, index: number, buffer: number): string {
+  const length = raw.FPDFText_GetFontInfo(textPage, index, buffer, NAME_BYTES, 0);
+  const bytes = new Uint8Array(raw.memory.buffer, buffer, Math.min(length, NAME_BYTES));
+  return String.fromCharCode(...bytes.subarray(0, Math.max(0, bytes.indexOf(0))));
+}
+
 export function charText(code: number): string {
   if (code === LINE_END_HYPHEN) return '-';
   return LIGATURES[code] ?? String.fromCharCode(code);
@@ -31,6 +57,7 @@ export function charText(code: number): string {
 export function readChars(raw: TEngine['raw'], textPage: number, scratch: number): TChar[] {
   const chars: TChar[] = [];
   const count = raw.FPDFText_CountChars(textPage);
+  let nameBuffer = 0;
   let doubles = new Float64Array(raw.memory.buffer, scratch, 2);
   let floats = new Float32Array(raw.memory.buffer, scratch + 16, 4);
   for (let i = 0; i < count; i++) {
@@ -47,7 +74,21 @@ export function readChars(raw: TEngine['raw'], textPage: number, scratch: number
       floats = new Float32Array(raw.memory.buffer, scratch + 16, 4);
     }
     // FS_RECTF: left, top, right, bottom; right is the origin plus the glyph's advance.
-    chars.push({ text: charText(code), x: doubles[0]!, y: doubles[1]!, right: floats[2]!, size: size || 10 });
+    const char = {
+      text: charText(code),
+      x: doubles[0]!,
+      y: doubles[1]!,
+      right: floats[2]!,
+      size: size || 10,
+    };
+    const symbol = code >= 0xf000 && code <= 0xf0ff ? WINGDINGS[code - 0xf000] : WINGDINGS[code];
+    if (symbol && code >= 0xf000) char.text = symbol;
+    else if (symbol) {
+      nameBuffer ||= raw.malloc(NAME_BYTES);
+      if (SYMBOL_FONT.test(fontName(raw, textPage, i, nameBuffer))) char.text = symbol;
+    }
+    chars.push(char);
   }
+  if (nameBuffer) raw.free(nameBuffer);
   return chars;
 }
