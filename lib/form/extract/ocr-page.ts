@@ -70,7 +70,11 @@ export async function ocrPage(scan: TGrayImage): Promise<TOcrPage> {
   const words: TOcrWord[] = [];
   for (const line of lines) {
     const kept = line.words.filter(
-      (word) => word.text.trim() !== '' && !boxes.some((box) => overlaps(word, box)),
+      (word) =>
+        word.text.trim() !== '' &&
+        // A speck Tesseract itself doubts ("E" at 0 %) is noise, not a value.
+        !(word.confidence < NOISE_CONFIDENCE && [...word.text.trim()].length <= 2) &&
+        !boxes.some((box) => overlaps(word, box)),
     );
     if (kept.length === 0) continue;
     const size = Math.max(...kept.map((word) => word.y1 - word.y0)) / scale / 1.15;
