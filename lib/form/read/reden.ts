@@ -1,3 +1,4 @@
+import { editDistance } from '../normalise/edit-distance';
 import { foldSpaces } from '../normalise/text';
 
 /**
@@ -17,6 +18,15 @@ const INSTRUCTIONS = [
 ].map(squash);
 
 const MAX_LINES = 4;
+/** Misread letters an instruction may have (OCR) and still be recognised: one in twenty. */
+const TOLERANCE = 0.05;
+
+/** Equal, or (same first letters, so most lines cost nothing) within the tolerance. */
+const near = (a: string, b: string) =>
+  a === b || (a.slice(0, 3) === b.slice(0, 3) && editDistance(a, b) <= Math.floor(TOLERANCE * b.length));
+const isInstruction = (joined: string) => INSTRUCTIONS.some((instruction) => near(joined, instruction));
+const startsInstruction = (joined: string) =>
+  INSTRUCTIONS.some((instruction) => near(joined, instruction.slice(0, joined.length)));
 
 function squash(text: string): string {
   return text
@@ -40,11 +50,11 @@ function withoutInstructions(text: string): string {
     let joined = '';
     for (let n = 1; n <= MAX_LINES && i + n <= lines.length; n++) {
       joined += squash(lines[i + n - 1]!);
-      if (INSTRUCTIONS.includes(joined)) {
+      if (isInstruction(joined)) {
         span = n;
         break;
       }
-      if (joined !== '' && !INSTRUCTIONS.some((instruction) => instruction.startsWith(joined))) break;
+      if (joined !== '' && !startsInstruction(joined)) break;
     }
     if (span > 0) {
       i += span - 1;

@@ -105,6 +105,12 @@ describe('instruction lines however they are set', () => {
 });
 
 describe('OCR repairs', () => {
+  it('recognises an instruction line with a letter or two misread', () => {
+    const body =
+      "7 W's: Wie, wat, waar, wanneer, op welke wijze, met weik gevoig, welke aanleiding, denk ook aan de\u2028veiligheid van de medewerker die in contact treedt met de betrokkene.\nBuren bellen.";
+    expect(readReden(body)).toBe('Buren bellen.');
+  });
+
   it('mends an e-mail address, initials and times as OCR misreads them', () => {
     expect(fixOcrLine('E-mail mirjam. fictiefkamp®@rotterdam. politie, nl')).toBe(
       'E-mail mirjam.fictiefkamp@rotterdam.politie.nl',
@@ -113,6 +119,9 @@ describe('OCR repairs', () => {
     expect(fixOcrLine('Op 04-11-2025 om 14,35 uur')).toBe('Op 04-11-2025 om 14.35 uur');
     expect(fixOcrLine('Nederland optionee/')).toBe('Nederland optioneel');
     expect(fixOcrLine('Geslacht ‚ Man')).toBe('Geslacht : Man');
+    expect(fixOcrLine('Datumftíjd 31-10-2025 02,15')).toBe('Datum/tijd 31-10-2025 02.15');
+    expect(fixOcrLine('Huipveriening')).toBe('Hulpverlening');
+    expect(fixOcrLine('Rotterdam Zuid')).toBe('Rotterdam Zuid');
     expect(fixOcrLine('Contactpersoon : T., Denkbeeld')).toBe('Contactpersoon : T. Denkbeeld');
   });
 
