@@ -24,6 +24,13 @@ export const LIMITS = {
   maxParseRssGrowthMb: 384,
   /** How often the pool looks at that growth while a file is parsed. */
   rssCheckMs: 50,
+  /**
+   * Pages without usable text are read by OCR: at most this many per file, rendered at OCR_DPI,
+   * each adding this much to the file's time limit (the worker tells the pool when OCR starts).
+   */
+  maxOcrPages: 6,
+  ocrDpi: 200,
+  ocrPageMs: 30_000,
 } as const;
 
 export type TLimits = typeof LIMITS;

@@ -1,7 +1,9 @@
 import { buildFormulier } from './build';
 import { checkFormulier } from './checks';
 import { detectType } from './extract/detect';
-import { extractPdf } from './extract/pdf';
+import { extractPdf, type TOcrRead } from './extract/pdf';
+import { ocrFindings } from './ocr-confidence';
+import { canonicalVoorvoegsel } from './normalise/voorvoegsel';
 import { RefusedFile } from './extract/refused';
 import { sizeRefusal } from './limits';
 import type { TRawForm } from './raw';
@@ -21,6 +23,8 @@ export type TParseOptions = {
   now?: Date;
   /** The kenmerk from the mail's subject: the record's kenmerk when the form lacks one (the error stays). */
   fallbackKenmerk?: string;
+  /** Told before OCR starts, with the number of pages (the worker extends its time limit). */
+  onOcr?: (pages: number) => void;
 };
 
 /** Phrases only the meldformulier has; fewer than three found means it is some other document. */
@@ -35,7 +39,10 @@ const FORM_MARKERS = [
   'Nader telefonisch contact',
 ].map((words) => new RegExp(phrase(words), 'iu'));
 
-async function readRaw(bytes: Uint8Array, filename: string | undefined): Promise<TRawForm> {
+type TRead = { raw: TRawForm; ocr: TOcrRead | null };
+
+async function readRaw(bytes: Uint8Array, options: TParseOptions): Promise<TRead> {
+  const { filename } = options;
   const tooLarge = sizeRefusal(bytes.length);
   if (tooLarge) throw new RefusedFile(tooLarge);
   const type = detectType(bytes);
@@ -45,10 +52,10 @@ async function readRaw(bytes: Uint8Array, filename: string | undefined): Promise
     );
   }
   // mammoth is loaded on the first .docx only: the warm worker starts faster for PDFs.
-  const { text, acroform } =
+  const { text, acroform, ocr } =
     type.kind === 'pdf'
-      ? await extractPdf(bytes)
-      : { text: await (await import('./extract/docx')).extractDocx(bytes), acroform: null };
+      ? await extractPdf(bytes, options.onOcr)
+      : { text: await (await import('./extract/docx')).extractDocx(bytes), acroform: null, ocr: null };
   const normalised = text.normalize('NFC');
   const markers = FORM_MARKERS.filter((marker) => marker.test(normalised)).length;
   if (markers < 3 && Object.keys(acroform ?? {}).length < 3) {
@@ -57,26 +64,33 @@ async function readRaw(bytes: Uint8Array, filename: string | undefined): Promise
     );
   }
   // Field values win over the text layer, which for a filled PDF form still shows the template.
-  return { ...readFormText(normalised), ...acroform };
+  const raw = { ...readFormText(normalised), ...acroform };
+  const voorvoegsel = raw['betrokkene.voorvoegsel'];
+  // OCR loses the space inside a voorvoegsel ("vanden"); the written form is put back.
+  if (ocr && voorvoegsel) raw['betrokkene.voorvoegsel'] = canonicalVoorvoegsel(voorvoegsel.trim());
+  return { raw, ocr };
 }
 
 export async function parseBytes(bytes: Uint8Array, options: TParseOptions = {}): Promise<TParseResult> {
-  let raw: TRawForm;
+  let read: TRead;
   try {
-    raw = await readRaw(bytes, options.filename);
+    read = await readRaw(bytes, options);
   } catch (error) {
     if (error instanceof RefusedFile) return refused(error.message);
     throw error;
   }
+  const { raw, ocr } = read;
   const built = buildFormulier(raw);
+  const ocrRead = ocr ? ocrFindings(raw, ocr) : null;
   const checks = checkFormulier(built, {
     trustedDomains: options.trustedDomains ?? ['politie.nl'],
     now: options.now ?? new Date(),
   });
   const errors = checks.errors;
-  const warnings = [...built.warnings, ...checks.warnings];
+  const warnings = [...built.warnings, ...checks.warnings, ...(ocrRead?.warnings ?? [])];
   const kenmerk = built.formulier.kenmerk ?? options.fallbackKenmerk ?? null;
   // Without a kenmerk the record cannot be a meldformulier/1 (kenmerk is required there).
   const formulier = kenmerk === null ? null : ZMeldformulier.parse({ ...built.formulier, kenmerk });
-  return { ok: errors.length === 0, formulier, warnings, errors };
+  const result: TParseResult = { ok: errors.length === 0, formulier, warnings, errors };
+  return ocrRead ? { ...result, ocr: ocrRead.info } : result;
 }

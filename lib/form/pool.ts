@@ -6,7 +6,7 @@ import { LIMITS } from './limits';
 import type { TParseOptions } from './parse-bytes';
 import { refused } from './refused-result';
 import type { TParseResult } from './schema';
-import type { TParseReply, TParseRequest } from './worker';
+import type { TOcrNotice, TParseReply, TParseRequest } from './worker';
 
 /**
  * One warm parse worker, reused for every file. Files are parsed one after another. A file that
@@ -70,8 +70,14 @@ function startWorker(): Worker {
       maxYoungGenerationSizeMb: LIMITS.maxYoungGenerationSizeMb,
     },
   });
-  started.on('message', (reply: TParseReply) => {
+  started.on('message', (reply: TParseReply | TOcrNotice) => {
     if (!running || reply.id !== running.id) return;
+    if ('ocrPages' in reply) {
+      // OCR has a time limit of its own per page, on top of the file's.
+      clearTimeout(running.timer);
+      running.timer = startTimer(LIMITS.timeoutMs + reply.ocrPages * LIMITS.ocrPageMs);
+      return;
+    }
     if (reply.retire) discardWorker();
     if ('result' in reply) finish(reply.result);
     else finish(refused(`Bijlage kon niet worden gelezen (${reply.failure}).`));
@@ -111,6 +117,20 @@ function watchMemory(): NodeJS.Timeout {
   return watch;
 }
 
+/** Ends the running file's worker when `ms` pass before its answer. */
+function startTimer(ms: number): NodeJS.Timeout {
+  const timer = setTimeout(() => {
+    discardWorker();
+    finish(
+      refused(
+        `Bijlage kon niet binnen ${Math.round(ms / 1000)} seconden worden gelezen; het bestand wordt niet verwerkt.`,
+      ),
+    );
+  }, ms);
+  timer.unref();
+  return timer;
+}
+
 function runNext(): void {
   if (running) return;
   const job = queue.shift();
@@ -118,16 +138,7 @@ function runNext(): void {
   worker ??= startWorker();
   worker.ref();
   const id = nextId++;
-  const timer = setTimeout(() => {
-    discardWorker();
-    finish(
-      refused(
-        `Bijlage kon niet binnen ${LIMITS.timeoutMs / 1000} seconden worden gelezen; het bestand wordt niet verwerkt.`,
-      ),
-    );
-  }, LIMITS.timeoutMs);
-  timer.unref();
-  running = { id, job, timer, memoryWatch: watchMemory() };
+  running = { id, job, timer: startTimer(LIMITS.timeoutMs), memoryWatch: watchMemory() };
   worker.postMessage({ id, ...job.request } satisfies TParseRequest);
 }
 

@@ -71,9 +71,18 @@ export type TMeldformulier = z.infer<typeof ZMeldformulier>;
 /** A finding about one field, by its dotted path in the record (e.g. `betrokkene.bsn`). */
 export type TFinding = { field: string; message: string };
 
+/** Present when pages were read by OCR: per record path, how sure OCR was (0–100). */
+export type TOcrInfo = {
+  gelezenMetOcr: true;
+  pages: number;
+  msPerPage: number;
+  confidence: Record<string, number>;
+};
+
 export type TParseResult = {
   ok: boolean;
   formulier: TMeldformulier | null;
   warnings: TFinding[];
   errors: TFinding[];
+  ocr?: TOcrInfo;
 };

@@ -11,13 +11,17 @@ export type TParseReply = ({ result: import('./schema').TParseResult } | { failu
   id: number;
   retire: boolean;
 };
+/** Sent before OCR starts: the pool gives the file more time for that many pages. */
+export type TOcrNotice = { id: number; ocrPages: number };
 
 // PDFium is ready before the first file arrives (the pool starts this thread ahead of need). A
 // failure here is tried again, and reported, by the first file.
 warmEngine().catch(() => undefined);
 
 parentPort?.on('message', (request: TParseRequest) => {
-  parseBytes(request.bytes, request.options).then(
+  const onOcr = (pages: number) =>
+    parentPort?.postMessage({ id: request.id, ocrPages: pages } satisfies TOcrNotice);
+  parseBytes(request.bytes, { ...request.options, onOcr }).then(
     (result) =>
       parentPort?.postMessage({ id: request.id, result, retire: engineSpent() } satisfies TParseReply),
     (error: unknown) =>

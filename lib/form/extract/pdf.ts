@@ -1,9 +1,15 @@
 import { LIMITS } from '../limits';
 import type { TRawForm } from '../raw';
 import { stripPageFurniture } from './page-furniture';
-import { pageLines, type TPdfLine } from './pdf-lines';
+import { measure, pageLines, type TPdfLine } from './pdf-lines';
+import type { TOcrWord } from './ocr-engine';
+import { renderGray, type TGrayImage } from './page-bitmap';
+import { placeLines } from './place-runs';
+import { fixOcrLine } from './ocr-fixes';
 import { PdfEngineAbort, PdfOpenError, withPdfDocument } from './pdfium';
 import { RefusedFile } from './refused';
+import type { TPlacedValue } from './acroform';
+import { placedChars } from './placed-chars';
 import { joinLines } from './soft-wraps';
 
 /**
@@ -12,7 +18,7 @@ import { joinLines } from './soft-wraps';
  * costs one look at its page tree. AcroForm field values are invisible to text extraction, so a
  * PDF that declares a form is also read with pdf-lib. PDFium runs no document JavaScript.
  */
-export type TPdfContent = { text: string; acroform: TRawForm | null };
+export type TPdfContent = { text: string; acroform: TRawForm | null; ocr: TOcrRead | null };
 
 /** FPDF_GetFormType: no form; anything else is an AcroForm or an XFA form. */
 const FORMTYPE_NONE = 0;
@@ -30,10 +36,12 @@ function refusal(error: unknown): RefusedFile {
   return new RefusedFile('Bijlage is een beschadigde of onvolledige PDF; die kan niet worden gelezen.');
 }
 
-export async function extractPdf(bytes: Uint8Array): Promise<TPdfContent> {
-  let read: { pages: TPdfLine[][]; hasForm: boolean };
+type TPages = { pages: (TPdfLine[] | null)[]; scans: Map<number, TGrayImage>; hasForm: boolean };
+
+/** Every page's lines (null for a page without usable text, rendered for OCR instead). */
+async function readPages(bytes: Uint8Array, placed: TPlacedValue[]): Promise<TPages> {
   try {
-    read = await withPdfDocument(bytes, (engine, document) => {
+    return await withPdfDocument(bytes, (engine, document) => {
       const { api } = engine;
       const count = api.FPDF_GetPageCount(document);
       if (count > LIMITS.maxPages) {
@@ -41,19 +49,59 @@ export async function extractPdf(bytes: Uint8Array): Promise<TPdfContent> {
           `Bijlage is een PDF van ${count} pagina's; een meldformulier heeft er hooguit ${LIMITS.maxPages}.`,
         );
       }
-      const pages: TPdfLine[][] = [];
+      const pages: (TPdfLine[] | null)[] = [];
+      const scans = new Map<number, TGrayImage>();
       for (let index = 0; index < count; index++) {
         const page = api.FPDF_LoadPage(document, index);
         if (page === 0) throw new Error(`page ${index} does not load`);
-        pages.push(pageLines(engine, page));
+        const lines = pageLines(engine, page, placedChars(placed, index));
+        if (lines === null && scans.size < LIMITS.maxOcrPages)
+          scans.set(index, renderGray(engine, page, LIMITS.ocrDpi));
+        pages.push(lines);
         api.FPDF_ClosePage(page);
       }
-      return { pages, hasForm: api.FPDF_GetFormType(document) !== FORMTYPE_NONE };
+      return { pages, scans, hasForm: api.FPDF_GetFormType(document) !== FORMTYPE_NONE };
     });
   } catch (error) {
     throw refusal(error);
   }
-  // pdf-lib is loaded only for the (rare) PDF that declares a form.
-  const acroform = read.hasForm ? await (await import('./acroform')).readAcroform(bytes) : null;
-  return { text: joinLines(stripPageFurniture(read.pages)), acroform };
+}
+
+/** What OCR read: its words with their confidence, and what it cost. */
+export type TOcrRead = { pages: number; words: TOcrWord[]; msPerPage: number };
+
+async function ocrPages(
+  read: TPages,
+  onOcr: ((pages: number) => void) | undefined,
+): Promise<TOcrRead | null> {
+  if (read.scans.size === 0) return null;
+  onOcr?.(read.scans.size);
+  // Loaded only for a scan: text forms never pay for Tesseract.
+  const { ocrPage } = await import('./ocr-page');
+  const started = performance.now();
+  const words: TOcrWord[] = [];
+  for (const [index, image] of read.scans) {
+    const page = await ocrPage(image);
+    words.push(...page.words);
+    read.pages[index] = measure(placeLines([], page.runs), image.width / image.scale).map((line) => ({
+      ...line,
+      text: fixOcrLine(line.text),
+    }));
+  }
+  return { pages: read.scans.size, words, msPerPage: (performance.now() - started) / read.scans.size };
+}
+
+export async function extractPdf(bytes: Uint8Array, onOcr?: (pages: number) => void): Promise<TPdfContent> {
+  let read = await readPages(bytes, []);
+  let acroform: TRawForm | null = null;
+  if (read.hasForm) {
+    // pdf-lib is loaded only for the (rare) PDF that declares a form.
+    const form = await (await import('./acroform')).readAcroform(bytes);
+    acroform = form.raw;
+    // Fields nothing names are read where they sit: a second pass places them among the labels.
+    if (form.placed.length > 0) read = await readPages(bytes, form.placed);
+  }
+  const ocr = await ocrPages(read, onOcr);
+  const pages = read.pages.filter((lines): lines is TPdfLine[] => lines !== null);
+  return { text: joinLines(stripPageFurniture(pages)), acroform, ocr };
 }

@@ -27,6 +27,14 @@ type TCharCalls = {
   FPDFText_IsGenerated(textPage: number, index: number): number;
   FPDFText_GetCharOrigin(textPage: number, index: number, x: number, y: number): number;
   FPDFText_GetLooseCharBox(textPage: number, index: number, rect: number): number;
+  FPDFText_GetFontSize(textPage: number, index: number): number;
+  FPDFText_GetFontInfo(
+    textPage: number,
+    index: number,
+    buffer: number,
+    length: number,
+    flags: number,
+  ): number;
   malloc(size: number): number;
   free(pointer: number): void;
   memory: WebAssembly.Memory;

@@ -33,8 +33,22 @@ const LEAD_IN = /^\p{Lu}[\p{L}’'-]*(?:\s+[\p{L}’'-]+){0,3}:(?:\s|$)/u;
  */
 const rounding = (line: TPdfLine) => line.text.length * line.scale;
 
-export function softWrapsAfter(lines: TPdfLine[]): boolean[] {
+/**
+ * The right margin: where justified text ends, when at least three lines end at the same point
+ * near the rightmost line end (one overlong line must not move the margin); else the rightmost
+ * line end.
+ */
+export function rightMargin(lines: TPdfLine[]): { margin: number; justified: boolean } {
   const rightmost = Math.max(...lines.map((line) => line.right));
+  const counts = new Map<number, number>();
+  for (const line of lines) counts.set(Math.round(line.right), (counts.get(Math.round(line.right)) ?? 0) + 1);
+  const [edge, count] = [...counts].reduce((best, entry) => (entry[1] > best[1] ? entry : best), [0, 0]);
+  if (count >= 3 && edge > rightmost - 60) return { margin: edge + 0.5, justified: true };
+  return { margin: rightmost, justified: false };
+}
+
+export function softWrapsAfter(lines: TPdfLine[]): boolean[] {
+  const rightmost = rightMargin(lines).margin;
   return lines.map((line, i) => {
     const margin = Math.max(rightmost, line.mirroredMargin);
     const next = lines[i + 1];
@@ -48,10 +62,33 @@ export function softWrapsAfter(lines: TPdfLine[]): boolean[] {
   });
 }
 
-/** The document's text: hard line ends as \n, soft wraps as SOFT_WRAP. */
+/** A word hyphenated at a soft wrap: a letter, a hyphen (or soft hyphen) at the end of the line. */
+const HYPHENATED = /\p{L}[-\u00ad\u2010]$/u;
+const CONTINUES = /^\s*\p{Ll}/u;
+
+/**
+ * The document's text: hard line ends as \n, soft wraps as SOFT_WRAP. A word a typesetter
+ * hyphenated over a soft wrap is joined again ("vei-" / "ligheid" → "veiligheid"); a soft hyphen
+ * is never kept, whatever follows it.
+ */
 export function joinLines(lines: TPdfLine[]): string {
   const soft = softWrapsAfter(lines);
+  const { margin, justified } = rightMargin(lines);
+  // PDFium leaves a soft hyphen out of its text; in justified text its room at the margin shows it.
+  const hyphenRoom = (line: TPdfLine) => {
+    const short = margin - 0.5 - line.right;
+    const em = line.scale * 1000;
+    return justified && short > 0.15 * em && short < 0.7 * em && /\p{L}$/u.test(line.text);
+  };
   return lines
-    .map((line, i) => line.text + (i === lines.length - 1 ? '' : soft[i] ? SOFT_WRAP : '\n'))
+    .map((line, i) => {
+      const next = lines[i + 1];
+      if (!next) return line.text.replace(/\u00ad$/, '');
+      const text = line.text.trimEnd();
+      if ((soft[i] || text.endsWith('\u00ad')) && HYPHENATED.test(text) && CONTINUES.test(next.text))
+        return text.slice(0, -1);
+      if (soft[i] && hyphenRoom(line) && CONTINUES.test(next.text)) return text;
+      return line.text.replace(/\u00ad$/, '') + (soft[i] ? SOFT_WRAP : '\n');
+    })
     .join('');
 }

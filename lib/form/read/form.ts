@@ -7,6 +7,7 @@ import { phrase } from './pattern';
 import { readReden } from './reden';
 import { splitSections } from './sections';
 import { joinSplitLabels } from './split-labels';
+import { separateGluedLabels } from './glued-labels';
 import { readPlaatsVoorval, readVoorval } from './voorval';
 
 /**
@@ -89,7 +90,7 @@ function readGeinformeerd(raw: TRawForm, body: string): void {
 }
 
 export function readFormText(text: string): TRawForm {
-  const sections = splitSections(joinSplitLabels(text));
+  const sections = splitSections(joinSplitLabels(separateGluedLabels(text)));
   const raw: TRawForm = {};
   for (const [key, value] of readLabels(sections.kop ?? '', KOP)) set(raw, key, value);
   for (const [key, value] of readLabels(sections.betrokkene ?? '', BETROKKENE)) set(raw, key, value);

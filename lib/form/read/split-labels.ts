@@ -20,12 +20,24 @@ const TWO_PART_LABELS: [string, string][] = [
 const REPAIRS = TWO_PART_LABELS.map(
   ([head, tail]) =>
     new RegExp(
-      `^([ \\t]*(?:${GLYPH_SOURCE}[ \\t]*)?)(${phrase(head)})([ \\t]+[^\\n\\u2028]*)[\\n\\u2028][ \\t]*(${phrase(tail)})[ \\t]*(?=[\\n\\u2028]|$)`,
+      `^([ \\t]*(?:${GLYPH_SOURCE}[ \\t]*)?)(${phrase(head)})([ \\t]+[^\\n\\u2028]*)[\\n\\u2028][ \\t]*(${phrase(tail)})(?:[ \\t]+([^\\n\\u2028]*))?[ \\t]*(?=[\\n\\u2028]|$)`,
       'gimu',
     ),
 );
 
+/**
+ * Read by position (OCR, a flattened form), the tail shares its line with the value's next line
+ * ("Datum/tijd ☐ Op …" / "voorval ☒ Tussen …"): that rest stays a line of its own after the label.
+ */
 export function joinSplitLabels(text: string): string {
-  // Groups: 1 indent, 2 and 3 a glyph (ticked/unticked, inside 1), 4 head, 5 value, 6 tail.
-  return REPAIRS.reduce((repaired, pattern) => repaired.replace(pattern, '$1$4 $6$5'), text);
+  // Groups: 1 indent, 2 and 3 a glyph (ticked/unticked, inside 1), 4 head, 5 value, 6 tail, 7 rest.
+  return REPAIRS.reduce(
+    (repaired, pattern) =>
+      repaired.replace(
+        pattern,
+        (_all, indent: string, _t, _u, head: string, value: string, tail: string, rest: string | undefined) =>
+          `${indent}${head} ${tail}${value}${rest ? `\n${rest}` : ''}`,
+      ),
+    text,
+  );
 }
