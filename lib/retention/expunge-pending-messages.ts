@@ -66,7 +66,7 @@ async function expungeFromMailbox(mb: Mailbox, rows: TPending[], ring: TKeyring)
 export async function expungePendingMessages(o: {
   db: TDb;
   ring: TKeyring;
-}): Promise<{ expunged: number; pending: number }> {
+}): Promise<{ expunged: number; pending: number; copies: { expunged: number; pending: number } }> {
   const rows = await o.db.inboundMessage.findMany({
     where: { error: EXPUNGE_PENDING },
     select: { id: true, mailboxId: true, messageId: true, sha256: true, size: true },
@@ -92,5 +92,5 @@ export async function expungePendingMessages(o: {
     }
   }
   const copies = await expungeSentCopies(o);
-  return { expunged: expunged + copies.expunged, pending: rows.length - expunged + copies.pending };
+  return { expunged, pending: rows.length - expunged, copies };
 }

@@ -35,6 +35,8 @@ export type TRetentionPlan = {
   nietAfgesloten: { id: string; kenmerk: string; receivedAt: Date; status: MeldingStatus }[];
   /** Originals of removed meldingen and our Sent copies still to be expunged from a mailbox (retried each run). */
   openstaandInMailbox: number;
+  /** Copies of removed outgoing mail still to be expunged (the mailbox was unreachable). */
+  kopieenOpenstaand: number;
   /** Sent mails of the meldingen above whose copy in the mailbox's Sent folder the run expunges. */
   kopieenInVerzonden: number;
 };
@@ -82,7 +84,8 @@ export async function planRetention(o: {
     meldingen: meldingen.map((m) => ({ ...m, closedAt: m.closedAt! })),
     losseBerichten,
     nietAfgesloten,
-    openstaandInMailbox: openstaandInMailbox + openstaandeKopieen,
+    openstaandInMailbox,
+    kopieenOpenstaand: openstaandeKopieen,
     kopieenInVerzonden,
   };
 }

@@ -20,6 +20,9 @@ export type TRetentionResult = {
   losseBerichten: number;
   uitMailbox: number;
   openstaandInMailbox: number;
+  /** Our own copies of removed outgoing mail looked for (and expunged where found) / still to do. */
+  kopieenUitMailbox: number;
+  kopieenOpenstaand: number;
   nietAfgesloten: number;
   achtergeblevenBytes: number;
 };
@@ -73,6 +76,8 @@ export async function runRetention(o: {
     losseBerichten,
     uitMailbox: mailbox.expunged,
     openstaandInMailbox: mailbox.pending,
+    kopieenUitMailbox: mailbox.copies.expunged,
+    kopieenOpenstaand: mailbox.copies.pending,
     nietAfgesloten: plan.nietAfgesloten.length,
     achtergeblevenBytes,
   };

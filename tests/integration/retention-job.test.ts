@@ -167,6 +167,9 @@ describe('retention job', () => {
       losseBerichten: 1,
       uitMailbox: expiredMessages + 1,
       openstaandInMailbox: 0,
+      // The signals sent for the removed meldingen: their Sent copies are looked for by Message-ID.
+      kopieenUitMailbox: 3,
+      kopieenOpenstaand: 0,
       nietAfgesloten: 1,
       achtergeblevenBytes: 1,
     });
