@@ -230,9 +230,28 @@ describe('server actions by role', () => {
       {
         loketAdvies: 'Veilig Thuis',
         reden: 'Huiselijk geweld.',
+        afstemmingAt: '2026-12-01T10:00',
+        afstemmingWith: 'J. Testagent',
+        afstemmingKanaal: 'TELEFOON',
+        afstemmingOutcome: 'Besproken met de agent.',
         body: 'De melding is niet in behandeling genomen.',
       },
     ],
+    [
+      'doorsturenAction',
+      { anderMeldpuntId: '00000000-0000-4000-8000-000000000000', reden: 'BUITEN_WERKGEBIED' },
+    ],
+    [
+      'contactMomentAction',
+      {
+        at: '2026-12-01T10:00',
+        withWhom: 'J. Testagent',
+        kanaal: 'TELEFOON',
+        outcome: 'Besproken met de agent.',
+      },
+    ],
+    ['herinneringAction', {}],
+    ['reopenAction', { reden: 'Nieuwe informatie van de politie.' }],
   ];
 
   const snapshot = async () => {
