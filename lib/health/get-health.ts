@@ -72,7 +72,8 @@ export async function getHealth(opts: {
         opts.db.$queryRaw<TFacts[]>`
           SELECT
             (SELECT "beatAt" FROM "WorkerHeartbeat" ORDER BY "beatAt" DESC LIMIT 1) AS beat,
-            (SELECT loops FROM "WorkerHeartbeat" ORDER BY "beatAt" DESC LIMIT 1) AS loops,
+            (SELECT coalesce(jsonb_agg(loops), '[]'::jsonb) FROM "WorkerHeartbeat"
+              WHERE "beatAt" > ${new Date(now.getTime() - opts.heartbeatSec * 3000)}) AS loops,
             (SELECT min("createdAt") FROM "OutgoingMail" WHERE state = 'QUEUED') AS "oldestQueued",
             (SELECT count(*) FROM "InboundMessage" WHERE state IN ('FAILED', 'PARKED')) AS waiting,
             (SELECT min("storedAt") FROM "InboundMessage" WHERE state IN ('FAILED', 'PARKED')) AS "oldestWaiting"`,
@@ -106,9 +107,16 @@ export async function getHealth(opts: {
   // Three missed beats and the worker counts as gone.
   const alive = !!facts.beat && now.getTime() - facts.beat.getTime() < opts.heartbeatSec * 3000;
   if (!alive) reasons.push({ code: 'worker_silent', text: 'De worker geeft geen teken van leven' });
-  const loops = (facts.loops ?? {}) as Record<string, { state?: string }>;
+  // Every worker that beats, not only the latest: with several instances, any one's loop counts.
+  const loops = (facts.loops ?? []) as Record<string, { state?: string }>[];
   const restartingLoops = alive
-    ? Object.entries(loops).flatMap(([name, s]) => (s?.state === 'restarting' ? [name] : []))
+    ? [
+        ...new Set(
+          loops.flatMap((perWorker) =>
+            Object.entries(perWorker ?? {}).flatMap(([name, s]) => (s?.state === 'restarting' ? [name] : [])),
+          ),
+        ),
+      ]
     : [];
   for (const loop of restartingLoops)
     reasons.push({ code: 'worker_loop_restarting', text: `De worker herstart zijn taak "${loop}"` });
