@@ -85,9 +85,13 @@ describe('werkgebied and retention in the browser', () => {
     await page.getByText('Deze melding ligt buiten het werkgebied.').waitFor();
     await hydrated(page);
     await page
-      .getByLabel('Meldpunt', { exact: true })
+      .getByLabel('Naar', { exact: true })
       .selectOption({ label: 'Meldpunt Utrecht (meldpunt@utrecht.example)' });
-    await page.getByLabel('Toelichting (gaat mee in de mail)').fill('Woont sinds kort in Utrecht.');
+    // Outside the werkgebied the reason is chosen already; the police form goes along by default.
+    await expect(page.locator('#doorsturen-reden').inputValue()).resolves.toBe('BUITEN_WERKGEBIED');
+    await page
+      .getByLabel('Toelichting (gaat mee in de mail; verplicht bij ‘anders’)')
+      .fill('Woont sinds kort in Utrecht.');
     await page.getByRole('button', { name: 'Doorsturen en afronden' }).click();
     // Closed now: the melding has its outcome, and the page no longer offers doorsturen.
     await waitFor(
@@ -100,11 +104,15 @@ describe('werkgebied and retention in the browser', () => {
       uitkomst: 'DOORGESTUURD',
       loketAdvies: 'Meldpunt Utrecht',
     });
-    await page.getByText('Doorsturen naar ander meldpunt').waitFor({ state: 'detached' });
+    await page.getByText('Doorsturen naar ander meldpunt of loket').waitFor({ state: 'detached' });
     expect(
       await t.db.outgoingMail.count({
         where: { meldingId: melding.id, kind: 'DOORSTUREN', recipient: 'meldpunt@utrecht.example' },
       }),
+    ).toBe(1);
+    // The officer is told where the melding went (bericht 2), as the form offers by default.
+    expect(
+      await t.db.outgoingMail.count({ where: { meldingId: melding.id, kind: 'DOORGESTUURD_BERICHT' } }),
     ).toBe(1);
   });
 

@@ -78,7 +78,8 @@ async function untilHealthy(instance: TInstance) {
       const res = await fetch(`${instance.url}/api/health`);
       return res.status === 200 && ((await res.json()) as { worker: { alive: boolean } }).worker.alive;
     },
-    240_000,
+    // The first instance may build the web app first (build-if-stale) on a busy machine.
+    480_000,
     500,
   );
   const rt = instance.runtime();
