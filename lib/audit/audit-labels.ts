@@ -38,6 +38,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'melding.herinnering_aanvulling': 'Herinnering verzoek om aanvulling verstuurd',
   'adressenlijst.gemeld': 'Wijziging gemeld aan de landelijke adressenlijst (Bijlage B)',
   'adressenlijst.niet_nodig': 'Wijziging adressenlijst afgehandeld zonder mail',
+  'pagina.geweigerd': 'Pagina geweigerd (geen toegang voor deze rol)',
   'melding.ontvangen': 'Melding ontvangen',
   'melding.opnieuw_ontvangen': 'Melding opnieuw ontvangen (nieuwe versie)',
   'melding.foutmelding': 'Foutmelding gestuurd',
