@@ -19,6 +19,9 @@ export const PAGES_BY_ROLE: Record<TPageRole, TPageEntry[]> = {
     { name: 'melding', path: (s) => `/meldingen/${s.meldingId}` },
     { name: 'afgeronde melding', path: (s) => `/meldingen/${s.closedMeldingId}` },
     { name: 'melding niet gevonden', path: '/meldingen/00000000-0000-4000-8000-000000000000' },
+    { name: 'melding registreren', path: '/meldingen/registreren' },
+    { name: 'postvak', path: '/postvak' },
+    { name: 'postvak, alles', path: '/postvak?toon=alle' },
     { name: 'account', path: '/account' },
     { name: 'wachtwoord wijzigen', path: '/login/wachtwoord' },
     { name: 'uitloggen', path: '/uitloggen' },
@@ -30,6 +33,7 @@ export const PAGES_BY_ROLE: Record<TPageRole, TPageEntry[]> = {
   ],
   beheerder: [
     { name: 'beheer', path: '/beheer' },
+    { name: 'postvak', path: '/postvak' },
     { name: 'mailboxen', path: '/beheer/mailboxen' },
     { name: 'nieuwe mailbox', path: '/beheer/mailboxen/nieuw' },
     { name: 'mailbox', path: (s) => `/beheer/mailboxen/${s.mailboxId}` },
