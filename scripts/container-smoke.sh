@@ -96,6 +96,7 @@ PORT=$web_port
 HOST=127.0.0.1
 WORKER_HEARTBEAT_SEC=2
 LOG_LEVEL=warn
+MELDPOST_HEALTH_TOKEN=container-smoke-health-token-0123456789
 ENV
 podman volume create "meldpost-smoke-$$" >/dev/null
 run=(podman run --network=host --read-only --env-file "$envfile" -v "meldpost-smoke-$$:/data")
@@ -108,7 +109,9 @@ containers+=("$("${run[@]}" -d "$IMAGE" web)")
 containers+=("$("${run[@]}" -d --no-healthcheck "$IMAGE" worker)")
 healthy=
 for _ in $(seq 1 240); do
-  body=$(curl -fsS "http://127.0.0.1:$web_port/api/health" 2>/dev/null || true)
+  # Health details (the worker's heartbeat) only with the monitoring token.
+  body=$(curl -fsS -H "Authorization: Bearer container-smoke-health-token-0123456789" \
+    "http://127.0.0.1:$web_port/api/health" 2>/dev/null || true)
   if echo "$body" | grep -q '"alive":true'; then healthy=1; break; fi
   sleep 0.5
 done

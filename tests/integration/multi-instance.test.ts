@@ -38,6 +38,8 @@ type TInstance = {
 let env: TIngestEnv;
 const instances: TInstance[] = [];
 const pidsSeen = new Set<number>();
+/** Health details (the worker's heartbeat) are only for a beheerder or monitoring with this token. */
+const HEALTH_TOKEN = 'multi-instance-health-token-0123456789';
 
 async function startInstance(name: string, webDist: string): Promise<TInstance> {
   const port = await freePort();
@@ -57,6 +59,7 @@ async function startInstance(name: string, webDist: string): Promise<TInstance> 
         STATS_REFRESH_SEC: '2',
         RETENTION_CHECK_SEC: '1',
         LOG_LEVEL: 'info',
+        MELDPOST_HEALTH_TOKEN: HEALTH_TOKEN,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
@@ -75,8 +78,10 @@ async function untilHealthy(instance: TInstance) {
   await waitFor(
     `${instance.name} healthy:\n${instance.output().slice(-3000)}`,
     async () => {
-      const res = await fetch(`${instance.url}/api/health`);
-      return res.status === 200 && ((await res.json()) as { worker: { alive: boolean } }).worker.alive;
+      const res = await fetch(`${instance.url}/api/health`, {
+        headers: { authorization: `Bearer ${HEALTH_TOKEN}` },
+      });
+      return res.status === 200 && ((await res.json()) as { worker?: { alive: boolean } }).worker?.alive;
     },
     // The first instance may build the web app first (build-if-stale) on a busy machine.
     480_000,

@@ -38,6 +38,8 @@ function cloneFiles(): string[] {
   return listed.stdout.split('\0').filter((f) => f && existsSync(path.join(ROOT, f)));
 }
 
+const HEALTH_TOKEN = 'production-install-health-token-0123456789';
+
 describe('production install', () => {
   it('installs without devDependencies and starts with plain node', async () => {
     // The build, as `npm run build` makes it (the web part shared with the other tests' build).
@@ -77,6 +79,8 @@ describe('production install', () => {
       PORT: String(port),
       WORKER_HEARTBEAT_SEC: '1',
       LOG_LEVEL: 'warn',
+      // Health details (the worker's heartbeat) are only for a beheerder or monitoring with a token.
+      MELDPOST_HEALTH_TOKEN: HEALTH_TOKEN,
     };
     delete env.NODE_OPTIONS;
     started = spawn('npm', ['start'], { cwd: installDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -84,9 +88,11 @@ describe('production install', () => {
     await waitFor(
       `a healthy /api/health with a live worker:\n${out.text()}`,
       async () => {
-        const res = await fetch(`http://127.0.0.1:${port}/api/health`);
-        const body = (await res.json()) as { worker: { alive: boolean } };
-        return res.status === 200 && body.worker.alive;
+        const res = await fetch(`http://127.0.0.1:${port}/api/health`, {
+          headers: { authorization: `Bearer ${HEALTH_TOKEN}` },
+        });
+        const body = (await res.json()) as { worker?: { alive: boolean } };
+        return res.status === 200 && body.worker?.alive === true;
       },
       180_000,
       500,
