@@ -139,14 +139,15 @@ describe('npm start under faults', () => {
       120_000,
       500,
     );
-    const imapDown = dovecot.restart({ downForMs: 30_000 });
+    // Down long enough for a busy machine to notice (the worker sees it when its session breaks).
+    const imapDown = dovecot.restart({ downForMs: 45_000 });
     const degradedImap = await waitFor(
       'health degraded by the IMAP outage',
       async () => {
         const h = await app.health(true);
         return h.body.reasons.some((r) => r.code === 'mailbox_error') ? h : null;
       },
-      30_000,
+      45_000,
       500,
     );
     expect(degradedImap.http).toBe(200);
