@@ -132,7 +132,7 @@ describe('npm start under faults', () => {
         `public health seen ${JSON.stringify(loopSeen)}; web pid unchanged`,
     );
 
-    // 2. Dovecot down 30 s: health degraded (mailbox in error), then everything flows again.
+    // 2. Dovecot down 45 s: health degraded (mailbox in error), then everything flows again.
     await waitFor(
       'no mailbox error before the IMAP outage',
       async () => !(await mailboxInError()),
@@ -159,7 +159,7 @@ describe('npm start under faults', () => {
     await waitFor('signals after the IMAP outage', () => signalsFor(imapKs) === 3, 120_000, 500);
     await waitFor('the mailbox error cleared', async () => !(await mailboxInError()), 60_000, 500);
     console.log(
-      `Dovecot down 30 s: degraded (mailbox_error) during, meldingen after it flowed ${Date.now() - imapBackAt} ms after its return`,
+      `Dovecot down 45 s: degraded (mailbox_error) during, meldingen after it flowed ${Date.now() - imapBackAt} ms after its return`,
     );
 
     // 3. SMTP down 60 s: meldingen recorded meanwhile, their signals sent once it is back, once each.
