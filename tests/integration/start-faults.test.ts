@@ -1,6 +1,6 @@
 /**
  * Faults injected into a running `npm start`, as in the reliability review: the worker SIGKILLed
- * every 2–5 s while 150 meldingen arrive, Dovecot down 30 s, the SMTP server down 60 s, the
+ * every 2–5 s while 150 meldingen arrive, Dovecot down 45 s, the SMTP server down 60 s, the
  * embedded PostgreSQL SIGKILLed, and (with DATABASE_URL) an external PostgreSQL killed for 20 s.
  * Each time: nothing lost, nothing doubled, the web server never down, health telling the truth.
  * Figures (times to recover, restarts) are printed, not asserted beyond the issue's bounds.
