@@ -7,7 +7,7 @@ import { liveSessionWhere } from './session-stage';
 import { sessionTimes } from './session-times';
 import { checkTotp } from './totp';
 import type { TDb } from '../db/client';
-import { recordLoginFailure } from './record-login-failure';
+import { refuseSecondFactor } from './refuse-second-factor';
 import { reserveLoginAttempt } from './reserve-login-attempt';
 import { settleLoginAttempt } from './settle-login-attempt';
 
@@ -43,25 +43,8 @@ export async function confirmTotpEnrolment(opts: {
   if (!reservation.ok) return { ok: false, reason: 'locked' };
 
   const timeStep = await checkTotp(decryptSecret(user.mfaSecretEnc!, getKeyring()), opts.code);
-  if (timeStep === null) {
-    await audit(db, {
-      actor,
-      action: 'auth.mfa.enrol',
-      objectType: 'user',
-      objectId: user.id,
-      outcome: 'DENIED',
-      details: { reason: 'invalid' },
-    });
-    const locked = await recordLoginFailure({
-      db,
-      reservation,
-      email: user.email,
-      ip,
-      userId: user.id,
-      actor,
-    });
-    return { ok: false, reason: locked ? 'locked' : 'invalid' };
-  }
+  if (timeStep === null)
+    return refuseSecondFactor({ db, action: 'auth.mfa.enrol', actor, user, ip, reservation });
   const recoveryCodes = newRecoveryCodes();
   await settleLoginAttempt({ db, attemptId: reservation.attemptId, as: 'not-a-failure' });
   const now = new Date();

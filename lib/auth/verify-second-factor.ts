@@ -7,7 +7,7 @@ import { liveSessionWhere } from './session-stage';
 import { sessionTimes } from './session-times';
 import { checkTotp, looksLikeTotp } from './totp';
 import type { TDb } from '../db/client';
-import { recordLoginFailure } from './record-login-failure';
+import { refuseSecondFactor } from './refuse-second-factor';
 import { reserveLoginAttempt } from './reserve-login-attempt';
 import { settleLoginAttempt } from './settle-login-attempt';
 
@@ -83,25 +83,7 @@ export async function verifySecondFactor(opts: {
     }
   }
 
-  if (!method) {
-    await audit(db, {
-      actor,
-      action: 'auth.mfa',
-      objectType: 'user',
-      objectId: user.id,
-      outcome: 'DENIED',
-      details: { reason: 'invalid' },
-    });
-    const locked = await recordLoginFailure({
-      db,
-      reservation,
-      email: user.email,
-      ip,
-      userId: user.id,
-      actor,
-    });
-    return { ok: false, reason: locked ? 'locked' : 'invalid' };
-  }
+  if (!method) return refuseSecondFactor({ db, action: 'auth.mfa', actor, user, ip, reservation });
   await settleLoginAttempt({ db, attemptId: reservation.attemptId, as: 'not-a-failure' });
   const now = new Date();
   const session = await db.$transaction(async (tx) => {
