@@ -58,6 +58,8 @@ export async function gatherInboundFacts(o: {
       duplicateOfId: true,
       subject: true,
       messageId: true,
+      // Current, not the session's copy of the mailbox: a policy change applies to the next message.
+      mailbox: { select: { authenticityPolicy: true } },
     },
   });
   const earlier = row.duplicateOfId
@@ -100,7 +102,7 @@ export async function gatherInboundFacts(o: {
     : null;
 
   const facts: Omit<TInboundFacts, 'maxDeferrals'> = {
-    policy: o.mailbox.authenticityPolicy,
+    policy: row.mailbox.authenticityPolicy,
     released: row.releasedBy !== null,
     registerByHand: row.resolution === 'REGISTERED',
     deferrals: row.deferrals,

@@ -18,6 +18,7 @@ import { freePort, waitFor } from '../support/processes';
 let t: TTestDb;
 let dataDir: string;
 let worker: TSupervisor;
+let flaky: TSupervisor | undefined;
 // The 2 s production timeout is tested on its own below; on a machine busy with other test runs a
 // first query can take longer, which here would read as "down".
 const health = (now?: Date) => getHealth({ db: t.db, heartbeatSec: 1, dataDir, now, timeoutMs: 15_000 });
@@ -27,6 +28,7 @@ beforeAll(async () => {
   dataDir = mkdtempSync(path.join(tmpdir(), 'meldpost-health-'));
 });
 afterAll(async () => {
+  await flaky?.stop();
   await worker?.stop();
   await t.drop();
   rmSync(dataDir, { recursive: true, force: true });
@@ -37,9 +39,9 @@ describe('health', () => {
     expect(await health()).toMatchObject({ status: 'degraded', reasons: [{ code: 'worker_silent' }] });
     let runs = 0;
     worker = startSupervisor({ db: t.db, heartbeatMs: 100, restartDelayMs: 50, loops: [] });
-    await waitFor('ok', async () => (await health()).status === 'ok', 5_000);
+    await waitFor('ok', async () => (await health()).status === 'ok', 30_000);
 
-    const flaky = startSupervisor({
+    flaky = startSupervisor({
       db: t.db,
       heartbeatMs: 100,
       restartDelayMs: 60_000,
@@ -51,14 +53,15 @@ describe('health', () => {
         const h = await health();
         return h.worker.restartingLoops.includes('flaky') ? h : null;
       },
-      5_000,
+      30_000,
     );
     expect(restarting.status).toBe('degraded');
     expect(restarting.reasons.map((r) => r.code)).toContain('worker_loop_restarting');
     expect(flaky.loopStates().flaky?.lastError).toBe('boom');
     expect(runs).toBe(1);
     await flaky.stop();
-    await waitFor('ok again', async () => (await health()).status === 'ok', 5_000);
+    flaky = undefined;
+    await waitFor('ok again', async () => (await health()).status === 'ok', 30_000);
   });
 
   it('names each reason for "degraded"', async () => {

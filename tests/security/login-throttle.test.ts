@@ -83,6 +83,12 @@ describe('parallel guessing', () => {
       });
     const tries = await Promise.all(Array.from({ length: 40 }, (_, i) => change(`Fout-huidig-${i}`)));
     expect(tries.every((result) => !result.ok)).toBe(true);
+    // Parallel attempts beyond the one being checked are refused unchecked ('busy'), so the burst
+    // may not have reached the limit yet: go on one at a time until the lock answers.
+    for (let i = 0; i < 10; i += 1) {
+      const result = await change(`Fout-daarna-${i}`);
+      if (!result.ok && result.message === LOGIN_MESSAGES.locked) break;
+    }
     const wrongChecks = await db.db.auditEvent.count({
       where: {
         action: 'auth.password.change',
@@ -90,7 +96,7 @@ describe('parallel guessing', () => {
         details: { path: ['reason'], equals: 'invalid_current' },
       },
     });
-    expect(wrongChecks).toBeLessThanOrEqual(5);
+    expect(wrongChecks).toBe(5);
     expect(await change(user.password)).toEqual({ ok: false, message: LOGIN_MESSAGES.locked });
   });
 });

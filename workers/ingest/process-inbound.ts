@@ -143,11 +143,14 @@ export async function analyseInbound(o: TProcessInput): Promise<TAnalysis> {
   }
   let form: TAnalysis['form'] = null;
   // A form from an unverified sender is not even opened under ENFORCE, unless a person released it.
+  // The policy is read now, not from the session's copy: a beheerder who switches it and moves a
+  // message back gets the new policy even before the session is rebuilt.
   const person = await db.inboundMessage.findUnique({
     where: { id: o.inboundId },
-    select: { releasedBy: true, resolution: true },
+    select: { releasedBy: true, resolution: true, mailbox: { select: { authenticityPolicy: true } } },
   });
-  const mayRead = auth.verdict === 'pass' || mb.authenticityPolicy !== 'ENFORCE' || !!person?.releasedBy;
+  const policy = person?.mailbox.authenticityPolicy ?? mb.authenticityPolicy;
+  const mayRead = auth.verdict === 'pass' || policy !== 'ENFORCE' || !!person?.releasedBy;
   // A person asked to register it: its form is read whatever the subject says.
   const register = person?.resolution === 'REGISTERED';
   if ((classification.kind === 'melding' || register) && mayRead) {
