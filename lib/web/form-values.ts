@@ -31,9 +31,6 @@ export function typedValues(form: FormData): Record<string, string> {
 export const numberField = <TSchema extends z.ZodType>(schema: TSchema) =>
   z.preprocess((value) => Number(value), schema);
 
-/** A checkbox: sent as "on" when ticked, absent when not. */
-export const checkboxField = z.preprocess((value) => value === 'on', z.boolean());
-
 /** A hidden "true"/"false" field (a toggle button's next state). */
 export const booleanField = z.enum(['true', 'false']).transform((value) => value === 'true');
 
