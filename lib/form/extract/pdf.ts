@@ -61,8 +61,7 @@ async function readPages(bytes: Uint8Array, placed: TPlacedValue[] | null): Prom
         const page = api.FPDF_LoadPage(document, index);
         if (page === 0) throw new Error(`page ${index} does not load`);
         const lines = pageLines(engine, page, placedChars(placed ?? [], index));
-        if (lines === null && scans.size < LIMITS.maxOcrPages)
-          scans.set(index, renderGray(engine, page));
+        if (lines === null && scans.size < LIMITS.maxOcrPages) scans.set(index, renderGray(engine, page));
         pages.push(lines);
         api.FPDF_ClosePage(page);
       }

@@ -41,30 +41,26 @@ describe('OCR memory', () => {
     expect(pixels(large, LIMITS.ocrDpi)).toBeGreaterThan(LIMITS.ocrMaxMegapixels * 1_000_000);
   });
 
-  it(
-    'refuses a scanned page too large to read, then reads an enlarged scan by OCR',
-    async () => {
-      const scan = readFileSync(path.join(SCAN, 'input.pdf'));
-      const expected = JSON.parse(readFileSync(path.join(SCAN, 'expected.json'), 'utf8')) as {
-        formulier: { kenmerk: string };
-      };
+  it('refuses a scanned page too large to read, then reads an enlarged scan by OCR', async () => {
+    const scan = readFileSync(path.join(SCAN, 'input.pdf'));
+    const expected = JSON.parse(readFileSync(path.join(SCAN, 'expected.json'), 'utf8')) as {
+      formulier: { kenmerk: string };
+    };
 
-      const huge = await parseMeldformulier(await enlarged(scan, 6), { filename: 'scan.pdf' });
-      expect(huge.ok).toBe(false);
-      expect(huge.formulier).toBeNull();
-      expect(huge.errors).toEqual([
-        {
-          field: 'bestand',
-          message:
-            "Bijlage heeft een gescande pagina van 127 × 179 cm; zo'n grote pagina kan niet met tekstherkenning (OCR) worden gelezen.",
-        },
-      ]);
+    const huge = await parseMeldformulier(await enlarged(scan, 6), { filename: 'scan.pdf' });
+    expect(huge.ok).toBe(false);
+    expect(huge.formulier).toBeNull();
+    expect(huge.errors).toEqual([
+      {
+        field: 'bestand',
+        message:
+          "Bijlage heeft een gescande pagina van 127 × 179 cm; zo'n grote pagina kan niet met tekstherkenning (OCR) worden gelezen.",
+      },
+    ]);
 
-      // Three times A4: 35 megapixels at the OCR resolution, read at what fits in the bound.
-      const large = await parseMeldformulier(await enlarged(scan, 3), { filename: 'scan.pdf' });
-      expect(large.ocr?.gelezenMetOcr).toBe(true);
-      expect(large.formulier?.kenmerk).toBe(expected.formulier.kenmerk);
-    },
-    300_000,
-  );
+    // Three times A4: 35 megapixels at the OCR resolution, read at what fits in the bound.
+    const large = await parseMeldformulier(await enlarged(scan, 3), { filename: 'scan.pdf' });
+    expect(large.ocr?.gelezenMetOcr).toBe(true);
+    expect(large.formulier?.kenmerk).toBe(expected.formulier.kenmerk);
+  }, 300_000);
 });
