@@ -31,6 +31,14 @@ export const LIMITS = {
   maxOcrPages: 6,
   ocrDpi: 200,
   ocrPageMs: 30_000,
+  /**
+   * Pixels of one page rendered for OCR: what bounds Tesseract's memory (it keeps several copies
+   * of the page). An A4 page at OCR_DPI is 3.9 megapixels, A3 7.7; a larger page (a photo placed
+   * at its camera size, an enlarged scan) is rendered at a lower resolution to fit, down to
+   * ocrMinDpi; a page that does not fit even then is refused.
+   */
+  ocrMaxMegapixels: 8,
+  ocrMinDpi: 60,
 } as const;
 
 export type TLimits = typeof LIMITS;

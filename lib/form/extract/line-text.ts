@@ -8,19 +8,21 @@ import type { TChar } from './pdf-chars';
  */
 const WORD_GAP = 0.2;
 const SOFT_HYPHEN = '\u00ad';
+const SPACE = 0x20;
 
 export function lineText(chars: TChar[]): string {
   let text = '';
   let previous: TChar | undefined;
-  chars.forEach((char, i) => {
-    if (char.text === SOFT_HYPHEN && i < chars.length - 1) return;
-    if (previous && char.text !== ' ' && !text.endsWith(' ')) {
+  for (let i = 0; i < chars.length; i++) {
+    const char = chars[i]!;
+    if (char.text === SOFT_HYPHEN && i < chars.length - 1) continue;
+    if (previous && char.text !== ' ' && text.charCodeAt(text.length - 1) !== SPACE) {
       const gap = char.x - previous.right;
       // A jump back to the left is a new column in content order: a gap all the same.
       if (gap > WORD_GAP * Math.max(char.size, previous.size) || gap < -2 * char.size) text += ' ';
     }
     text += char.text;
     previous = char;
-  });
+  }
   return text;
 }

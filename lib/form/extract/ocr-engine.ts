@@ -5,9 +5,10 @@ import type { TGrayImage } from './page-bitmap';
 /**
  * Tesseract (tesseract.js, WebAssembly) with the Dutch model from npm (@tesseract.js-data/nld),
  * loaded from disk: nothing is fetched. One recogniser per parse thread, started on the first
- * page that needs it and kept; a page that takes longer than PAGE_TIMEOUT_MS ends it (the next
- * page starts a new one), so a hostile image costs a bounded time. The thread's own limits (see
- * pool.ts) bound the rest.
+ * page that needs it and kept, reading one page at a time: its memory is that of one page, whose
+ * pixels LIMITS.ocrMaxMegapixels bounds (see page-bitmap.ts). A page that takes longer than
+ * PAGE_TIMEOUT_MS ends it (the next page starts a new one), so a hostile image costs a bounded
+ * time. The thread's own limits (see pool.ts) bound the rest.
  */
 export type TOcrWord = { text: string; confidence: number; x0: number; y0: number; x1: number; y1: number };
 export type TOcrLine = { words: TOcrWord[]; y1: number };
@@ -36,7 +37,16 @@ function pgm(image: TGrayImage): Buffer {
   return Buffer.concat([header, image.pixels]);
 }
 
-export async function recognise(image: TGrayImage): Promise<TOcrLine[]> {
+/** The page before this one: pages are read one at a time, so Tesseract holds one page's memory. */
+let previous: Promise<unknown> = Promise.resolve();
+
+export function recognise(image: TGrayImage): Promise<TOcrLine[]> {
+  const page = previous.then(() => recogniseNow(image));
+  previous = page.catch(() => undefined);
+  return page;
+}
+
+async function recogniseNow(image: TGrayImage): Promise<TOcrLine[]> {
   const worker = await start();
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {

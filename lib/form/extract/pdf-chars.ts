@@ -41,11 +41,11 @@ const WINGDINGS: Record<number, string> = {
 const SYMBOL_FONT = /wingding|dingbat|symbol/i;
 const NAME_BYTES = 64;
 
-/** The name of the font a character is set in (the engine writes it into `buffer`). */
-function fontName(raw: TEngine['raw'], textPage: number, index: number, buffer: number): string {
+/** Whether the font a character is set in is a symbol font (the engine writes its name into `buffer`). */
+function inSymbolFont(raw: TEngine['raw'], textPage: number, index: number, buffer: number): boolean {
   const length = raw.FPDFText_GetFontInfo(textPage, index, buffer, NAME_BYTES, 0);
   const bytes = new Uint8Array(raw.memory.buffer, buffer, Math.min(length, NAME_BYTES));
-  return String.fromCharCode(...bytes.subarray(0, Math.max(0, bytes.indexOf(0))));
+  return SYMBOL_FONT.test(String.fromCharCode(...bytes.subarray(0, Math.max(0, bytes.indexOf(0)))));
 }
 
 export function charText(code: number): string {
@@ -58,6 +58,8 @@ export function readChars(raw: TEngine['raw'], textPage: number, scratch: number
   const chars: TChar[] = [];
   const count = raw.FPDFText_CountChars(textPage);
   let nameBuffer = 0;
+  // By font (its handle, one per font of the document): 'o', 'n' and 'x' are common letters.
+  const symbolFonts = new Map<number, boolean>();
   let doubles = new Float64Array(raw.memory.buffer, scratch, 2);
   let floats = new Float32Array(raw.memory.buffer, scratch + 16, 4);
   for (let i = 0; i < count; i++) {
@@ -84,8 +86,15 @@ export function readChars(raw: TEngine['raw'], textPage: number, scratch: number
     const symbol = code >= 0xf000 && code <= 0xf0ff ? WINGDINGS[code - 0xf000] : WINGDINGS[code];
     if (symbol && code >= 0xf000) char.text = symbol;
     else if (symbol) {
-      nameBuffer ||= raw.malloc(NAME_BYTES);
-      if (SYMBOL_FONT.test(fontName(raw, textPage, i, nameBuffer))) char.text = symbol;
+      const font = raw.FPDFTextObj_GetFont(raw.FPDFText_GetTextObject(textPage, i));
+      let isSymbol = symbolFonts.get(font);
+      if (isSymbol === undefined) {
+        nameBuffer ||= raw.malloc(NAME_BYTES);
+        isSymbol = inSymbolFont(raw, textPage, i, nameBuffer);
+        // A character without a text object (handle 0) is looked up every time.
+        if (font !== 0) symbolFonts.set(font, isSymbol);
+      }
+      if (isSymbol) char.text = symbol;
     }
     chars.push(char);
   }

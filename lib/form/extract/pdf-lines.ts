@@ -71,8 +71,11 @@ export function measure(placed: TPlacedLine[], pageWidth: number): TPdfLine[] {
     .filter((pitch) => pitch > 0)
     .sort((a, b) => a - b);
   const usual = pitches[Math.floor(pitches.length / 2)] ?? 0;
-  return lines.map(({ y, ...line }, i) => ({
-    ...line,
+  // Written out, not `({ y, ...line })`: an object rest costs more than the rest of this function.
+  return lines.map(({ text, y, right, scale }, i) => ({
+    text,
+    right,
+    scale,
     mirroredMargin: pageWidth - left,
     gapBelow: usual > 0 && y - (lines[i + 1]?.y ?? y) > usual * PARAGRAPH_GAP,
   }));

@@ -38,8 +38,12 @@ function refusal(error: unknown): RefusedFile {
 
 type TPages = { pages: (TPdfLine[] | null)[]; scans: Map<number, TGrayImage>; hasForm: boolean };
 
-/** Every page's lines (null for a page without usable text, rendered for OCR instead). */
-async function readPages(bytes: Uint8Array, placed: TPlacedValue[]): Promise<TPages> {
+/**
+ * Every page's lines (null for a page without usable text, rendered for OCR instead). Without
+ * `placed` (the form's fields are not read yet), a PDF that declares a form stops after its page
+ * count: its pages are read once, after pdf-lib, with the fields nothing names placed among them.
+ */
+async function readPages(bytes: Uint8Array, placed: TPlacedValue[] | null): Promise<TPages> {
   try {
     return await withPdfDocument(bytes, (engine, document) => {
       const { api } = engine;
@@ -49,18 +53,19 @@ async function readPages(bytes: Uint8Array, placed: TPlacedValue[]): Promise<TPa
           `Bijlage is een PDF van ${count} pagina's; een meldformulier heeft er hooguit ${LIMITS.maxPages}.`,
         );
       }
+      const hasForm = api.FPDF_GetFormType(document) !== FORMTYPE_NONE;
       const pages: (TPdfLine[] | null)[] = [];
       const scans = new Map<number, TGrayImage>();
+      if (hasForm && placed === null) return { pages, scans, hasForm };
       for (let index = 0; index < count; index++) {
         const page = api.FPDF_LoadPage(document, index);
         if (page === 0) throw new Error(`page ${index} does not load`);
-        const lines = pageLines(engine, page, placedChars(placed, index));
-        if (lines === null && scans.size < LIMITS.maxOcrPages)
-          scans.set(index, renderGray(engine, page, LIMITS.ocrDpi));
+        const lines = pageLines(engine, page, placedChars(placed ?? [], index));
+        if (lines === null && scans.size < LIMITS.maxOcrPages) scans.set(index, renderGray(engine, page));
         pages.push(lines);
         api.FPDF_ClosePage(page);
       }
-      return { pages, scans, hasForm: api.FPDF_GetFormType(document) !== FORMTYPE_NONE };
+      return { pages, scans, hasForm };
     });
   } catch (error) {
     throw refusal(error);
@@ -92,14 +97,14 @@ async function ocrPages(
 }
 
 export async function extractPdf(bytes: Uint8Array, onOcr?: (pages: number) => void): Promise<TPdfContent> {
-  let read = await readPages(bytes, []);
+  let read = await readPages(bytes, null);
   let acroform: TRawForm | null = null;
   if (read.hasForm) {
     // pdf-lib is loaded only for the (rare) PDF that declares a form.
     const form = await (await import('./acroform')).readAcroform(bytes);
     acroform = form.raw;
-    // Fields nothing names are read where they sit: a second pass places them among the labels.
-    if (form.placed.length > 0) read = await readPages(bytes, form.placed);
+    // Fields nothing names are read where they sit, placed among the labels.
+    read = await readPages(bytes, form.placed);
   }
   const ocr = await ocrPages(read, onOcr);
   const pages = read.pages.filter((lines): lines is TPdfLine[] => lines !== null);

@@ -35,6 +35,8 @@ type TCharCalls = {
     length: number,
     flags: number,
   ): number;
+  FPDFText_GetTextObject(textPage: number, index: number): number;
+  FPDFTextObj_GetFont(textObject: number): number;
   malloc(size: number): number;
   free(pointer: number): void;
   memory: WebAssembly.Memory;

@@ -10,10 +10,6 @@ const UNTICKED = String.raw`☐|□|❑|❏|\[ ?\]|\uF0A8|\uF06F`;
 export const GLYPH_SOURCE = `(?:(${TICKED})|(${UNTICKED}))`;
 const GLYPH_ANYWHERE = new RegExp(GLYPH_SOURCE, 'gu');
 
-export function isTicked(glyph: string): boolean {
-  return new RegExp(`^(?:${TICKED})$`, 'u').test(glyph);
-}
-
 export function hasTickedGlyph(text: string): boolean {
   return [...text.matchAll(GLYPH_ANYWHERE)].some((m) => m[1] !== undefined);
 }

@@ -44,12 +44,13 @@ function withoutInstructions(text: string): string {
   const parts = text.split(/(\n|\u2028)/);
   const lines = parts.filter((_, i) => i % 2 === 0);
   const ends = parts.filter((_, i) => i % 2 === 1);
+  const squashed = lines.map(squash);
   let kept = '';
   for (let i = 0; i < lines.length; i++) {
     let span = 0;
     let joined = '';
     for (let n = 1; n <= MAX_LINES && i + n <= lines.length; n++) {
-      joined += squash(lines[i + n - 1]!);
+      joined += squashed[i + n - 1]!;
       if (isInstruction(joined)) {
         span = n;
         break;
