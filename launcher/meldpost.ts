@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { parseEnv } from '../lib/env';
 import { PROJECT_ROOT } from '../lib/project-root';
+import { WEB_ENV, WEB_NODE_ARGS } from './web-runtime';
 import { WORKER_ENTRY, WORKER_ENV, WORKER_NODE_ARGS } from './worker-runtime';
 
 const USAGE = `Gebruik: meldpost <opdracht>
@@ -50,7 +51,10 @@ switch (command) {
   case 'web': {
     const { host, port } = listenAddress();
     const next = path.join(PROJECT_ROOT, 'node_modules/next/dist/bin/next');
-    runPart([next, 'start', '-p', String(port), '-H', host], { NODE_ENV: 'production' });
+    runPart([...WEB_NODE_ARGS, next, 'start', '-p', String(port), '-H', host], {
+      ...WEB_ENV,
+      NODE_ENV: 'production',
+    });
     break;
   }
   case 'worker':

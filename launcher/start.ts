@@ -27,7 +27,7 @@ import { bootstrapAdmin } from '../lib/users/bootstrap-admin';
 import { saveFirstPassword } from '../lib/users/save-first-password';
 import { scheduleDailyBackup } from './supervise/daily-backup';
 import { superviseInstance } from './supervise/supervise-instance';
-import { WEB_NODE_ARGS } from './web-runtime';
+import { WEB_ENV, WEB_NODE_ARGS } from './web-runtime';
 import { WORKER_ENTRY, WORKER_ENV, WORKER_NODE_ARGS } from './worker-runtime';
 
 const dev = process.argv.includes('--dev');
@@ -128,7 +128,7 @@ async function main() {
       ? { first: embedded, dir: path.join(dataDir, 'postgres'), password: secrets.dbPassword }
       : null,
     children: {
-      web: { args: specs.web, env: childEnv },
+      web: { args: specs.web, env: { ...childEnv, ...WEB_ENV } },
       worker: { args: specs.worker, env: { ...childEnv, ...WORKER_ENV } },
     },
     onPids: (pids) =>

@@ -3,10 +3,11 @@
  * (memory, CPU, event loop, heap). Kept on globalThis: Next.js may load this module once per
  * route bundle, and two registries would each hold half of the observations.
  */
-import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 
 type TMetrics = {
   registry: Registry;
+  mailboxSession: Gauge<'mailbox' | 'state'>;
   httpDuration: Histogram<'route' | 'method' | 'status'>;
   parseDuration: Histogram<'outcome'>;
 };
@@ -20,6 +21,12 @@ function create(): TMetrics {
   collectDefaultMetrics({ register: registry, prefix: 'meldpost_' });
   return {
     registry,
+    mailboxSession: new Gauge({
+      name: 'meldpost_mailbox_session_state',
+      help: 'Toestand van de IMAP-sessie per mailbox in deze worker: 1 voor de huidige toestand, 0 voor de andere',
+      labelNames: ['mailbox', 'state'],
+      registers: [registry],
+    }),
     httpDuration: new Histogram({
       name: 'meldpost_http_request_duration_seconds',
       help: 'Duur van verzoeken aan routes en server actions, per route (naam), methode en status',

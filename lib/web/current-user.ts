@@ -5,6 +5,7 @@ import { getDb } from '../db/client';
 import type { Role } from '../db/generated/enums';
 import { getAuthOptions } from './auth-options';
 import { liveSessionWhere, sessionStage, type TSignInMethod, type TStage } from '../auth/session-stage';
+import { markSessionSeen } from '../auth/mark-session-seen';
 import { sessionTimes } from '../auth/session-times';
 
 export type TCurrentUser = { id: string; email: string; name: string | null; role: Role; sessionId: string };
@@ -12,16 +13,18 @@ export type TSessionState = { stage: TStage; user: TCurrentUser };
 
 /**
  * The session behind this request's cookie, checked against its row: null when there is none or
- * it was revoked, expired, idle or its user deactivated. Marks the session as seen. Once per
- * request (React `cache`), however many components ask.
+ * it was revoked, expired, idle or its user deactivated. Marks the session as seen (at most once
+ * per write interval, lib/auth/mark-session-seen.ts). Once per request (React `cache`), however
+ * many components ask.
  */
 export const getSessionState = cache(async (): Promise<TSessionState | null> => {
   const session = (await getServerSession(getAuthOptions())) as { sid?: string; via?: TSignInMethod } | null;
   if (!session?.sid) return null;
   const db = getDb();
   const now = new Date();
+  const { idleMs } = sessionTimes();
   const row = await db.session.findFirst({
-    where: { id: session.sid, ...liveSessionWhere(now, sessionTimes().idleMs) },
+    where: { id: session.sid, ...liveSessionWhere(now, idleMs) },
     include: {
       user: {
         select: {
@@ -36,7 +39,7 @@ export const getSessionState = cache(async (): Promise<TSessionState | null> => 
     },
   });
   if (!row) return null;
-  await db.session.update({ where: { id: row.id }, data: { lastSeenAt: now } });
+  await markSessionSeen({ db, session: row, idleMs, now });
   const { mfaEnrolledAt, mustChangePassword, ...user } = row.user;
   return {
     stage: sessionStage(row, { mfaEnrolledAt, mustChangePassword }, session.via ?? 'password'),

@@ -8,7 +8,7 @@ import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { captureOutput, exited, freePort, isAlive, waitFor } from './processes';
 import { ensureWebBuild, ROOT, sourceHash } from '../../launcher/web-build';
-import { WEB_NODE_ARGS } from '../../launcher/web-runtime';
+import { WEB_ENV, WEB_NODE_ARGS } from '../../launcher/web-runtime';
 
 export type TWeb = { url: string; pid: number; output: () => string; stop: () => Promise<void> };
 
@@ -50,6 +50,7 @@ export async function startWeb(o: { databaseUrl: string; env?: Record<string, st
       cwd: ROOT,
       env: {
         ...process.env,
+        ...WEB_ENV,
         ...o.env,
         MELDPOST_NEXT_DIST_DIR: distDir,
         DATABASE_URL: o.databaseUrl,

@@ -12,6 +12,7 @@ import { sleep } from '../../lib/sleep';
 import { errFields, getLogger } from '../../lib/log';
 import { mailboxConfigKey } from '../../lib/mailbox/config-key';
 import { MailboxConfigError } from '../../lib/mailbox/credentials';
+import { setMailboxSessionState } from '../../lib/metrics/set-mailbox-session-state';
 import type { TLoop } from '../supervisor';
 import { tryHoldMailbox } from './holder-lock';
 import { runMailboxSession, type TSessionConfig } from './session';
@@ -51,6 +52,7 @@ export function mailboxManagerLoop(o: { db: TDb; ring: TKeyring; config: TManage
               lockLost: lock.lost,
             });
             failures.delete(mb.id);
+            setMailboxSessionState(mb.name, 'stopped');
           } catch (err) {
             const prev = failures.get(mb.id);
             const count = (prev?.count ?? 0) + 1;
@@ -61,6 +63,10 @@ export function mailboxManagerLoop(o: { db: TDb; ring: TKeyring; config: TManage
                 ? o.config.configErrorRetryMs
                 : backoffMs(count, o.config.retryBaseMs, 300_000);
             failures.set(mb.id, { count, until: Date.now() + delay, configKey: mailboxConfigKey(mb) });
+            setMailboxSessionState(
+              mb.name,
+              err instanceof MailboxConfigError ? 'config_error' : 'reconnecting',
+            );
             const message = errFields(err).message;
             log.warn({
               msg: 'mailbox session ended with an error',

@@ -13,6 +13,7 @@ import { errFields, getLogger } from '../../lib/log';
 import { personIdentities } from '../../lib/same-person';
 import { Wakeup } from '../../lib/sleep';
 import { getMailboxLogin, MailboxConfigError } from '../../lib/mailbox/credentials';
+import { setMailboxSessionState } from '../../lib/metrics/set-mailbox-session-state';
 import { imapOptions } from '../../lib/mailbox/transports';
 import { warmParser } from '../../lib/form';
 import { beginInboundAttempt } from '../../lib/ingest/begin-inbound-attempt';
@@ -57,6 +58,7 @@ export async function runMailboxSession(o: {
   client.on('close', () => ((closed = true), wakeup.wake()));
   client.on('exists', wakeup.wake);
   void o.lockLost.then(() => ((closed = true), wakeup.wake()));
+  setMailboxSessionState(mb.name, 'connecting');
   try {
     await client.connect();
   } catch (err) {
@@ -72,9 +74,11 @@ export async function runMailboxSession(o: {
     await client.mailboxOpen(mb.inboxFolder);
     log.info({ msg: 'mailbox session started', code: 'mailbox_session_started', mailbox: mb.name });
     while (!signal.aborted && !closed) {
+      setMailboxSessionState(mb.name, 'syncing');
       await reconcile(o, client);
       await processRetried(o);
       await db.mailbox.update({ where: { id: mb.id }, data: { lastSyncAt: new Date() } });
+      setMailboxSessionState(mb.name, 'idle');
       await wakeup.wait(mb.pollIntervalSec * 1000, signal);
     }
     if (closed && !signal.aborted) throw new Error('IMAP-verbinding of databasevergrendeling verbroken');
