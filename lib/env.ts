@@ -88,6 +88,19 @@ export const ZEnv = z.object({
     .enum(['true', 'false'])
     .default('false')
     .transform((v) => v === 'true'),
+  /**
+   * With OIDC_IDP_MFA: the `acr` values (comma-separated) that count as multi-factor, besides an
+   * `amr` naming a second factor. Default: OpenID PAPE multi-factor and eIDAS substantial/high.
+   */
+  OIDC_MFA_ACR: z
+    .string()
+    .optional()
+    .transform((v) =>
+      v
+        ?.split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
   /** Huisstijl: the name in the page header and sign-in pages (a beheerder's setting wins). */
   MELDPOST_HUISSTIJL_NAAM: z.string().trim().min(1).max(60).optional(),
   /** Huisstijl: brand colour #rrggbb (a beheerder's setting wins). */

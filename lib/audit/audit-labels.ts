@@ -113,6 +113,9 @@ const REASONS: Record<string, string> = {
   inactive: 'account gedeactiveerd',
   unverified_email: 'e-mailadres niet bevestigd door de provider',
   unknown_email: 'geen account met dit e-mailadres',
+  no_subject: 'provider gaf geen gebruikers-id (sub)',
+  other_subject: 'account is gekoppeld aan een ander account bij de provider',
+  subject_of_other_account: 'dit provideraccount is al aan een ander meldpost-account gekoppeld',
 };
 const CONNECTION_STEPS: Record<string, string> = {
   oauth: 'OAuth2-token',
@@ -167,6 +170,7 @@ const DETAIL: Record<string, (v: TValue) => string | null> = {
   step: () => null,
   timeStep: () => null,
   idpMfa: (v) => `tweede factor door de organisatie: ${yesNo(v)}`,
+  pinned: (v) => (v ? 'account bij de organisatie vastgelegd' : null),
   meldingen: (v) => count(v, 'melding', 'meldingen'),
   nietAfgesloten: (v) => count(v, 'niet afgeronde melding', 'niet afgeronde meldingen'),
   termMaanden: (v) => `bewaartermijn ${v} maanden`,

@@ -1,6 +1,7 @@
 import 'server-only';
 import { audit } from '../audit/audit';
-import { decryptSecret } from '../secrets/crypto';
+import { decryptStoredSecret } from '../secrets/crypto';
+import { totpSecretContext } from '../secrets/secret-context';
 import { getKeyring } from '../secrets/keyring';
 import { hashRecoveryCode, newRecoveryCodes } from './recovery-codes';
 import { liveSessionWhere } from './session-stage';
@@ -9,14 +10,17 @@ import { checkTotp } from './totp';
 import type { TDb } from '../db/client';
 import { refuseSecondFactor } from './refuse-second-factor';
 import { reserveLoginAttempt } from './reserve-login-attempt';
+import { rotateSession } from './rotate-session';
 import { settleLoginAttempt } from './settle-login-attempt';
 
 export type TEnrolResult =
-  { ok: true; recoveryCodes: string[] } | { ok: false; reason: 'invalid' | 'locked' | 'no_session' };
+  | { ok: true; recoveryCodes: string[]; sessionId: string }
+  | { ok: false; reason: 'invalid' | 'locked' | 'no_session' };
 
 /**
- * Completes TOTP enrolment with a first code from the app: the user is enrolled, this session
- * counts as MFA-verified, and ten recovery codes are returned — the only time they exist in
+ * Completes TOTP enrolment with a first code from the app: the user is enrolled, the session is
+ * replaced by an MFA-verified one with a new id (as at the second-factor step; the caller hands
+ * the browser its new cookie), and ten recovery codes are returned — the only time they exist in
  * plain text (only their hashes are stored).
  */
 export async function confirmTotpEnrolment(opts: {
@@ -34,7 +38,12 @@ export async function confirmTotpEnrolment(opts: {
       ...liveSessionWhere(new Date(), sessionTimes().idleMs),
       user: { active: true, mfaEnrolledAt: null, mfaSecretEnc: { not: null } },
     },
-    select: { id: true, user: { select: { id: true, email: true, mfaSecretEnc: true } } },
+    select: {
+      id: true,
+      userId: true,
+      expiresAt: true,
+      user: { select: { id: true, email: true, mfaSecretEnc: true } },
+    },
   });
   if (!session) return { ok: false, reason: 'no_session' };
   const { user } = session;
@@ -42,13 +51,16 @@ export async function confirmTotpEnrolment(opts: {
   const reservation = await reserveLoginAttempt({ db, email: user.email, ip });
   if (!reservation.ok) return { ok: false, reason: 'locked' };
 
-  const timeStep = await checkTotp(decryptSecret(user.mfaSecretEnc!, getKeyring()), opts.code);
+  const timeStep = await checkTotp(
+    decryptStoredSecret(user.mfaSecretEnc!, getKeyring(), totpSecretContext(user.id)),
+    opts.code,
+  );
   if (timeStep === null)
     return refuseSecondFactor({ db, action: 'auth.mfa.enrol', actor, user, ip, reservation });
   const recoveryCodes = newRecoveryCodes();
   await settleLoginAttempt({ db, attemptId: reservation.attemptId, as: 'not-a-failure' });
   const now = new Date();
-  await db.$transaction(async (tx) => {
+  const rotated = await db.$transaction(async (tx) => {
     await tx.user.update({
       where: { id: user.id },
       data: {
@@ -57,7 +69,7 @@ export async function confirmTotpEnrolment(opts: {
         lastTotpStep: timeStep,
       },
     });
-    await tx.session.update({ where: { id: session.id }, data: { mfaVerifiedAt: now } });
+    const row = await rotateSession({ tx, session, now, ip, userAgent });
     await audit(tx, {
       actor,
       action: 'auth.mfa.enrol',
@@ -65,6 +77,7 @@ export async function confirmTotpEnrolment(opts: {
       objectId: user.id,
       details: { timeStep },
     });
+    return row;
   });
-  return { ok: true, recoveryCodes };
+  return { ok: true, recoveryCodes, sessionId: rotated.id };
 }

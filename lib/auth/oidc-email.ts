@@ -2,7 +2,14 @@
  * The e-mail address an OpenID Connect sign-in may be matched on: only one the identity provider
  * says it verified (`email_verified`, or Microsoft Entra ID's `xms_edov` optional claim).
  */
-export type TOidcClaims = { sub?: unknown; email?: unknown; email_verified?: unknown; xms_edov?: unknown };
+export type TOidcClaims = {
+  sub?: unknown;
+  email?: unknown;
+  email_verified?: unknown;
+  xms_edov?: unknown;
+  amr?: unknown;
+  acr?: unknown;
+};
 
 const isTrue = (v: unknown) => v === true || v === 'true';
 

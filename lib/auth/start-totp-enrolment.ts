@@ -1,5 +1,6 @@
 import 'server-only';
-import { decryptSecret, encryptSecret } from '../secrets/crypto';
+import { decryptStoredSecret, encryptSecret } from '../secrets/crypto';
+import { totpSecretContext } from '../secrets/secret-context';
 import { getKeyring } from '../secrets/keyring';
 import { liveSessionWhere } from './session-stage';
 import { sessionTimes } from './session-times';
@@ -32,12 +33,12 @@ export async function startTotpEnrolment(opts: {
     // Only one of two concurrent first visits stores its secret; both then read the stored one.
     await db.user.updateMany({
       where: { id: user.id, mfaSecretEnc: null, mfaEnrolledAt: null },
-      data: { mfaSecretEnc: encryptSecret(newTotpSecret(), getKeyring()) },
+      data: { mfaSecretEnc: encryptSecret(newTotpSecret(), getKeyring(), totpSecretContext(user.id)) },
     });
   }
   const stored =
     user.mfaSecretEnc ??
     (await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { mfaSecretEnc: true } }))
       .mfaSecretEnc!;
-  return { secret: decryptSecret(stored, getKeyring()), email: user.email };
+  return { secret: decryptStoredSecret(stored, getKeyring(), totpSecretContext(user.id)), email: user.email };
 }

@@ -1,6 +1,7 @@
 import 'server-only';
 import { audit } from '../audit/audit';
-import { decryptSecret } from '../secrets/crypto';
+import { decryptStoredSecret } from '../secrets/crypto';
+import { totpSecretContext } from '../secrets/secret-context';
 import { getKeyring } from '../secrets/keyring';
 import { matchRecoveryCode } from './recovery-codes';
 import { liveSessionWhere } from './session-stage';
@@ -9,6 +10,7 @@ import { checkTotp, looksLikeTotp } from './totp';
 import type { TDb } from '../db/client';
 import { refuseSecondFactor } from './refuse-second-factor';
 import { reserveLoginAttempt } from './reserve-login-attempt';
+import { rotateSession } from './rotate-session';
 import { settleLoginAttempt } from './settle-login-attempt';
 
 export type TSecondFactorResult =
@@ -60,7 +62,7 @@ export async function verifySecondFactor(opts: {
   let timeStep: number | null = null;
   let remaining: string[] | null = null;
   if (looksLikeTotp(opts.code)) {
-    const secret = decryptSecret(user.mfaSecretEnc!, getKeyring());
+    const secret = decryptStoredSecret(user.mfaSecretEnc!, getKeyring(), totpSecretContext(user.id));
     timeStep = await checkTotp(secret, opts.code, user.lastTotpStep);
     if (timeStep !== null) {
       // Claim the step atomically: of two requests with the same code, only one gets it.
@@ -87,10 +89,7 @@ export async function verifySecondFactor(opts: {
   await settleLoginAttempt({ db, attemptId: reservation.attemptId, as: 'not-a-failure' });
   const now = new Date();
   const session = await db.$transaction(async (tx) => {
-    await tx.session.update({ where: { id: pending.id }, data: { revokedAt: now } });
-    const row = await tx.session.create({
-      data: { userId: user.id, expiresAt: pending.expiresAt, mfaVerifiedAt: now, ip, userAgent },
-    });
+    const row = await rotateSession({ tx, session: pending, now, ip, userAgent });
     await audit(tx, {
       actor,
       action: 'auth.mfa',

@@ -11,7 +11,8 @@ import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
 import { startEmbeddedPostgres } from '../db/embedded';
-import { decryptSecret, keyringFrom } from '../secrets/crypto';
+import { decryptStoredSecret, keyringFrom } from '../secrets/crypto';
+import { mailboxSecretContext, totpSecretContext } from '../secrets/secret-context';
 import { BACKUP_FORMAT, sha256File, type TBackupKeys, type TBackupManifest } from './create-backup';
 import { readDatabaseFacts } from './database-facts';
 
@@ -93,16 +94,20 @@ export async function restoreBackup(o: {
         counts[table] = { backup, restored: restored.counts[table] ?? null };
       const ring = keyringFrom(keys.encryptionKey, keys.oldEncryptionKeys ?? []);
       const secrets = (
-        await client.query<{ enc: string }>(
-          `(SELECT "secretEnc" AS enc FROM "Mailbox" LIMIT $1)
-           UNION ALL (SELECT "mfaSecretEnc" FROM "User" WHERE "mfaSecretEnc" IS NOT NULL LIMIT $1)`,
+        await client.query<{ kind: 'mailbox' | 'totp'; id: string; enc: string }>(
+          `(SELECT 'mailbox' AS kind, id::text, "secretEnc" AS enc FROM "Mailbox" LIMIT $1)
+           UNION ALL (SELECT 'totp', id::text, "mfaSecretEnc" FROM "User" WHERE "mfaSecretEnc" IS NOT NULL LIMIT $1)`,
           [SECRET_SAMPLE],
         )
       ).rows;
       let secretsOk = true;
-      for (const { enc } of secrets) {
+      for (const { kind, id, enc } of secrets) {
         try {
-          decryptSecret(enc, ring);
+          decryptStoredSecret(
+            enc,
+            ring,
+            kind === 'mailbox' ? mailboxSecretContext(id) : totpSecretContext(id),
+          );
         } catch {
           secretsOk = false;
         }

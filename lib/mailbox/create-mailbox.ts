@@ -1,8 +1,10 @@
 import 'server-only';
+import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { audit, type TAuditActor } from '../audit/audit';
 import { recordAdreslijstWijziging } from '../werkgebied/record-adreslijst-wijziging';
 import { encryptSecret, type TKeyring } from '../secrets/crypto';
+import { mailboxSecretContext } from '../secrets/secret-context';
 import type { TDb } from '../db/client';
 import { AppError } from '../errors';
 
@@ -115,8 +117,10 @@ export async function createMailbox(opts: {
     throw new AppError('conflict', `Er bestaat al een mailbox met de naam ${rest.name}`);
   }
   return opts.db.$transaction(async (tx) => {
+    // The id is chosen here, so the secret can be sealed to its row before the row exists.
+    const id = randomUUID();
     const mb = await tx.mailbox.create({
-      data: { ...rest, secretEnc: encryptSecret(secret, opts.ring) },
+      data: { id, ...rest, secretEnc: encryptSecret(secret, opts.ring, mailboxSecretContext(id)) },
       omit: { secretEnc: true },
     });
     // A new delivery address must reach the landelijke adressenlijst (protocol Bijlage B).

@@ -5,7 +5,8 @@
  * only in memory, are refreshed before they expire, and are never stored or logged.
  */
 import { randomUUID, sign } from 'node:crypto';
-import { decryptSecret, type TKeyring } from '../secrets/crypto';
+import { decryptStoredSecret, type TKeyring } from '../secrets/crypto';
+import { mailboxSecretContext } from '../secrets/secret-context';
 import type { Mailbox } from '../db/generated/client';
 
 export type TMailboxLogin = { user: string; pass?: string; accessToken?: string };
@@ -125,7 +126,7 @@ export function fetchOAuthToken(mb: Mailbox, secret: string): Promise<TToken> {
 }
 
 export async function getMailboxLogin(mb: Mailbox, ring: TKeyring): Promise<TMailboxLogin> {
-  const secret = decryptSecret(mb.secretEnc, ring);
+  const secret = decryptStoredSecret(mb.secretEnc, ring, mailboxSecretContext(mb.id));
   if (mb.authType === 'PASSWORD') return { user: mb.username, pass: secret };
   const cached = tokens.get(mb.id);
   // Refresh five minutes before expiry, so a long IMAP session never presents a stale token.

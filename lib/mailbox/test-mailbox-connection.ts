@@ -2,13 +2,16 @@ import 'server-only';
 import { ImapFlow } from 'imapflow';
 import nodemailer from 'nodemailer';
 import { audit, type TAuditActor } from '../audit/audit';
-import { decryptSecret, type TKeyring } from '../secrets/crypto';
+import { decryptStoredSecret, type TKeyring } from '../secrets/crypto';
+import { mailboxSecretContext } from '../secrets/secret-context';
 import type { TDb } from '../db/client';
 import { fetchOAuthToken, type TMailboxLogin } from './credentials';
 import { explainConnectionError } from './explain-connection-error';
 import { imapOptions, smtpOptions } from './transports';
 import { AppError } from '../errors';
 import { requireBeheerder } from '../auth/require-beheerder';
+import { errFields, getLogger } from '../log';
+import { sleep } from '../sleep';
 
 export type TConnectionCheck = {
   step: 'oauth' | 'imap' | 'folders' | 'smtp';
@@ -20,6 +23,47 @@ export type TConnectionCheck = {
 const TIMEOUTS = { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 };
 
 /**
+ * A failed IMAP or SMTP step is answered this long after it started, never sooner and never
+ * later: a refused port fails at once, a filtered one after the connect timeout, a TLS mismatch
+ * somewhere in between. Answered at one fixed moment, the timing tells a beheerder probing
+ * arbitrary hosts nothing the (identical) message does not. Longer than the connect timeout.
+ */
+export const FAILED_STEP_ANSWER_MS = 12_000;
+
+const log = getLogger('mailbox');
+
+/** The failure of a step whose server did not answer in time, reported like any unreachable host. */
+class StepDeadline extends Error {
+  readonly code = 'ETIMEDOUT';
+}
+
+/**
+ * Runs a connection step so that a failure is answered exactly `answerMs` after the start: a
+ * step still busy then counts as failed (its client closes on its own timeouts afterwards).
+ */
+async function atFixedMoment(
+  answerMs: number,
+  run: () => Promise<TConnectionCheck[]>,
+  onDeadline: (err: Error) => TConnectionCheck[],
+): Promise<TConnectionCheck[]> {
+  const deadline = AbortSignal.timeout(answerMs);
+  let settled = false;
+  const late = new Promise<TConnectionCheck[] | null>((resolve) =>
+    deadline.addEventListener(
+      'abort',
+      () => resolve(settled ? null : onDeadline(new StepDeadline('timed out'))),
+      {
+        once: true,
+      },
+    ),
+  );
+  const checks = (await Promise.race([run(), late]))!;
+  settled = true;
+  if (checks.some((c) => c.ok === false)) await sleep(answerMs, deadline);
+  return checks;
+}
+
+/**
  * "Verbinding testen" for a saved mailbox: OAuth2 token (Microsoft 365 or Google Workspace), IMAP login, the folder
  * list, SMTP handshake. Each step says in plain Dutch what went wrong and why that is likely;
  * later steps are skipped when the login they need failed. Nothing is changed in the mailbox.
@@ -29,14 +73,17 @@ export async function testMailboxConnection(o: {
   ring: TKeyring;
   actor: TAuditActor;
   id: string;
+  /** When a failed IMAP or SMTP step is answered (tests pass a short one). */
+  failedStepAnswerMs?: number;
 }): Promise<TConnectionCheck[]> {
+  const answerMs = o.failedStepAnswerMs ?? FAILED_STEP_ANSWER_MS;
   await requireBeheerder(o.db, o.actor);
   const mb = await o.db.mailbox.findUnique({ where: { id: o.id } });
   if (!mb) throw new AppError('not_found', 'Mailbox niet gevonden');
   const oauth = mb.authType !== 'PASSWORD';
   const google = mb.authType === 'OAUTH2_GOOGLE';
   const checks: TConnectionCheck[] = [];
-  const secret = decryptSecret(mb.secretEnc, o.ring);
+  const secret = decryptStoredSecret(mb.secretEnc, o.ring, mailboxSecretContext(mb.id));
   let login: TMailboxLogin | null = { user: mb.username, pass: secret };
 
   if (oauth) {
@@ -70,8 +117,21 @@ export async function testMailboxConnection(o: {
     checks.push({ step: 'folders', label: 'Mappen', ok: null, message: 'Overgeslagen: geen token.' });
     checks.push({ step: 'smtp', label: 'SMTP-verbinding', ok: null, message: 'Overgeslagen: geen token.' });
   } else {
-    checks.push(...(await checkImap(mb, login, { oauth, google })));
-    checks.push(await checkSmtp(mb, login, { oauth, google }));
+    const kind = { oauth, google };
+    // Side by side, each answered at its fixed moment when it fails.
+    const [imap, smtp] = await Promise.all([
+      atFixedMoment(
+        answerMs,
+        () => checkImap(mb, login!, kind),
+        (err) => imapFailed(mb, err, kind),
+      ),
+      atFixedMoment(
+        answerMs,
+        async () => [await checkSmtp(mb, login!, kind)],
+        (err) => [smtpFailed(mb, err, kind)],
+      ),
+    ]);
+    checks.push(...imap, ...smtp);
   }
   const ok = checks.every((c) => c.ok !== false);
   await audit(o.db, {
@@ -102,15 +162,7 @@ async function checkImap(
   try {
     await client.connect();
   } catch (err) {
-    return [
-      {
-        step: 'imap',
-        label: 'Aanmelden bij IMAP',
-        ok: false,
-        message: explainConnectionError('imap', err, kind),
-      },
-      { step: 'folders', label: 'Mappen', ok: null, message: 'Overgeslagen: niet aangemeld.' },
-    ];
+    return imapFailed(mb, err, kind);
   }
   const result: TConnectionCheck[] = [
     {
@@ -175,13 +227,50 @@ async function checkSmtp(
       message: `Verbonden met ${mb.smtpHost}:${mb.smtpPort} en aangemeld.`,
     };
   } catch (err) {
-    return {
-      step: 'smtp',
-      label: 'SMTP-verbinding',
-      ok: false,
-      message: explainConnectionError('smtp', err, kind),
-    };
+    return smtpFailed(mb, err, kind);
   } finally {
     transport.close();
   }
+}
+
+/** The exact cause is for the operator's log; the beheerder gets the explanation. */
+function logged(mb: { id: string }, step: 'imap' | 'smtp', err: unknown) {
+  log.warn({
+    msg: 'verbinding testen mislukt',
+    code: 'mailbox_test_failed',
+    mailbox: mb.id,
+    step,
+    err: errFields(err),
+  });
+}
+
+function imapFailed(
+  mb: { id: string },
+  err: unknown,
+  kind: { oauth: boolean; google: boolean },
+): TConnectionCheck[] {
+  logged(mb, 'imap', err);
+  return [
+    {
+      step: 'imap',
+      label: 'Aanmelden bij IMAP',
+      ok: false,
+      message: explainConnectionError('imap', err, kind),
+    },
+    { step: 'folders', label: 'Mappen', ok: null, message: 'Overgeslagen: niet aangemeld.' },
+  ];
+}
+
+function smtpFailed(
+  mb: { id: string },
+  err: unknown,
+  kind: { oauth: boolean; google: boolean },
+): TConnectionCheck {
+  logged(mb, 'smtp', err);
+  return {
+    step: 'smtp',
+    label: 'SMTP-verbinding',
+    ok: false,
+    message: explainConnectionError('smtp', err, kind),
+  };
 }

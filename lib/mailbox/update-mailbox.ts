@@ -2,6 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { audit, type TAuditActor } from '../audit/audit';
 import { encryptSecret, type TKeyring } from '../secrets/crypto';
+import { mailboxSecretContext } from '../secrets/secret-context';
 import type { TDb } from '../db/client';
 import {
   imapPlainOnlyOnLoopback,
@@ -84,7 +85,10 @@ export async function updateMailbox(o: {
     if (redirected.length && !newSecret) throw new AppError('validation', SECRET_REQUIRED);
     const mb = await tx.mailbox.update({
       where: { id: o.id },
-      data: { ...data, ...(newSecret ? { secretEnc: encryptSecret(secret, o.ring) } : {}) },
+      data: {
+        ...data,
+        ...(newSecret ? { secretEnc: encryptSecret(secret, o.ring, mailboxSecretContext(o.id)) } : {}),
+      },
       omit: { secretEnc: true },
     });
     if (changed.includes('fromAddress') || (changed.includes('active') && mb.active))

@@ -6,7 +6,9 @@
  * A value sealed for a purpose (`context`, e.g. `inbox-search:<user id>`) is `v2:…` and carries
  * that context as additional authenticated data: it opens only for the same context, so a token
  * or secret copied to another row, user or use does not decrypt. v1 values (no context) still
- * decrypt. The decipher insists on a 16-byte tag: GCM otherwise accepts truncated tags, which
+ * decrypt. Secrets stored in rows (mailbox secrets, TOTP secrets) are bound to their row and purpose
+ * (`secret-context.ts`) and read with `decryptStoredSecret`, which still opens a v1 value written
+ * before binding, until `cli secrets rotate` converts it. The decipher insists on a 16-byte tag: GCM otherwise accepts truncated tags, which
  * make forgeries far cheaper.
  */
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
@@ -61,7 +63,16 @@ export function decryptSecret(stored: string, ring: TKeyring, context?: string):
   }
 }
 
-/** True when the value was encrypted under an older key and should be re-encrypted. */
+/**
+ * A secret stored in a row, bound to `context` (its row and purpose): a v2 value opens only for
+ * that context; a v1 value from before binding still opens until `secrets rotate` converts it.
+ */
+export function decryptStoredSecret(stored: string, ring: TKeyring, context: string): string {
+  return decryptSecret(stored, ring, stored.startsWith('v1:') ? undefined : context);
+}
+
+/** True when the value was encrypted under an older key, or not bound to a context: re-encrypt it. */
 export function needsRotation(stored: string, ring: TKeyring): boolean {
-  return stored.split(':')[1] !== keyId(ring.current);
+  const [version, id] = stored.split(':');
+  return version !== 'v2' || id !== keyId(ring.current);
 }

@@ -1,12 +1,15 @@
 /**
  * OpenID Connect sign-in against a local provider (discovery, authorize, token with an RS256
  * id_token, JWKS): a verified e-mail address of an existing active account signs in with that
- * account's role; unknown, unverified and deactivated ones are refused and audited.
+ * account's role; unknown, unverified and deactivated ones are refused and audited. The provider
+ * account (`sub`) is pinned at the first sign-in: the same address with another `sub` is refused
+ * with its own Dutch message. OIDC_IDP_MFA=true counts only when the id token's `amr`/`acr`
+ * shows MFA; otherwise the user continues with meldpost's own TOTP step (and stays an OIDC user).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TTestDb } from '../support/db';
 import { startOidcProvider, type TOidcProvider } from '../support/oidc-provider';
-import { CookieJar, createUserWithTotp } from '../support/sign-in';
+import { CookieJar, createUserWithTotp, totpCode } from '../support/sign-in';
 import { startWeb, type TWeb } from '../support/web';
 
 let db: TTestDb;
@@ -35,7 +38,7 @@ afterAll(async () => {
 });
 
 /** The browser's part of the code flow, by hand: start at next-auth, through the provider, back to the callback. */
-async function oidcSignIn(): Promise<{ cookie: string; landing: string }> {
+async function oidcSignIn(): Promise<{ cookie: string; landing: string; jar: CookieJar; csrfToken: string }> {
   const jar = new CookieJar();
   const keep = (res: Response) => jar.keep(res);
   const cookie = () => jar.header();
@@ -54,6 +57,8 @@ async function oidcSignIn(): Promise<{ cookie: string; landing: string }> {
     await fetch(back.headers.get('location')!, { redirect: 'manual', headers: { cookie: cookie() } }),
   );
   return {
+    jar,
+    csrfToken,
     cookie: cookie(),
     landing:
       new URL(callback.headers.get('location')!, web.url).pathname +
@@ -71,7 +76,12 @@ describe('OpenID Connect sign-in', () => {
 
   it('signs in an existing active account by its verified e-mail address, with its role', async () => {
     const user = await createUserWithTotp(db.db, { role: 'COORDINATOR', email: 'c.de.vries@meldpunt.test' });
-    idp.setUser({ sub: 'entra-oid-1', email: 'C.de.Vries@meldpunt.test', email_verified: true });
+    idp.setUser({
+      sub: 'entra-oid-1',
+      email: 'C.de.Vries@meldpunt.test',
+      email_verified: true,
+      amr: ['pwd', 'mfa'],
+    });
     const { cookie, landing } = await oidcSignIn();
     expect(landing).toBe('/login');
     const res = await account(cookie);
@@ -120,5 +130,48 @@ describe('OpenID Connect sign-in', () => {
     expect(await db.db.session.count({ where: { userId: user.id } })).toBe(0);
     const html = await (await fetch(`${web.url}${landing}`)).text();
     expect(html).toContain('geen actief meldpost-account');
+  });
+
+  it('refuses the same e-mail address from another provider account, in Dutch, audited', async () => {
+    const user = await createUserWithTotp(db.db, { role: 'MEDEWERKER', email: 'n.peters@meldpunt.test' });
+    idp.setUser({ sub: 'entra-oid-peters', email: user.email, email_verified: true, amr: ['mfa'] });
+    expect((await oidcSignIn()).landing).toBe('/login');
+    expect((await db.db.user.findUniqueOrThrow({ where: { id: user.id } })).oidcSubject).toBe(
+      'entra-oid-peters',
+    );
+
+    idp.setUser({ sub: 'entra-oid-opvolger', email: user.email, email_verified: true, amr: ['mfa'] });
+    const { cookie, landing } = await oidcSignIn();
+    expect(landing).toBe('/login?error=oidc_account');
+    expect((await account(cookie)).status).toBe(307);
+    const html = await (await fetch(`${web.url}${landing}`)).text();
+    expect(html).toContain('gekoppeld aan een ander account bij');
+    const denied = await db.db.auditEvent.findFirstOrThrow({
+      where: { objectId: user.id, action: 'auth.login', outcome: 'DENIED' },
+    });
+    expect(denied.details).toMatchObject({ method: 'oidc', reason: 'other_subject' });
+  });
+
+  it("without MFA in the id token: meldpost's own TOTP step, after which the user stays an OIDC user", async () => {
+    const user = await createUserWithTotp(db.db, { role: 'MEDEWERKER', email: 'o.jacobs@meldpunt.test' });
+    // A generated password never used: an OIDC user is not sent to change it.
+    await db.db.user.update({ where: { id: user.id }, data: { mustChangePassword: true } });
+    idp.setUser({ sub: 'entra-oid-jacobs', email: user.email, email_verified: true, amr: ['pwd'] });
+    const { jar, csrfToken, landing } = await oidcSignIn();
+    expect(landing).toBe('/login');
+    const login = await fetch(`${web.url}/login`, { headers: { cookie: jar.header() }, redirect: 'manual' });
+    expect(login.headers.get('location')).toMatch(/\/login\/tweede-factor$/);
+    expect((await account(jar.header())).status).toBe(307);
+
+    const second = jar.keep(
+      await fetch(`${web.url}/api/auth/callback/second-factor`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: jar.header() },
+        body: new URLSearchParams({ csrfToken, json: 'true', code: await totpCode(user) }),
+      }),
+    );
+    expect(second.status).toBe(200);
+    expect((await account(jar.header())).status).toBe(200);
   });
 });

@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decryptSecret, encryptSecret, keyId, keyringFrom, needsRotation } from '../../lib/secrets/crypto';
+import { mailboxSecretContext, totpSecretContext } from '../../lib/secrets/secret-context';
 import { closeParser } from '../../lib/form';
 import { mailboxManagerLoop } from '../../workers/mailbox/manager';
 import { outboxRelayLoop } from '../../workers/outbox/relay';
@@ -96,9 +97,9 @@ describe('cli secrets rotate', () => {
     const user = await env.t.db.user.findFirstOrThrow({ where: { mfaSecretEnc: { not: null } } });
     expect(mb.secretEnc.split(':')[1]).toBe(keyId(newRing.current));
     expect(needsRotation(user.mfaSecretEnc!, newRing)).toBe(false);
-    // Decryptable with the new key alone: the old key can now be removed.
-    expect(decryptSecret(mb.secretEnc, newRing)).toBe(MAILBOX_USER.password);
-    expect(decryptSecret(user.mfaSecretEnc!, newRing)).toBe(TOTP_SECRET);
+    // Decryptable with the new key alone (the old key can now be removed), and bound to its row.
+    expect(decryptSecret(mb.secretEnc, newRing, mailboxSecretContext(mb.id))).toBe(MAILBOX_USER.password);
+    expect(decryptSecret(user.mfaSecretEnc!, newRing, totpSecretContext(user.id))).toBe(TOTP_SECRET);
     expect(
       (await env.t.db.auditEvent.findFirstOrThrow({ where: { action: 'geheimen.roteer' } })).details,
     ).toEqual({ mailboxes: 1, totpSecrets: 1, alreadyCurrent: 0 });

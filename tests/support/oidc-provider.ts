@@ -8,7 +8,14 @@ import { createHash, generateKeyPairSync, randomBytes, sign } from 'node:crypto'
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export type TOidcUser = { sub: string; email?: string; email_verified?: boolean };
+export type TOidcUser = {
+  sub: string;
+  email?: string;
+  email_verified?: boolean;
+  /** How the provider says the user signed in (RFC 8176 method references, authentication context). */
+  amr?: string[];
+  acr?: string;
+};
 export type TOidcProvider = {
   issuer: string;
   clientId: string;

@@ -7,7 +7,7 @@ const err = (fields: Record<string, unknown>) =>
   Object.assign(new Error(String(fields.message ?? 'fout')), fields);
 
 describe('explainConnectionError', () => {
-  it('tells an unknown name and a certificate problem apart, but not refused, silent or TLS mode (no port scanner)', () => {
+  it('tells an unknown name apart, but not refused, silent, TLS mode or certificate (no port scanner)', () => {
     expect(explainConnectionError('imap', err({ code: 'ENOTFOUND' }), { oauth: false })).toMatch(
       /hostnaam van de IMAP-server bestaat niet/,
     );
@@ -18,17 +18,25 @@ describe('explainConnectionError', () => {
       explainConnectionError('imap', err({ message: 'routines:ssl3_get_record:wrong version number' }), {
         oauth: false,
       }),
+      explainConnectionError('imap', err({ code: 'CERT_HAS_EXPIRED' }), { oauth: false }),
+      explainConnectionError('imap', err({ message: 'Connection closed unexpectedly' }), { oauth: false }),
+      explainConnectionError('imap', err({ message: 'Unexpected response: SSH-2.0-OpenSSH_9.2' }), {
+        oauth: false,
+      }),
     ];
     expect(new Set(unreachable).size).toBe(1);
     expect(unreachable[0]).toMatch(/^Geen verbinding met de IMAP-server/);
-    expect(explainConnectionError('imap', err({ code: 'CERT_HAS_EXPIRED' }), { oauth: false })).toMatch(
-      /Certificaatprobleem/,
-    );
-    expect(
+    expect(unreachable[0]).toMatch(/certificaat/);
+    const smtp = [
       explainConnectionError('smtp', err({ cause: { code: 'DEPTH_ZERO_SELF_SIGNED_CERT' } }), {
         oauth: false,
       }),
-    ).toMatch(/Certificaatprobleem/);
+      explainConnectionError('smtp', err({ code: 'ECONNECTION', message: 'Greeting never received' }), {
+        oauth: false,
+      }),
+      explainConnectionError('smtp', err({ code: 'ECONNREFUSED' }), { oauth: false }),
+    ];
+    expect(new Set(smtp).size).toBe(1);
   });
 
   it('names the password for password logins and the app permissions for OAuth2', () => {

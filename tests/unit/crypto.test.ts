@@ -32,6 +32,8 @@ describe('secrets at rest (AES-256-GCM)', () => {
     const rotating = keyringFrom(k2, [k1]);
     expect(decryptSecret(old, rotating)).toBe('s3cret');
     expect(needsRotation(old, rotating)).toBe(true);
-    expect(needsRotation(encryptSecret('s3cret', rotating), rotating)).toBe(false);
+    expect(needsRotation(encryptSecret('s3cret', rotating, 'mailbox:1:secret'), rotating)).toBe(false);
+    // Current key but not bound to its row and purpose (stored before binding): convert it too.
+    expect(needsRotation(encryptSecret('s3cret', rotating), rotating)).toBe(true);
   });
 });

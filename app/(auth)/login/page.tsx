@@ -25,6 +25,13 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           meldpost-account met een bevestigd e-mailadres dat hierbij past. Neem contact op met de beheerder.
         </p>
       )}
+      {error === 'oidc_account' && (
+        <p role="alert" className="mt-4 text-sm text-red-700">
+          Inloggen via {oidcName ?? 'uw organisatieaccount'} is geweigerd: het meldpost-account met dit
+          e-mailadres is gekoppeld aan een ander account bij {oidcName ?? 'uw organisatie'}. Neem contact op
+          met de beheerder.
+        </p>
+      )}
       <SignInStepForm
         provider="credentials"
         submitLabel="Inloggen"

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { confirmTotpEnrolment } from '@/lib/auth/confirm-totp-enrolment';
 import { LOGIN_MESSAGES } from '@/lib/auth/login-throttle';
+import { reissueSessionCookie } from '@/lib/web/auth-options';
 import { requestOrigin } from '@/lib/web/request-origin';
 import { AppError } from '@/lib/errors';
 import { SESSION_EXPIRED, serverAction } from '@/lib/web/server-action';
@@ -21,7 +22,11 @@ export const confirmEnrolmentAction = serverAction({
       code: input.code,
       ...(await requestOrigin()),
     });
-    if (result.ok) return result.recoveryCodes;
+    if (result.ok) {
+      // The pre-enrolment session id is revoked: the browser carries the new one from here on.
+      await reissueSessionCookie(result.sessionId);
+      return result.recoveryCodes;
+    }
     if (result.reason === 'no_session') throw new AppError('unauthenticated', SESSION_EXPIRED);
     throw new AppError(
       'validation',

@@ -8,8 +8,9 @@ import { confirmEnrolmentAction } from './actions';
 /**
  * The enrolment steps (QR code, the secret to type, the code) and, once the app is linked, only
  * the recovery codes: the QR code and secret are gone from the screen as soon as they did their work.
+ * `enrol` is null for a session that is past enrolment (the page rendered again after the link).
  */
-export function EnrolForm({ qr, secret }: { qr: string; secret: string }) {
+export function EnrolForm({ enrol }: { enrol: { qr: string; secret: string } | null }) {
   const router = useRouter();
   const [state, action, pending] = useActionState<TActionState, FormData>(confirmEnrolmentAction, null);
   const recoveryCodes = state?.ok ? state.data?.recoveryCodes?.split(' ') : undefined;
@@ -43,6 +44,22 @@ export function EnrolForm({ qr, secret }: { qr: string; secret: string }) {
     );
   }
 
+  if (!enrol) {
+    return (
+      <section className="mt-6">
+        <p className="text-sm text-slate-700">De app is gekoppeld.</p>
+        <button
+          type="button"
+          onClick={() => router.replace('/')}
+          className="mt-6 w-full rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700"
+        >
+          Verder
+        </button>
+      </section>
+    );
+  }
+
+  const { qr, secret } = enrol;
   return (
     <>
       <ol className="mt-6 list-decimal space-y-4 pl-5 text-sm">

@@ -11,8 +11,19 @@ import { EnrolForm } from './enrol-form';
 export const metadata: Metadata = { title: 'Authenticator-app koppelen' };
 export const dynamic = 'force-dynamic';
 
+const INTRO =
+  'Inloggen bij meldpost vraagt naast uw wachtwoord een code uit een authenticator-app (bijvoorbeeld Microsoft Authenticator of Google Authenticator).';
+
 export default async function EnrolPage() {
-  const state = await requireStage(['enrol']);
+  // Enrolling swaps the session (new id, new cookie), after which Next renders this page again for
+  // the new session: the same form then keeps the recovery codes on screen.
+  const state = await requireStage(['enrol', 'change-password', 'ready']);
+  if (state.stage !== 'enrol')
+    return (
+      <AuthCard wide intro={INTRO}>
+        <EnrolForm enrol={null} />
+      </AuthCard>
+    );
   const enrol = await startTotpEnrolment({ db: getDb(), sessionId: state.user.sessionId });
   if (!enrol) redirect('/login');
   // A data: URL (the CSP allows img data:), so the secret never travels in a separate request.
@@ -22,11 +33,8 @@ export default async function EnrolPage() {
     errorCorrectionLevel: 'M',
   });
   return (
-    <AuthCard
-      wide
-      intro="Inloggen bij meldpost vraagt naast uw wachtwoord een code uit een authenticator-app (bijvoorbeeld Microsoft Authenticator of Google Authenticator)."
-    >
-      <EnrolForm qr={qr} secret={enrol.secret.match(/.{1,4}/g)!.join(' ')} />
+    <AuthCard wide intro={INTRO}>
+      <EnrolForm enrol={{ qr, secret: enrol.secret.match(/.{1,4}/g)!.join(' ') }} />
     </AuthCard>
   );
 }
