@@ -3,7 +3,9 @@
  * receiver and a throwaway PostgreSQL. Prints, as its last line, one JSON object:
  * latency from APPEND to the acceptatiesignaal at the receiver (50 meldingen one at a time),
  * throughput on a backlog of 1,000 (one with a 20 MB extra attachment) against a bare imapflow
- * fetch of the same messages in the same run, and the worker's peak resident memory (VmHWM).
+ * fetch of the same messages in the same run, and against parsing the same 1,000 forms alone
+ * through the worker's parse pool (no IMAP, no database): ingestion's real limit is the parser.
+ * Also the worker's peak resident memory (VmHWM).
  * BENCH_WORKER_PROF=<dir> writes the worker's CPU profiles (--cpu-prof) there.
  */
 import { spawn } from 'node:child_process';
@@ -23,6 +25,7 @@ import { waitFor } from '../tests/support/processes';
 import { startSmtpReceiver } from '../tests/support/smtp-receiver';
 import { percentile } from './percentile';
 import { buildWorker } from '../launcher/worker-build';
+import { closeParser, parseMeldformulier, warmParser } from '../lib/form';
 import { WORKER_ENV, WORKER_NODE_ARGS } from '../launcher/worker-runtime';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -140,8 +143,11 @@ async function main() {
     // 2. Backlog: 1,000 meldingen in the mailbox before the worker starts.
     note('backlog: appending 1000 meldingen…');
     const client = await dovecot.connect(USER.user);
+    const forms: { kenmerk: string; pdf: Buffer }[] = [];
     for (let i = 0; i < BACKLOG_N; i += 1) {
       const k = `PL1300-2026${String(200000 + i)}`;
+      const pdf = Buffer.from(await form(k));
+      forms.push({ kenmerk: k, pdf });
       await client.append(
         'INBOX',
         await mail(k, i === Math.floor(BACKLOG_N / 2) ? randomBytes(20 * 1024 * 1024) : undefined),
@@ -177,6 +183,24 @@ async function main() {
     await stopWorker();
     note(`worker: ${BACKLOG_N} meldingen stored, parsed, signalled in ${workSec.toFixed(2)} s`);
 
+    // 3. Parse only: the same forms through the worker's parse pool, as many in flight as the
+    // worker analyses ahead, with no IMAP and no database.
+    warmParser();
+    const t3 = performance.now();
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: 4 }, async () => {
+        while (next < forms.length) {
+          const f = forms[next++]!;
+          const parsed = await parseMeldformulier(f.pdf, { filename: `${f.kenmerk}.pdf` });
+          if (!parsed.ok) throw new Error(`parse-only: ${f.kenmerk} niet gelezen`);
+        }
+      }),
+    );
+    const parseSec = (performance.now() - t3) / 1000;
+    await closeParser();
+    note(`parse only: ${BACKLOG_N} forms in ${parseSec.toFixed(2)} s`);
+
     const result = {
       latencyP50Ms: Math.round(percentile(latencies, 50)),
       latencyP95Ms: Math.round(percentile(latencies, 95)),
@@ -184,6 +208,8 @@ async function main() {
       throughputPerSecond: +(BACKLOG_N / workSec).toFixed(1),
       bareFetchPerSecond: +(BACKLOG_N / bareSec).toFixed(1),
       ratioVsBareFetch: +(bareSec / workSec).toFixed(3),
+      parseOnlyPerSecond: +(BACKLOG_N / parseSec).toFixed(1),
+      ratioVsParse: +(parseSec / workSec).toFixed(3),
       peakRssMb: Math.round(peakRssMb),
     };
     process.stdout.write(`${JSON.stringify(result)}\n`);

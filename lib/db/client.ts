@@ -6,20 +6,11 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from './generated/client';
 import { getEnv } from '../env';
 
-/**
- * The large byte columns, left out of every query unless it names them in `select`: a row
- * returned whole (an update returns the row by default) would carry a large raw mail through the
- * query engine, several times its size in worker memory for a result nobody reads. Writing them is not affected;
- * large values are written past Prisma anyway (see large-bytes.ts).
- */
-const OMIT_LARGE = { inboundMessage: { raw: true }, attachment: { content: true } } as const;
-
 const urls = new WeakMap<object, string>();
 
 export function createDb(databaseUrl: string, poolMax = 10) {
   const db = new PrismaClient({
     adapter: new PrismaPg({ connectionString: databaseUrl, max: poolMax }),
-    omit: OMIT_LARGE,
   });
   urls.set(db, databaseUrl);
   return db;
@@ -27,7 +18,7 @@ export function createDb(databaseUrl: string, poolMax = 10) {
 
 export type TDb = ReturnType<typeof createDb>;
 
-/** The database a client made by createDb talks to (large-bytes.ts stages bytes over its own pool there). */
+/** The database a client made by createDb talks to (lib/bytes/ reads and writes byte values over its own pool there). */
 export function databaseUrlOf(db: TDb): string | undefined {
   return urls.get(db);
 }

@@ -12,6 +12,8 @@ export type TInboundOutcome = {
   meldingId?: string | null;
   error?: string | null;
   authenticity?: Prisma.InputJsonValue;
+  /** The mail as staff read it, without attachment bodies (lib/mail/readable-mail.ts). */
+  readable?: Prisma.InputJsonValue;
 };
 
 /**
@@ -38,6 +40,7 @@ export async function finishInbound(tx: TTx, inboundId: string, o: TInboundOutco
       meldingId: o.meldingId ?? null,
       error: o.error ?? null,
       authenticity: o.authenticity,
+      readable: o.readable,
       processedAt: new Date(),
     },
   });

@@ -7,6 +7,7 @@ import { parseMime } from '../mail/parse-mime';
 import { readableMail } from '../mail/readable-mail';
 import { kenmerkFromSubject } from '../mail/subject';
 import { nextAction, stateCode } from './inbound-codes';
+import { readBytes } from '../bytes/read-bytes';
 import { requireQueueUser } from './resolve-queue-item';
 
 /**
@@ -20,11 +21,10 @@ export async function getQueueItem(o: { db: TDb; actor: TAuditActor; id: string 
   const row = await o.db.inboundMessage.findUnique({
     where: { id: id.data },
     include: { mailbox: { select: { name: true, authenticityPolicy: true } } },
-    omit: { raw: false },
   });
   if (!row) throw new AppError('not_found', 'Dit bericht bestaat niet');
   await audit(o.db, { actor: o.actor, action: 'bericht.bekeken', objectType: 'message', objectId: row.id });
-  const raw = row.raw ? Buffer.from(row.raw) : null;
+  const raw = row.rawHash ? await readBytes({ db: o.db, sha256: row.rawHash }) : null;
   const mail = raw ? await readableMail(raw).catch(() => null) : null;
   const attachments = raw
     ? await parseMime(raw, { skipHtmlToText: true, skipTextToHtml: true })

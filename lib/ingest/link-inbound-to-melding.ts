@@ -6,7 +6,8 @@ import { AppError } from '../errors';
 import { parseMime } from '../mail/parse-mime';
 import type { TStoredAttachment } from './record-melding';
 import { requireQueueUser, resolveQueueItem } from './resolve-queue-item';
-import { saveAttachments, withStagedAttachments } from './save-attachments';
+import { putAttachmentBytes, saveAttachments } from './save-attachments';
+import { readInboundRaw } from './read-inbound-raw';
 
 const MAX_ATTACHMENTS = 50;
 
@@ -36,10 +37,10 @@ export async function linkInboundToMelding(o: {
         : `Geen (niet-geanonimiseerde) melding met kenmerk ${kenmerk}`,
     );
   const meldingId = candidates[0]!.id;
-  const row = await o.db.inboundMessage.findUnique({ where: { id: o.id }, select: { raw: true } });
-  if (!row?.raw) throw new AppError('not_found', 'Dit bericht bestaat niet of de inhoud is verwijderd');
-  const mail = await parseMime(Buffer.from(row.raw), { skipHtmlToText: true, skipTextToHtml: true });
-  const attachments: TStoredAttachment[] = mail.attachments.slice(0, MAX_ATTACHMENTS).map((a) => ({
+  const raw = await readInboundRaw({ db: o.db, id: o.id });
+  if (!raw) throw new AppError('not_found', 'Dit bericht bestaat niet of de inhoud is verwijderd');
+  const mail = await parseMime(raw, { skipHtmlToText: true, skipTextToHtml: true });
+  const parsed: TStoredAttachment[] = mail.attachments.slice(0, MAX_ATTACHMENTS).map((a) => ({
     filename: (a.filename ?? 'bijlage').slice(0, 255),
     contentType: a.contentType,
     declaredType: a.contentType,
@@ -48,41 +49,40 @@ export async function linkInboundToMelding(o: {
     content: a.content,
     isForm: false,
   }));
-  await withStagedAttachments(o.db, attachments, (staged) =>
-    o.db.$transaction(async (tx) => {
-      const user = await requireQueueUser(tx, o.actor, ['MEDEWERKER']);
-      await resolveQueueItem(tx, {
-        actor: o.actor,
-        id: o.id,
-        where: {
-          state: { notIn: ['STORED', 'FAILED'] },
-          OR: [
-            { outcome: null },
-            { outcome: { notIn: ['MELDING_ACCEPTED', 'MELDING_ACCEPTED_WARNINGS', 'REPLY_LINKED'] } },
-          ],
-        },
-        notAllowed: 'Dit bericht is al een melding of een gekoppelde reactie',
-        action: 'bericht.gekoppeld',
-        reason: o.reason,
-        data: {
-          melding: { connect: { id: meldingId } },
-          kind: 'REACTIE',
-          outcome: 'REPLY_LINKED',
-          state: 'PROCESSED',
-          resolution: 'LINKED',
-          resolvedBy: user.name,
-          resolvedAt: new Date(),
-          resolutionNote: o.reason,
-        },
-      });
-      await saveAttachments({ tx, attachments, staged, meldingId, inboundId: o.id });
-      await audit(tx, {
-        actor: o.actor,
-        action: 'melding.bericht_gekoppeld',
-        objectType: 'melding',
-        objectId: meldingId,
-      });
-    }),
-  );
+  const attachments = await putAttachmentBytes(o.db, parsed);
+  await o.db.$transaction(async (tx) => {
+    const user = await requireQueueUser(tx, o.actor, ['MEDEWERKER']);
+    await resolveQueueItem(tx, {
+      actor: o.actor,
+      id: o.id,
+      where: {
+        state: { notIn: ['STORED', 'FAILED'] },
+        OR: [
+          { outcome: null },
+          { outcome: { notIn: ['MELDING_ACCEPTED', 'MELDING_ACCEPTED_WARNINGS', 'REPLY_LINKED'] } },
+        ],
+      },
+      notAllowed: 'Dit bericht is al een melding of een gekoppelde reactie',
+      action: 'bericht.gekoppeld',
+      reason: o.reason,
+      data: {
+        melding: { connect: { id: meldingId } },
+        kind: 'REACTIE',
+        outcome: 'REPLY_LINKED',
+        state: 'PROCESSED',
+        resolution: 'LINKED',
+        resolvedBy: user.name,
+        resolvedAt: new Date(),
+        resolutionNote: o.reason,
+      },
+    });
+    await saveAttachments({ tx, attachments, meldingId, inboundId: o.id });
+    await audit(tx, {
+      actor: o.actor,
+      action: 'melding.bericht_gekoppeld',
+      objectType: 'melding',
+      objectId: meldingId,
+    });
+  });
   return { meldingId };
 }

@@ -19,6 +19,8 @@ export async function recordFoutmelding(o: {
   outcome: Extract<InboundOutcome, 'FOUTMELDING_SENT' | 'RESEND_REFUSED'>;
   forwarded: boolean;
   authenticity: Prisma.InputJsonValue;
+  /** The mail as staff read it (lib/mail/readable-mail.ts), kept on the ledger row. */
+  readable?: Prisma.InputJsonValue;
   targetFolder: string;
   signal: Omit<TOutgoingDraft, 'meldingId' | 'inboundMessageId' | 'mailboxId' | 'kind'>;
 }): Promise<boolean> {
@@ -37,6 +39,7 @@ export async function recordFoutmelding(o: {
       targetFolder: o.targetFolder,
       error: o.reason,
       authenticity: o.authenticity,
+      readable: o.readable,
     });
     await audit(tx, {
       actor: SYSTEM_ACTOR('ingest'),

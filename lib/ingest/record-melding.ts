@@ -3,7 +3,7 @@ import { audit, personKey, SYSTEM_ACTOR } from '../audit/audit';
 import type { TDb } from '../db/client';
 import type { MeldingKanaal, Prisma } from '../db/generated/client';
 import type { TFinding, TMeldformulier } from '../form/schema';
-import { withStagedAttachments, type TStoredAttachment } from './save-attachments';
+import { putAttachmentBytes, type TStoredAttachment } from './save-attachments';
 import { writeMelding } from './write-melding';
 import { finishInbound, lockPendingInbound } from './finish-inbound';
 import { queueOutgoing, type TOutgoingDraft } from '../outbox/queue-outgoing';
@@ -21,6 +21,8 @@ export type TRecordMelding = {
   forwardedBy: string | null;
   authenticityVerified: boolean;
   authenticity: Prisma.InputJsonValue;
+  /** The mail as staff read it (lib/mail/readable-mail.ts), kept on the ledger row. */
+  readable?: Prisma.InputJsonValue;
   /** Accepted as is, or with content problems the officer is asked to complete. */
   outcome: 'MELDING_ACCEPTED' | 'MELDING_ACCEPTED_WARNINGS';
   /** Name of the person who released it from quarantine, if one did. */
@@ -42,48 +44,48 @@ export async function recordMelding(
   o: TRecordMelding,
 ): Promise<{ meldingId: string; version: number } | null> {
   // Timeout above Prisma's default 5 s: a 20 MB attachment written under load can take longer.
-  return withStagedAttachments(o.db, o.attachments, (staged) =>
-    o.db.$transaction(
-      async (tx) => {
-        if (!(await lockPendingInbound(tx, o.inboundId))) return null;
-        const { melding, existing } = await writeMelding(tx, {
-          ...o,
-          staged,
-          kanaal: o.kanaal ?? 'POLITIE_MAIL',
-          registeredBy: o.byHand ? (o.releasedBy ?? null) : null,
-        });
-        if (o.signal)
-          await queueOutgoing(tx, {
-            ...o.signal,
-            mailboxId: o.mailboxId,
-            kind: 'ACCEPTATIESIGNAAL',
-            meldingId: melding.id,
-            inboundMessageId: o.inboundId,
-          });
-        await finishInbound(tx, o.inboundId, {
-          state: 'PROCESSED',
-          outcome: o.outcome,
-          kind: o.forwardedBy ? 'DOORGESTUURD' : 'MELDING',
-          targetFolder: o.targetFolder,
+  const attachments = await putAttachmentBytes(o.db, o.attachments);
+  return o.db.$transaction(
+    async (tx) => {
+      if (!(await lockPendingInbound(tx, o.inboundId))) return null;
+      const { melding, existing } = await writeMelding(tx, {
+        ...o,
+        attachments,
+        kanaal: o.kanaal ?? 'POLITIE_MAIL',
+        registeredBy: o.byHand ? (o.releasedBy ?? null) : null,
+      });
+      if (o.signal)
+        await queueOutgoing(tx, {
+          ...o.signal,
+          mailboxId: o.mailboxId,
+          kind: 'ACCEPTATIESIGNAAL',
           meldingId: melding.id,
-          authenticity: o.authenticity,
+          inboundMessageId: o.inboundId,
         });
-        await audit(tx, {
-          actor: SYSTEM_ACTOR('ingest'),
-          action: existing ? 'melding.opnieuw_ontvangen' : 'melding.ontvangen',
-          objectType: 'melding',
-          objectId: melding.id,
-          personKey: personKey(o.formulier.betrokkene),
-          details: {
-            version: melding.version,
-            warnings: o.warnings.length,
-            doorgestuurd: o.forwardedBy !== null,
-            vrijgegeven: !!o.releasedBy,
-          },
-        });
-        return { meldingId: melding.id, version: melding.version };
-      },
-      { timeout: 60_000, maxWait: 10_000 },
-    ),
+      await finishInbound(tx, o.inboundId, {
+        state: 'PROCESSED',
+        outcome: o.outcome,
+        kind: o.forwardedBy ? 'DOORGESTUURD' : 'MELDING',
+        targetFolder: o.targetFolder,
+        meldingId: melding.id,
+        authenticity: o.authenticity,
+        readable: o.readable,
+      });
+      await audit(tx, {
+        actor: SYSTEM_ACTOR('ingest'),
+        action: existing ? 'melding.opnieuw_ontvangen' : 'melding.ontvangen',
+        objectType: 'melding',
+        objectId: melding.id,
+        personKey: personKey(o.formulier.betrokkene),
+        details: {
+          version: melding.version,
+          warnings: o.warnings.length,
+          doorgestuurd: o.forwardedBy !== null,
+          vrijgegeven: !!o.releasedBy,
+        },
+      });
+      return { meldingId: melding.id, version: melding.version };
+    },
+    { timeout: 60_000, maxWait: 10_000 },
   );
 }

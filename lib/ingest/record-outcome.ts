@@ -1,6 +1,6 @@
 import 'server-only';
 import type { TDb } from '../db/client';
-import type { InboundOutcome, Mailbox } from '../db/generated/client';
+import type { InboundOutcome, Mailbox, Prisma } from '../db/generated/client';
 import type { TMeldformulier } from '../form/schema';
 import { newMessageId } from '../mail/message-id';
 import { buildAcceptatiesignaal, buildFoutmelding, type TOriginal } from '../mail/templates';
@@ -19,6 +19,8 @@ export type TRecordOutcome = {
   receivedAt: Date;
   outcome: TInboundOutcome;
   authenticity: object;
+  /** The mail as staff read it (lib/mail/readable-mail.ts); null when it could not be read. */
+  readable: Prisma.InputJsonValue | undefined;
   formulier: TMeldformulier | null;
   attachments: TStoredAttachment[];
   original: TOriginal;
@@ -35,7 +37,7 @@ export type TRecordOutcome = {
 /** Records what the decision core chose: each outcome by its own verb, in one transaction each. */
 export async function recordOutcome(o: TRecordOutcome): Promise<void> {
   const { db, mailbox: mb, outcome } = o;
-  const base = { db, inboundId: o.inboundId, authenticity: o.authenticity };
+  const base = { db, inboundId: o.inboundId, authenticity: o.authenticity, readable: o.readable };
   const signalTo = { recipient: mb.signalRecipient, messageId: newMessageId(mb.fromAddress) };
   switch (outcome.kind) {
     case 'accept': {

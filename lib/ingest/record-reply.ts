@@ -2,7 +2,7 @@ import 'server-only';
 import { audit, SYSTEM_ACTOR } from '../audit/audit';
 import type { TDb } from '../db/client';
 import type { Prisma } from '../db/generated/client';
-import { saveAttachments, withStagedAttachments } from './save-attachments';
+import { putAttachmentBytes, saveAttachments } from './save-attachments';
 import { finishInbound, lockPendingInbound } from './finish-inbound';
 import type { TStoredAttachment } from './record-melding';
 
@@ -19,63 +19,65 @@ export async function recordReply(o: {
   meldingId: string;
   attachments: TStoredAttachment[];
   authenticity: Prisma.InputJsonValue;
+  /** The mail as staff read it (lib/mail/readable-mail.ts), kept on the ledger row. */
+  readable?: Prisma.InputJsonValue;
   targetFolder: string;
 }): Promise<'linked' | 'closed' | 'done-before'> {
-  return withStagedAttachments(o.db, o.attachments, (staged) =>
-    o.db.$transaction(async (tx) => {
-      if (!(await lockPendingInbound(tx, o.inboundId))) return 'done-before';
-      const [melding] = await tx.$queryRaw<
-        { status: string; anonymisedAt: Date | null }[]
-      >`SELECT status, "anonymisedAt" FROM "Melding" WHERE id = ${o.meldingId}::uuid FOR UPDATE`;
-      if (!melding || melding.status === 'AFGEROND' || melding.anonymisedAt) {
-        await finishInbound(tx, o.inboundId, {
-          state: 'PROCESSED',
-          outcome: 'REPLY_CLOSED',
-          kind: 'REACTIE',
-          targetFolder: o.targetFolder,
-          meldingId: melding && !melding.anonymisedAt ? o.meldingId : null,
-          error: 'Reactie op een afgeronde melding',
-          authenticity: o.authenticity,
-        });
-        return 'closed';
-      }
-      await saveAttachments({
-        tx,
-        attachments: o.attachments,
-        staged,
-        meldingId: o.meldingId,
-        inboundId: o.inboundId,
-      });
-      await tx.melding.update({ where: { id: o.meldingId }, data: { reactieOntvangen: true } });
-      const resumed = await tx.melding.updateMany({
-        where: { id: o.meldingId, status: 'AANVULLING_GEVRAAGD' },
-        data: { status: 'IN_BEHANDELING' },
-      });
-      if (resumed.count === 1) {
-        await tx.statusChange.create({
-          data: {
-            meldingId: o.meldingId,
-            from: 'AANVULLING_GEVRAAGD',
-            to: 'IN_BEHANDELING',
-            reason: 'Reactie van de politie ontvangen',
-          },
-        });
-      }
+  const attachments = await putAttachmentBytes(o.db, o.attachments);
+  return o.db.$transaction(async (tx) => {
+    if (!(await lockPendingInbound(tx, o.inboundId))) return 'done-before';
+    const [melding] = await tx.$queryRaw<
+      { status: string; anonymisedAt: Date | null }[]
+    >`SELECT status, "anonymisedAt" FROM "Melding" WHERE id = ${o.meldingId}::uuid FOR UPDATE`;
+    if (!melding || melding.status === 'AFGEROND' || melding.anonymisedAt) {
       await finishInbound(tx, o.inboundId, {
         state: 'PROCESSED',
-        outcome: 'REPLY_LINKED',
+        outcome: 'REPLY_CLOSED',
         kind: 'REACTIE',
         targetFolder: o.targetFolder,
-        meldingId: o.meldingId,
+        meldingId: melding && !melding.anonymisedAt ? o.meldingId : null,
+        error: 'Reactie op een afgeronde melding',
         authenticity: o.authenticity,
+        readable: o.readable,
       });
-      await audit(tx, {
-        actor: SYSTEM_ACTOR('ingest'),
-        action: 'melding.reactie_ontvangen',
-        objectType: 'melding',
-        objectId: o.meldingId,
+      return 'closed';
+    }
+    await saveAttachments({
+      tx,
+      attachments,
+      meldingId: o.meldingId,
+      inboundId: o.inboundId,
+    });
+    await tx.melding.update({ where: { id: o.meldingId }, data: { reactieOntvangen: true } });
+    const resumed = await tx.melding.updateMany({
+      where: { id: o.meldingId, status: 'AANVULLING_GEVRAAGD' },
+      data: { status: 'IN_BEHANDELING' },
+    });
+    if (resumed.count === 1) {
+      await tx.statusChange.create({
+        data: {
+          meldingId: o.meldingId,
+          from: 'AANVULLING_GEVRAAGD',
+          to: 'IN_BEHANDELING',
+          reason: 'Reactie van de politie ontvangen',
+        },
       });
-      return 'linked';
-    }),
-  );
+    }
+    await finishInbound(tx, o.inboundId, {
+      state: 'PROCESSED',
+      outcome: 'REPLY_LINKED',
+      kind: 'REACTIE',
+      targetFolder: o.targetFolder,
+      meldingId: o.meldingId,
+      authenticity: o.authenticity,
+      readable: o.readable,
+    });
+    await audit(tx, {
+      actor: SYSTEM_ACTOR('ingest'),
+      action: 'melding.reactie_ontvangen',
+      objectType: 'melding',
+      objectId: o.meldingId,
+    });
+    return 'linked';
+  });
 }

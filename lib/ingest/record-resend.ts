@@ -16,6 +16,8 @@ export async function recordResend(o: {
   mailboxId: string;
   meldingId: string;
   authenticity: Prisma.InputJsonValue;
+  /** The mail as staff read it (lib/mail/readable-mail.ts), kept on the ledger row. */
+  readable?: Prisma.InputJsonValue;
   targetFolder: string;
   signal: Omit<TOutgoingDraft, 'meldingId' | 'inboundMessageId' | 'mailboxId' | 'kind'>;
 }): Promise<boolean> {
@@ -35,6 +37,7 @@ export async function recordResend(o: {
       targetFolder: o.targetFolder,
       meldingId: o.meldingId,
       authenticity: o.authenticity,
+      readable: o.readable,
     });
     await audit(tx, {
       actor: SYSTEM_ACTOR('ingest'),

@@ -20,6 +20,8 @@ export async function recordUnanswered(o: {
   reason: string | null;
   bouncedMessageId?: string | null;
   authenticity: Prisma.InputJsonValue;
+  /** The mail as staff read it (lib/mail/readable-mail.ts), kept on the ledger row. */
+  readable?: Prisma.InputJsonValue;
   targetFolder: string | null;
   /** A person's request (registration) could not be carried out: the item is open again. */
   clearResolution?: boolean;
@@ -40,6 +42,7 @@ export async function recordUnanswered(o: {
       targetFolder: o.targetFolder,
       error: o.reason,
       authenticity: o.authenticity,
+      readable: o.readable,
     });
     if (o.clearResolution)
       await tx.inboundMessage.update({

@@ -22,7 +22,7 @@ export async function registerInboundMelding(o: {
       id: o.id,
       where: {
         state: { notIn: ['STORED', 'FAILED'] },
-        raw: { not: null },
+        rawHash: { not: null },
         meldingId: null,
         OR: [{ outcome: null }, { outcome: { notIn: ['MELDING_ACCEPTED', 'MELDING_ACCEPTED_WARNINGS'] } }],
       },

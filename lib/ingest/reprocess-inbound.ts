@@ -21,7 +21,7 @@ export async function reprocessInbound(o: {
       id: o.id,
       where: {
         state: { in: ['PROCESSED', 'IGNORED', 'QUARANTINED', 'PARKED', 'FAILED'] },
-        raw: { not: null },
+        rawHash: { not: null },
         OR: [
           { outcome: null },
           { outcome: { notIn: ['MELDING_ACCEPTED', 'MELDING_ACCEPTED_WARNINGS', 'REPLY_LINKED'] } },

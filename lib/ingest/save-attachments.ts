@@ -1,6 +1,6 @@
 import 'server-only';
 import type { TDb, TTx } from '../db/client';
-import { moveStagedBytes, withStagedBytes } from '../db/large-bytes';
+import { putBytes } from '../bytes/put-bytes';
 
 /** An attachment of an incoming mail as it is kept: its bytes, their hash, and whether it is the form. */
 export type TStoredAttachment = {
@@ -13,43 +13,38 @@ export type TStoredAttachment = {
   isForm: boolean;
 };
 
-type TStaged = Map<TStoredAttachment, string>;
+/** An attachment whose bytes are in the byte store: its row names them by hash. */
+export type TPutAttachment = Omit<TStoredAttachment, 'content'> & { contentHash: string };
 
 /**
- * The caller's transaction with a mail's large attachments (a bodycam still, a scan) staged
- * outside Prisma first (lib/db/large-bytes.ts), so they never pass through the query engine.
+ * A mail's attachments into the byte store (lib/bytes/), before the transaction that saves their
+ * rows: the bytes never pass through Prisma, and a transaction that rolls back leaves them
+ * unnamed, to be swept.
  */
-export function withStagedAttachments<T>(
+export async function putAttachmentBytes(
   db: TDb,
   attachments: TStoredAttachment[],
-  work: (staged: TStaged) => Promise<T>,
-): Promise<T> {
-  return withStagedBytes(
-    db,
-    attachments.map((a): [TStoredAttachment, Uint8Array] => [a, a.content]),
-    work,
-  );
+): Promise<TPutAttachment[]> {
+  const hashes = await putBytes({ db, values: attachments.map((a) => a.content) });
+  return attachments.map((a, i) => ({
+    filename: a.filename,
+    contentType: a.contentType,
+    declaredType: a.declaredType,
+    size: a.size,
+    sha256: a.sha256,
+    isForm: a.isForm,
+    contentHash: hashes[i]!,
+  }));
 }
 
-/** The attachments onto their melding, inside the transaction: small ones in one insert, staged ones moved. */
+/** The attachments onto their melding, inside the transaction: one insert of their rows. */
 export async function saveAttachments(o: {
   tx: TTx;
-  attachments: TStoredAttachment[];
-  staged: TStaged;
+  attachments: TPutAttachment[];
   meldingId: string;
   inboundId: string | null;
 }): Promise<void> {
+  if (!o.attachments.length) return;
   const owner = { meldingId: o.meldingId, inboundMessageId: o.inboundId };
-  const small = o.attachments.filter((a) => !o.staged.has(a));
-  if (small.length)
-    await o.tx.attachment.createMany({
-      data: small.map((a) => ({ ...a, ...owner, content: Buffer.from(a.content) })),
-    });
-  for (const [a, staged] of o.staged) {
-    const created = await o.tx.attachment.create({
-      data: { ...a, ...owner, content: null },
-      select: { id: true },
-    });
-    await moveStagedBytes(o.tx, staged, 'Attachment.content', created.id);
-  }
+  await o.tx.attachment.createMany({ data: o.attachments.map((a) => ({ ...a, ...owner })) });
 }

@@ -1,23 +1,21 @@
 import 'server-only';
-import { createHash } from 'node:crypto';
 import type { TDb, TTx } from '../db/client';
-import { moveStagedBytes } from '../db/large-bytes';
 
 export type TFetchedMessage = {
   mailboxId: string;
   uidValidity: bigint;
   uid: bigint;
-  raw: Buffer;
+  /** The raw mail, already in the byte store (lib/bytes/put-bytes.ts): its SHA-256 and size. */
+  rawHash: string;
+  size: number;
   receivedAt: Date;
   messageId: string | null;
   subject: string | null;
   fromAddress: string | null;
-  /** The raw bytes already staged (lib/db/large-bytes.ts): moved into the row, not sent again. */
-  rawStaged?: string;
 };
 
 /**
- * Step one for every message: its raw bytes in the ledger, committed, before anything in the
+ * Step one for every message: its raw bytes in the ledger (named by their hash in the byte store), committed, before anything in the
  * mailbox changes. Idempotent on (mailbox, UIDVALIDITY, UID). A message seen before (same bytes,
  * or same Message-ID) is linked to that earlier delivery:
  * - under another UIDVALIDITY (the server renumbered its mailbox) it is the same delivery again,
@@ -27,7 +25,7 @@ export type TFetchedMessage = {
  * Also runs inside a caller's transaction, so a fetched batch can be committed at once.
  */
 export async function storeInboundMessage(db: TDb | TTx, m: TFetchedMessage) {
-  const sha256 = createHash('sha256').update(m.raw).digest('hex');
+  const sha256 = m.rawHash;
   const key = {
     mailboxId_uidValidity_uid: { mailboxId: m.mailboxId, uidValidity: m.uidValidity, uid: m.uid },
   };
@@ -49,9 +47,8 @@ export async function storeInboundMessage(db: TDb | TTx, m: TFetchedMessage) {
     uidValidity: m.uidValidity,
     uid: m.uid,
     sha256,
-    size: m.raw.length,
-    // A Node Buffer is a Uint8Array over a (never shared) ArrayBuffer; Prisma's type wants that said.
-    raw: m.rawStaged ? null : (m.raw as Uint8Array<ArrayBuffer>),
+    size: m.size,
+    rawHash: m.rawHash,
     receivedAt: m.receivedAt,
     // Header values are attacker-controlled: keep them bounded.
     messageId,
@@ -72,7 +69,5 @@ export async function storeInboundMessage(db: TDb | TTx, m: TFetchedMessage) {
   };
   // A concurrent holder may have stored it a moment ago: the unique key decides, nothing doubles.
   await db.inboundMessage.createMany({ data: [data], skipDuplicates: true });
-  const row = await db.inboundMessage.findUniqueOrThrow({ where: key });
-  if (m.rawStaged) await moveStagedBytes(db, m.rawStaged, 'InboundMessage.raw', row.id);
-  return row;
+  return db.inboundMessage.findUniqueOrThrow({ where: key });
 }

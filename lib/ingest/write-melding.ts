@@ -6,7 +6,7 @@ import { hasEarlierMelding } from '../melding/has-earlier-melding';
 import { toMeldingColumns } from '../melding/to-melding-columns';
 import { getWerkgebied } from '../werkgebied/get-werkgebied';
 import { isOutsideWerkgebied } from '../werkgebied/werkgebied';
-import { saveAttachments, type TStoredAttachment } from './save-attachments';
+import { saveAttachments, type TPutAttachment } from './save-attachments';
 
 /**
  * The melding itself inside the caller's transaction: new, or for a kenmerk already known (same
@@ -21,8 +21,7 @@ export async function writeMelding(
     receivedAt: Date;
     formulier: TMeldformulier;
     warnings: TFinding[];
-    attachments: TStoredAttachment[];
-    staged: Map<TStoredAttachment, string>;
+    attachments: TPutAttachment[];
     forwardedBy: string | null;
     authenticityVerified: boolean;
     kanaal: MeldingKanaal;
@@ -77,7 +76,6 @@ export async function writeMelding(
   await saveAttachments({
     tx,
     attachments: o.attachments,
-    staged: o.staged,
     meldingId: melding.id,
     inboundId: o.inboundId,
   });

@@ -3,8 +3,10 @@
  * HTML), and the HTML part only after sanitising — no scripts, styles, forms or frames, no images
  * and no links that load or leak anything remote. The page shows that HTML in a sandboxed iframe.
  */
+import type { ParsedMail } from 'mailparser';
 import sanitizeHtml from 'sanitize-html';
 import { parseMime } from './parse-mime';
+import { READABLE_PARSE } from './readable-parse';
 
 export type TReadableMail = {
   from: string | null;
@@ -30,12 +32,14 @@ export function sanitizeMailHtml(html: string): string {
 }
 
 export async function readableMail(raw: Buffer): Promise<TReadableMail> {
-  const mail = await parseMime(raw, {
-    skipImageLinks: true,
-    skipTextLinks: true,
-    skipTextToHtml: true,
-    maxHtmlLengthToParse: 2_000_000,
-  });
+  return readableOf(await parseMime(raw, READABLE_PARSE));
+}
+
+/**
+ * The readable mail out of a parse made with READABLE_PARSE: the worker keeps it on the ledger
+ * row when it records a message, so the melding page and timeline never read the raw mail.
+ */
+export function readableOf(mail: ParsedMail): TReadableMail {
   return {
     from: mail.from?.text ?? null,
     to: Array.isArray(mail.to) ? mail.to.map((a) => a.text).join(', ') : (mail.to?.text ?? null),
@@ -45,3 +49,16 @@ export async function readableMail(raw: Buffer): Promise<TReadableMail> {
     html: typeof mail.html === 'string' ? sanitizeMailHtml(mail.html) : null,
   };
 }
+
+/** As kept in the database (JSON): the date as an ISO string. */
+export type TReadableMailJson = Omit<TReadableMail, 'date'> & { date: string | null };
+
+export const readableToJson = (r: TReadableMail): TReadableMailJson => ({
+  ...r,
+  date: r.date && !Number.isNaN(r.date.getTime()) ? r.date.toISOString() : null,
+});
+
+export const readableFromJson = (j: TReadableMailJson): TReadableMail => ({
+  ...j,
+  date: j.date ? new Date(j.date) : null,
+});

@@ -75,7 +75,7 @@ export async function forwardMelding(o: TActing & z.input<typeof ZForwardMelding
         );
       const form = input.includeForm
         ? await tx.attachment.findFirst({
-            where: { meldingId: m.id, isForm: true, content: { not: null } },
+            where: { meldingId: m.id, isForm: true, contentHash: { not: null } },
             orderBy: { createdAt: 'desc' },
             select: { id: true },
           })
@@ -83,7 +83,7 @@ export async function forwardMelding(o: TActing & z.input<typeof ZForwardMelding
       if (input.includeForm && !form)
         throw new AppError('conflict', 'Het oorspronkelijke meldformulier is niet meer beschikbaar');
       const others = await tx.attachment.findMany({
-        where: { id: { in: input.attachmentIds }, meldingId: m.id, content: { not: null } },
+        where: { id: { in: input.attachmentIds }, meldingId: m.id, contentHash: { not: null } },
         select: { id: true },
       });
       if (others.length !== new Set(input.attachmentIds).size)

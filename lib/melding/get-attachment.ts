@@ -2,6 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { audit } from '../audit/audit';
 import { AppError } from '../errors';
+import { streamBytes } from '../bytes/stream-bytes';
 import { meldingPersonKey } from './melding-person-key';
 import { meldingScope, type TActing } from './melding-scope';
 
@@ -10,7 +11,7 @@ const KEPT_TYPES = new Set(['application/pdf']);
 
 /**
  * An attachment's bytes (the original form, or what came with a reply) for download, in the
- * user's scope; every download is audited, a refused one as DENIED. Always a download, never
+ * user's scope, as a stream from the byte store (one chunk in memory at a time); every download is audited, a refused one as DENIED. Always a download, never
  * shown in the browser: a PDF from outside may carry JavaScript, and the app shows the form as
  * its own rendering instead.
  */
@@ -21,19 +22,20 @@ export async function getAttachment(o: TActing & { meldingId: string; attachment
         where: {
           id: ids.data.attachmentId,
           meldingId: ids.data.meldingId,
-          content: { not: null },
+          contentHash: { not: null },
           melding: meldingScope(o.user),
         },
         select: {
           id: true,
           filename: true,
           contentType: true,
-          content: true,
+          contentHash: true,
           melding: { select: { id: true, bsn: true, achternaam: true, geboortedatum: true } },
         },
       })
     : null;
-  if (!a?.content || !a.melding) {
+  const bytes = a?.contentHash ? await streamBytes({ db: o.db, sha256: a.contentHash }) : null;
+  if (!a || !bytes || !a.melding) {
     await audit(o.db, {
       actor: o.actor,
       action: 'melding.bijlage_gedownload',
@@ -54,6 +56,7 @@ export async function getAttachment(o: TActing & { meldingId: string; attachment
   return {
     filename: a.filename,
     contentType: KEPT_TYPES.has(a.contentType) ? a.contentType : 'application/octet-stream',
-    content: a.content,
+    size: bytes.size,
+    stream: bytes.stream,
   };
 }

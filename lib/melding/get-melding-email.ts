@@ -1,8 +1,8 @@
 import 'server-only';
 import { audit } from '../audit/audit';
-import { readableMail } from '../mail/readable-mail';
 import { meldingPersonKey } from './melding-person-key';
 import { findMeldingInScope, type TActing } from './melding-scope';
+import { readReadableMail } from './read-readable-mail';
 
 /** The police's e-mail that brought the melding: text part, and its HTML only sanitised. Audited. */
 export async function getMeldingEmail(o: TActing & { meldingId: string }) {
@@ -14,7 +14,7 @@ export async function getMeldingEmail(o: TActing & { meldingId: string }) {
   const message = await o.db.inboundMessage.findFirst({
     where: { meldingId: m.id, kind: { in: ['MELDING', 'DOORGESTUURD'] } },
     orderBy: { receivedAt: 'desc' },
-    select: { id: true, raw: true, authenticity: true, releasedBy: true },
+    select: { id: true, rawHash: true, readable: true, authenticity: true, releasedBy: true },
   });
   await audit(o.db, {
     actor: o.actor,
@@ -23,10 +23,11 @@ export async function getMeldingEmail(o: TActing & { meldingId: string }) {
     objectId: m.id,
     personKey: meldingPersonKey(m),
   });
-  if (!message?.raw) return null;
+  const mail = message ? await readReadableMail({ db: o.db, message }) : null;
+  if (!message || !mail) return null;
   const authenticity = message.authenticity as { verdict?: string; reason?: string } | null;
   return {
-    ...(await readableMail(Buffer.from(message.raw))),
+    ...mail,
     authenticity: authenticity
       ? { verdict: authenticity.verdict ?? null, reason: authenticity.reason ?? null }
       : null,

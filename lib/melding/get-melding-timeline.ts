@@ -9,7 +9,7 @@ import type {
   Uitkomst,
 } from '../db/generated/enums';
 import type { TCorrection } from './form-fields';
-import { readableMail } from '../mail/readable-mail';
+import { readReadableMail } from './read-readable-mail';
 import { findMeldingInScope, type TActing } from './melding-scope';
 
 /** Audit actions that count as looking at a melding, for "who viewed it when". */
@@ -88,7 +88,8 @@ export async function getMeldingTimeline(o: TActing & { meldingId: string }): Pr
       select: {
         id: true,
         receivedAt: true,
-        raw: true,
+        rawHash: true,
+        readable: true,
         fromAddress: true,
         subject: true,
         outcome: true,
@@ -156,7 +157,7 @@ export async function getMeldingTimeline(o: TActing & { meldingId: string }): Pr
             from: r.fromAddress,
             subject: r.subject,
           };
-        const mail = r.raw ? await readableMail(Buffer.from(r.raw)).catch(() => null) : null;
+        const mail = await readReadableMail({ db: o.db, message: r });
         const authenticity = r.authenticity as { verdict?: string; reason?: string | null } | null;
         return {
           type: 'reactie',

@@ -127,7 +127,6 @@ export async function registerMeldingByHand(o: {
       formulier,
       warnings,
       attachments: [],
-      staged: new Map(),
       forwardedBy: null,
       authenticityVerified: true,
       kanaal: o.input.kanaal,

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { TDb } from '../db/client';
 import type { OutgoingMail } from '../db/generated/client';
+import { readBytes } from '../bytes/read-bytes';
 
 export type TOutgoingAttachment = { filename: string; contentType: string; content: Buffer };
 
@@ -15,14 +16,16 @@ export async function getOutgoingAttachments(
 ): Promise<TOutgoingAttachment[]> {
   if (!row.meldingId || row.attachmentIds.length === 0) return [];
   const found = await db.attachment.findMany({
-    where: { id: { in: row.attachmentIds }, meldingId: row.meldingId, content: { not: null } },
-    select: { id: true, filename: true, contentType: true, content: true },
+    where: { id: { in: row.attachmentIds }, meldingId: row.meldingId, contentHash: { not: null } },
+    select: { id: true, filename: true, contentType: true, contentHash: true },
   });
   const byId = new Map(found.map((a) => [a.id, a]));
-  return row.attachmentIds.flatMap((id) => {
-    const a = byId.get(id);
-    return a?.content
-      ? [{ filename: a.filename, contentType: a.contentType, content: Buffer.from(a.content) }]
-      : [];
-  });
+  const files = await Promise.all(
+    row.attachmentIds.map(async (id) => {
+      const a = byId.get(id);
+      const content = a?.contentHash ? await readBytes({ db, sha256: a.contentHash }) : null;
+      return a && content ? [{ filename: a.filename, contentType: a.contentType, content }] : [];
+    }),
+  );
+  return files.flat();
 }

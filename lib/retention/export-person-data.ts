@@ -1,11 +1,16 @@
 import 'server-only';
 import { audit, type TAuditActor, personKey } from '../audit/audit';
 import type { TDb } from '../db/client';
+import { readBytes } from '../bytes/read-bytes';
 import { meldingPersonKey } from '../melding/melding-person-key';
 import { personWhere, ZPersonQuery } from '../melding/person-query';
 import { requireBeheerder } from '../auth/require-beheerder';
 
-const b64 = (b: Uint8Array | null) => (b ? Buffer.from(b).toString('base64') : null);
+/** A value from the byte store, base64-encoded; null when there is none (any more). */
+async function b64(db: TDb, sha256: string | null): Promise<string | null> {
+  const bytes = sha256 ? await readBytes({ db, sha256 }) : null;
+  return bytes ? bytes.toString('base64') : null;
+}
 
 /**
  * Everything held about a person (AVG inzage): each melding about them with its form versions,
@@ -76,7 +81,7 @@ export async function exportPersonData(o: { db: TDb; actor: TAuditActor; query: 
           contentType: true,
           size: true,
           sha256: true,
-          content: true,
+          contentHash: true,
           createdAt: true,
         },
       },
@@ -88,7 +93,7 @@ export async function exportPersonData(o: { db: TDb; actor: TAuditActor; query: 
           fromAddress: true,
           receivedAt: true,
           kind: true,
-          raw: true,
+          rawHash: true,
         },
       },
       assignee: { select: { email: true } },
@@ -117,11 +122,20 @@ export async function exportPersonData(o: { db: TDb; actor: TAuditActor; query: 
     type: 'meldpost/persoonsgegevens-export/1',
     aangemaakt: (o.now ?? new Date()).toISOString(),
     zoekvraag: 'bsn' in query ? { bsn: query.bsn } : query,
-    meldingen: meldingen.map(({ attachments, messages, ...m }) => ({
-      ...m,
-      attachments: attachments.map(({ content, ...a }) => ({ ...a, contentBase64: b64(content) })),
-      messages: messages.map(({ raw, ...msg }) => ({ ...msg, rawBase64: b64(raw) })),
-    })),
+    meldingen: await Promise.all(
+      meldingen.map(async ({ attachments, messages, ...m }) => ({
+        ...m,
+        attachments: await Promise.all(
+          attachments.map(async ({ contentHash, ...a }) => ({
+            ...a,
+            contentBase64: await b64(o.db, contentHash),
+          })),
+        ),
+        messages: await Promise.all(
+          messages.map(async ({ rawHash, ...msg }) => ({ ...msg, rawBase64: await b64(o.db, rawHash) })),
+        ),
+      })),
+    ),
     inzage,
   };
 }

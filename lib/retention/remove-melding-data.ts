@@ -20,7 +20,8 @@ export type TRemovalCounts = {
 /** Ledger rows lose everything but how to find the message in the mailbox, pending its expunge. */
 export const STRIPPED_MESSAGE = {
   meldingId: null,
-  raw: null,
+  rawHash: null,
+  readable: Prisma.DbNull,
   subject: null,
   fromAddress: null,
   authenticity: Prisma.DbNull,

@@ -2,7 +2,7 @@ import 'server-only';
 import { audit, type TAuditActor } from '../audit/audit';
 import type { TKeyring } from '../secrets/crypto';
 import type { TDb } from '../db/client';
-import { sweepStagedBytes } from '../db/large-bytes';
+import { sweepUnreferencedBytes } from '../bytes/sweep-unreferenced-bytes';
 import { getLogger } from '../log';
 import { expungePendingMessages } from './expunge-pending-messages';
 import { getSettings } from '../settings/get-settings';
@@ -69,8 +69,8 @@ export async function runRetention(o: {
       losseBerichten += 1;
   }
   const mailbox = await expungePendingMessages({ db: o.db, ring: o.ring });
-  // Mail bytes a crash left staged on their way into the ledger (lib/db/large-bytes.ts).
-  const achtergeblevenBytes = await sweepStagedBytes(o.db, o.now);
+  // Bytes a crash left in the byte store before any row named them (lib/bytes/).
+  const achtergeblevenBytes = await sweepUnreferencedBytes({ db: o.db, now: o.now });
   const result = {
     meldingen,
     losseBerichten,

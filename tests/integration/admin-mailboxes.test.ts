@@ -22,6 +22,7 @@ import { updateMailbox, ZMailboxUpdate, type TMailboxUpdate } from '../../lib/ma
 import { MAILBOX_USER, startIngestEnv, type TIngestEnv } from '../support/ingest-env';
 import { meldingMail } from '../support/melding-mail';
 import { freePort, waitFor } from '../support/processes';
+import { putBytes } from '../../lib/bytes/put-bytes';
 
 let env: TIngestEnv;
 let beheerder: TAuditActor;
@@ -252,7 +253,7 @@ describe('status, alerts and parked messages', () => {
         uid: 9001n,
         sha256: 'a'.repeat(64),
         size: raw.length,
-        raw: raw as Uint8Array<ArrayBuffer>,
+        rawHash: (await putBytes({ db, values: [raw] }))[0],
         subject: 'melding niet-acute zorg met PL1300-2026000701',
         receivedAt: new Date(),
         state: 'PARKED',
@@ -269,7 +270,7 @@ describe('status, alerts and parked messages', () => {
         uid: 9002n,
         sha256: 'b'.repeat(64),
         size: 1,
-        raw: Buffer.from('x') as Uint8Array<ArrayBuffer>,
+        rawHash: (await putBytes({ db, values: [Buffer.from('x')] }))[0],
         receivedAt: new Date(),
         state: 'PARKED',
         movedTo: 'Fout',

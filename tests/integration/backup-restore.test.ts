@@ -22,6 +22,8 @@ import { getKeyring } from '../../lib/secrets/keyring';
 import { MAILBOX_USER, startIngestEnv, type TIngestEnv } from '../support/ingest-env';
 import { meldingMail } from '../support/melding-mail';
 import { exited, waitFor } from '../support/processes';
+import { readBytes } from '../../lib/bytes/read-bytes';
+import { sha256Hex } from '../../lib/bytes/put-bytes';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const base = mkdtempSync(path.join(tmpdir(), 'meldpost-backup-'));
@@ -173,12 +175,14 @@ describe('backup and restore of the embedded database', () => {
       .secretEnc;
     expect(secretEnc).toBe(before.secretEnc);
     expect(decryptSecret(secretEnc, getKeyring())).toBe(MAILBOX_USER.password);
-    // Attachment bytes read back whole.
+    // Attachment bytes read back whole from the restored byte store.
     const pdf = await restored.db.attachment.findFirstOrThrow({
       where: { isForm: true },
-      select: { content: true, size: true },
+      select: { contentHash: true, sha256: true, size: true },
     });
-    expect(pdf.content?.length).toBe(pdf.size);
+    const content = await readBytes({ db: restored.db, sha256: pdf.contentHash! });
+    expect(content?.length).toBe(pdf.size);
+    expect(sha256Hex(content!)).toBe(pdf.sha256);
 
     // The worker on the restored database: it syncs, finds everything in the ledger, ingests nothing again.
     const signalsBefore = env.smtp.messages.length;

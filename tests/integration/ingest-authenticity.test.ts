@@ -15,6 +15,7 @@ import { analyseInbound, recordInbound, type TProcessInput } from '../../workers
 import { makeSigningKey, policeDns, sign } from '../fixtures/mail/signed-mail';
 import { createTestDb, type TTestDb } from '../support/db';
 import { meldingMail } from '../support/melding-mail';
+import { putBytes } from '../../lib/bytes/put-bytes';
 
 let t: TTestDb;
 let uid = 0;
@@ -56,7 +57,8 @@ async function ingest(mb: Mailbox, raw: Buffer) {
     mailboxId: mb.id,
     uidValidity: 1n,
     uid: BigInt(uid),
-    raw,
+    rawHash: (await putBytes({ db: t.db, values: [raw] }))[0]!,
+    size: raw.length,
     receivedAt: new Date(),
     messageId: null,
     subject: 'x',
@@ -156,7 +158,8 @@ describe('DNS trouble during the check', () => {
       mailboxId: mb.id,
       uidValidity: 1n,
       uid: BigInt(uid),
-      raw,
+      rawHash: (await putBytes({ db: t.db, values: [raw] }))[0]!,
+      size: raw.length,
       receivedAt: new Date(),
       messageId: null,
       subject: 'x',

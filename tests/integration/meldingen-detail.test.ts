@@ -18,6 +18,8 @@ import { getMeldingById } from '../../lib/melding/get-melding-by-id';
 import { getMeldingEmail } from '../../lib/melding/get-melding-email';
 import { getMeldingTimeline } from '../../lib/melding/get-melding-timeline';
 import { requestAanvulling } from '../../lib/melding/request-aanvulling';
+import { putBytes } from '../../lib/bytes/put-bytes';
+import { Prisma } from '../../lib/db/generated/client';
 
 let t: TTestDb;
 let mailboxId: string;
@@ -88,7 +90,7 @@ describe('a melding', () => {
         uid: 99,
         sha256: createHash('sha256').update(reply).digest('hex'),
         size: reply.length,
-        raw: Uint8Array.from(reply),
+        rawHash: (await putBytes({ db: t.db, values: [reply] }))[0],
         receivedAt: new Date(),
         kind: 'REACTIE',
         state: 'PROCESSED',
@@ -149,7 +151,10 @@ describe('a melding', () => {
     const [att] = (await getMeldingById({ ...as(medewerker), meldingId: m.id })).attachments;
     const file = await getAttachment({ ...as(medewerker), meldingId: m.id, attachmentId: att!.id });
     expect(file.contentType).toBe('application/pdf');
-    expect(Buffer.from(file.content).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(file.size).toBe(att!.size);
+    const downloaded = Buffer.concat(await file.stream.toArray());
+    expect(downloaded.length).toBe(att!.size);
+    expect(downloaded.subarray(0, 5).toString()).toBe('%PDF-');
     expect(
       await t.db.auditEvent.count({
         where: { objectId: m.id, action: 'melding.bijlage_gedownload', outcome: 'SUCCESS' },
@@ -174,7 +179,11 @@ describe('a melding', () => {
         .replace('Content-Type: text/plain', 'Content-Type: text/html')
         .replace('Zie bijlage.', html),
     );
-    await t.db.inboundMessage.updateMany({ where: { meldingId: m.id }, data: { raw: withHtml } });
+    // A message stored before the readable copy existed: the copy is made from the raw mail on first view.
+    await t.db.inboundMessage.updateMany({
+      where: { meldingId: m.id },
+      data: { rawHash: (await putBytes({ db: t.db, values: [withHtml] }))[0], readable: Prisma.DbNull },
+    });
     const mail = await getMeldingEmail({ ...as(medewerker), meldingId: m.id });
     expect(mail!.html).toContain('<b>bijlage</b>');
     for (const bad of ['script', 'onclick', 'tracker.example', 'evil.example', '<style', '<img'])
@@ -182,6 +191,10 @@ describe('a melding', () => {
     expect(await t.db.auditEvent.count({ where: { objectId: m.id, action: 'melding.email_bekeken' } })).toBe(
       1,
     );
+    // Kept on the row: the next view reads the copy, not the raw mail.
+    const kept = await t.db.inboundMessage.findFirstOrThrow({ where: { meldingId: m.id } });
+    expect(kept.readable).toMatchObject({ html: mail!.html, subject: mail!.subject });
+    expect(await getMeldingEmail({ ...as(medewerker), meldingId: m.id })).toEqual(mail);
   });
 
   it('uses the stored mail template, or the default while none is stored', async () => {

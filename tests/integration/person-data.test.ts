@@ -12,6 +12,7 @@ import { getMeldingById } from '../../lib/melding/get-melding-by-id';
 import { PEOPLE } from '../fixtures/generator/people';
 import { createTestDb, type TTestDb } from '../support/db';
 import { acting, seedMailbox, seedMelding, seedUser, type TSeedUser } from '../support/melding-seed';
+import { Prisma } from '../../lib/db/generated/client';
 
 let t: TTestDb;
 let beheerder: TSeedUser;
@@ -96,6 +97,17 @@ describe('person data', () => {
   it('erases everything about a person, keeps anonymous statistics, and audits it', async () => {
     const before = await t.db.melding.findMany({ where: { bsn: fenna.bsn }, select: { id: true } });
     expect(before).toHaveLength(2);
+    // The mail and file bytes of her meldingen in the byte store: released by the erasure.
+    const hashes = [
+      ...(await t.db.attachment.findMany({ where: { meldingId: { in: before.map((m) => m.id) } } })).map(
+        (a) => a.contentHash!,
+      ),
+      ...(await t.db.inboundMessage.findMany({ where: { meldingId: { in: before.map((m) => m.id) } } })).map(
+        (m) => m.rawHash!,
+      ),
+    ];
+    expect(hashes).toHaveLength(4);
+    expect(await t.db.byteValue.count({ where: { sha256: { in: hashes } } })).toBe(4);
     await expect(
       erasePersonData({ db: t.db, ring: getKeyring(), actor: as(medewerker), query: { bsn: fenna.bsn } }),
     ).rejects.toMatchObject({ code: 'forbidden' });
@@ -114,7 +126,12 @@ describe('person data', () => {
     expect(await t.db.contactMoment.count({ where: { meldingId: { in: ids } } })).toBe(0);
     expect(await t.db.attachment.count({ where: { meldingId: { in: ids } } })).toBe(0);
     expect(await t.db.meldingVersie.count({ where: { meldingId: { in: ids } } })).toBe(0);
-    expect(await t.db.inboundMessage.count({ where: { raw: { not: null }, meldingId: null } })).toBe(0);
+    expect(await t.db.inboundMessage.count({ where: { rawHash: { not: null }, meldingId: null } })).toBe(0);
+    expect(
+      await t.db.inboundMessage.count({ where: { readable: { not: Prisma.DbNull }, meldingId: null } }),
+    ).toBe(0);
+    expect(await t.db.byteValue.count({ where: { sha256: { in: hashes } } })).toBe(0);
+    expect(await t.db.byteChunk.count({ where: { sha256: { in: hashes } } })).toBe(0);
     expect(await t.db.meldingFeit.count()).toBe(2);
 
     const erased = await t.db.auditEvent.findFirstOrThrow({

@@ -10,6 +10,7 @@ import { toMeldingColumns } from '../../lib/melding/to-melding-columns';
 import { renderPdf } from '../fixtures/generator/pdf';
 import { sampleFormulier } from '../fixtures/generator/people';
 import { meldingMail } from './melding-mail';
+import { putBytes } from '../../lib/bytes/put-bytes';
 
 export type TSeedUser = { id: string; email: string; role: Role; name: string };
 
@@ -87,7 +88,7 @@ export async function seedMelding(
         messageId,
         sha256: createHash('sha256').update(raw).digest('hex'),
         size: raw.length,
-        raw: Uint8Array.from(raw),
+        rawHash: (await putBytes({ db, values: [raw] }))[0],
         subject: `melding niet-acute zorg met ${formulier.kenmerk}`,
         fromAddress: 'no-reply@politie.nl',
         receivedAt,
@@ -106,7 +107,7 @@ export async function seedMelding(
         contentType: 'application/pdf',
         size: pdf.length,
         sha256: createHash('sha256').update(pdf).digest('hex'),
-        content: Buffer.from(pdf),
+        contentHash: (await putBytes({ db, values: [pdf] }))[0],
         isForm: true,
       },
     });

@@ -14,6 +14,8 @@ import { getMetrics } from '../../lib/metrics/registry';
 import { checkAuthenticity, type TAuthenticity } from '../../lib/mail/authenticity';
 import { classifyMail, type TClassification } from '../../lib/mail/classify';
 import { parseMime } from '../../lib/mail/parse-mime';
+import { readableOf, readableToJson, type TReadableMailJson } from '../../lib/mail/readable-mail';
+import { READABLE_PARSE } from '../../lib/mail/readable-parse';
 import { parseMeldingSubject } from '../../lib/mail/subject';
 import { selectFormAttachment } from '../../lib/mail/select-form-attachment';
 import { decide, type TFormReading, type TInboundFacts } from '../../lib/ingest/decide';
@@ -75,6 +77,8 @@ export type TAnalysis = {
   /** Set when the MIME structure could not be read at all. */
   unreadable: string | null;
   mail: ParsedMail | null;
+  /** The mail as staff read it, kept on the ledger row when recorded. */
+  readable: TReadableMailJson | null;
   classification: TClassification | null;
   /** Our mail this one refers to (Message-ID → its melding). */
   referenced: Map<string, string | null>;
@@ -116,19 +120,14 @@ export async function analyseInbound(o: TProcessInput): Promise<TAnalysis> {
   let mail: ParsedMail;
   try {
     // mailparser's own limits (number of parts, nesting) protect us from hostile structure.
-    mail = await parseMime(o.raw, {
-      skipHtmlToText: true,
-      skipTextToHtml: true,
-      skipImageLinks: true,
-      skipTextLinks: true,
-      maxHtmlLengthToParse: 2_000_000,
-    });
+    mail = await parseMime(o.raw, READABLE_PARSE);
   } catch (err) {
     // The same bytes fail the same way every time: not a retry case, but an unreadable message.
     return {
       auth,
       unreadable: `het bericht kon niet worden gelezen (${err instanceof Error ? err.message : String(err)})`,
       mail: null,
+      readable: null,
       classification: null,
       referenced: new Map(),
       form: null,
@@ -167,7 +166,8 @@ export async function analyseInbound(o: TProcessInput): Promise<TAnalysis> {
     if (parsed) timer({ outcome: parsed.ok ? 'ok' : 'fout' });
     form = { selected, parsed };
   }
-  return { auth, unreadable: null, mail, classification, referenced, form };
+  const readable = readableToJson(readableOf(mail));
+  return { auth, unreadable: null, mail, readable, classification, referenced, form };
 }
 
 /** Records the outcome of an analysed message: one transaction, and the signal it calls for. */
@@ -199,6 +199,7 @@ export async function recordInbound(o: TProcessInput, a: TAnalysis): Promise<voi
     receivedAt: o.receivedAt,
     outcome,
     authenticity: JSON.parse(JSON.stringify(a.auth)) as object,
+    readable: a.readable ?? undefined,
     formulier: a.form?.parsed?.formulier ?? null,
     attachments: a.mail ? storedAttachments(a.mail, formFilename) : [],
     original: {

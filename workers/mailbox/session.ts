@@ -7,7 +7,9 @@
 import { ImapFlow } from 'imapflow';
 import type { TKeyring } from '../../lib/secrets/crypto';
 import type { TDb } from '../../lib/db/client';
-import { LARGE_BYTES, readRawMessage, withStagedBytes } from '../../lib/db/large-bytes';
+import { CHUNK_BYTES } from '../../lib/bytes/byte-pool';
+import { putBytes } from '../../lib/bytes/put-bytes';
+import { readBytes } from '../../lib/bytes/read-bytes';
 import type { Mailbox } from '../../lib/db/generated/client';
 import { errFields, getLogger } from '../../lib/log';
 import { personIdentities } from '../../lib/same-person';
@@ -88,10 +90,17 @@ export async function runMailboxSession(o: {
 }
 
 /**
- * A ledger row waiting for its outcome, with its raw bytes (or how to read them from the ledger).
+ * A ledger row waiting for its outcome, with its raw bytes (or their hash in the byte store).
  * `suspect`: an attempt on it began and never ended — it was in processing when the worker died.
  */
-type TWaiting = { id: string; uid: number; receivedAt: Date; raw: Buffer | null; suspect: boolean };
+type TWaiting = {
+  id: string;
+  uid: number;
+  receivedAt: Date;
+  rawHash: string | null;
+  raw: Buffer | null;
+  suspect: boolean;
+};
 
 const isSuspect = (row: { attemptStartedAt: Date | null }) => row.attemptStartedAt !== null;
 
@@ -109,7 +118,7 @@ function sharedKeys(a: TAnalysis): string[] | null {
   const f = a.form?.parsed?.ok ? a.form.parsed.formulier : null;
   if (a.classification?.kind !== 'melding' || !f) return null;
   // A mail with large attachments is written alone, so it does not hold memory and connections beside others.
-  if ((a.mail?.attachments ?? []).reduce((sum, att) => sum + att.size, 0) > LARGE_BYTES) return null;
+  if ((a.mail?.attachments ?? []).reduce((sum, att) => sum + att.size, 0) > CHUNK_BYTES) return null;
   return [`kenmerk:${f.kenmerk.toUpperCase()}`, ...personIdentities(f.betrokkene)];
 }
 
@@ -162,7 +171,7 @@ async function processTogether(
           uid: w.uid,
         });
       if (attempt !== 'process') return null;
-      const raw = w.raw ?? (await readRawMessage(db, w.id));
+      const raw = w.raw ?? (w.rawHash ? await readBytes({ db, sha256: w.rawHash }) : null);
       if (!raw) throw new Error('ruwe berichtinhoud ontbreekt');
       const input = { db, mailbox: mb, inboundId: w.id, raw, receivedAt: w.receivedAt };
       return { input, analysis: await analyseInbound(input) };
@@ -241,7 +250,7 @@ async function processRetried(o: { db: TDb; mailbox: Mailbox; config: TSessionCo
       movedTo: { not: null },
       OR: [{ retryAt: null }, { retryAt: { lte: new Date() } }],
     },
-    select: { id: true, uid: true, receivedAt: true, attemptStartedAt: true },
+    select: { id: true, uid: true, receivedAt: true, rawHash: true, attemptStartedAt: true },
     orderBy: { uid: 'asc' },
   });
   await processInOrder(
@@ -250,6 +259,7 @@ async function processRetried(o: { db: TDb; mailbox: Mailbox; config: TSessionCo
       id: r.id,
       uid: Number(r.uid),
       receivedAt: r.receivedAt,
+      rawHash: r.rawHash,
       raw: null,
       suspect: isSuspect(r),
     })),
@@ -293,30 +303,29 @@ async function storeBatch(
   uidValidity: bigint,
   msgs: TFetched[],
 ): Promise<TWaiting[]> {
-  const sources = msgs.flatMap((m): [number, Uint8Array][] => (m.source ? [[m.uid, m.source]] : []));
-  const stored = await withStagedBytes(db, sources, (staged) =>
-    db.$transaction(
-      async (tx) => {
-        const rows = [];
-        for (const m of msgs) {
-          if (!m.source) continue;
-          const row = await storeInboundMessage(tx, {
-            mailboxId,
-            uidValidity,
-            uid: BigInt(m.uid),
-            raw: m.source,
-            receivedAt: m.internalDate instanceof Date ? m.internalDate : new Date(),
-            messageId: m.envelope?.messageId ?? null,
-            subject: m.envelope?.subject ?? null,
-            fromAddress: m.envelope?.from?.[0]?.address ?? null,
-            rawStaged: staged.get(m.uid),
-          });
-          rows.push({ row, uid: m.uid, raw: m.source });
-        }
-        return rows;
-      },
-      { timeout: 120_000, maxWait: 10_000 },
-    ),
+  const withSource = msgs.flatMap((m) => (m.source ? [{ ...m, source: m.source }] : []));
+  // The bytes first, in the byte store; the ledger rows that name them in one commit after.
+  const hashes = await putBytes({ db, values: withSource.map((m) => m.source) });
+  const stored = await db.$transaction(
+    async (tx) => {
+      const rows = [];
+      for (const [i, m] of withSource.entries()) {
+        const row = await storeInboundMessage(tx, {
+          mailboxId,
+          uidValidity,
+          uid: BigInt(m.uid),
+          rawHash: hashes[i]!,
+          size: m.source.length,
+          receivedAt: m.internalDate instanceof Date ? m.internalDate : new Date(),
+          messageId: m.envelope?.messageId ?? null,
+          subject: m.envelope?.subject ?? null,
+          fromAddress: m.envelope?.from?.[0]?.address ?? null,
+        });
+        rows.push({ row, uid: m.uid, raw: m.source });
+      }
+      return rows;
+    },
+    { timeout: 120_000, maxWait: 10_000 },
   );
   return stored
     .filter(({ row }) => isWaiting(row))
@@ -324,6 +333,7 @@ async function storeBatch(
       id: row.id,
       uid,
       receivedAt: row.receivedAt,
+      rawHash: row.rawHash,
       raw,
       suspect: isSuspect(row),
     }));
@@ -357,7 +367,16 @@ async function reconcile(
     uids.flatMap((uid) => {
       const row = known.get(uid);
       return row && isWaiting(row)
-        ? [{ id: row.id, uid, receivedAt: row.receivedAt, raw: null, suspect: isSuspect(row) }]
+        ? [
+            {
+              id: row.id,
+              uid,
+              receivedAt: row.receivedAt,
+              rawHash: row.rawHash,
+              raw: null,
+              suspect: isSuspect(row),
+            },
+          ]
         : [];
     }),
   );

@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { z } from 'zod';
 import { getAttachment } from '@/lib/melding/get-attachment';
 import { routeHandler } from '@/lib/web/route-handler';
@@ -18,11 +19,11 @@ export const GET = routeHandler({
       meldingId: params.id,
       attachmentId: params.bijlageId,
     });
-    return new Response(new Uint8Array(file.content), {
+    return new Response(Readable.toWeb(file.stream) as ReadableStream<Uint8Array>, {
       headers: {
         'Content-Type': file.contentType,
         'Content-Disposition': contentDisposition('attachment', file.filename),
-        'Content-Length': String(file.content.length),
+        'Content-Length': String(file.size),
         'X-Content-Type-Options': 'nosniff',
         'Cache-Control': 'private, no-store',
       },

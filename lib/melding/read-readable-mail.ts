@@ -1,0 +1,30 @@
+import 'server-only';
+import type { TDb } from '../db/client';
+import { readBytes } from '../bytes/read-bytes';
+import {
+  readableFromJson,
+  readableMail,
+  readableToJson,
+  type TReadableMail,
+  type TReadableMailJson,
+} from '../mail/readable-mail';
+
+/**
+ * A ledger message as staff read it, from the readable copy the worker kept on its row: the raw
+ * mail (with a 20 MB attachment, perhaps) is not read. A message stored before that copy existed
+ * gets it now, made once from the raw mail. Null when the mail was removed or cannot be read.
+ */
+export async function readReadableMail(o: {
+  db: TDb;
+  message: { id: string; rawHash: string | null; readable: unknown };
+}): Promise<TReadableMail | null> {
+  if (o.message.readable) return readableFromJson(o.message.readable as TReadableMailJson);
+  const raw = o.message.rawHash ? await readBytes({ db: o.db, sha256: o.message.rawHash }) : null;
+  const mail = raw ? await readableMail(raw).catch(() => null) : null;
+  if (mail)
+    await o.db.inboundMessage.updateMany({
+      where: { id: o.message.id, rawHash: { not: null } },
+      data: { readable: readableToJson(mail) },
+    });
+  return mail;
+}
