@@ -10,6 +10,7 @@ import type { TDb } from '../db/client';
 import { refuseSecondFactor } from './refuse-second-factor';
 import { reserveLoginAttempt } from './reserve-login-attempt';
 import { settleLoginAttempt } from './settle-login-attempt';
+import { authNow } from './auth-clock';
 
 export type TEnrolResult =
   { ok: true; recoveryCodes: string[] } | { ok: false; reason: 'invalid' | 'locked' | 'no_session' };
@@ -31,7 +32,7 @@ export async function confirmTotpEnrolment(opts: {
     where: {
       id: opts.sessionId,
       mfaVerifiedAt: null,
-      ...liveSessionWhere(new Date(), sessionTimes().idleMs),
+      ...liveSessionWhere(authNow(), sessionTimes().idleMs),
       user: { active: true, mfaEnrolledAt: null, mfaSecretEnc: { not: null } },
     },
     select: { id: true, user: { select: { id: true, email: true, mfaSecretEnc: true } } },
@@ -42,7 +43,12 @@ export async function confirmTotpEnrolment(opts: {
   const reservation = await reserveLoginAttempt({ db, email: user.email, ip });
   if (!reservation.ok) return { ok: false, reason: 'locked' };
 
-  const timeStep = await checkTotp(decryptSecret(user.mfaSecretEnc!, getKeyring()), opts.code);
+  const timeStep = await checkTotp(
+    decryptSecret(user.mfaSecretEnc!, getKeyring()),
+    opts.code,
+    null,
+    Math.floor(authNow().getTime() / 1000),
+  );
   if (timeStep === null)
     return refuseSecondFactor({ db, action: 'auth.mfa.enrol', actor, user, ip, reservation });
   const recoveryCodes = newRecoveryCodes();

@@ -3,6 +3,7 @@ import { audit } from '../audit/audit';
 import { verifiedEmail, type TOidcClaims } from './oidc-email';
 import { sessionTimes } from './session-times';
 import type { TDb } from '../db/client';
+import { authNow } from './auth-clock';
 
 /**
  * An OpenID Connect sign-in maps onto an EXISTING active account with the same verified e-mail
@@ -35,14 +36,17 @@ export async function signInWithOidc(opts: {
     return null;
   }
   const now = new Date();
+  const sessionStart = authNow();
   return db.$transaction(async (tx) => {
     await tx.loginAttempt.create({ data: { email: user.email, ip, success: true, at: now } });
     await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: now } });
     const session = await tx.session.create({
       data: {
         userId: user.id,
-        expiresAt: new Date(now.getTime() + sessionTimes().maxMs),
-        mfaVerifiedAt: opts.idpMfa ? now : null,
+        createdAt: sessionStart,
+        lastSeenAt: sessionStart,
+        expiresAt: new Date(sessionStart.getTime() + sessionTimes().maxMs),
+        mfaVerifiedAt: opts.idpMfa ? sessionStart : null,
         ip,
         userAgent,
       },

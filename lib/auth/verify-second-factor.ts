@@ -10,6 +10,7 @@ import type { TDb } from '../db/client';
 import { refuseSecondFactor } from './refuse-second-factor';
 import { reserveLoginAttempt } from './reserve-login-attempt';
 import { settleLoginAttempt } from './settle-login-attempt';
+import { authNow } from './auth-clock';
 
 export type TSecondFactorResult =
   { ok: true; sessionId: string } | { ok: false; reason: 'invalid' | 'locked' | 'no_session' };
@@ -31,7 +32,7 @@ export async function verifySecondFactor(opts: {
     where: {
       id: opts.sessionId,
       mfaVerifiedAt: null,
-      ...liveSessionWhere(new Date(), sessionTimes().idleMs),
+      ...liveSessionWhere(authNow(), sessionTimes().idleMs),
       user: { active: true, mfaEnrolledAt: { not: null } },
     },
     include: {
@@ -61,7 +62,7 @@ export async function verifySecondFactor(opts: {
   let remaining: string[] | null = null;
   if (looksLikeTotp(opts.code)) {
     const secret = decryptSecret(user.mfaSecretEnc!, getKeyring());
-    timeStep = await checkTotp(secret, opts.code, user.lastTotpStep);
+    timeStep = await checkTotp(secret, opts.code, user.lastTotpStep, Math.floor(authNow().getTime() / 1000));
     if (timeStep !== null) {
       // Claim the step atomically: of two requests with the same code, only one gets it.
       const claimed = await db.user.updateMany({
@@ -85,11 +86,19 @@ export async function verifySecondFactor(opts: {
 
   if (!method) return refuseSecondFactor({ db, action: 'auth.mfa', actor, user, ip, reservation });
   await settleLoginAttempt({ db, attemptId: reservation.attemptId, as: 'not-a-failure' });
-  const now = new Date();
+  const now = authNow();
   const session = await db.$transaction(async (tx) => {
     await tx.session.update({ where: { id: pending.id }, data: { revokedAt: now } });
     const row = await tx.session.create({
-      data: { userId: user.id, expiresAt: pending.expiresAt, mfaVerifiedAt: now, ip, userAgent },
+      data: {
+        userId: user.id,
+        createdAt: now,
+        lastSeenAt: now,
+        expiresAt: pending.expiresAt,
+        mfaVerifiedAt: now,
+        ip,
+        userAgent,
+      },
     });
     await audit(tx, {
       actor,
