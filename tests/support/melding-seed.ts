@@ -10,6 +10,7 @@ import { toMeldingColumns } from '../../lib/melding/to-melding-columns';
 import { renderPdf } from '../fixtures/generator/pdf';
 import { sampleFormulier } from '../fixtures/generator/people';
 import { meldingMail } from './melding-mail';
+import { randomInt } from './random';
 
 export type TSeedUser = { id: string; email: string; role: Role; name: string };
 
@@ -57,7 +58,7 @@ export async function seedMelding(
   },
 ) {
   const formulier = sampleFormulier({
-    kenmerk: `PL1300-${Date.now()}${Math.floor(Math.random() * 1000)}`,
+    kenmerk: `PL1300-${Date.now()}${randomInt(0, 1000)}`,
     ...o.formulier,
   });
   const receivedAt = o.receivedAt ?? new Date();
@@ -83,7 +84,7 @@ export async function seedMelding(
       data: {
         mailboxId: o.mailboxId,
         uidValidity: 1,
-        uid: Math.floor(Math.random() * 1e9),
+        uid: randomInt(0, 1e9),
         messageId,
         sha256: createHash('sha256').update(raw).digest('hex'),
         size: raw.length,

@@ -41,7 +41,7 @@ describe('scheduleRecording', () => {
           const prepared = new Set<number>();
           const finished: number[] = [];
           const violations: string[] = [];
-          const done = scheduleRecording({
+          const done = scheduleRecording<TItem, TItem>({
             items,
             prepareAhead,
             recordAtOnce,
