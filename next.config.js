@@ -1,9 +1,18 @@
+// Tests build into their own directory per source hash (launcher/web-build.ts).
+const distDir = process.env.MELDPOST_NEXT_DIST_DIR || '.next';
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
-  // Tests build into their own directory per source hash (launcher/web-build.ts).
-  distDir: process.env.MELDPOST_NEXT_DIST_DIR || '.next',
+  distDir,
+  compiler: {
+    // Inlined at build time: only a test build lets a test move the session/TOTP clock
+    // (lib/auth/auth-clock.ts); in any other build no environment variable can.
+    defineServer: {
+      'process.env.MELDPOST_TEST_BUILD': distDir.startsWith('.next-test/') ? 'yes' : 'no',
+    },
+  },
   // Native and Node-only packages stay outside the bundle.
   serverExternalPackages: [
     '@node-rs/argon2',

@@ -26,6 +26,8 @@ export function bundle(opts: {
     outdir: opts.outdir,
     outExtension: { '.js': '.mjs' },
     banner: opts.banner ? { js: opts.banner } : undefined,
+    // A production bundle never lets a test clock in (lib/auth/auth-clock.ts).
+    define: { 'process.env.MELDPOST_TEST_BUILD': JSON.stringify('no') },
     write: false,
     logLevel: 'error',
   });

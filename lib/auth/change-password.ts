@@ -9,6 +9,7 @@ import { LOGIN_MESSAGES } from './login-throttle';
 import { recordLoginFailure } from './record-login-failure';
 import { reserveLoginAttempt } from './reserve-login-attempt';
 import { settleLoginAttempt } from './settle-login-attempt';
+import { authNow } from './auth-clock';
 
 export type TChangePasswordResult = { ok: true } | { ok: false; message: string };
 
@@ -30,7 +31,7 @@ export async function changePassword(opts: {
     where: {
       id: opts.sessionId,
       mfaVerifiedAt: { not: null },
-      ...liveSessionWhere(new Date(), sessionTimes().idleMs),
+      ...liveSessionWhere(authNow(), sessionTimes().idleMs),
     },
     select: { user: { select: { id: true, email: true, passwordHash: true } } },
   });

@@ -12,6 +12,7 @@ import { refuseSecondFactor } from './refuse-second-factor';
 import { reserveLoginAttempt } from './reserve-login-attempt';
 import { rotateSession } from './rotate-session';
 import { settleLoginAttempt } from './settle-login-attempt';
+import { authNow } from './auth-clock';
 
 export type TEnrolResult =
   | { ok: true; recoveryCodes: string[]; sessionId: string }
@@ -35,7 +36,7 @@ export async function confirmTotpEnrolment(opts: {
     where: {
       id: opts.sessionId,
       mfaVerifiedAt: null,
-      ...liveSessionWhere(new Date(), sessionTimes().idleMs),
+      ...liveSessionWhere(authNow(), sessionTimes().idleMs),
       user: { active: true, mfaEnrolledAt: null, mfaSecretEnc: { not: null } },
     },
     select: {
@@ -54,12 +55,14 @@ export async function confirmTotpEnrolment(opts: {
   const timeStep = await checkTotp(
     decryptStoredSecret(user.mfaSecretEnc!, getKeyring(), totpSecretContext(user.id)),
     opts.code,
+    null,
+    Math.floor(authNow().getTime() / 1000),
   );
   if (timeStep === null)
     return refuseSecondFactor({ db, action: 'auth.mfa.enrol', actor, user, ip, reservation });
   const recoveryCodes = newRecoveryCodes();
   await settleLoginAttempt({ db, attemptId: reservation.attemptId, as: 'not-a-failure' });
-  const now = new Date();
+  const now = authNow();
   const rotated = await db.$transaction(async (tx) => {
     await tx.user.update({
       where: { id: user.id },

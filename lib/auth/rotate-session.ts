@@ -18,6 +18,8 @@ export async function rotateSession(o: {
   return o.tx.session.create({
     data: {
       userId: o.session.userId,
+      createdAt: o.now,
+      lastSeenAt: o.now,
       expiresAt: o.session.expiresAt,
       mfaVerifiedAt: o.now,
       ip: o.ip,

@@ -4,6 +4,7 @@ import { verifiedEmail, type TOidcClaims } from './oidc-email';
 import { idTokenShowsMfa } from './oidc-mfa';
 import { sessionTimes } from './session-times';
 import type { TDb } from '../db/client';
+import { authNow } from './auth-clock';
 
 export type TOidcSignIn =
   { ok: true; sessionId: string; mfaByIdp: boolean } | { ok: false; reason: 'no_account' | 'other_subject' };
@@ -64,6 +65,7 @@ export async function signInWithOidc(opts: {
 
   const mfaByIdp = opts.idpMfa && idTokenShowsMfa(opts.claims, opts.mfaAcr);
   const now = new Date();
+  const sessionStart = authNow();
   const sessionId = await db.$transaction(async (tx) => {
     // Pinned on first use; of two first sign-ins with different subjects only one pins.
     const pinned = await tx.user.updateMany({
@@ -76,8 +78,10 @@ export async function signInWithOidc(opts: {
     const session = await tx.session.create({
       data: {
         userId: user.id,
-        expiresAt: new Date(now.getTime() + sessionTimes().maxMs),
-        mfaVerifiedAt: mfaByIdp ? now : null,
+        createdAt: sessionStart,
+        lastSeenAt: sessionStart,
+        expiresAt: new Date(sessionStart.getTime() + sessionTimes().maxMs),
+        mfaVerifiedAt: mfaByIdp ? sessionStart : null,
         ip,
         userAgent,
       },

@@ -6,6 +6,7 @@ import type { TDb } from '../db/client';
 import { recordLoginFailure } from './record-login-failure';
 import { reserveLoginAttempt } from './reserve-login-attempt';
 import { settleLoginAttempt } from './settle-login-attempt';
+import { authNow } from './auth-clock';
 
 export type TSignInResult = { ok: true; sessionId: string } | { ok: false; reason: 'invalid' | 'locked' };
 
@@ -49,7 +50,7 @@ export async function signInWithPassword(opts: {
     !!user?.passwordHash &&
     user.active;
   // An expired one-time password is refused like a wrong one (a beheerder issues a new one).
-  const expired = !!user?.oneTimePasswordExpiresAt && user.oneTimePasswordExpiresAt <= new Date();
+  const expired = !!user?.oneTimePasswordExpiresAt && user.oneTimePasswordExpiresAt <= authNow();
   if (!user || !ok || expired) {
     await audit(db, {
       actor,
@@ -70,6 +71,7 @@ export async function signInWithPassword(opts: {
     return { ok: false, reason: locked ? 'locked' : 'invalid' };
   }
   const now = new Date();
+  const sessionStart = authNow();
   const session = await db.$transaction(async (tx) => {
     await settleLoginAttempt({ db: tx, attemptId: reservation.attemptId, as: 'success' });
     await tx.user.update({
@@ -77,7 +79,14 @@ export async function signInWithPassword(opts: {
       data: { failedLogins: 0, lockedUntil: null, lastLoginAt: now },
     });
     const row = await tx.session.create({
-      data: { userId: user.id, expiresAt: new Date(now.getTime() + sessionTimes().maxMs), ip, userAgent },
+      data: {
+        userId: user.id,
+        createdAt: sessionStart,
+        lastSeenAt: sessionStart,
+        expiresAt: new Date(sessionStart.getTime() + sessionTimes().maxMs),
+        ip,
+        userAgent,
+      },
     });
     await audit(tx, {
       actor,

@@ -6,6 +6,7 @@ import { liveSessionWhere } from './session-stage';
 import { sessionTimes } from './session-times';
 import { newTotpSecret } from './totp';
 import type { TDb } from '../db/client';
+import { authNow } from './auth-clock';
 
 /**
  * The TOTP secret to show at enrolment, for a session past its password whose user has not
@@ -20,7 +21,7 @@ export async function startTotpEnrolment(opts: {
   const where = {
     id: opts.sessionId,
     mfaVerifiedAt: null,
-    ...liveSessionWhere(new Date(), sessionTimes().idleMs),
+    ...liveSessionWhere(authNow(), sessionTimes().idleMs),
     user: { active: true, mfaEnrolledAt: null },
   };
   const session = await db.session.findFirst({

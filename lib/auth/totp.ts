@@ -25,7 +25,7 @@ export function looksLikeTotp(input: string): boolean {
 
 /**
  * The time step of `code` when it is valid now (±1 step) and later than `afterTimeStep`, else
- * null. `epochSec` is for tests.
+ * null. `epochSec`: now, in seconds (lib/auth/auth-clock.ts).
  */
 export async function checkTotp(
   secret: string,

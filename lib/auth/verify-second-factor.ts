@@ -12,6 +12,7 @@ import { refuseSecondFactor } from './refuse-second-factor';
 import { reserveLoginAttempt } from './reserve-login-attempt';
 import { rotateSession } from './rotate-session';
 import { settleLoginAttempt } from './settle-login-attempt';
+import { authNow } from './auth-clock';
 
 export type TSecondFactorResult =
   { ok: true; sessionId: string } | { ok: false; reason: 'invalid' | 'locked' | 'no_session' };
@@ -33,7 +34,7 @@ export async function verifySecondFactor(opts: {
     where: {
       id: opts.sessionId,
       mfaVerifiedAt: null,
-      ...liveSessionWhere(new Date(), sessionTimes().idleMs),
+      ...liveSessionWhere(authNow(), sessionTimes().idleMs),
       user: { active: true, mfaEnrolledAt: { not: null } },
     },
     include: {
@@ -63,7 +64,7 @@ export async function verifySecondFactor(opts: {
   let remaining: string[] | null = null;
   if (looksLikeTotp(opts.code)) {
     const secret = decryptStoredSecret(user.mfaSecretEnc!, getKeyring(), totpSecretContext(user.id));
-    timeStep = await checkTotp(secret, opts.code, user.lastTotpStep);
+    timeStep = await checkTotp(secret, opts.code, user.lastTotpStep, Math.floor(authNow().getTime() / 1000));
     if (timeStep !== null) {
       // Claim the step atomically: of two requests with the same code, only one gets it.
       const claimed = await db.user.updateMany({
@@ -87,7 +88,7 @@ export async function verifySecondFactor(opts: {
 
   if (!method) return refuseSecondFactor({ db, action: 'auth.mfa', actor, user, ip, reservation });
   await settleLoginAttempt({ db, attemptId: reservation.attemptId, as: 'not-a-failure' });
-  const now = new Date();
+  const now = authNow();
   const session = await db.$transaction(async (tx) => {
     const row = await rotateSession({ tx, session: pending, now, ip, userAgent });
     await audit(tx, {

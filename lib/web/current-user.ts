@@ -7,6 +7,7 @@ import { getAuthOptions } from './auth-options';
 import { liveSessionWhere, sessionStage, type TSignInMethod, type TStage } from '../auth/session-stage';
 import { markSessionSeen } from '../auth/mark-session-seen';
 import { sessionTimes } from '../auth/session-times';
+import { authNow } from '../auth/auth-clock';
 
 export type TCurrentUser = { id: string; email: string; name: string | null; role: Role; sessionId: string };
 export type TSessionState = { stage: TStage; user: TCurrentUser };
@@ -21,7 +22,7 @@ export const getSessionState = cache(async (): Promise<TSessionState | null> => 
   const session = (await getServerSession(getAuthOptions())) as { sid?: string; via?: TSignInMethod } | null;
   if (!session?.sid) return null;
   const db = getDb();
-  const now = new Date();
+  const now = authNow();
   const { idleMs } = sessionTimes();
   const row = await db.session.findFirst({
     where: { id: session.sid, ...liveSessionWhere(now, idleMs) },

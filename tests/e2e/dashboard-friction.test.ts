@@ -212,7 +212,7 @@ describe('sign-in friction', () => {
     await page.getByRole('button', { name: 'Inloggen' }).click();
     await page.waitForURL((u) => u.pathname === '/login/koppelen');
     const secret = (await page.getByTestId('totp-secret').textContent())!.replace(/\s/g, '');
-    await page.getByLabel('Code uit de app').fill(await totpCode({ totpSecret: secret }));
+    await page.getByLabel('Code uit de app').fill(await totpCode({ totpSecret: secret }, web.clock));
     await page.getByRole('button', { name: 'Koppelen' }).click();
     await page.getByTestId('recovery-codes').waitFor();
     await expect(page.getByAltText(/QR-code/).count()).resolves.toBe(0);

@@ -16,6 +16,7 @@ import { makeSigningKey, policeDns, sign } from '../fixtures/mail/signed-mail';
 import { createTestDb, type TTestDb } from '../support/db';
 import { meldingMail } from '../support/melding-mail';
 import { putBytes } from '../../lib/bytes/put-bytes';
+import { random, randomKenmerk } from '../support/random';
 
 let t: TTestDb;
 let uid = 0;
@@ -33,7 +34,7 @@ afterAll(async () => {
 async function mailbox(policy: 'ENFORCE' | 'MONITOR', authservId: string | null = null): Promise<Mailbox> {
   return t.db.mailbox.create({
     data: {
-      name: `mb-${policy}-${Math.random()}`,
+      name: `mb-${policy}-${random()}`,
       imapHost: 'h',
       smtpHost: 'h',
       username: 'u',
@@ -68,7 +69,7 @@ async function ingest(mb: Mailbox, raw: Buffer) {
   return t.db.inboundMessage.findUniqueOrThrow({ where: { id: row.id }, include: { melding: true } });
 }
 
-const kenmerk = () => `PL1300-2026${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}`;
+const kenmerk = randomKenmerk;
 const signals = (inboundMessageId: string) => t.db.outgoingMail.count({ where: { inboundMessageId } });
 
 describe('sender authenticity under enforce', () => {

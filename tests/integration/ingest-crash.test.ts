@@ -13,6 +13,7 @@ import { closeParser } from '../../lib/form';
 import { startIngestEnv, type TIngestEnv } from '../support/ingest-env';
 import { meldingMail } from '../support/melding-mail';
 import { exited, waitFor } from '../support/processes';
+import { randomInt } from '../support/random';
 
 const N = 200;
 const CRASH_LIMIT = { INGEST_MAX_CRASHES: '5' };
@@ -36,7 +37,7 @@ describe('crash safety', () => {
     let kills = 0;
     while (!(await done()) && kills < 25) {
       const worker = env.spawnWorker(CRASH_LIMIT);
-      await new Promise((r) => setTimeout(r, 800 + Math.random() * 2200));
+      await new Promise((r) => setTimeout(r, randomInt(800, 3000)));
       worker.kill('SIGKILL');
       await exited(worker);
       kills += 1;

@@ -14,6 +14,7 @@ import { startIngestEnv, type TIngestEnv } from '../support/ingest-env';
 import { meldingMail } from '../support/melding-mail';
 import { acting, seedUser, type TSeedUser } from '../support/melding-seed';
 import { waitFor } from '../support/processes';
+import { randomKenmerk } from '../support/random';
 
 let env: TIngestEnv;
 let medewerker: TSeedUser;
@@ -28,7 +29,7 @@ afterAll(async () => {
   await closeParser();
 });
 
-const kenmerk = () => `PL1300-2026${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}`;
+const kenmerk = randomKenmerk;
 const signalsFor = (k: string) => env.smtp.messages.filter((m) => m.subject?.includes(k));
 const waitSignals = (k: string, n = 1) =>
   waitFor(`${n} signal(s) for ${k}`, () => signalsFor(k).length >= n && signalsFor(k), 30_000);

@@ -20,6 +20,7 @@ import { startIngestEnv, type TIngestEnv } from '../support/ingest-env';
 import { meldingMail } from '../support/melding-mail';
 import { acting, seedUser, type TSeedUser } from '../support/melding-seed';
 import { waitFor } from '../support/processes';
+import { randomKenmerk } from '../support/random';
 
 let env: TIngestEnv;
 let medewerker: TSeedUser;
@@ -38,7 +39,7 @@ afterAll(async () => {
   await closeParser();
 });
 
-const kenmerk = () => `PL1300-2026${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}`;
+const kenmerk = randomKenmerk;
 const signalsFor = (k: string) => env.smtp.messages.filter((m) => m.subject?.includes(k));
 const actorOf = (u: TSeedUser) => acting(env.t.db, u).actor;
 const decided = (subject: string, outcome?: string) =>

@@ -18,6 +18,7 @@ import { meldingMail } from '../support/melding-mail';
 import { createMailbox, npmStart, type TStarted } from '../support/npm-start';
 import { isAlive, waitFor } from '../support/processes';
 import { startSmtpReceiver, type TSmtpReceiver } from '../support/smtp-receiver';
+import { randomInt } from '../support/random';
 
 const base = mkdtempSync(path.join(tmpdir(), 'meldpost-faults-'));
 chmodSync(base, 0o755); // as root PostgreSQL runs as `postgres`, which must reach its data dir
@@ -106,7 +107,7 @@ describe('npm start under faults', () => {
         90_000,
         100,
       );
-      await sleep(2000 + Math.random() * 3000);
+      await sleep(randomInt(2000, 5000));
       if (isAlive(pid)) {
         process.kill(pid, 'SIGKILL');
         kills += 1;

@@ -20,6 +20,7 @@ import { createTestDb, type TTestDb } from '../support/db';
 import { acting, seedMelding, seedUser, type TSeedUser } from '../support/melding-seed';
 import { startSmtpReceiver, type TSmtpReceiver } from '../support/smtp-receiver';
 import { putBytes, sha256Hex } from '../../lib/bytes/put-bytes';
+import { randomInt, randomKenmerk } from '../support/random';
 
 let t: TTestDb;
 let smtp: TSmtpReceiver;
@@ -54,12 +55,12 @@ afterAll(async () => {
 
 /** Records a melding as ingestion does, from a stored ledger row. */
 async function ingest(patch: Parameters<typeof sampleFormulier>[0]) {
-  const formulier = sampleFormulier({ kenmerk: `PL1300-2026${Math.floor(Math.random() * 1e6)}`, ...patch });
+  const formulier = sampleFormulier({ kenmerk: randomKenmerk(), ...patch });
   const inbound = await t.db.inboundMessage.create({
     data: {
       mailboxId: mailbox.id,
       uidValidity: 1,
-      uid: Math.floor(Math.random() * 1e9),
+      uid: randomInt(0, 1e9),
       sha256: createHash('sha256').update(formulier.kenmerk!).digest('hex'),
       size: 1,
       rawHash: (await putBytes({ db: t.db, values: [Buffer.from('x')] }))[0],

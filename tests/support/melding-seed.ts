@@ -11,6 +11,7 @@ import { renderPdf } from '../fixtures/generator/pdf';
 import { sampleFormulier } from '../fixtures/generator/people';
 import { meldingMail } from './melding-mail';
 import { putBytes } from '../../lib/bytes/put-bytes';
+import { randomInt } from './random';
 
 export type TSeedUser = { id: string; email: string; role: Role; name: string };
 
@@ -58,7 +59,7 @@ export async function seedMelding(
   },
 ) {
   const formulier = sampleFormulier({
-    kenmerk: `PL1300-${Date.now()}${Math.floor(Math.random() * 1000)}`,
+    kenmerk: `PL1300-${Date.now()}${randomInt(0, 1000)}`,
     ...o.formulier,
   });
   const receivedAt = o.receivedAt ?? new Date();
@@ -84,7 +85,7 @@ export async function seedMelding(
       data: {
         mailboxId: o.mailboxId,
         uidValidity: 1,
-        uid: Math.floor(Math.random() * 1e9),
+        uid: randomInt(0, 1e9),
         messageId,
         sha256: createHash('sha256').update(raw).digest('hex'),
         size: raw.length,

@@ -7,12 +7,13 @@
  *   const cookie = await signInHttp(web.url, user);          // 'next-auth.session-token=…' for fetch
  *   await fetch(`${web.url}/`, { headers: { cookie } });
  *   await signInBrowser(page, web.url, user);                // playwright Page, ends on the dashboard
- *   const code = await totpCode(user);                       // a fresh TOTP code (replay-safe)
+ *   const code = await totpCode(user, web.clock);            // a fresh TOTP code (replay-safe)
  *   const jar = new CookieJar(); jar.keep(await fetch(…)); jar.header();   // cookies by hand
  *
  * The server refuses a TOTP code of a time step the user already used (replay protection), so
- * `totpCode` hands out each step once per user and waits (≤ 30 s) only when a user signs in
- * more than twice within half a minute. `signInHttp` sends no X-Forwarded-For: all sign-ins of
+ * `totpCode` hands out each step once per user; when a user signs in more than twice within half
+ * a minute it moves the web app's clock (tests/support/web.ts) to the next step, or, for an app
+ * without one, waits (≤ 30 s). `signInHttp` and `signInBrowser` use the clock of the app at their URL. `signInHttp` sends no X-Forwarded-For: all sign-ins of
  * a test process count as one IP address (20 failures in 15 minutes lock it).
  */
 import { randomBytes } from 'node:crypto';
@@ -25,6 +26,7 @@ import { hashRecoveryCode, newRecoveryCodes } from '../../lib/auth/recovery-code
 import { newTotpSecret, TOTP_PERIOD_SEC } from '../../lib/auth/totp';
 import type { TDb } from '../../lib/db/client';
 import type { Role } from '../../lib/db/generated/enums';
+import { testClockOf, type TTestClock } from './web';
 
 export type TTestUser = {
   id: string;
@@ -65,11 +67,16 @@ export async function createUserWithTotp(
 
 const lastStep = new Map<string, number>();
 
-/** A TOTP code for a time step this user has not used yet (the server accepts one step of drift). */
-export async function totpCode(user: Pick<TTestUser, 'totpSecret'>): Promise<string> {
-  const nowStep = () => Math.floor(Date.now() / 1000 / TOTP_PERIOD_SEC);
+/**
+ * A TOTP code for a time step this user has not used yet (the server accepts one step of drift),
+ * by the web app's `clock` when given (else the wall clock).
+ */
+export async function totpCode(user: Pick<TTestUser, 'totpSecret'>, clock?: TTestClock): Promise<string> {
+  const nowStep = () => Math.floor((clock?.now() ?? Date.now()) / 1000 / TOTP_PERIOD_SEC);
   const target = Math.max(nowStep(), (lastStep.get(user.totpSecret) ?? -1) + 1);
-  // target may be the next step (valid now by the drift allowance); one further, wait a step.
+  // target may be the next step (valid now by the drift allowance); one further: move the app's
+  // clock into it, or wait for the wall clock.
+  if (clock && target > nowStep() + 1) clock.advance((target - nowStep()) * TOTP_PERIOD_SEC * 1000);
   while (target > nowStep() + 1) await new Promise((r) => setTimeout(r, 250));
   lastStep.set(user.totpSecret, target);
   return generate({ secret: user.totpSecret, epoch: target * TOTP_PERIOD_SEC });
@@ -114,7 +121,7 @@ export async function signInHttp(
       throw new Error(`sign-in step ${provider} failed for ${user.email}: ${res.status} ${await res.text()}`);
   };
   await post('credentials', { email: user.email, password: user.password });
-  await post('second-factor', { code: await totpCode(user) });
+  await post('second-factor', { code: await totpCode(user, testClockOf(webUrl)) });
   return jar.header();
 }
 
@@ -129,7 +136,7 @@ export async function signInBrowser(
   await page.getByLabel('Wachtwoord').fill(user.password);
   await page.getByRole('button', { name: 'Inloggen' }).click();
   await page.waitForURL((u) => u.pathname === '/login/tweede-factor');
-  await page.getByLabel('Code of herstelcode').fill(await totpCode(user));
+  await page.getByLabel('Code of herstelcode').fill(await totpCode(user, testClockOf(webUrl)));
   await page.getByRole('button', { name: 'Bevestigen' }).click();
   await page.waitForURL((u) => !u.pathname.startsWith('/login'));
 }

@@ -2,15 +2,49 @@
  * The real web app for a test file: `next build` of the current sources into .next-test/<hash>
  * (built once per source state, shared by test files and runs), then `next start` on a free port
  * against the test's database. Stopped by PID.
+ *
+ * Each app has its own clock for session lifetimes and TOTP (lib/auth/auth-clock.ts, honoured by
+ * test builds only): `web.clock.advance(31 * 60_000)` moves it forward instead of waiting.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { captureOutput, exited, freePort, isAlive, waitFor } from './processes';
 import { ensureWebBuild, ROOT, sourceHash } from '../../launcher/web-build';
 import { WEB_ENV, WEB_NODE_ARGS } from '../../launcher/web-runtime';
 
-export type TWeb = { url: string; pid: number; output: () => string; stop: () => Promise<void> };
+/** The clock a test web app judges sessions and TOTP codes by: the wall clock plus an offset it moves. */
+export type TTestClock = { now: () => number; advance: (ms: number) => void };
+export type TWeb = {
+  url: string;
+  pid: number;
+  clock: TTestClock;
+  output: () => string;
+  stop: () => Promise<void>;
+};
+
+const clocks = new Map<string, TTestClock>();
+
+/** The clock of the web app at `url` when this process started it (sign-in helpers use it). */
+export function testClockOf(url: string): TTestClock | undefined {
+  return clocks.get(url);
+}
+
+function newTestClock(): { clock: TTestClock; file: string; remove: () => void } {
+  const dir = mkdtempSync(path.join(tmpdir(), 'meldpost-clock-'));
+  const file = path.join(dir, 'offset-ms');
+  let offsetMs = 0;
+  writeFileSync(file, '0');
+  const clock = {
+    now: () => Date.now() + offsetMs,
+    advance: (ms: number) => {
+      offsetMs += ms;
+      writeFileSync(file, String(offsetMs));
+    },
+  };
+  return { clock, file, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
 
 /** Removes test builds other than the newest few (each is ~100 MB). */
 function pruneOldBuilds(keep: string) {
@@ -35,6 +69,7 @@ export async function startWeb(o: { databaseUrl: string; env?: Record<string, st
   pruneOldBuilds(hash);
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
+  const testClock = newTestClock();
   const child = spawn(
     process.execPath,
     [
@@ -53,6 +88,7 @@ export async function startWeb(o: { databaseUrl: string; env?: Record<string, st
         ...WEB_ENV,
         ...o.env,
         MELDPOST_NEXT_DIST_DIR: distDir,
+        MELDPOST_TEST_CLOCK_FILE: testClock.file,
         DATABASE_URL: o.databaseUrl,
         NEXTAUTH_URL: url,
         NODE_ENV: 'production',
@@ -64,11 +100,14 @@ export async function startWeb(o: { databaseUrl: string; env?: Record<string, st
   const out = captureOutput(child);
   const pid = child.pid!;
   const stop = async () => {
-    if (!isAlive(pid)) return;
-    process.kill(pid, 'SIGTERM');
-    const timer = setTimeout(() => isAlive(pid) && process.kill(pid, 'SIGKILL'), 5000);
-    await exited(child);
-    clearTimeout(timer);
+    clocks.delete(url);
+    if (isAlive(pid)) {
+      process.kill(pid, 'SIGTERM');
+      const timer = setTimeout(() => isAlive(pid) && process.kill(pid, 'SIGKILL'), 5000);
+      await exited(child);
+      clearTimeout(timer);
+    }
+    testClock.remove();
   };
   try {
     await waitFor(
@@ -81,5 +120,6 @@ export async function startWeb(o: { databaseUrl: string; env?: Record<string, st
     await stop();
     throw err;
   }
-  return { url, pid, output: out.text, stop };
+  clocks.set(url, testClock.clock);
+  return { url, pid, clock: testClock.clock, output: out.text, stop };
 }

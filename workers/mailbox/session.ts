@@ -22,8 +22,9 @@ import { beginInboundAttempt } from '../../lib/ingest/begin-inbound-attempt';
 import { markInboundFailure } from '../../lib/ingest/mark-inbound-failure';
 import { markInboundMoved } from '../../lib/ingest/mark-inbound-moved';
 import { storeInboundMessage } from '../../lib/ingest/store-inbound-message';
+import { scheduleRecording } from '../../lib/ingest/schedule-recording';
 import { ensureFolders } from './folders';
-import { analyseInbound, recordInbound, type TAnalysis, type TProcessInput } from '../ingest/process-inbound';
+import { analyseInbound, recordInbound, type TAnalysis } from '../ingest/process-inbound';
 
 const log = getLogger('mailbox');
 
@@ -139,22 +140,24 @@ async function processInOrder(
 }
 
 /**
- * Processes waiting messages in UID order. Up to ANALYSE_AHEAD of them are analysed ahead
- * (nothing written). Outcomes are recorded each in its own transaction, up to RECORD_AT_ONCE at
- * a time, but never two meldingen with the same kenmerk or person at once, and anything else
- * (and a mail with large attachments) alone: every outcome is what handling the messages one by
- * one in UID order would give. A failure is recorded against its message only.
+ * Processes waiting messages in UID order (lib/ingest/schedule-recording.ts): up to ANALYSE_AHEAD
+ * of them analysed ahead, up to RECORD_AT_ONCE outcomes recorded at a time, but never two
+ * meldingen with the same kenmerk or person at once, and anything else (and a mail with large
+ * attachments) alone. A failure is recorded against its message only.
  */
 async function processTogether(
   o: { db: TDb; mailbox: Mailbox; config: TSessionConfig },
   waiting: TWaiting[],
 ): Promise<void> {
   const { db, mailbox: mb } = o;
-  const analyses: (Promise<{ input: TProcessInput; analysis: TAnalysis } | null> | undefined)[] = [];
   const alone = waiting.length === 1;
-  const start = (i: number) => {
-    const w = waiting[i]!;
-    const job = (async () => {
+  await scheduleRecording({
+    items: waiting,
+    prepareAhead: ANALYSE_AHEAD,
+    recordAtOnce: RECORD_AT_ONCE,
+    prepare: async (w) => {
+      const held = w.raw;
+      w.raw = null; // the analysis holds it now, and lets go once recorded
       // Counted before anything can go wrong, in its own transaction: a crash from here on is seen.
       const attempt = await beginInboundAttempt({
         db,
@@ -171,70 +174,30 @@ async function processTogether(
           uid: w.uid,
         });
       if (attempt !== 'process') return null;
-      const raw = w.raw ?? (w.rawHash ? await readBytes({ db, sha256: w.rawHash }) : null);
+      const raw = held ?? (w.rawHash ? await readBytes({ db, sha256: w.rawHash }) : null);
       if (!raw) throw new Error('ruwe berichtinhoud ontbreekt');
       const input = { db, mailbox: mb, inboundId: w.id, raw, receivedAt: w.receivedAt };
       return { input, analysis: await analyseInbound(input) };
-    })();
-    job.catch(() => {}); // awaited below, in order; this only keeps an early failure from counting as unhandled
-    analyses[i] = job;
-    w.raw = null; // the analysis holds it now, and lets go once recorded
-  };
-  const failed = async (w: TWaiting, err: unknown) => {
-    const outcome = await markInboundFailure({
-      db,
-      inboundId: w.id,
-      error: errFields(err).message,
-      maxAttempts: o.config.maxAttempts,
-      errorFolder: mb.errorFolder,
-    });
-    log.error({
-      msg: 'processing failed',
-      code: outcome === 'parked' ? 'ingest_parked' : 'ingest_failed',
-      mailbox: mb.name,
-      uid: w.uid,
-      err: errFields(err),
-    });
-  };
-  const recording = new Set<Promise<void>>();
-  const busy = new Set<string>();
-  for (let i = 0; i < Math.min(ANALYSE_AHEAD, waiting.length); i++) start(i);
-  for (let i = 0; i < waiting.length; i++) {
-    const w = waiting[i]!;
-    const analysed = await analyses[i]!.then(
-      (value) => ({ ok: true as const, value }),
-      (err: unknown) => ({ ok: false as const, err }),
-    );
-    analyses[i] = undefined;
-    if (i + ANALYSE_AHEAD < waiting.length) start(i + ANALYSE_AHEAD);
-    if (analysed.ok && analysed.value === null) continue; // parked or already done
-    const keys = analysed.ok && analysed.value ? sharedKeys(analysed.value.analysis) : null;
-    while (
-      recording.size > 0 &&
-      (keys === null || recording.size >= RECORD_AT_ONCE || keys.some((k) => busy.has(k)))
-    )
-      await Promise.race(recording);
-    const record = (async () => {
-      try {
-        if (!analysed.ok) throw analysed.err;
-        const { input, analysis } = analysed.value!;
-        await recordInbound(input, analysis);
-      } catch (err) {
-        await failed(w, err);
-      }
-    })();
-    if (keys === null) {
-      await record;
-      continue;
-    }
-    for (const k of keys) busy.add(k);
-    const tracked = record.finally(() => {
-      recording.delete(tracked);
-      for (const k of keys) busy.delete(k);
-    });
-    recording.add(tracked);
-  }
-  await Promise.all(recording);
+    },
+    sharedKeys: ({ analysis }) => sharedKeys(analysis),
+    record: (_w, { input, analysis }) => recordInbound(input, analysis),
+    failed: async (w, err) => {
+      const outcome = await markInboundFailure({
+        db,
+        inboundId: w.id,
+        error: errFields(err).message,
+        maxAttempts: o.config.maxAttempts,
+        errorFolder: mb.errorFolder,
+      });
+      log.error({
+        msg: 'processing failed',
+        code: outcome === 'parked' ? 'ingest_parked' : 'ingest_failed',
+        mailbox: mb.name,
+        uid: w.uid,
+        err: errFields(err),
+      });
+    },
+  });
 }
 
 /**
