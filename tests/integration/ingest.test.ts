@@ -120,7 +120,8 @@ describe('ingestion', () => {
           const r = await env.t.db.outgoingMail.findFirstOrThrow({
             where: { messageId: secondSignal!.messageId },
           });
-          return r.state === 'SENT' && r;
+          // The copy is made after the send is committed: its note follows the SENT state.
+          return r.state === 'SENT' && r.lastError !== null && r;
         },
         10_000,
       );
