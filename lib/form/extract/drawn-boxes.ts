@@ -39,28 +39,28 @@ function multiply(outer: TMatrix, inner: TMatrix): TMatrix {
   return [a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F];
 }
 
-export function collectShapes({ api, raw }: TEngine, page: number, scratch: number): TShape[] {
+export function collectShapes({ raw }: TEngine, page: number, scratch: number): TShape[] {
   const shapes: TShape[] = [];
   const floats = () => new Float32Array(raw.memory.buffer, scratch, 6);
   const visit = (object: number, outer: TMatrix) => {
-    const kind = api.FPDFPageObj_GetType(object);
+    const kind = raw.FPDFPageObj_GetType(object);
     if (kind === FORM) {
-      const inner = api.FPDFPageObj_GetMatrix(object, scratch) ? ([...floats()] as TMatrix) : IDENTITY;
+      const inner = raw.FPDFPageObj_GetMatrix(object, scratch) ? ([...floats()] as TMatrix) : IDENTITY;
       const matrix = multiply(outer, inner);
-      const count = api.FPDFFormObj_CountObjects(object);
+      const count = raw.FPDFFormObj_CountObjects(object);
       for (let i = 0; i < count && shapes.length < MAX_OBJECTS; i++)
-        visit(api.FPDFFormObj_GetObject(object, i), matrix);
+        visit(raw.FPDFFormObj_GetObject(object, i), matrix);
       return;
     }
     if (kind === TEXT) return;
-    if (!api.FPDFPageObj_GetBounds(object, scratch, scratch + 4, scratch + 8, scratch + 12)) return;
+    if (!raw.FPDFPageObj_GetBounds(object, scratch, scratch + 4, scratch + 8, scratch + 12)) return;
     const [left, bottom, right, top] = floats();
     let darkFill = false;
-    if (kind === PATH && api.FPDFPath_GetDrawMode(object, scratch, scratch + 16)) {
+    if (kind === PATH && raw.FPDFPath_GetDrawMode(object, scratch, scratch + 16)) {
       const fillMode = new Int32Array(raw.memory.buffer, scratch, 1)[0];
       if (
         fillMode !== 0 &&
-        api.FPDFPageObj_GetFillColor(object, scratch, scratch + 4, scratch + 8, scratch + 12)
+        raw.FPDFPageObj_GetFillColor(object, scratch, scratch + 4, scratch + 8, scratch + 12)
       ) {
         const [r = 255, g = 255, b = 255, a = 255] = new Uint32Array(raw.memory.buffer, scratch, 4);
         darkFill = a > 128 && (r + g + b) / 3 < 160;
@@ -72,9 +72,9 @@ export function collectShapes({ api, raw }: TEngine, page: number, scratch: numb
       darkFill,
     });
   };
-  const count = api.FPDFPage_CountObjects(page);
+  const count = raw.FPDFPage_CountObjects(page);
   if (count > MAX_OBJECTS) return [];
-  for (let i = 0; i < count; i++) visit(api.FPDFPage_GetObject(page, i), IDENTITY);
+  for (let i = 0; i < count; i++) visit(raw.FPDFPage_GetObject(page, i), IDENTITY);
   return shapes;
 }
 

@@ -20,7 +20,10 @@ const ENGINE_MEMORY_KEEP = 64 * 1024 * 1024;
 /** Codes of FPDF_GetLastError that the sender can act on. */
 const ERROR_PASSWORD = 4;
 
-/** The calls made per character (and what they need), straight from the instance: the wrappers cost more than the calls. */
+/**
+ * The calls made per character and per page object (and what they need), straight from the
+ * instance: the wrappers cost more than the calls. Booleans come back as 0 or 1.
+ */
 type TCharCalls = {
   FPDFText_CountChars(textPage: number): number;
   FPDFText_GetUnicode(textPage: number, index: number): number;
@@ -37,6 +40,15 @@ type TCharCalls = {
   ): number;
   FPDFText_GetTextObject(textPage: number, index: number): number;
   FPDFTextObj_GetFont(textObject: number): number;
+  FPDFPage_CountObjects(page: number): number;
+  FPDFPage_GetObject(page: number, index: number): number;
+  FPDFPageObj_GetType(object: number): number;
+  FPDFPageObj_GetMatrix(object: number, matrix: number): number;
+  FPDFPageObj_GetBounds(object: number, left: number, bottom: number, right: number, top: number): number;
+  FPDFPageObj_GetFillColor(object: number, r: number, g: number, b: number, a: number): number;
+  FPDFPath_GetDrawMode(object: number, fillMode: number, stroke: number): number;
+  FPDFFormObj_CountObjects(object: number): number;
+  FPDFFormObj_GetObject(object: number, index: number): number;
   malloc(size: number): number;
   free(pointer: number): void;
   memory: WebAssembly.Memory;
