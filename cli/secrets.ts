@@ -3,7 +3,8 @@ import { getKeyring } from '../lib/secrets/keyring';
 import { rotateSecrets } from '../lib/secrets/rotate-secrets';
 import { CliUsageError, parseCommandArgs } from './usage';
 
-export const SECRETS_USAGE = `secrets rotate              alle geheimen opnieuw versleutelen met MELDPOST_ENCRYPTION_KEY
+export const SECRETS_USAGE = `secrets rotate              alle geheimen opnieuw versleutelen met MELDPOST_ENCRYPTION_KEY,
+      gebonden aan hun rij en doel (ook geheimen van vóór die binding)
       (oude sleutels in MELDPOST_OLD_ENCRYPTION_KEYS; haal die pas weg als dit klaar is)`;
 
 /** `secrets rotate` → JSON with how many secrets were re-encrypted. */

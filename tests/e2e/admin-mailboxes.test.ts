@@ -7,6 +7,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decryptSecret } from '../../lib/secrets/crypto';
+import { mailboxSecretContext } from '../../lib/secrets/secret-context';
 import { getKeyring } from '../../lib/secrets/keyring';
 import { launchBrowser } from '../support/browser';
 import { createTestDb, type TTestDb } from '../support/db';
@@ -88,7 +89,7 @@ describe('mailboxes in the browser', () => {
     await page.waitForURL(/\/beheer\/mailboxen\/[0-9a-f-]{36}\?aangemaakt=1/);
     const id = /mailboxen\/([0-9a-f-]{36})/.exec(page.url())![1]!;
     const row = await db.db.mailbox.findUniqueOrThrow({ where: { id } });
-    expect(decryptSecret(row.secretEnc, getKeyring())).toBe(SECRET);
+    expect(decryptSecret(row.secretEnc, getKeyring(), mailboxSecretContext(id))).toBe(SECRET);
     expect(row).toMatchObject({
       imapTls: 'none',
       imapPort: dovecot.port,
@@ -128,7 +129,11 @@ describe('mailboxes in the browser', () => {
     await page.locator('p[role=alert]', { hasText: 'signalRecipient' }).waitFor();
     await expect(page.getByLabel('Ontvanger van signalen').inputValue()).resolves.toBe('geen-adres');
     expect(
-      decryptSecret((await db.db.mailbox.findUniqueOrThrow({ where: { id } })).secretEnc, getKeyring()),
+      decryptSecret(
+        (await db.db.mailbox.findUniqueOrThrow({ where: { id } })).secretEnc,
+        getKeyring(),
+        mailboxSecretContext(id),
+      ),
     ).toBe(WRONG);
 
     // Nothing the browser received holds a secret; nor does the server's log.

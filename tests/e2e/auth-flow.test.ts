@@ -82,7 +82,7 @@ describe('sign-in in Chromium', () => {
     await page.reload();
     expect((await page.getByTestId('totp-secret').textContent())!.replace(/\s/g, '')).toBe(secret);
     const stored = await db.db.user.findUniqueOrThrow({ where: { id: created.id } });
-    expect(stored.mfaSecretEnc).toMatch(/^v1:/);
+    expect(stored.mfaSecretEnc).toMatch(/^v2:/); // bound to this user and purpose
     expect(stored.mfaSecretEnc).not.toContain(secret);
     expect(stored.mfaEnrolledAt).toBeNull();
 

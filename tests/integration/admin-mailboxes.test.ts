@@ -9,6 +9,7 @@ import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TAuditActor } from '../../lib/audit/audit';
 import { decryptSecret } from '../../lib/secrets/crypto';
+import { mailboxSecretContext } from '../../lib/secrets/secret-context';
 import { closeParser } from '../../lib/form';
 import { getKeyring } from '../../lib/secrets/keyring';
 import { getMailboxForEdit } from '../../lib/mailbox/get-mailbox-for-edit';
@@ -115,7 +116,9 @@ describe('mailbox settings', () => {
     expect(JSON.stringify(replaced)).not.toContain(NEW_SECRET);
     const after = await env.t.db.mailbox.findUniqueOrThrow({ where: { id: env.mailbox.id } });
     expect(after.secretEnc).not.toContain(NEW_SECRET);
-    expect(decryptSecret(after.secretEnc, getKeyring())).toBe(NEW_SECRET);
+    expect(decryptSecret(after.secretEnc, getKeyring(), mailboxSecretContext(env.mailbox.id))).toBe(
+      NEW_SECRET,
+    );
     const events = await env.t.db.auditEvent.findMany({
       where: { action: 'mailbox.update', objectId: env.mailbox.id },
     });

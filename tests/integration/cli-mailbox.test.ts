@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decryptSecret } from '../../lib/secrets/crypto';
+import { mailboxSecretContext } from '../../lib/secrets/secret-context';
 import { getKeyring } from '../../lib/secrets/keyring';
 import { createTestDb, type TTestDb } from '../support/db';
 import { runCli } from '../support/cli';
@@ -53,7 +54,7 @@ describe('cli mailbox add', () => {
     });
     const mb = await t.db.mailbox.findUniqueOrThrow({ where: { id: out.id } });
     expect(mb.secretEnc).not.toContain(SECRET);
-    expect(decryptSecret(mb.secretEnc, getKeyring())).toBe(SECRET);
+    expect(decryptSecret(mb.secretEnc, getKeyring(), mailboxSecretContext(mb.id))).toBe(SECRET);
     expect(await t.db.auditEvent.count({ where: { action: 'mailbox.create', objectId: out.id } })).toBe(1);
   });
 
