@@ -3,8 +3,11 @@ import { createHash } from 'node:crypto';
 import type { TDb } from '../db/client';
 import { bytePool, CHUNK_BYTES } from './byte-pool';
 
-/** Bytes sent in one INSERT of chunks, so a batch of mails is not one huge statement. */
-const STATEMENT_BYTES = 8 * CHUNK_BYTES;
+/**
+ * Bytes sent in one INSERT of chunks: small values share a statement, a large one goes a chunk
+ * per statement (node-postgres copies a statement's parameters into one growing buffer).
+ */
+const STATEMENT_BYTES = CHUNK_BYTES;
 
 export const sha256Hex = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
@@ -55,7 +58,7 @@ export async function putBytes(o: { db: TDb; values: Uint8Array[] }): Promise<st
       const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
       for (let seq = 0; seq * CHUNK_BYTES < buf.length; seq++) {
         rows.push(row.sha256, seq, buf.subarray(seq * CHUNK_BYTES, (seq + 1) * CHUNK_BYTES));
-        size += CHUNK_BYTES;
+        size += Math.min(CHUNK_BYTES, buf.length - seq * CHUNK_BYTES);
         if (size >= STATEMENT_BYTES) await flush();
       }
     }

@@ -324,7 +324,7 @@ describe('ingestion', () => {
     expect(env.smtp.messages.length).toBe(before);
   });
 
-  it('keeps a 25 MB attachment and many smaller ones byte for byte, in the ledger and on the melding, staged outside the query engine', async () => {
+  it('keeps a 25 MB attachment and many smaller ones byte for byte, in the ledger and on the melding, in the byte store outside the query engine', async () => {
     const kenmerk = 'PL1300-2026000505';
     const still = randomBytes(25 * 1024 * 1024);
     // Together past what one recording lets through Prisma (PRISMA_BYTES_BUDGET): the later ones are staged too.
