@@ -51,6 +51,13 @@ function treeRssMb(pid: number): number {
   return Math.round(total / 1024);
 }
 
+/** CPU time (user + system) a process has used, in ms: per request it does not depend on other load on the machine. */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  // utime and stime, fields 14 and 15 of stat(5) (counted here from field 3), in USER_HZ = 100 ticks.
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+}
+
 type TClient = { medewerker: TTestUser; cookie: string; coordinatorCookie: string };
 
 async function main() {
@@ -114,6 +121,7 @@ async function main() {
     const times: number[] = [];
     const byKind = new Map<string, number[]>();
     const failures = new Map<string, number>();
+    const cpuStart = cpuMs(web.pid);
     const started = performance.now();
     const deadline = started + SECONDS * 1000;
     await Promise.all(
@@ -136,7 +144,10 @@ async function main() {
     const elapsedS = (performance.now() - started) / 1000;
     clearInterval(sampler);
     const rssEndMb = treeRssMb(web.pid);
-    note(`run: ${times.length} requests in ${round(elapsedS)} s; RSS peak ${rssPeakMb} MB`);
+    const cpuPerRequest = round((cpuMs(web.pid) - cpuStart) / times.length);
+    note(
+      `run: ${times.length} requests in ${round(elapsedS)} s; web CPU ${cpuPerRequest} ms per request; RSS peak ${rssPeakMb} MB`,
+    );
     for (const [kind, ms] of byKind)
       note(
         `  ${kind}: ${ms.length} requests, p50 ${round(percentile(ms, 50))} ms, p95 ${round(percentile(ms, 95))} ms`,
