@@ -4,13 +4,13 @@
  * (100,000 meldingen), BENCH_CLIENTS (20) signed-in clients (password + TOTP) requesting pages
  * back to back for BENCH_SECONDS (30): inbox 40 %, filtered inbox 15 %, name search 10 %,
  * melding detail 20 %, statistics 15 %. Then BENCH_IDLE_SECONDS (30) without requests. The web
- * server's RSS (its process tree) is read before, right after and after the idle time.
+ * server's RSS is read before, right after and after the idle time.
  * Also prints the inbox page's weight (scripts/page-weight.ts). Last line, one JSON object:
  * {"clients","requests","rps","p50Ms","p95Ms","p99Ms","errors","rssStartMb","rssEndMb","rssAfterIdleMb"}.
  * Targets (issue 19): p95 < 300 ms, 0 errors, RSS after idle < 600 MB.
  */
 import './quiet-logs';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createDb } from '../lib/db/client';
 import { sealSearch } from '../lib/melding/search-token';
 import { refreshStatistieken } from '../lib/stats/refresh-statistieken';
@@ -29,26 +29,18 @@ const note = (s: string) => process.stderr.write(`${s}\n`);
 const round = (x: number) => Math.round(x * 10) / 10;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Resident memory of a process and its descendants, in MB (Linux /proc). */
-function treeRssMb(pid: number): number {
-  const kb = (p: number) =>
-    Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0);
-  const children = (p: number): number[] =>
-    readdirSync(`/proc/${p}/task`).flatMap((t) =>
-      readFileSync(`/proc/${p}/task/${t}/children`, 'utf8').split(' ').filter(Boolean).map(Number),
-    );
-  let total = 0;
-  const todo = [pid];
-  while (todo.length) {
-    const p = todo.pop()!;
-    try {
-      total += kb(p);
-      todo.push(...children(p));
-    } catch {
-      // exited meanwhile
-    }
-  }
-  return Math.round(total / 1024);
+/** Resident memory of a process, in MB (Linux /proc). `next start` serves from its own process, without children. */
+function rssMb(pid: number): number {
+  return Math.round(
+    Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024,
+  );
+}
+
+/** CPU time (user + system) a process has used, in ms: per request it does not depend on other load on the machine. */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  // utime and stime, fields 14 and 15 of stat(5) (counted here from field 3), in USER_HZ = 100 ticks.
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
 }
 
 type TClient = { medewerker: TTestUser; cookie: string; coordinatorCookie: string };
@@ -62,7 +54,7 @@ async function main() {
     await db.$queryRawUnsafe<{ id: string }[]>(`SELECT id FROM "Melding" ORDER BY random() LIMIT 500`)
   ).map((r) => r.id);
   const web = await startWeb({ databaseUrl: pg.url });
-  note(`web app up at ${web.url} (pid ${web.pid}), ${treeRssMb(web.pid)} MB`);
+  note(`web app up at ${web.url} (pid ${web.pid}), ${rssMb(web.pid)} MB`);
   try {
     const clients: TClient[] = [];
     for (let i = 0; i < CLIENTS; i += 1) {
@@ -108,12 +100,13 @@ async function main() {
     const weight = await measurePageWeight({ url: `${web.url}/meldingen`, cookie: clients[0]!.cookie });
     note(`inbox page weight: ${JSON.stringify(weight)}`);
 
-    const rssStartMb = treeRssMb(web.pid);
+    const rssStartMb = rssMb(web.pid);
     let rssPeakMb = rssStartMb;
-    const sampler = setInterval(() => (rssPeakMb = Math.max(rssPeakMb, treeRssMb(web.pid))), 1000);
+    const sampler = setInterval(() => (rssPeakMb = Math.max(rssPeakMb, rssMb(web.pid))), 1000);
     const times: number[] = [];
     const byKind = new Map<string, number[]>();
     const failures = new Map<string, number>();
+    const cpuStart = cpuMs(web.pid);
     const started = performance.now();
     const deadline = started + SECONDS * 1000;
     await Promise.all(
@@ -135,8 +128,11 @@ async function main() {
     );
     const elapsedS = (performance.now() - started) / 1000;
     clearInterval(sampler);
-    const rssEndMb = treeRssMb(web.pid);
-    note(`run: ${times.length} requests in ${round(elapsedS)} s; RSS peak ${rssPeakMb} MB`);
+    const rssEndMb = rssMb(web.pid);
+    const cpuPerRequest = round((cpuMs(web.pid) - cpuStart) / times.length);
+    note(
+      `run: ${times.length} requests in ${round(elapsedS)} s; web CPU ${cpuPerRequest} ms per request; RSS peak ${rssPeakMb} MB`,
+    );
     for (const [kind, ms] of byKind)
       note(
         `  ${kind}: ${ms.length} requests, p50 ${round(percentile(ms, 50))} ms, p95 ${round(percentile(ms, 95))} ms`,
@@ -144,7 +140,7 @@ async function main() {
     if (failures.size) note(`errors: ${JSON.stringify(Object.fromEntries(failures))}`);
     note(`idle for ${IDLE_SECONDS} s…`);
     await sleep(IDLE_SECONDS * 1000);
-    const rssAfterIdleMb = treeRssMb(web.pid);
+    const rssAfterIdleMb = rssMb(web.pid);
     console.log(
       JSON.stringify({
         clients: CLIENTS,

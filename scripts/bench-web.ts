@@ -29,13 +29,13 @@ const REPS = Number(process.env.BENCH_REPS ?? 200);
 const note = (s: string) => process.stderr.write(`${s}\n`);
 const round = (x: number) => Math.round(x * 10) / 10;
 
-/** The inbox's first page (25 rows) as a signed-in medewerker receives it from the real web app. */
+/** The inbox's first page (all statuses: 25 rows) as a signed-in medewerker receives it from the real web app. */
 async function measureInboxPage(o: { db: TDb; databaseUrl: string }) {
   const web = await startWeb({ databaseUrl: o.databaseUrl });
   try {
     const medewerker = await createUserWithTotp(o.db, { role: 'MEDEWERKER' });
     const cookie = await signInHttp(web.url, medewerker);
-    return await measurePageWeight({ url: `${web.url}/meldingen`, cookie });
+    return await measurePageWeight({ url: `${web.url}/meldingen?status=alle`, cookie });
   } finally {
     await web.stop();
   }
