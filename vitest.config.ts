@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 
 export default defineConfig({
@@ -17,6 +18,11 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Test files run side by side. Most of an integration or e2e file's time is waiting (IMAP IDLE,
+    // worker loops, outages it stages, a web app or browser starting), not computing; vitest's
+    // default (cores − 1) ran them one at a time on a 2-core machine. Each file has its own
+    // database, ports, web app and mail servers, so nothing is shared but the cores.
+    maxWorkers: Math.max(3, availableParallelism() - 1),
     reporters: ['default', './tests/support/summary-reporter.ts'],
   },
 });

@@ -8,36 +8,39 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { audit, personKey } from '../../lib/audit/audit';
 import { verifyPassword } from '../../lib/auth/password';
-import { launchBrowser } from '../support/browser';
-import { createTestDb, type TTestDb } from '../support/db';
+import type { TTestDb } from '../support/db';
 import { createUserWithTotp, signInBrowser, signInHttp, type TTestUser } from '../support/sign-in';
-import { startWeb, type TWeb } from '../support/web';
+import type { TWeb } from '../support/web';
+import { startWebApp } from '../support/web-app';
 
 let db: TTestDb;
 let web: TWeb;
 let browser: Browser;
+let stop: () => Promise<void>;
 let page: Page;
 let beheerder: TTestUser;
 let medewerker: TTestUser;
 const problems: string[] = [];
 
 beforeAll(async () => {
-  db = await createTestDb();
-  beheerder = await createUserWithTotp(db.db, { role: 'BEHEERDER' });
-  medewerker = await createUserWithTotp(db.db, { role: 'MEDEWERKER', name: 'Mia Medewerker' });
-  web = await startWeb({ databaseUrl: db.url });
-  browser = await launchBrowser();
+  ({
+    t: db,
+    web,
+    browser,
+    stop,
+  } = await startWebApp({
+    seed: async (db) => {
+      beheerder = await createUserWithTotp(db.db, { role: 'BEHEERDER' });
+      medewerker = await createUserWithTotp(db.db, { role: 'MEDEWERKER', name: 'Mia Medewerker' });
+    },
+  }));
   page = await (await browser.newContext()).newPage();
   page.on('pageerror', (e) => problems.push(e.message));
   page.on('dialog', (d) => void d.accept());
   await signInBrowser(page, web.url, beheerder);
 }, 600_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await web?.stop();
-  await db?.drop();
-});
+afterAll(() => stop?.());
 
 const hydrated = () =>
   page.waitForFunction(() =>

@@ -8,26 +8,21 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../../lib/audit/audit';
 import { createUser } from '../../lib/users/create-user';
-import { launchBrowser } from '../support/browser';
-import { createTestDb, type TTestDb } from '../support/db';
+import type { TTestDb } from '../support/db';
 import { createUserWithTotp, signInBrowser, totpCode } from '../support/sign-in';
-import { startWeb, type TWeb } from '../support/web';
+import type { TWeb } from '../support/web';
+import { startWebApp } from '../support/web-app';
 
 let db: TTestDb;
 let web: TWeb;
 let browser: Browser;
+let stop: () => Promise<void>;
 
 beforeAll(async () => {
-  db = await createTestDb();
-  web = await startWeb({ databaseUrl: db.url });
-  browser = await launchBrowser();
+  ({ t: db, web, browser, stop } = await startWebApp());
 }, 600_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await web?.stop();
-  await db?.drop();
-});
+afterAll(() => stop?.());
 
 /** A fresh browser context (its own cookies) and a page that collects CSP violations and script errors. */
 async function freshPage(): Promise<{ page: Page; problems: string[] }> {

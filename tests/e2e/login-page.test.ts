@@ -1,25 +1,18 @@
 /** The login page in a real browser: rendered, hydrated under the nonce CSP without violations. */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser';
-import { createTestDb, type TTestDb } from '../support/db';
-import { startWeb, type TWeb } from '../support/web';
+import type { TWeb } from '../support/web';
+import { startWebApp } from '../support/web-app';
 
-let db: TTestDb;
 let web: TWeb;
 let browser: Browser;
+let stop: () => Promise<void>;
 
 beforeAll(async () => {
-  db = await createTestDb();
-  web = await startWeb({ databaseUrl: db.url });
-  browser = await launchBrowser();
+  ({ web, browser, stop } = await startWebApp());
 }, 600_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await web?.stop();
-  await db?.drop();
-});
+afterAll(() => stop?.());
 
 describe('login page in Chromium', () => {
   it('renders in Dutch (title Inloggen) and runs its scripts without CSP violations', async () => {

@@ -7,33 +7,31 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PEOPLE } from '../fixtures/generator/people';
-import { launchBrowser } from '../support/browser';
-import { createTestDb, type TTestDb } from '../support/db';
+import type { TTestDb } from '../support/db';
 import { waitFor } from '../support/processes';
 import { seedMailbox, seedMelding } from '../support/melding-seed';
 import { createUserWithTotp, signInBrowser, signInHttp, type TTestUser } from '../support/sign-in';
-import { startWeb, type TWeb } from '../support/web';
+import type { TWeb } from '../support/web';
+import { startWebApp } from '../support/web-app';
 
 let t: TTestDb;
 let web: TWeb;
 let browser: Browser;
+let stop: () => Promise<void>;
 let beheerder: TTestUser;
 let medewerker: TTestUser;
 let mailboxId: string;
 
 beforeAll(async () => {
-  t = await createTestDb();
-  beheerder = await createUserWithTotp(t.db, { role: 'BEHEERDER' });
-  medewerker = await createUserWithTotp(t.db, { role: 'MEDEWERKER' });
-  mailboxId = (await seedMailbox(t.db)).id;
-  web = await startWeb({ databaseUrl: t.url });
-  browser = await launchBrowser();
+  ({ t, web, browser, stop } = await startWebApp({
+    seed: async (t) => {
+      beheerder = await createUserWithTotp(t.db, { role: 'BEHEERDER' });
+      medewerker = await createUserWithTotp(t.db, { role: 'MEDEWERKER' });
+      mailboxId = (await seedMailbox(t.db)).id;
+    },
+  }));
 }, 600_000);
-afterAll(async () => {
-  await browser?.close();
-  await web?.stop();
-  await t?.drop();
-});
+afterAll(() => stop?.());
 
 const hydrated = (page: Page) =>
   page.waitForFunction(() =>
