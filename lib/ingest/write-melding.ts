@@ -5,7 +5,7 @@ import type { TFinding, TMeldformulier } from '../form/schema';
 import { hasEarlierMelding } from '../melding/has-earlier-melding';
 import { toMeldingColumns } from '../melding/to-melding-columns';
 import { getWerkgebied } from '../werkgebied/get-werkgebied';
-import { isOutsideWerkgebied } from '../werkgebied/werkgebied';
+import { deriveGemeente, isOutsideWerkgebied } from '../werkgebied/werkgebied';
 import { saveAttachments, type TStoredAttachment } from './save-attachments';
 
 /**
@@ -30,8 +30,10 @@ export async function writeMelding(
   },
 ) {
   const columns = toMeldingColumns(o.formulier);
+  const werkgebied = await getWerkgebied({ db: tx });
   const flags = {
     ...columns,
+    ...deriveGemeente(werkgebied, columns),
     formulier: o.formulier,
     warnings: o.warnings,
     hasWarnings: o.warnings.length > 0,
@@ -39,7 +41,7 @@ export async function writeMelding(
     doorgestuurd: o.forwardedBy !== null,
     doorgestuurdDoor: o.forwardedBy,
     // The place as toMeldingColumns derives it: the betrokkene's address, else the voorval's.
-    buitenWerkgebied: isOutsideWerkgebied(await getWerkgebied({ db: tx }), columns),
+    buitenWerkgebied: isOutsideWerkgebied(werkgebied, columns),
   };
   // Serialise arrivals of the same kenmerk, so two versions never get the same number.
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`${o.mailboxId ?? 'hand'}:${o.formulier.kenmerk}`}))`;

@@ -23,6 +23,8 @@ const BARS: Partial<Record<TTableKey, { label: number[]; value: number }>> = {
   eenheid: { label: [0, 1], value: 2 },
   gemeente: { label: [0], value: 1 },
   pc4: { label: [0], value: 1 },
+  kanaal: { label: [0], value: 1 },
+  soort: { label: [0], value: 1 },
   status: { label: [0], value: 1 },
   uitkomst: { label: [0], value: 1 },
   loket: { label: [0], value: 1 },

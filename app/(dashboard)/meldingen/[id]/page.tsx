@@ -12,6 +12,7 @@ import {
   UITKOMST_LABELS,
   type TBadge,
 } from '@/lib/melding/labels';
+import { soortLabel } from '@/lib/melding/soort-melding';
 import { aanvullingPrompt } from '@/lib/ingest/decide';
 import { AppError } from '@/lib/errors';
 import { getEerdereMeldingen } from '@/lib/melding/get-eerdere-meldingen';
@@ -127,10 +128,21 @@ export default async function MeldingPage({ params }: { params: Promise<{ id: st
             <>
               Beoordeling: <span className="font-medium">{BEOORDELING_LABELS[m.beoordeling]}</span> ·
               Prioriteit: <span className="font-medium">{PRIORITEIT_LABELS[m.prioriteit]}</span>
+              {' · Soort melding: '}
+              <span className="font-medium" data-testid="soorten">
+                {m.soorten.length ? m.soorten.map(soortLabel).join(', ') : 'niet gekozen'}
+              </span>
             </>
           ) : (
             'Nog niet beoordeeld'
           )}
+        </p>
+        <p className="mt-1 text-sm text-slate-700" data-testid="gemeente">
+          Gemeente: {m.gemeente ?? 'onbekend'}
+          {m.gemeente &&
+            (m.gemeenteBron === 'POSTCODE'
+              ? ' (afgeleid uit de postcode via het werkgebied)'
+              : ' (plaatsnaam uit het formulier: de postcode ligt in geen postcodegebied van het werkgebied)')}
         </p>
         {askAanvulling && m.status !== 'AFGEROND' && !m.aanvullingGevraagd && (
           <p role="note" className="mt-2 rounded bg-amber-50 p-2 text-sm text-amber-900">
