@@ -9,6 +9,29 @@ import { deriveGemeente, isOutsideWerkgebied } from '../werkgebied/werkgebied';
 import { saveAttachments, type TStoredAttachment } from './save-attachments';
 
 /**
+ * A new version of the form for a closed melding reopens it, visibly: back in behandeling with
+ * the uitkomst cleared (as a reopen by hand), the reason in the status history, and a mark that
+ * the inbox and the melding page show — never only a quiet "Versie n".
+ */
+function reopenedBy(version: number) {
+  return {
+    status: 'IN_BEHANDELING' as const,
+    uitkomst: null,
+    uitkomstToelichting: null,
+    loketAdvies: null,
+    closedAt: null,
+    heropendDoorVersie: version,
+    statusChanges: {
+      create: {
+        from: 'AFGEROND' as const,
+        to: 'IN_BEHANDELING' as const,
+        reason: `Versie ${version} van het formulier ontvangen na afronding: de melding is heropend`,
+      },
+    },
+  };
+}
+
+/**
  * The melding itself inside the caller's transaction: new, or for a kenmerk already known (same
  * mailbox, or both registered by hand) its next version; the form version and the attachments.
  * Shared by the worker (a police mail) and by registration by hand.
@@ -48,12 +71,18 @@ export async function writeMelding(
   const herhaling = await hasEarlierMelding(tx, { ...columns, before: o.receivedAt });
   const existing = await tx.melding.findFirst({
     where: { mailboxId: o.mailboxId, kenmerk: o.formulier.kenmerk },
-    select: { id: true, version: true },
+    select: { id: true, version: true, status: true },
   });
   const melding = existing
     ? await tx.melding.update({
         where: { id: existing.id },
-        data: { ...flags, herhaling, version: existing.version + 1, opnieuwOntvangen: true },
+        data: {
+          ...flags,
+          herhaling,
+          version: existing.version + 1,
+          opnieuwOntvangen: true,
+          ...(existing.status === 'AFGEROND' ? reopenedBy(existing.version + 1) : {}),
+        },
       })
     : await tx.melding.create({
         data: {
@@ -83,5 +112,5 @@ export async function writeMelding(
     meldingId: melding.id,
     inboundId: o.inboundId,
   });
-  return { melding, existing };
+  return { melding, existing, reopened: existing?.status === 'AFGEROND' };
 }

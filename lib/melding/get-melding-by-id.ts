@@ -22,6 +22,7 @@ export async function getMeldingById(o: TActing & { meldingId: string; now?: Dat
       corrections: true,
       version: true,
       opnieuwOntvangen: true,
+      heropendDoorVersie: true,
       status: true,
       beoordeling: true,
       prioriteit: true,

@@ -75,6 +75,8 @@ export default async function MeldingPage({ params }: { params: Promise<{ id: st
   if (m.buitenWerkgebied) badges.push('buiten_werkgebied');
   if (m.minderjarig) badges.push('minderjarig');
   if (m.herinneringNodig) badges.push('herinnering');
+  const heropend = m.heropendDoorVersie !== null && m.status !== 'AFGEROND';
+  if (heropend) badges.push('heropend');
   const naam = [m.voornamen, m.voorvoegsel, m.achternaam].filter(Boolean).join(' ') || 'Naam onbekend';
   const askAanvulling = aanvullingPrompt(m.warnings as { field: string }[], !!m.behandelaarEmail);
   const pdf = m.attachments.find((a) => a.isForm);
@@ -158,6 +160,20 @@ export default async function MeldingPage({ params }: { params: Promise<{ id: st
           <p role="note" className="mt-2 text-sm text-amber-900">
             Het formulier bevat geen telefoonnummer van de behandelaar (afspraak 5): vraag het na als u
             telefonisch wilt afstemmen.
+          </p>
+        )}
+        {heropend && (
+          <p
+            role="note"
+            className="mt-2 rounded bg-amber-50 p-2 text-sm text-amber-900"
+            data-testid="heropend"
+          >
+            Deze melding was afgerond en is heropend doordat versie {m.heropendDoorVersie} van het formulier
+            binnenkwam.{' '}
+            <a href="#versies" className="underline">
+              Bekijk wat er veranderde
+            </a>{' '}
+            en beoordeel de melding opnieuw.
           </p>
         )}
         {m.minderjarig && m.status !== 'AFGEROND' && (
