@@ -81,7 +81,7 @@ describe('subtraction attacks on the statistics', () => {
   it('leaves out the running month, which grows by the day, with or without a filter', async () => {
     // On 21 April 2026 the April meldingen in the data set are the month so far: asked up to
     // today, the tables stop at 31 March, the same as on any other day of April.
-    for (const filter of [{}, { gemeente: 'Schiedam' }]) {
+    for (const filter of [{}, { gemeente: 'Schiedam' }] as Record<string, string>[]) {
       const upToMarch = await tablesFor({ van: '2025-05-01', tot: '2026-03-31', stap: 'maand', ...filter });
       for (const today of ['2026-04-02', '2026-04-21', '2026-04-30']) {
         const asked = await tablesFor({ van: '2025-05-01', tot: today, stap: 'maand', ...filter }, today);
