@@ -17,8 +17,8 @@ WITH signaal AS (
   WHERE kind = 'ACCEPTATIESIGNAAL' AND "sentAt" IS NOT NULL AND "meldingId" IS NOT NULL
   GROUP BY "meldingId"
 ), live AS (
-  SELECT m.id, m.gemeente, m.pc4, m.eenheid, m.basisteam, m.status, m.uitkomst, m."loketAdvies",
-    m."receivedAt", m."firstAssessedAt", m."closedAt", m."telefonischContactGewenst",
+  SELECT m.id, m.kanaal, m.gemeente, m."gemeenteBron", m.pc4, m.soorten, m.eenheid, m.basisteam, m.status,
+    m.uitkomst, m."loketAdvies", m."receivedAt", m."firstAssessedAt", m."closedAt", m."telefonischContactGewenst",
     m."veiligThuisGemeld", m."bestaandeHulpverlening", m."betrokkeneGeinformeerd",
     m."aanvullingGevraagd", m.herhaling,
     (m."receivedAt" AT TIME ZONE 'UTC' AT TIME ZONE 'Europe/Amsterdam')::date AS received_date,
@@ -27,7 +27,8 @@ WITH signaal AS (
   FROM "Melding" m LEFT JOIN signaal s ON s.melding_id = m.id
   WHERE m."anonymisedAt" IS NULL
 ), alle AS (
-  SELECT l.id, l.received_date, l.gemeente, l.pc4, l.eenheid, l.basisteam, l.status, l.uitkomst,
+  SELECT l.id, l.received_date, l.kanaal, l.gemeente, l."gemeenteBron" AS gemeente_bron, l.pc4,
+    coalesce(l.soorten, ARRAY[]::text[]) AS soorten, l.eenheid, l.basisteam, l.status, l.uitkomst,
     l."loketAdvies" AS loket_advies,
     floor(extract(epoch FROM l.sent_at - l."receivedAt"))::int AS signal_seconds,
     floor(extract(epoch FROM l."firstAssessedAt" - l."receivedAt"))::int AS first_assessment_seconds,
@@ -41,7 +42,8 @@ WITH signaal AS (
   LEFT JOIN "StatsKalender" kr ON kr.datum = l.received_date
   LEFT JOIN "StatsKalender" ka ON ka.datum = l.assessed_date
   UNION ALL
-  SELECT f.id, f."receivedDate", f.gemeente, f.pc4, f.eenheid, f.basisteam, f.status, f.uitkomst,
+  SELECT f.id, f."receivedDate", f.kanaal, f.gemeente, f."gemeenteBron", f.pc4,
+    coalesce(f.soorten, ARRAY[]::text[]), f.eenheid, f.basisteam, f.status, f.uitkomst,
     f."loketAdvies", f."signalSeconds", f."firstAssessmentSeconds", f."closedSeconds",
     NULL::int, f."assessedWithinWerkdagen",
     f."telefonischContactGewenst", f."veiligThuisGemeld", f."bestaandeHulpverlening",
@@ -62,21 +64,23 @@ GROUP BY 1;
 
 CREATE UNIQUE INDEX stats_foutmelding_datum ON stats_foutmelding (datum);
 
--- Counts per day and everything the filters and breakdowns need (without PC4).
+-- Counts per day and everything the filters and breakdowns need (without PC4). gemeente_uit_plaats
+-- counts the meldingen whose gemeente is the form's plaats, not derived from a PC4 range.
 CREATE MATERIALIZED VIEW stats_dag AS
-SELECT received_date, gemeente, eenheid, basisteam, status, uitkomst, loket_advies,
+SELECT received_date, gemeente, eenheid, basisteam, kanaal, status, uitkomst, loket_advies,
   count(*)::int AS n,
   count(*) FILTER (WHERE telefonisch)::int AS telefonisch,
   count(*) FILTER (WHERE veilig_thuis)::int AS veilig_thuis,
   count(*) FILTER (WHERE hulpverlening)::int AS hulpverlening,
   count(*) FILTER (WHERE geinformeerd)::int AS geinformeerd,
   count(*) FILTER (WHERE aanvulling)::int AS aanvulling,
-  count(*) FILTER (WHERE herhaling)::int AS herhaling
+  count(*) FILTER (WHERE herhaling)::int AS herhaling,
+  count(*) FILTER (WHERE gemeente_bron = 'PLAATS' AND gemeente IS NOT NULL)::int AS gemeente_uit_plaats
 FROM stats_melding
-GROUP BY received_date, gemeente, eenheid, basisteam, status, uitkomst, loket_advies
+GROUP BY received_date, gemeente, eenheid, basisteam, kanaal, status, uitkomst, loket_advies
 ORDER BY received_date;
 
-CREATE UNIQUE INDEX stats_dag_key ON stats_dag (received_date, gemeente, eenheid, basisteam, status, uitkomst, loket_advies) NULLS NOT DISTINCT;
+CREATE UNIQUE INDEX stats_dag_key ON stats_dag (received_date, gemeente, eenheid, basisteam, kanaal, status, uitkomst, loket_advies) NULLS NOT DISTINCT;
 
 -- Counts per day and PC4.
 CREATE MATERIALIZED VIEW stats_dag_pc4 AS
@@ -96,6 +100,17 @@ GROUP BY received_date, gemeente, eenheid, basisteam, assessed_werkdagen, assess
 ORDER BY received_date;
 
 CREATE UNIQUE INDEX stats_dag_werkdagen_key ON stats_dag_werkdagen (received_date, gemeente, eenheid, basisteam, werkdagen, binnen) NULLS NOT DISTINCT;
+
+-- Counts per day and soort melding: a melding counts once under each soort chosen at its
+-- beoordeling, and once under NULL ("geen soort gekozen") when none was.
+CREATE MATERIALIZED VIEW stats_dag_soort AS
+SELECT received_date, gemeente, eenheid, basisteam, s.soort, count(*)::int AS n
+FROM stats_melding m,
+  LATERAL unnest(CASE WHEN cardinality(m.soorten) = 0 THEN ARRAY[NULL]::text[] ELSE m.soorten END) AS s(soort)
+GROUP BY received_date, gemeente, eenheid, basisteam, s.soort
+ORDER BY received_date;
+
+CREATE UNIQUE INDEX stats_dag_soort_key ON stats_dag_soort (received_date, gemeente, eenheid, basisteam, soort) NULLS NOT DISTINCT;
 
 -- The values the filters offer.
 CREATE MATERIALIZED VIEW stats_keuze AS
@@ -121,14 +136,23 @@ WHERE v.stap IS NOT NULL;
 
 -- In the monthly rollups, received_date is the first day of the month.
 CREATE MATERIALIZED VIEW stats_maand AS
-SELECT date_trunc('month', received_date)::date AS received_date, gemeente, eenheid, basisteam, status, uitkomst, loket_advies,
+SELECT date_trunc('month', received_date)::date AS received_date, gemeente, eenheid, basisteam, kanaal, status, uitkomst, loket_advies,
   sum(n)::int AS n, sum(telefonisch)::int AS telefonisch, sum(veilig_thuis)::int AS veilig_thuis, sum(hulpverlening)::int AS hulpverlening,
-  sum(geinformeerd)::int AS geinformeerd, sum(aanvulling)::int AS aanvulling, sum(herhaling)::int AS herhaling
+  sum(geinformeerd)::int AS geinformeerd, sum(aanvulling)::int AS aanvulling, sum(herhaling)::int AS herhaling,
+  sum(gemeente_uit_plaats)::int AS gemeente_uit_plaats
 FROM stats_dag
-GROUP BY 1, gemeente, eenheid, basisteam, status, uitkomst, loket_advies
+GROUP BY 1, gemeente, eenheid, basisteam, kanaal, status, uitkomst, loket_advies
 ORDER BY 1;
 
-CREATE UNIQUE INDEX stats_maand_key ON stats_maand (received_date, gemeente, eenheid, basisteam, status, uitkomst, loket_advies) NULLS NOT DISTINCT;
+CREATE UNIQUE INDEX stats_maand_key ON stats_maand (received_date, gemeente, eenheid, basisteam, kanaal, status, uitkomst, loket_advies) NULLS NOT DISTINCT;
+
+CREATE MATERIALIZED VIEW stats_maand_soort AS
+SELECT date_trunc('month', received_date)::date AS received_date, gemeente, eenheid, basisteam, soort, sum(n)::int AS n
+FROM stats_dag_soort
+GROUP BY 1, gemeente, eenheid, basisteam, soort
+ORDER BY 1;
+
+CREATE UNIQUE INDEX stats_maand_soort_key ON stats_maand_soort (received_date, gemeente, eenheid, basisteam, soort) NULLS NOT DISTINCT;
 
 CREATE MATERIALIZED VIEW stats_maand_pc4 AS
 SELECT date_trunc('month', received_date)::date AS received_date, gemeente, eenheid, basisteam, pc4, sum(n)::int AS n

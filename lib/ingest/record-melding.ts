@@ -48,7 +48,7 @@ export async function recordMelding(
   return o.db.$transaction(
     async (tx) => {
       if (!(await lockPendingInbound(tx, o.inboundId))) return null;
-      const { melding, existing } = await writeMelding(tx, {
+      const { melding, existing, reopened } = await writeMelding(tx, {
         ...o,
         attachments,
         kanaal: o.kanaal ?? 'POLITIE_MAIL',
@@ -82,6 +82,7 @@ export async function recordMelding(
           warnings: o.warnings.length,
           doorgestuurd: o.forwardedBy !== null,
           vrijgegeven: !!o.releasedBy,
+          heropend: reopened,
         },
       });
       return { meldingId: melding.id, version: melding.version };

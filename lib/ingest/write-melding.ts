@@ -5,8 +5,31 @@ import type { TFinding, TMeldformulier } from '../form/schema';
 import { hasEarlierMelding } from '../melding/has-earlier-melding';
 import { toMeldingColumns } from '../melding/to-melding-columns';
 import { getWerkgebied } from '../werkgebied/get-werkgebied';
-import { isOutsideWerkgebied } from '../werkgebied/werkgebied';
+import { deriveGemeente, isOutsideWerkgebied } from '../werkgebied/werkgebied';
 import { saveAttachments, type TPutAttachment } from './save-attachments';
+
+/**
+ * A new version of the form for a closed melding reopens it, visibly: back in behandeling with
+ * the uitkomst cleared (as a reopen by hand), the reason in the status history, and a mark that
+ * the inbox and the melding page show — never only a quiet "Versie n".
+ */
+function reopenedBy(version: number) {
+  return {
+    status: 'IN_BEHANDELING' as const,
+    uitkomst: null,
+    uitkomstToelichting: null,
+    loketAdvies: null,
+    closedAt: null,
+    heropendDoorVersie: version,
+    statusChanges: {
+      create: {
+        from: 'AFGEROND' as const,
+        to: 'IN_BEHANDELING' as const,
+        reason: `Versie ${version} van het formulier ontvangen na afronding: de melding is heropend`,
+      },
+    },
+  };
+}
 
 /**
  * The melding itself inside the caller's transaction: new, or for a kenmerk already known (same
@@ -29,8 +52,10 @@ export async function writeMelding(
   },
 ) {
   const columns = toMeldingColumns(o.formulier);
+  const werkgebied = await getWerkgebied({ db: tx });
   const flags = {
     ...columns,
+    ...deriveGemeente(werkgebied, columns),
     formulier: o.formulier,
     warnings: o.warnings,
     hasWarnings: o.warnings.length > 0,
@@ -38,19 +63,25 @@ export async function writeMelding(
     doorgestuurd: o.forwardedBy !== null,
     doorgestuurdDoor: o.forwardedBy,
     // The place as toMeldingColumns derives it: the betrokkene's address, else the voorval's.
-    buitenWerkgebied: isOutsideWerkgebied(await getWerkgebied({ db: tx }), columns),
+    buitenWerkgebied: isOutsideWerkgebied(werkgebied, columns),
   };
   // Serialise arrivals of the same kenmerk, so two versions never get the same number.
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`${o.mailboxId ?? 'hand'}:${o.formulier.kenmerk}`}))`;
   const herhaling = await hasEarlierMelding(tx, { ...columns, before: o.receivedAt });
   const existing = await tx.melding.findFirst({
     where: { mailboxId: o.mailboxId, kenmerk: o.formulier.kenmerk },
-    select: { id: true, version: true },
+    select: { id: true, version: true, status: true },
   });
   const melding = existing
     ? await tx.melding.update({
         where: { id: existing.id },
-        data: { ...flags, herhaling, version: existing.version + 1, opnieuwOntvangen: true },
+        data: {
+          ...flags,
+          herhaling,
+          version: existing.version + 1,
+          opnieuwOntvangen: true,
+          ...(existing.status === 'AFGEROND' ? reopenedBy(existing.version + 1) : {}),
+        },
       })
     : await tx.melding.create({
         data: {
@@ -79,5 +110,5 @@ export async function writeMelding(
     meldingId: melding.id,
     inboundId: o.inboundId,
   });
-  return { melding, existing };
+  return { melding, existing, reopened: existing?.status === 'AFGEROND' };
 }

@@ -11,7 +11,7 @@ export function buildAdreswijziging(o: {
   wijzigingen: string[];
   afleveradressen: string[];
   gemeenten: string[];
-  postcodes: { van: number; tot: number }[];
+  postcodes: { van: number; tot: number; gemeente?: string | null }[];
 }): TOutgoingContent {
   const list = (items: string[]) => (items.length ? items.map((i) => `- ${i}`) : ['- (geen)']);
   const body = [
@@ -27,7 +27,11 @@ export function buildAdreswijziging(o: {
     ...list(o.gemeenten),
     '',
     'Werkgebied — postcodegebieden (PC4):',
-    ...list(o.postcodes.map((p) => (p.van === p.tot ? `${p.van}` : `${p.van}–${p.tot}`))),
+    ...list(
+      o.postcodes.map(
+        (p) => `${p.van === p.tot ? p.van : `${p.van}–${p.tot}`}${p.gemeente ? ` (${p.gemeente})` : ''}`,
+      ),
+    ),
     '',
     'Wilt u de landelijke adressenlijst hierop aanpassen?',
     '',

@@ -2,17 +2,20 @@ import 'server-only';
 import { z } from 'zod';
 import { changeMelding } from './change-melding';
 import type { TActing } from './melding-scope';
+import { ZSoorten } from './soort-melding';
 
 export const ZAssessMelding = z.object({
   meldingId: z.string(),
   uitkomst: z.enum(['GEEN_REDEN', 'NADER_ONDERZOEK', 'DIRECT_OPVOLGEN'], { message: 'kies een beoordeling' }),
   prioriteit: z.enum(['LAAG', 'NORMAAL', 'HOOG'], { message: 'kies een prioriteit' }),
   reden: z.string().trim().min(5, 'geef een reden (minstens 5 tekens)').max(4000),
+  soorten: ZSoorten,
 });
 
 /**
- * The beoordeling after the KING handreiking, with priority and a required reason. The first one
- * marks the melding assessed (the overdue clock stops); an unassigned melding goes to the assessor.
+ * The beoordeling after the KING handreiking, with priority, a required reason and the soorten
+ * melding (for statistics; the latest beoordeling's count). The first one marks the melding
+ * assessed (the overdue clock stops); an unassigned melding goes to the assessor.
  */
 export async function assessMelding(o: TActing & z.input<typeof ZAssessMelding>) {
   const input = ZAssessMelding.parse(o);
@@ -30,6 +33,7 @@ export async function assessMelding(o: TActing & z.input<typeof ZAssessMelding>)
           uitkomst: input.uitkomst,
           prioriteit: input.prioriteit,
           reden: input.reden,
+          soorten: input.soorten,
         },
         select: { id: true },
       });
@@ -39,9 +43,15 @@ export async function assessMelding(o: TActing & z.input<typeof ZAssessMelding>)
           assigneeId: m.assigneeId ?? o.user.id,
           beoordeling: input.uitkomst,
           prioriteit: input.prioriteit,
+          soorten: input.soorten,
         },
         to: m.status === 'ONTVANGEN' ? 'IN_BEHANDELING' : undefined,
-        details: { beoordelingId: b.id, uitkomst: input.uitkomst, prioriteit: input.prioriteit },
+        details: {
+          beoordelingId: b.id,
+          uitkomst: input.uitkomst,
+          prioriteit: input.prioriteit,
+          soorten: input.soorten.join(','),
+        },
       };
     },
   });

@@ -6,6 +6,8 @@ import { changeMelding } from './change-melding';
 import { AppError } from '../errors';
 import type { TActing } from './melding-scope';
 import { toMeldingColumns } from './to-melding-columns';
+import { getWerkgebied } from '../werkgebied/get-werkgebied';
+import { deriveGemeente } from '../werkgebied/werkgebied';
 
 export const ZCorrectMeldingField = z.object({
   meldingId: z.string(),
@@ -32,7 +34,7 @@ export async function correctMeldingField(o: TActing & z.input<typeof ZCorrectMe
     action: 'melding.veld_gecorrigeerd',
     from: ['ONTVANGEN', 'IN_BEHANDELING', 'AANVULLING_GEVRAAGD', 'AFGEROND'],
     conflict: 'Van deze melding zijn de persoonsgegevens verwijderd',
-    apply: async (_tx, m) => {
+    apply: async (tx, m) => {
       if (!m.formulier) throw new AppError('conflict', 'Deze melding heeft geen ingelezen formulier');
       const corrections = m.corrections as TCorrection[];
       const current = applyCorrections(m.formulier as TMeldformulier, corrections);
@@ -51,8 +53,13 @@ export async function correctMeldingField(o: TActing & z.input<typeof ZCorrectMe
       // The kenmerk is the melding's identity and not correctable; every other column follows the form.
       const columns: Partial<ReturnType<typeof toMeldingColumns>> = toMeldingColumns(next.formulier);
       delete columns.kenmerk;
+      const place = { gemeente: columns.gemeente ?? null, pc4: columns.pc4 ?? null };
       return {
-        data: { ...columns, corrections: [...corrections, correction] },
+        data: {
+          ...columns,
+          ...deriveGemeente(await getWerkgebied({ db: tx }), place),
+          corrections: [...corrections, correction],
+        },
         details: { field: input.field },
       };
     },

@@ -82,6 +82,7 @@ export const BADGES = [
   'buiten_werkgebied',
   'minderjarig',
   'herinnering',
+  'heropend',
 ] as const;
 export type TBadge = (typeof BADGES)[number];
 
@@ -96,4 +97,5 @@ export const BADGE_LABELS: Record<TBadge, string> = {
   niet_geverifieerd: 'Afzender niet geverifieerd',
   reactie: 'Reactie ontvangen',
   buiten_werkgebied: 'Buiten werkgebied',
+  heropend: 'Heropend: nieuwe versie na afronding',
 };

@@ -48,6 +48,7 @@ const BADGE_WHERE: Record<Exclude<TBadge, 'te_laat' | 'herinnering'>, Prisma.Mel
   niet_geverifieerd: { authenticityVerified: false },
   reactie: { reactieOntvangen: true, status: { not: 'AFGEROND' } },
   buiten_werkgebied: { buitenWerkgebied: true },
+  heropend: { heropendDoorVersie: { not: null }, status: { not: 'AFGEROND' } },
 };
 
 function dutchDayStart(day: string): Date {
@@ -147,6 +148,7 @@ export async function listMeldingen(
         buitenWerkgebied: true,
         minderjarig: true,
         aanvullingGevraagdAt: true,
+        heropendDoorVersie: true,
         assignee: { select: { id: true, name: true, email: true } },
       },
     }),
@@ -181,6 +183,7 @@ export async function listMeldingen(
       if (m.buitenWerkgebied) badges.push('buiten_werkgebied');
       if (m.minderjarig) badges.push('minderjarig');
       if (needsHerinnering(m, clocks.herinneringWerkdagen, now)) badges.push('herinnering');
+      if (m.heropendDoorVersie !== null && m.status !== 'AFGEROND') badges.push('heropend');
       return {
         id: m.id,
         kenmerk: m.kenmerk,

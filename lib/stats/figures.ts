@@ -2,7 +2,7 @@
  * The raw figures behind the statistics page, as the queries (lib/stats) return them:
  * exact counts, not yet suppressed. Only lib/stats/tables.ts turns them into what anyone sees.
  */
-import type { MeldingStatus, Uitkomst } from '../db/generated/enums';
+import type { MeldingKanaal, MeldingStatus, Uitkomst } from '../db/generated/enums';
 import type { TStatsFilter } from './period';
 
 export type TSeriesPoint = { key: string; aantal: number; lastYear: number };
@@ -18,6 +18,10 @@ export type TStatsFigures = {
   perEenheid: { eenheid: string | null; basisteam: string | null; aantal: number }[];
   perGemeente: { gemeente: string | null; aantal: number }[];
   perPc4: { pc4: number | null; aantal: number }[];
+  /** How the meldingen arrived: the protocol mail, or registered by hand from which channel. */
+  perKanaal: { kanaal: MeldingKanaal; aantal: number }[];
+  /** Per soort melding (a key of lib/melding/soort-melding.ts; null: none chosen); a melding can count under several. */
+  perSoort: { soort: string | null; aantal: number }[];
   perStatus: { status: MeldingStatus; aantal: number }[];
   perUitkomst: { uitkomst: Uitkomst | null; aantal: number }[];
   perLoket: { loket: string | null; aantal: number }[];
@@ -33,6 +37,8 @@ export type TStatsFigures = {
     geinformeerd: number;
     aanvulling: number;
     herhaling: number;
+    /** Meldingen whose gemeente is the form's plaats: no werkgebied PC4 range matched their postcode. */
+    gemeenteUitPlaats: number;
   };
   /** Foutmeldingen sent in the period; null under a gemeente or unit filter (they have neither). */
   foutmeldingen: number | null;

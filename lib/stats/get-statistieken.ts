@@ -23,6 +23,8 @@ export async function getStatistieken(o: {
   const perEenheid = await q.perEenheid(ctx);
   const perGemeente = await q.perGemeente(ctx);
   const perPc4 = await q.perPc4(ctx);
+  const perKanaal = await q.perKanaal(ctx);
+  const perSoort = await q.perSoort(ctx);
   const statusUitkomst = await q.perStatusUitkomst(ctx);
   const doorlooptijden = await q.doorlooptijden(ctx);
   const flags = await q.flags(ctx);
@@ -39,6 +41,8 @@ export async function getStatistieken(o: {
     perEenheid,
     perGemeente,
     perPc4,
+    perKanaal,
+    perSoort,
     ...statusUitkomst,
     doorlooptijden,
     flags,

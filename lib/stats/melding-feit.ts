@@ -4,15 +4,18 @@
  * and the werkdagen setting. The statistics view (stats_melding) derives the same fields for live
  * meldingen in SQL, so a melding counts the same before and after retention.
  */
-import type { MeldingStatus, Uitkomst } from '../db/generated/enums';
+import type { GemeenteBron, MeldingKanaal, MeldingStatus, Uitkomst } from '../db/generated/enums';
 import { dutchDate, werkdagenTussen } from '../werkdagen';
 
 export type TFeitBron = {
   receivedAt: Date;
   firstAssessedAt: Date | null;
   closedAt: Date | null;
+  kanaal: MeldingKanaal;
   gemeente: string | null;
+  gemeenteBron: GemeenteBron;
   pc4: number | null;
+  soorten: string[];
   eenheid: string | null;
   basisteam: string | null;
   status: MeldingStatus;
@@ -46,8 +49,11 @@ export function toMeldingFeit(
 ): TMeldingFeitData {
   return {
     receivedDate: new Date(`${dutchDate(m.receivedAt)}T00:00:00Z`),
+    kanaal: m.kanaal,
     gemeente: m.gemeente,
+    gemeenteBron: m.gemeenteBron,
     pc4: m.pc4,
+    soorten: m.soorten,
     eenheid: m.eenheid,
     basisteam: m.basisteam,
     status: m.status,

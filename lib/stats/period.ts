@@ -68,11 +68,18 @@ function lastOfMonth(date: string): string {
   return iso(new Date(Date.UTC(y, m, 0)));
 }
 
+/** The last day of the last whole calendar month before `today`'s. */
+export function lastWholeMonthEnd(today: string): string {
+  return iso(new Date(day(firstOfMonth(today)).getTime() - DAY_MS));
+}
+
 /**
  * Parses search parameters (throws a ZodError on bad input); `today` is a Dutch date. The period
  * is widened to whole calendar months: with any exact day range, two queries one day apart
  * differ by one day's meldingen, and the difference in the PC4 or outcome tables names that
- * melding's PC4 and outcome. The default is the twelve months up to and including this one.
+ * melding's PC4 and outcome. For the same reason it ends with the last month that is over: the
+ * running month grows by the day, so today's figures minus yesterday's would name one melding.
+ * The default is the twelve whole months before this one.
  */
 export function parseStatsFilter(
   params: Record<string, string | string[] | undefined>,
@@ -80,8 +87,19 @@ export function parseStatsFilter(
 ): TStatsFilter {
   const flat = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   const input = ZFilterInput.parse(flat);
-  const tot = lastOfMonth(input.tot ?? today);
+  const lastWhole = lastWholeMonthEnd(today);
+  const asked = lastOfMonth(input.tot ?? today);
+  const tot = asked > lastWhole ? lastWhole : asked;
   const van = firstOfMonth(input.van ?? iso(new Date(day(shiftYears(tot, -1)).getTime() + DAY_MS)));
+  if (input.van && van > lastWhole)
+    throw new z.ZodError([
+      {
+        code: 'custom',
+        path: ['van'],
+        message: 'de lopende maand telt pas mee als hij voorbij is; kies een eerdere maand',
+        input: van,
+      },
+    ]);
   if (van > tot)
     throw new z.ZodError([
       { code: 'custom', path: ['van'], message: 'begint na het einde van de periode', input: van },

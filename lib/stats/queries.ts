@@ -49,6 +49,7 @@ const ROLLUPS = {
   telling: { dag: 'stats_dag', maand: 'stats_maand', alle: null, cols: '*' },
   pc4: { dag: 'stats_dag_pc4', maand: 'stats_maand_pc4', alle: null, cols: '*' },
   werkdagen: { dag: 'stats_dag_werkdagen', maand: 'stats_maand_werkdagen', alle: null, cols: '*' },
+  soort: { dag: 'stats_dag_soort', maand: 'stats_maand_soort', alle: null, cols: '*' },
   doorloop: {
     dag: 'stats_doorloop_dag',
     maand: 'stats_maand_doorloop',
@@ -141,6 +142,17 @@ const perPc4 = ({ db, filter }: TQueryContext) =>
     TStatsFigures['perPc4']
   >`SELECT pc4, sum(n)::int AS aantal FROM ${source('pc4', filter, filter)} GROUP BY 1 ORDER BY 2 DESC, 1`;
 
+const perKanaal = ({ db, filter }: TQueryContext) =>
+  db.$queryRaw<
+    TStatsFigures['perKanaal']
+  >`SELECT kanaal, sum(n)::int AS aantal FROM ${source('telling', filter, filter)} GROUP BY 1 ORDER BY 2 DESC, 1`;
+
+/** Per soort melding: a melding with several soorten counts under each (null: none chosen). */
+const perSoort = ({ db, filter }: TQueryContext) =>
+  db.$queryRaw<
+    TStatsFigures['perSoort']
+  >`SELECT soort, sum(n)::int AS aantal FROM ${source('soort', filter, filter)} GROUP BY 1 ORDER BY 2 DESC, 1`;
+
 async function perStatusUitkomst({
   db,
   filter,
@@ -210,7 +222,8 @@ async function flags({ db, filter, werkdagenBeoordeling }: TQueryContext): Promi
       coalesce(sum(hulpverlening), 0)::int AS hulpverlening,
       coalesce(sum(geinformeerd), 0)::int AS geinformeerd,
       coalesce(sum(aanvulling), 0)::int AS aanvulling,
-      coalesce(sum(herhaling), 0)::int AS herhaling
+      coalesce(sum(herhaling), 0)::int AS herhaling,
+      coalesce(sum(gemeente_uit_plaats), 0)::int AS "gemeenteUitPlaats"
     FROM ${source('telling', filter, filter)}`;
   return row!;
 }
@@ -228,6 +241,8 @@ export const STATS_QUERIES = {
   perEenheid,
   perGemeente,
   perPc4,
+  perKanaal,
+  perSoort,
   perStatusUitkomst,
   doorlooptijden,
   flags,

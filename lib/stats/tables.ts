@@ -3,7 +3,8 @@
  * suppression applied (lib/stats/suppress.ts). Page, CSV and XLSX all show these same cells.
  */
 import type { TStatsFigures, TDoorlooptijd } from './figures';
-import { STATUS_LABELS, UITKOMST_LABELS } from '../melding/labels';
+import { KANAAL_LABELS, STATUS_LABELS, UITKOMST_LABELS } from '../melding/labels';
+import { soortLabel } from '../melding/soort-melding';
 import { filterLabel, periodLabel, previousYear } from './period';
 import {
   aandeel,
@@ -22,6 +23,8 @@ export const TABELLEN = [
   'eenheid',
   'gemeente',
   'pc4',
+  'kanaal',
+  'soort',
   'status',
   'uitkomst',
   'loket',
@@ -137,6 +140,32 @@ export function buildTables(f: TStatsFigures): TTabel[] {
       (r) => r.aantal,
       f.totaal,
     ),
+    {
+      ...verdeling(
+        'Meldingen per kanaal',
+        'kanaal',
+        'Kanaal',
+        f.perKanaal,
+        (r) => KANAAL_LABELS[r.kanaal],
+        (r) => r.aantal,
+        f.totaal,
+      ),
+      toelichting:
+        'Hoe de melding binnenkwam: de e-mail van de politie volgens het protocol, of met de hand geregistreerd.',
+    },
+    {
+      ...verdeling(
+        'Meldingen per soort melding',
+        'soort',
+        'Soort melding',
+        f.perSoort,
+        (r) => (r.soort === null ? 'Geen soort gekozen' : soortLabel(r.soort)),
+        (r) => r.aantal,
+        f.totaal,
+      ),
+      toelichting:
+        'Gekozen bij de beoordeling; een melding kan onder meer dan één soort vallen, dus de aantallen tellen op tot meer dan het totaal.',
+    },
     verdeling(
       'Meldingen per status',
       'status',
@@ -218,6 +247,12 @@ export function buildTables(f: TStatsFigures): TTabel[] {
           'Herhaalde melding (zelfde persoon, 12 maanden)',
           aantal(k.herhaling),
           aandeel(k.herhaling, f.totaal),
+          'alle meldingen',
+        ],
+        [
+          'Gemeente uit de plaatsnaam (postcode in geen postcodegebied van het werkgebied)',
+          aantal(k.gemeenteUitPlaats),
+          aandeel(k.gemeenteUitPlaats, f.totaal),
           'alle meldingen',
         ],
         f.foutmeldingen === null

@@ -9,6 +9,6 @@ export async function getWerkgebied(o: { db: TDb | TTx }): Promise<TWerkgebied> 
   const postcodes = await o.db.werkgebiedPostcode.findMany({ orderBy: [{ van: 'asc' }, { tot: 'asc' }] });
   return {
     gemeenten: gemeenten.map((g) => g.naam),
-    postcodes: postcodes.map((p) => ({ van: p.van, tot: p.tot })),
+    postcodes: postcodes.map((p) => ({ van: p.van, tot: p.tot, gemeente: p.gemeente })),
   };
 }

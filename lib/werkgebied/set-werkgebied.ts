@@ -13,7 +13,8 @@ export const ZWerkgebied = z.object({
 
 /**
  * Replaces the werkgebied as a whole (one transaction, audited). Applies to meldingen received
- * from now on; meldingen already in keep their mark.
+ * from now on (their buiten-werkgebied mark and the gemeente derived from their postcode);
+ * meldingen already in keep theirs.
  */
 export async function setWerkgebied(o: {
   db: TDb;
@@ -22,7 +23,9 @@ export async function setWerkgebied(o: {
 }): Promise<TWerkgebied> {
   const input = ZWerkgebied.parse(o.werkgebied);
   const gemeenten = [...new Map(input.gemeenten.map((g) => [normaliseGemeente(g), g])).values()];
-  const postcodes = [...new Map(input.postcodes.map((r) => [`${r.van}-${r.tot}`, r])).values()];
+  const postcodes = [
+    ...new Map(input.postcodes.map((r) => [`${r.van}-${r.tot}-${r.gemeente ?? ''}`, r])).values(),
+  ];
   await o.db.$transaction(async (tx) => {
     await requireBeheerder(tx, o.actor);
     await tx.werkgebiedGemeente.deleteMany({});
@@ -37,7 +40,11 @@ export async function setWerkgebied(o: {
       actor: o.actor,
       action: 'werkgebied.gewijzigd',
       objectType: 'system',
-      details: { gemeenten: gemeenten.length, postcodebereiken: postcodes.length },
+      details: {
+        gemeenten: gemeenten.length,
+        postcodebereiken: postcodes.length,
+        metGemeente: postcodes.filter((r) => r.gemeente).length,
+      },
     });
   });
   return { gemeenten, postcodes };

@@ -4,14 +4,15 @@
  */
 import { z } from 'zod';
 
-export type TPostcodeRange = { van: number; tot: number };
+/** A PC4 range and, when the beheerder named it, the gemeente it lies in. */
+export type TPostcodeRange = { van: number; tot: number; gemeente?: string | null };
 export type TWerkgebied = { gemeenten: string[]; postcodes: TPostcodeRange[] };
 
 const ZPc4 = z.coerce.number().int().min(1000).max(9999);
-export const ZPostcodeRange = z
-  .object({ van: ZPc4, tot: ZPc4 })
-  .refine((r) => r.van <= r.tot, { message: 'de eerste postcode mag niet na de laatste liggen' });
 export const ZGemeenteNaam = z.string().trim().min(1).max(100);
+export const ZPostcodeRange = z
+  .object({ van: ZPc4, tot: ZPc4, gemeente: ZGemeenteNaam.nullable().default(null) })
+  .refine((r) => r.van <= r.tot, { message: 'de eerste postcode mag niet na de laatste liggen' });
 
 /** Names compare without case, accents or surrounding/double spaces ("'s-Gravenhage" = "'S-GRAVENHAGE"). */
 export function normaliseGemeente(naam: string): string {
@@ -34,4 +35,21 @@ export function isOutsideWerkgebied(
   const inPostcode =
     place.pc4 !== null && w.postcodes.some((r) => place.pc4! >= r.van && place.pc4! <= r.tot);
   return !inGemeente && !inPostcode;
+}
+
+/**
+ * A melding's gemeente: the gemeente of the werkgebied's PC4 range its postcode lies in (the first
+ * range that names one), else — visibly marked — the plaats written in the form.
+ */
+export function deriveGemeente(
+  w: TWerkgebied,
+  place: { gemeente: string | null; pc4: number | null },
+): { gemeente: string | null; gemeenteBron: 'POSTCODE' | 'PLAATS' } {
+  const range =
+    place.pc4 === null
+      ? undefined
+      : w.postcodes.find((r) => r.gemeente && place.pc4! >= r.van && place.pc4! <= r.tot);
+  return range
+    ? { gemeente: range.gemeente!, gemeenteBron: 'POSTCODE' }
+    : { gemeente: place.gemeente, gemeenteBron: 'PLAATS' };
 }

@@ -116,8 +116,14 @@ describe('triage in the browser', () => {
     await page.getByLabel('Onvoldoende informatie — nader onderzoek').check();
     await page.getByLabel('Prioriteit').selectOption('HOOG');
     await page.getByLabel('Reden (verplicht)').fill('Onvoldoende zicht op de woonsituatie en het netwerk.');
+    await page.getByLabel('Verward gedrag').check();
+    await page.getByLabel('Eenzaamheid').check();
     await page.getByRole('button', { name: 'Beoordeling opslaan' }).click();
     await page.getByText('Beoordeling door Mila Medewerker').waitFor();
+    await expect(page.getByTestId('soorten').textContent()).resolves.toBe('Verward gedrag, Eenzaamheid');
+    await expect(page.getByTestId('gemeente').textContent()).resolves.toContain(
+      'plaatsnaam uit het formulier',
+    );
 
     await openPanel(page, 'Verzoek om aanvulling');
     const body = page.locator('#aanvulling-body');

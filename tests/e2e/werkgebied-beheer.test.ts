@@ -51,15 +51,23 @@ describe('werkgebied and retention in the browser', () => {
     await page.goto(`${web.url}/beheer/werkgebied`);
     await hydrated(page);
     await page.getByLabel('Gemeenten en plaatsen').fill('Rotterdam\nSchiedam');
-    await page.getByLabel('Postcodegebieden (PC4)').fill('3000-3099\n3190');
+    await page.getByLabel('Postcodegebieden (PC4)').fill('3000-3099 Rotterdam\n3190');
     await page.getByRole('button', { name: 'Werkgebied opslaan' }).click();
     await page.getByText('Werkgebied opgeslagen').waitFor();
     expect(
-      await t.db.werkgebiedPostcode.findMany({ select: { van: true, tot: true }, orderBy: { van: 'asc' } }),
+      await t.db.werkgebiedPostcode.findMany({
+        select: { van: true, tot: true, gemeente: true },
+        orderBy: { van: 'asc' },
+      }),
     ).toEqual([
-      { van: 3000, tot: 3099 },
-      { van: 3190, tot: 3190 },
+      { van: 3000, tot: 3099, gemeente: 'Rotterdam' },
+      { van: 3190, tot: 3190, gemeente: null },
     ]);
+    // The form shows the ranges back with their gemeente.
+    await page.reload();
+    await expect(page.getByLabel('Postcodegebieden (PC4)').inputValue()).resolves.toBe(
+      '3000-3099 Rotterdam\n3190',
+    );
 
     await page.getByLabel('Postcodegebieden (PC4)').fill('30AB');
     await page.getByRole('button', { name: 'Werkgebied opslaan' }).click();

@@ -16,6 +16,8 @@ import { meldingMail } from '../support/melding-mail';
 import { waitFor } from '../support/processes';
 import { readBytes } from '../../lib/bytes/read-bytes';
 import { randomInt } from '../support/random';
+import { acting, seedUser } from '../support/melding-seed';
+import { listMeldingen } from '../../lib/melding/list-meldingen';
 
 let env: TIngestEnv;
 
@@ -235,6 +237,48 @@ describe('ingestion', () => {
       telefonischContactGewenst: false,
     });
     expect(meldingen[0]!.versies.map((v) => v.version).sort()).toEqual([1, 2]);
+  });
+
+  it('reopens a closed melding visibly when a new version of its form arrives', async () => {
+    const kenmerk = 'PL1300-2026000304';
+    await env.deliver(await meldingMail({ kenmerk }));
+    await waitSignal(kenmerk, 1);
+    const first = await env.t.db.melding.findFirstOrThrow({ where: { kenmerk } });
+    await env.t.db.melding.update({
+      where: { id: first.id },
+      data: { status: 'AFGEROND', uitkomst: 'GEEN_VERVOLG', closedAt: new Date() },
+    });
+    await env.deliver(
+      await meldingMail({
+        kenmerk,
+        formulier: sampleFormulier({ kenmerk, redenAanmelding: 'Opnieuw overlast.' }),
+      }),
+    );
+    await waitSignal(kenmerk, 2);
+    const reopened = await env.t.db.melding.findUniqueOrThrow({
+      where: { id: first.id },
+      include: { statusChanges: { orderBy: { createdAt: 'asc' } } },
+    });
+    expect(reopened).toMatchObject({
+      version: 2,
+      status: 'IN_BEHANDELING',
+      uitkomst: null,
+      closedAt: null,
+      heropendDoorVersie: 2,
+    });
+    expect(reopened.statusChanges.at(-1)).toMatchObject({
+      from: 'AFGEROND',
+      to: 'IN_BEHANDELING',
+      reason: 'Versie 2 van het formulier ontvangen na afronding: de melding is heropend',
+    });
+    const audited = await env.t.db.auditEvent.findFirstOrThrow({
+      where: { objectId: first.id, action: 'melding.opnieuw_ontvangen' },
+    });
+    expect(audited.details).toMatchObject({ version: 2, heropend: true });
+    // In the inbox: the badge, and the badge filter finds it.
+    const medewerker = await seedUser(env.t.db, 'MEDEWERKER');
+    const list = await listMeldingen({ ...acting(env.t.db, medewerker), filter: { badges: ['heropend'] } });
+    expect(list.rows.map((r) => [r.kenmerk, r.badges.includes('heropend')])).toEqual([[kenmerk, true]]);
   });
 
   it('threads the officer’s reply onto the melding, without answering it', async () => {

@@ -43,6 +43,26 @@ const as = (u: TSeedUser) => acting(t.db, u);
 const statusOf = async (id: string) => (await t.db.melding.findUniqueOrThrow({ where: { id } })).status;
 
 describe('the triage flow', () => {
+  it('a later beoordeling replaces the soorten melding (a single checkbox arrives as a string)', async () => {
+    const m = await seedMelding(t.db, { mailboxId });
+    const base = {
+      ...as(medewerker),
+      meldingId: m.id,
+      uitkomst: 'NADER_ONDERZOEK' as const,
+      prioriteit: 'NORMAAL' as const,
+    };
+    await assessMelding({ ...base, reden: 'Eerste indruk: verward.', soorten: ['VERWARD_GEDRAG'] });
+    await assessMelding({ ...base, reden: 'Na contact: vooral eenzaamheid.', soorten: 'EENZAAMHEID' });
+    const after = await t.db.melding.findUniqueOrThrow({
+      where: { id: m.id },
+      include: { beoordelingen: { orderBy: { createdAt: 'asc' } } },
+    });
+    expect(after.soorten).toEqual(['EENZAAMHEID']);
+    expect(after.beoordelingen.map((b) => b.soorten)).toEqual([['VERWARD_GEDRAG'], ['EENZAAMHEID']]);
+    await assessMelding({ ...base, reden: 'Geen soort meer te geven.' });
+    expect((await t.db.melding.findUniqueOrThrow({ where: { id: m.id } })).soorten).toEqual([]);
+  });
+
   it('claim, assess, aanvulling (mail to the officer), resume, note, close', async () => {
     const m = await seedMelding(t.db, { mailboxId });
     await assignMelding({ ...as(medewerker), meldingId: m.id, assigneeId: medewerker.id });
@@ -63,12 +83,24 @@ describe('the triage flow', () => {
         reden: '',
       }),
     ).rejects.toThrow(/reden/);
+    await expect(
+      assessMelding({
+        ...as(medewerker),
+        meldingId: m.id,
+        uitkomst: 'NADER_ONDERZOEK',
+        prioriteit: 'HOOG',
+        reden: 'Onvoldoende zicht op de woonsituatie.',
+        soorten: ['VERWARD_GEDRAG', 'GOKKEN'],
+      }),
+    ).rejects.toThrow(/soort melding/);
     await assessMelding({
       ...as(medewerker),
       meldingId: m.id,
       uitkomst: 'NADER_ONDERZOEK',
       prioriteit: 'HOOG',
       reden: 'Onvoldoende zicht op de woonsituatie.',
+      // As a form sends them: in any order, a repeat, one as a string when alone.
+      soorten: ['VERVUILING', 'VERWARD_GEDRAG', 'VERVUILING'],
     });
     const assessed = await t.db.melding.findUniqueOrThrow({
       where: { id: m.id },
@@ -79,7 +111,13 @@ describe('the triage flow', () => {
       uitkomst: 'NADER_ONDERZOEK',
       prioriteit: 'HOOG',
       authorId: medewerker.id,
+      soorten: ['VERWARD_GEDRAG', 'VERVUILING'],
     });
+    expect(assessed.soorten).toEqual(['VERWARD_GEDRAG', 'VERVUILING']);
+    const audited = await t.db.auditEvent.findFirstOrThrow({
+      where: { action: 'melding.beoordeeld', objectId: m.id },
+    });
+    expect(audited.details).toMatchObject({ soorten: 'VERWARD_GEDRAG,VERVUILING' });
 
     const draft = await getMailDraft({ ...as(medewerker), meldingId: m.id, kind: 'AANVULLING' });
     expect(draft.recipient).toBe('j.testagent@politie.nl');

@@ -75,11 +75,18 @@ describe('statistics exports', () => {
       'eenheid',
       'gemeente',
       'pc4',
+      'kanaal',
+      'soort',
       'status',
       'uitkomst',
       'loket',
       'doorlooptijden',
       'kenmerken',
+    ]);
+    expect(rowsOf(wb.getWorksheet('soort')!).slice(-3)).toEqual([
+      ['Verward gedrag', 7, 58.3],
+      ['Eenzaamheid', 5, 41.7],
+      ['Geen soort gekozen', 5, 41.7],
     ]);
     const aantallen = rowsOf(wb.getWorksheet('aantallen')!);
     expect(aantallen[3]).toEqual(['Vorig jaar: 1 april 2025 t/m 30 april 2025.']);

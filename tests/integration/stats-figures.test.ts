@@ -114,6 +114,28 @@ describe('statistics over the hand-built data set (April 2026)', () => {
     ]);
   });
 
+  it('by kanaal and soort melding (a melding under each of its soorten), and gemeenten taken from the plaats', async () => {
+    const tb = await tables();
+    expect(tb.kanaal!.rijen).toEqual([
+      ['e-mail van de politie (protocol)', 7, 58.3],
+      ['telefoon', 5, 41.7],
+    ]);
+    expect(tb.soort!.rijen).toEqual([
+      ['Verward gedrag', 7, 58.3],
+      ['Eenzaamheid', 5, 41.7],
+      ['Geen soort gekozen', 5, 41.7],
+    ]);
+    expect(tb.kenmerken!.rijen.at(-2)).toEqual([
+      'Gemeente uit de plaatsnaam (postcode in geen postcodegebied van het werkgebied)',
+      5,
+      41.7,
+      'alle meldingen',
+    ]);
+    // Under a gemeente filter the soorten come from the same filtered rollup.
+    const schiedam = await tables({ gemeente: 'Schiedam' });
+    expect(schiedam.soort!.rijen).toEqual([['Geen soort gekozen', '< 5', 'x']]);
+  });
+
   it('doorlooptijden (median, p90) and shares, werkdagen across holidays', async () => {
     const tb = await tables();
     expect(tb.doorlooptijden!.rijen).toEqual([
@@ -131,6 +153,12 @@ describe('statistics over the hand-built data set (April 2026)', () => {
       ['Betrokkene geïnformeerd', 5, 41.7, 'alle meldingen'],
       ['Aanvulling gevraagd', '< 5', 'x', 'alle meldingen'],
       ['Herhaalde melding (zelfde persoon, 12 maanden)', '< 5', 'x', 'alle meldingen'],
+      [
+        'Gemeente uit de plaatsnaam (postcode in geen postcodegebied van het werkgebied)',
+        5,
+        41.7,
+        'alle meldingen',
+      ],
       ['Foutmeldingen verstuurd', 5, 29.4, 'ontvangen meldberichten'],
     ]);
   });

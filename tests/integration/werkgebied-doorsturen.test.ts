@@ -9,6 +9,7 @@ import { encryptSecret } from '../../lib/secrets/crypto';
 import type { Mailbox } from '../../lib/db/generated/client';
 import { getKeyring } from '../../lib/secrets/keyring';
 import { addAnderMeldpunt } from '../../lib/werkgebied/add-ander-meldpunt';
+import { correctMeldingField } from '../../lib/melding/correct-melding-field';
 import { forwardMelding } from '../../lib/melding/forward-melding';
 import { getWerkgebied } from '../../lib/werkgebied/get-werkgebied';
 import { recordMelding } from '../../lib/ingest/record-melding';
@@ -118,7 +119,7 @@ describe('werkgebied', () => {
         gemeenten: ['Rotterdam', 'rotterdam', 'Capelle aan den IJssel'],
         postcodes: [
           { van: 3000, tot: 3099 },
-          { van: 3190, tot: 3199 },
+          { van: 3190, tot: 3199, gemeente: 'Rotterdam' },
         ],
       },
     });
@@ -126,8 +127,8 @@ describe('werkgebied', () => {
     expect(await getWerkgebied({ db: t.db })).toEqual({
       gemeenten: ['Capelle aan den IJssel', 'rotterdam'],
       postcodes: [
-        { van: 3000, tot: 3099 },
-        { van: 3190, tot: 3199 },
+        { van: 3000, tot: 3099, gemeente: null },
+        { van: 3190, tot: 3199, gemeente: 'Rotterdam' },
       ],
     });
     expect(
@@ -156,6 +157,31 @@ describe('werkgebied', () => {
       voorval: { van: null, tot: null, postcode: null, plaats: null },
     });
     expect(unknown.buitenWerkgebied).toBe(false);
+  });
+
+  it("derives the gemeente from the postcode's range, else keeps the form's plaats marked as such; a correction follows", async () => {
+    // 3011 lies in a range without a gemeente: the form's plaats, marked.
+    expect(await ingest({ betrokkene: PEOPLE[0]! })).toMatchObject({
+      gemeente: 'Rotterdam',
+      gemeenteBron: 'PLAATS',
+    });
+    const hoogvliet = await ingest({
+      betrokkene: { ...PEOPLE[0]!, postcode: '3192AB', plaats: 'Hoogvliet' },
+    });
+    expect(hoogvliet).toMatchObject({ pc4: 3192, gemeente: 'Rotterdam', gemeenteBron: 'POSTCODE' });
+    const utrecht = await ingest({ betrokkene: { ...PEOPLE[0]!, postcode: '3511AB', plaats: 'Utrecht' } });
+    expect(utrecht).toMatchObject({ gemeente: 'Utrecht', gemeenteBron: 'PLAATS' });
+    await correctMeldingField({
+      ...acting(t.db, medewerker),
+      meldingId: utrecht.id,
+      field: 'betrokkene.postcode',
+      value: '3195XY',
+    });
+    expect(await t.db.melding.findUniqueOrThrow({ where: { id: utrecht.id } })).toMatchObject({
+      pc4: 3195,
+      gemeente: 'Rotterdam',
+      gemeenteBron: 'POSTCODE',
+    });
   });
 });
 

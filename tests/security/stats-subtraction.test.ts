@@ -6,6 +6,8 @@
  * - subtraction across queries: two periods one day apart differed by that day's meldingen, so
  *   the PC4 and uitkomst tables named one melding's PC4 and outcome. Periods are now whole
  *   months: any two periods one day apart within a month give the same tables.
+ * - subtraction across days: the running month grew by the day, so the same query today and
+ *   yesterday differed by today's meldingen. Periods now end with the last month that is over.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getStatistieken } from '../../lib/stats/get-statistieken';
@@ -27,8 +29,10 @@ afterAll(async () => {
   await t?.drop();
 });
 
-const tablesFor = async (params: Record<string, string>) =>
-  buildTables(await getStatistieken({ db: t.db, role: 'COORDINATOR', filter: parseStatsFilter(params) }));
+const tablesFor = async (params: Record<string, string>, today?: string) =>
+  buildTables(
+    await getStatistieken({ db: t.db, role: 'COORDINATOR', filter: parseStatsFilter(params, today) }),
+  );
 
 /** Breakdowns whose counts add up to the total of the view, with the column holding the counts. */
 const BREAKDOWNS: Partial<Record<TTabel['key'], number>> = {
@@ -71,6 +75,20 @@ describe('subtraction attacks on the statistics', () => {
         tablesFor({ van: '2026-04-01', tot, stap: 'maand' }),
       ]);
       expect(longer.map((table) => table.rijen)).toEqual(shorter.map((table) => table.rijen));
+    }
+  });
+
+  it('leaves out the running month, which grows by the day, with or without a filter', async () => {
+    // On 21 April 2026 the April meldingen in the data set are the month so far: asked up to
+    // today, the tables stop at 31 March, the same as on any other day of April.
+    for (const filter of [{}, { gemeente: 'Schiedam' }] as Record<string, string>[]) {
+      const upToMarch = await tablesFor({ van: '2025-05-01', tot: '2026-03-31', stap: 'maand', ...filter });
+      for (const today of ['2026-04-02', '2026-04-21', '2026-04-30']) {
+        const asked = await tablesFor({ van: '2025-05-01', tot: today, stap: 'maand', ...filter }, today);
+        expect(asked[0]!.periode).toBe('1 mei 2025 t/m 31 maart 2026');
+        expect(asked[0]!.rijen.map((row) => row[0])).not.toContain('2026-04');
+        expect(asked.map((table) => table.rijen)).toEqual(upToMarch.map((table) => table.rijen));
+      }
     }
   });
 });

@@ -4,7 +4,7 @@
  * foutmeldingen. tests/integration/stats-figures.test.ts lists the figures it must give.
  */
 import type { TDb } from '../../lib/db/client';
-import type { MeldingStatus, Uitkomst } from '../../lib/db/generated/enums';
+import type { GemeenteBron, MeldingKanaal, MeldingStatus, Uitkomst } from '../../lib/db/generated/enums';
 
 const H = 3_600_000;
 const D = 24 * H;
@@ -12,7 +12,10 @@ const D = 24 * H;
 type TLive = {
   at: string;
   gemeente: string;
+  gemeenteBron?: GemeenteBron;
   pc4: number;
+  soorten?: string[];
+  kanaal?: MeldingKanaal;
   basisteam: string;
   status: MeldingStatus;
   uitkomst?: Uitkomst;
@@ -33,7 +36,16 @@ type TLive = {
   geinformeerd?: boolean | null;
 };
 
-const R = { gemeente: 'Rotterdam', pc4: 3011, basisteam: 'Maasboulevard' };
+// Rotterdam derived from the postcode, with two soorten; the others keep the form's plaats, no soort.
+const R = {
+  gemeente: 'Rotterdam',
+  gemeenteBron: 'POSTCODE' as const,
+  pc4: 3011,
+  basisteam: 'Maasboulevard',
+  soorten: ['VERWARD_GEDRAG', 'EENZAAMHEID'],
+};
+// Registered by hand after a phone call.
+const telefoon = { kanaal: 'TELEFOON' as const };
 const tel = { telefonischContactGewenst: true };
 const telHulp = { telefonischContactGewenst: true, bestaandeHulpverlening: true };
 
@@ -97,6 +109,7 @@ export const LIVE: TLive[] = [
     geinformeerd: true,
   },
   {
+    ...telefoon,
     gemeente: 'Rotterdam',
     pc4: 3011,
     basisteam: 'Delfshaven',
@@ -109,6 +122,7 @@ export const LIVE: TLive[] = [
   },
   // Wednesday 15 April → Monday 20 April: 3 werkdagen.
   {
+    ...telefoon,
     gemeente: 'Rotterdam',
     pc4: 3021,
     basisteam: 'Delfshaven',
@@ -119,6 +133,7 @@ export const LIVE: TLive[] = [
     flags: { herhaling: true },
   },
   {
+    ...telefoon,
     gemeente: 'Schiedam',
     pc4: 3111,
     basisteam: 'Schiedam',
@@ -129,6 +144,7 @@ export const LIVE: TLive[] = [
   },
   // 31 March 22:30 UTC is 1 April 00:30 in Amsterdam: inside April.
   {
+    ...telefoon,
     gemeente: 'Schiedam',
     pc4: 3111,
     basisteam: 'Schiedam',
@@ -137,6 +153,7 @@ export const LIVE: TLive[] = [
     signalAfterS: 540,
   },
   {
+    ...telefoon,
     gemeente: 'Schiedam',
     pc4: 3111,
     basisteam: 'Schiedam',
@@ -150,6 +167,8 @@ export const LIVE: TLive[] = [
 
 const feit = {
   gemeente: 'Rotterdam',
+  gemeenteBron: 'POSTCODE' as const,
+  soorten: ['VERWARD_GEDRAG'],
   pc4: 3011,
   eenheid: 'Eenheid Rotterdam',
   basisteam: 'Maasboulevard',
@@ -196,6 +215,9 @@ export async function seedStatsDataset(db: TDb): Promise<void> {
         achternaam: 'Fictief',
         receivedAt,
         gemeente: m.gemeente,
+        gemeenteBron: m.gemeenteBron,
+        soorten: m.soorten,
+        kanaal: m.kanaal,
         pc4: m.pc4,
         eenheid: 'Eenheid Rotterdam',
         basisteam: m.basisteam,

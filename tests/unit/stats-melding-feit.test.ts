@@ -5,8 +5,11 @@ const base: TFeitBron = {
   receivedAt: new Date('2026-04-02T22:30:00Z'), // Friday 3 April 00:30 in Amsterdam (Goede Vrijdag: a werkdag)
   firstAssessedAt: null,
   closedAt: null,
+  kanaal: 'TELEFOON',
   gemeente: 'Rotterdam',
+  gemeenteBron: 'POSTCODE',
   pc4: 3011,
+  soorten: ['VERWARD_GEDRAG', 'EENZAAMHEID'],
   eenheid: 'Eenheid Rotterdam',
   basisteam: 'Maasboulevard',
   status: 'ONTVANGEN',
@@ -25,8 +28,11 @@ describe('toMeldingFeit', () => {
     const feit = toMeldingFeit(base, { signalSentAt: null, werkdagenBeoordeling: 2 });
     expect(feit).toEqual({
       receivedDate: new Date('2026-04-03T00:00:00Z'),
+      kanaal: 'TELEFOON',
       gemeente: 'Rotterdam',
+      gemeenteBron: 'POSTCODE',
       pc4: 3011,
+      soorten: ['VERWARD_GEDRAG', 'EENZAAMHEID'],
       eenheid: 'Eenheid Rotterdam',
       basisteam: 'Maasboulevard',
       status: 'ONTVANGEN',

@@ -12,10 +12,10 @@ import { kalenderRows } from '../../lib/stats/kalender';
 import { werkdagenTussen } from '../../lib/werkdagen';
 
 describe('statistics period and filter', () => {
-  it('defaults to the twelve whole months up to this one, with a step to suit the length', () => {
+  it('defaults to the twelve whole months before this one, with a step to suit the length', () => {
     expect(parseStatsFilter({}, '2026-11-23')).toEqual({
-      van: '2025-12-01',
-      tot: '2026-11-30',
+      van: '2025-11-01',
+      tot: '2026-10-31',
       gemeente: null,
       eenheid: null,
       basisteam: null,
@@ -33,6 +33,25 @@ describe('statistics period and filter', () => {
         eenheid: '',
       }).gemeente,
     ).toBe('Rotterdam');
+  });
+
+  it('never reaches into the running month: it grows by the day, so two days would differ by one melding', () => {
+    const dagen = ['2026-11-01', '2026-11-02', '2026-11-23', '2026-11-30'];
+    // Asked up to today or later: the period stops at the last month that is over, the same every day.
+    for (const today of dagen)
+      expect(parseStatsFilter({ van: '2026-01-01', tot: '2026-12-31' }, today)).toMatchObject({
+        van: '2026-01-01',
+        tot: '2026-10-31',
+      });
+    expect(parseStatsFilter({ tot: '2026-11-23', gemeente: 'Schiedam' }, '2026-11-23').tot).toBe(
+      '2026-10-31',
+    );
+    // Once November is over it counts.
+    expect(parseStatsFilter({ van: '2026-11-01', tot: '2026-11-30' }, '2026-12-01').tot).toBe('2026-11-30');
+    // Only the running month asked for: refused with a reason in Dutch.
+    expect(() => parseStatsFilter({ van: '2026-11-01', tot: '2026-11-30' }, '2026-11-23')).toThrow(
+      /lopende maand/,
+    );
   });
 
   it('refuses impossible dates, reversed and overlong periods and unknown steps', () => {

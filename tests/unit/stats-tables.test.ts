@@ -22,6 +22,16 @@ const figuren: TStatsFigures = {
     { gemeente: null, aantal: 4 },
   ],
   perPc4: [],
+  perKanaal: [
+    { kanaal: 'POLITIE_MAIL', aantal: 41 },
+    { kanaal: 'TELEFOON', aantal: 2 },
+  ],
+  perSoort: [
+    { soort: 'VERWARD_GEDRAG', aantal: 30 },
+    { soort: 'EENZAAMHEID', aantal: 20 },
+    { soort: 'ANDERS', aantal: 3 },
+    { soort: null, aantal: 6 },
+  ],
   perStatus: [{ status: 'AFGEROND', aantal: 43 }],
   perUitkomst: [{ uitkomst: 'NIET_IN_BEHANDELING', aantal: 43 }],
   perLoket: [
@@ -42,6 +52,7 @@ const figuren: TStatsFigures = {
     geinformeerd: 43,
     aanvulling: 5,
     herhaling: 2,
+    gemeenteUitPlaats: 9,
   },
   foutmeldingen: 7,
 };
@@ -87,6 +98,23 @@ describe('statistics tables and charts', () => {
       'Telefonisch contact gewenst',
       0,
       0,
+      'alle meldingen',
+    ]);
+    expect(tables.kanaal!.rijen).toEqual([
+      ['e-mail van de politie (protocol)', 'x', 'x'],
+      ['telefoon', '< 5', 'x'],
+    ]);
+    // Several soorten per melding: shares of all meldingen, a lone "< 5" still gets a partner.
+    expect(tables.soort!.rijen).toEqual([
+      ['Verward gedrag', 30, 69.8],
+      ['Eenzaamheid', 20, 46.5],
+      ['Anders', '< 5', 'x'],
+      ['Geen soort gekozen', 'x', 'x'],
+    ]);
+    expect(tables.kenmerken!.rijen.at(-2)).toEqual([
+      'Gemeente uit de plaatsnaam (postcode in geen postcodegebied van het werkgebied)',
+      9,
+      20.9,
       'alle meldingen',
     ]);
     for (const t of Object.values(tables)) expect(t.periode).toBe('1 januari 2026 t/m 31 maart 2026');

@@ -11,6 +11,7 @@ const STYLE: Record<TBadge, string> = {
   buiten_werkgebied: 'bg-slate-200 text-slate-900 border-slate-400',
   minderjarig: 'bg-purple-100 text-purple-900 border-purple-300',
   herinnering: 'bg-amber-100 text-amber-900 border-amber-300',
+  heropend: 'bg-red-100 text-red-900 border-red-300',
 };
 
 /** Badges as text (not colour alone), so they read the same to everyone. */

@@ -23,6 +23,8 @@ const BARS: Partial<Record<TTableKey, { label: number[]; value: number }>> = {
   eenheid: { label: [0, 1], value: 2 },
   gemeente: { label: [0], value: 1 },
   pc4: { label: [0], value: 1 },
+  kanaal: { label: [0], value: 1 },
+  soort: { label: [0], value: 1 },
   status: { label: [0], value: 1 },
   uitkomst: { label: [0], value: 1 },
   loket: { label: [0], value: 1 },
@@ -91,7 +93,9 @@ export default async function StatistiekenPage({
         <strong>{SMALL_COUNT}</strong> = 1 tot 4 meldingen; <strong>{SUPPRESSED}</strong> = niet getoond, want
         afgeleid van minder dan 5 meldingen, of verborgen omdat anders een &lsquo;{SMALL_COUNT}&rsquo; uit het
         totaal min de andere cellen te berekenen is; <strong>–</strong> = niet van toepassing. De periode
-        loopt altijd over hele kalendermaanden, zodat twee periodes die een dag verschillen niemand aanwijzen.{' '}
+        loopt altijd over hele kalendermaanden en eindigt met de laatste maand die voorbij is (de lopende
+        maand groeit elke dag en telt daarom nog niet mee), zodat twee periodes die een dag verschillen
+        niemand aanwijzen.{' '}
         {figuren.bijgewerkt
           ? `Cijfers bijgewerkt op ${figuren.bijgewerkt.toLocaleString('nl-NL', { timeZone: 'Europe/Amsterdam', dateStyle: 'long', timeStyle: 'short' })}.`
           : 'De cijfers zijn nog niet berekend.'}{' '}

@@ -58,7 +58,10 @@ export default async function WerkgebiedPage() {
                 Postcodegebieden (PC4)
               </label>
               <p id="postcodes-hulp" className="text-sm text-slate-600">
-                Eén per regel: een bereik zoals 3000-3099, of één postcode zoals 3190.
+                Eén per regel: een bereik zoals 3000-3099, of één postcode zoals 3190, met daarachter de
+                gemeente waarin het ligt (bijvoorbeeld 3000-3099 Rotterdam). De gemeente van een melding wordt
+                afgeleid uit de postcode; zonder passend bereik met gemeente geldt de plaatsnaam uit het
+                formulier (zichtbaar gemarkeerd op de melding).
               </p>
               <textarea
                 id="postcodes"

@@ -1,4 +1,5 @@
 import { BEOORDELING_LABELS, PRIORITEIT_LABELS } from '@/lib/melding/labels';
+import { SOORT_MELDING_LABELS } from '@/lib/melding/soort-melding';
 import type { TMeldingDetail } from '@/lib/melding/get-melding-by-id';
 import { aanvullingAction, assessAction, assignAction, noteAction, resumeAction } from './actions';
 import { CloseForm } from './close-form';
@@ -126,6 +127,21 @@ export function ActionsPanel({
               </label>
               <textarea id="reden" name="reden" rows={3} required minLength={5} className={field} />
             </div>
+            <fieldset>
+              <legend className="text-sm font-medium">Soort melding (meer keuzes mogelijk)</legend>
+              {Object.entries(SOORT_MELDING_LABELS).map(([v, l]) => (
+                <label key={v} className="mt-1 flex items-center gap-2 text-sm">
+                  <input
+                    type="checkbox"
+                    name="soorten"
+                    value={v}
+                    defaultChecked={m.soorten.includes(v)}
+                    className="h-4 w-4"
+                  />
+                  {l}
+                </label>
+              ))}
+            </fieldset>
           </ActionForm>
         </Panel>
       )}

@@ -12,6 +12,7 @@ import {
   UITKOMST_LABELS,
   type TBadge,
 } from '@/lib/melding/labels';
+import { soortLabel } from '@/lib/melding/soort-melding';
 import { aanvullingPrompt } from '@/lib/ingest/decide';
 import { AppError } from '@/lib/errors';
 import { getEerdereMeldingen } from '@/lib/melding/get-eerdere-meldingen';
@@ -74,6 +75,8 @@ export default async function MeldingPage({ params }: { params: Promise<{ id: st
   if (m.buitenWerkgebied) badges.push('buiten_werkgebied');
   if (m.minderjarig) badges.push('minderjarig');
   if (m.herinneringNodig) badges.push('herinnering');
+  const heropend = m.heropendDoorVersie !== null && m.status !== 'AFGEROND';
+  if (heropend) badges.push('heropend');
   const naam = [m.voornamen, m.voorvoegsel, m.achternaam].filter(Boolean).join(' ') || 'Naam onbekend';
   const askAanvulling = aanvullingPrompt(m.warnings as { field: string }[], !!m.behandelaarEmail);
   const pdf = m.attachments.find((a) => a.isForm);
@@ -127,10 +130,21 @@ export default async function MeldingPage({ params }: { params: Promise<{ id: st
             <>
               Beoordeling: <span className="font-medium">{BEOORDELING_LABELS[m.beoordeling]}</span> ·
               Prioriteit: <span className="font-medium">{PRIORITEIT_LABELS[m.prioriteit]}</span>
+              {' · Soort melding: '}
+              <span className="font-medium" data-testid="soorten">
+                {m.soorten.length ? m.soorten.map(soortLabel).join(', ') : 'niet gekozen'}
+              </span>
             </>
           ) : (
             'Nog niet beoordeeld'
           )}
+        </p>
+        <p className="mt-1 text-sm text-slate-700" data-testid="gemeente">
+          Gemeente: {m.gemeente ?? 'onbekend'}
+          {m.gemeente &&
+            (m.gemeenteBron === 'POSTCODE'
+              ? ' (afgeleid uit de postcode via het werkgebied)'
+              : ' (plaatsnaam uit het formulier: de postcode ligt in geen postcodegebied van het werkgebied)')}
         </p>
         {askAanvulling && m.status !== 'AFGEROND' && !m.aanvullingGevraagd && (
           <p role="note" className="mt-2 rounded bg-amber-50 p-2 text-sm text-amber-900">
@@ -146,6 +160,20 @@ export default async function MeldingPage({ params }: { params: Promise<{ id: st
           <p role="note" className="mt-2 text-sm text-amber-900">
             Het formulier bevat geen telefoonnummer van de behandelaar (afspraak 5): vraag het na als u
             telefonisch wilt afstemmen.
+          </p>
+        )}
+        {heropend && (
+          <p
+            role="note"
+            className="mt-2 rounded bg-amber-50 p-2 text-sm text-amber-900"
+            data-testid="heropend"
+          >
+            Deze melding was afgerond en is heropend doordat versie {m.heropendDoorVersie} van het formulier
+            binnenkwam.{' '}
+            <a href="#versies" className="underline">
+              Bekijk wat er veranderde
+            </a>{' '}
+            en beoordeel de melding opnieuw.
           </p>
         )}
         {m.minderjarig && m.status !== 'AFGEROND' && (

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Melding" ADD COLUMN     "heropendDoorVersie" INTEGER;
