@@ -10,47 +10,45 @@ import { SYSTEM_ACTOR } from '../../lib/audit/audit';
 import { refreshStatistieken } from '../../lib/stats/refresh-statistieken';
 import { createUser } from '../../lib/users/create-user';
 import { axeViolations } from '../support/axe';
-import { launchBrowser } from '../support/browser';
-import { createTestDb, type TTestDb } from '../support/db';
+import type { TTestDb } from '../support/db';
 import { seedMailbox, seedMelding } from '../support/melding-seed';
 import { createUserWithTotp, signInBrowser, totpCode, type TTestUser } from '../support/sign-in';
 import { seedStatsDataset } from '../support/stats-dataset';
-import { startWeb, type TWeb } from '../support/web';
+import type { TWeb } from '../support/web';
+import { startWebApp } from '../support/web-app';
 import { PAGES_BY_ROLE, type TPageRole, type TSeeded } from './pages-by-role';
 
 let t: TTestDb;
 let web: TWeb;
 let browser: Browser;
+let stop: () => Promise<void>;
 let seeded: TSeeded;
 const users = {} as Record<Exclude<TPageRole, 'afgemeld'>, TTestUser>;
 
 beforeAll(async () => {
-  t = await createTestDb();
-  await seedStatsDataset(t.db);
-  await refreshStatistieken({ db: t.db });
-  const mailbox = await seedMailbox(t.db);
-  const open = await seedMelding(t.db, {
-    mailboxId: mailbox.id,
-    warnings: [{ field: 'betrokkene.bsn', message: 'BSN voldoet niet aan de elfproef' }],
-  });
-  const closed = await seedMelding(t.db, { mailboxId: mailbox.id, withMail: false });
-  await t.db.melding.update({
-    where: { id: closed.id },
-    data: { status: 'AFGEROND', uitkomst: 'GEEN_VERVOLG', closedAt: new Date() },
-  });
-  seeded = { meldingId: open.id, closedMeldingId: closed.id, mailboxId: mailbox.id };
-  web = await startWeb({ databaseUrl: t.url });
-  browser = await launchBrowser();
+  ({ t, web, browser, stop } = await startWebApp({
+    seed: async (t) => {
+      await seedStatsDataset(t.db);
+      await refreshStatistieken({ db: t.db });
+      const mailbox = await seedMailbox(t.db);
+      const open = await seedMelding(t.db, {
+        mailboxId: mailbox.id,
+        warnings: [{ field: 'betrokkene.bsn', message: 'BSN voldoet niet aan de elfproef' }],
+      });
+      const closed = await seedMelding(t.db, { mailboxId: mailbox.id, withMail: false });
+      await t.db.melding.update({
+        where: { id: closed.id },
+        data: { status: 'AFGEROND', uitkomst: 'GEEN_VERVOLG', closedAt: new Date() },
+      });
+      seeded = { meldingId: open.id, closedMeldingId: closed.id, mailboxId: mailbox.id };
+    },
+  }));
   users.medewerker = await createUserWithTotp(t.db, { role: 'MEDEWERKER', name: 'Mila Medewerker' });
   users.coordinator = await createUserWithTotp(t.db, { role: 'COORDINATOR', name: 'Cor Coördinator' });
   users.beheerder = await createUserWithTotp(t.db, { role: 'BEHEERDER', name: 'Bea Beheerder' });
 }, 600_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await web?.stop();
-  await t?.drop();
-});
+afterAll(() => stop?.());
 
 async function check(page: Page, what: string) {
   await page.waitForLoadState('networkidle');

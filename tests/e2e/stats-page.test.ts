@@ -8,25 +8,27 @@ import ExcelJS from 'exceljs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { refreshStatistieken } from '../../lib/stats/refresh-statistieken';
-import { launchBrowser } from '../support/browser';
-import { createTestDb, type TTestDb } from '../support/db';
+import type { TTestDb } from '../support/db';
 import { createUserWithTotp, signInBrowser, signInHttp, type TTestUser } from '../support/sign-in';
 import { seedStatsDataset } from '../support/stats-dataset';
-import { startWeb, type TWeb } from '../support/web';
+import type { TWeb } from '../support/web';
+import { startWebApp } from '../support/web-app';
 
 let t: TTestDb;
 let web: TWeb;
 let browser: Browser;
+let stop: () => Promise<void>;
 const users = {} as Record<'coordinator' | 'medewerker' | 'beheerder', TTestUser>;
 const cookies = {} as Record<keyof typeof users, string>;
 const APRIL = 'van=2026-04-01&tot=2026-04-30&stap=week';
 
 beforeAll(async () => {
-  t = await createTestDb();
-  await seedStatsDataset(t.db);
-  await refreshStatistieken({ db: t.db });
-  web = await startWeb({ databaseUrl: t.url });
-  browser = await launchBrowser();
+  ({ t, web, browser, stop } = await startWebApp({
+    seed: async (t) => {
+      await seedStatsDataset(t.db);
+      await refreshStatistieken({ db: t.db });
+    },
+  }));
   users.coordinator = await createUserWithTotp(t.db, { role: 'COORDINATOR' });
   users.medewerker = await createUserWithTotp(t.db, { role: 'MEDEWERKER' });
   users.beheerder = await createUserWithTotp(t.db, { role: 'BEHEERDER' });
@@ -34,11 +36,7 @@ beforeAll(async () => {
     cookies[k] = await signInHttp(web.url, users[k]);
 }, 600_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await web?.stop();
-  await t?.drop();
-});
+afterAll(() => stop?.());
 
 const get = (path: string, who?: keyof typeof users) =>
   fetch(`${web.url}${path}`, { headers: who ? { cookie: cookies[who] } : {}, redirect: 'manual' });
