@@ -12,7 +12,8 @@
  *
  * On a machine shared with other work, wall-clock figures say as much about the load as about the
  * parser; "formsPerCpuSecond" divides the forms by the CPU time the process spent in the parse
- * rounds (the other two workers are idle then), which the load does not change much.
+ * rounds (the other two workers are idle then). The load changes it less, though still some: a
+ * busy machine's CPU-second does less (shared caches and cores).
  *
  * Last line of output: {"forms", "medianMs", "p95Ms", "formsPerSecond", "formsPerCpuSecond",
  * "bareExtractMedianMs", "ratioVsBareExtract"} (ratio of the medians).
