@@ -133,10 +133,20 @@ describe('statistics page in Chromium', () => {
     await signInBrowser(page, web.url, users.coordinator);
     await page.goto(`${web.url}/statistieken?${APRIL}`);
     await page.waitForSelector('.recharts-surface');
-    // One trend chart and seven bar charts, each beside its table.
-    expect(await page.locator('figure[role="img"]').count()).toBe(8);
-    expect(await page.locator('figure[role="img"] .recharts-wrapper').count()).toBe(8);
-    expect(await page.locator('table[data-tabel]').count()).toBe(9);
+    // One trend chart and nine bar charts, each beside its table.
+    expect(await page.locator('figure[role="img"]').count()).toBe(10);
+    expect(await page.locator('figure[role="img"] .recharts-wrapper').count()).toBe(10);
+    expect(await page.locator('table[data-tabel]').count()).toBe(11);
+    // Per kanaal and per soort melding (a melding under each of its soorten).
+    expect(await page.locator('table[data-tabel="kanaal"] tbody tr').allInnerTexts()).toEqual([
+      'e-mail van de politie (protocol)\t7\t58,3',
+      'telefoon\t5\t41,7',
+    ]);
+    expect(await page.locator('table[data-tabel="soort"] tbody tr').allInnerTexts()).toEqual([
+      'Verward gedrag\t7\t58,3',
+      'Eenzaamheid\t5\t41,7',
+      'Geen soort gekozen\t5\t41,7',
+    ]);
     const gemeente = page.locator('table[data-tabel="gemeente"] tbody tr');
     // Rotterdam's 9 is hidden too: total (12) minus it would give Schiedam's "< 5".
     expect(await gemeente.allInnerTexts()).toEqual(['Rotterdam\tx\tx', 'Schiedam\t< 5\tx']);
