@@ -4,6 +4,7 @@
  * none, the export route over HTTP, and in Chromium the charts beside the tables, without CSP
  * violations, and a print view without the filters.
  */
+import { readXlsx } from '../support/read-xlsx';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { refreshStatistieken } from '../../lib/stats/refresh-statistieken';
@@ -12,7 +13,6 @@ import { createTestDb, type TTestDb } from '../support/db';
 import { createUserWithTotp, signInBrowser, signInHttp, type TTestUser } from '../support/sign-in';
 import { seedStatsDataset } from '../support/stats-dataset';
 import { startWeb, type TWeb } from '../support/web';
-import { readXlsx } from '../support/read-xlsx';
 
 let t: TTestDb;
 let web: TWeb;
