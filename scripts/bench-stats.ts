@@ -157,6 +157,8 @@ async function main() {
       'stats_maand_werkdagen',
       'stats_maand_doorloop',
       'stats_maand_doorloop_alle',
+      'stats_dag_soort',
+      'stats_maand_soort',
     ]) {
       rollupRows[v] = (
         await db.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM ${v}`)

@@ -47,6 +47,7 @@ export async function exportPersonData(o: { db: TDb; actor: TAuditActor; query: 
           uitkomst: true,
           prioriteit: true,
           reden: true,
+          soorten: true,
           createdAt: true,
           author: { select: { email: true } },
         },

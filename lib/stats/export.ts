@@ -1,12 +1,12 @@
 /**
  * Exports of the statistics tables: CSV (lib/csv.ts: semicolons, decimal comma, for Dutch Excel)
- * and XLSX (exceljs, numbers as numbers). Both start with the title, the period and the filter,
+ * and XLSX (lib/stats/xlsx.ts, numbers as numbers). Both start with the title, the period and the filter,
  * so an exported table never loses the period it covers; suppressed cells stay "< 5" / "x".
  */
-import ExcelJS from 'exceljs';
 import { toCsv, type TCsvCell } from '../csv';
 import type { TCel } from './suppress';
 import type { TTabel } from './tables';
+import { writeXlsx } from './xlsx';
 
 const dutchNumber = (c: TCel): TCsvCell => (typeof c === 'number' ? String(c).replace('.', ',') : c);
 
@@ -30,16 +30,16 @@ export function tableToCsv(t: TTabel): string {
 const sheetName = (s: string) => s.replace(/[:\\/?*[\]]/g, ' ').slice(0, 31);
 
 export async function tablesToXlsx(tables: TTabel[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'meldpost';
-  for (const t of tables) {
-    const ws = wb.addWorksheet(sheetName(t.key));
-    for (const row of preamble(t)) ws.addRow(row);
-    ws.getRow(1).font = { bold: true, size: 13 };
-    const header = ws.addRow(t.kolommen);
-    header.font = { bold: true };
-    for (const r of t.rijen) ws.addRow(r.map((c) => c ?? '–'));
-    ws.columns.forEach((col, i) => (col.width = i === 0 ? 44 : 18));
-  }
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return writeXlsx(
+    tables.map((t) => {
+      const head = preamble(t);
+      return {
+        name: sheetName(t.key),
+        rows: [...head, t.kolommen, ...t.rijen.map((r) => r.map((c) => c ?? '–'))],
+        titleRow: 1,
+        headerRow: head.length + 1,
+        widths: t.kolommen.map((_k, i) => (i === 0 ? 44 : 18)),
+      };
+    }),
+  );
 }
