@@ -20,6 +20,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'user.activate': 'Gebruiker geactiveerd',
   'user.deactivate': 'Gebruiker gedeactiveerd',
   'user.mfa_reset': 'Tweede factor van gebruiker gewist',
+  'user.notificaties_aan': 'Meldingen per e-mail aangezet',
+  'user.notificaties_uit': 'Meldingen per e-mail uitgezet',
   'toegang.export': 'Toegangsoverzicht geëxporteerd',
   'bericht.bekeken': 'Bericht in het Postvak bekeken',
   'bericht.bijlage_gedownload': 'Bijlage van een bericht in het Postvak gedownload',
