@@ -2,6 +2,8 @@
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // An uploaded meldformulier may be up to 10 MB (lib/form/limits.ts); the verb refuses more.
+  experimental: { serverActions: { bodySizeLimit: '11mb' } },
   // Tests build into their own directory per source hash (launcher/web-build.ts).
   distDir: process.env.MELDPOST_NEXT_DIST_DIR || '.next',
   // Native and Node-only packages stay outside the bundle.

@@ -27,6 +27,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'bericht.bijlage_gedownload': 'Bijlage van een bericht in het Postvak gedownload',
   'bericht.gekoppeld': 'Bericht aan een melding gekoppeld',
   'bericht.registreren': 'Bericht als melding geregistreerd',
+  'bericht.formulier_uitlezen': 'Formulier van een bericht in het Postvak uitgelezen ter controle',
+  'formulier.uitlezen': 'Meldformulier geüpload om uit te lezen',
   'bericht.afgewezen': 'Bericht uit quarantaine afgewezen',
   'bericht.vrijgegeven': 'Bericht handmatig vrijgegeven uit quarantaine',
   'bericht.opnieuw_verwerken': 'Bericht opnieuw verwerkt',

@@ -1,13 +1,16 @@
 import 'server-only';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { audit, personKey, type TAuditActor } from '../audit/audit';
 import type { TDb } from '../db/client';
 import { passesElfproef } from '../form/checks';
-import { ZMeldformulier, type TFinding, type TMeldformulier } from '../form/schema';
+import { ZMeldformulier, type TFinding, type TMeldformulier, type TParseResult } from '../form/schema';
 import { announceChange } from '../live/changes';
 import { writeMelding } from '../ingest/write-melding';
 import { requireQueueUser } from '../ingest/resolve-queue-item';
+import { withStagedAttachments, type TStoredAttachment } from '../ingest/save-attachments';
+import { detectFormFormat } from '../mail/select-form-attachment';
+import { AppError } from '../errors';
 
 /** An optional form field: empty means null. */
 const optional = <T extends z.ZodType<string | null, string>>(schema: T) =>
@@ -50,6 +53,8 @@ export const ZHandMelding = z.object({
   ),
   behandelaarEmail: optional(z.email('Geen geldig e-mailadres')),
   telefonischContactGewenst: z.preprocess((v) => v === 'on' || v === 'ja' || v === true, z.boolean()),
+  /** An uploaded form the worker read (lib/form-review): its other fields and the file come along. */
+  formulierId: optional(z.uuid()),
 });
 export type THandMelding = z.infer<typeof ZHandMelding>;
 
@@ -59,7 +64,43 @@ function generatedKenmerk(now: Date): string {
   return `MP-${day}-${randomBytes(4).toString('hex').toUpperCase()}`;
 }
 
-function formulierOf(input: THandMelding, kenmerk: string): TMeldformulier {
+/** The form fields a person reviews on the page; the read form's findings on them no longer apply. */
+const REVIEWED_FIELDS = new Set([
+  'kenmerk',
+  'behandelaar.naam',
+  'behandelaar.telefoon',
+  'behandelaar.email',
+  'betrokkene.bsn',
+  'betrokkene.voornamen',
+  'betrokkene.voorvoegsel',
+  'betrokkene.achternaam',
+  'betrokkene.geboortedatum',
+  'betrokkene.adres',
+  'betrokkene.postcode',
+  'betrokkene.plaats',
+  'redenAanmelding',
+  'telefonischContactGewenst',
+]);
+
+/** The record from the typed fields, over the uploaded form's record when there is one. */
+function formulierOf(input: THandMelding, kenmerk: string, read: TMeldformulier | null): TMeldformulier {
+  const typed = typedFormulier(input, kenmerk);
+  if (!read) return typed;
+  return ZMeldformulier.parse({
+    ...read,
+    kenmerk,
+    behandelaar: { ...read.behandelaar, ...typed.behandelaar },
+    betrokkene: { ...read.betrokkene, ...typed.betrokkene, telefoonnummers: read.betrokkene.telefoonnummers },
+    redenAanmelding: typed.redenAanmelding,
+    telefonischContactGewenst: input.telefonischContactGewenst
+      ? 'ja'
+      : read.telefonischContactGewenst === null
+        ? null
+        : 'nee',
+  });
+}
+
+function typedFormulier(input: THandMelding, kenmerk: string): TMeldformulier {
   return ZMeldformulier.parse({
     schema: 'meldformulier/1',
     kenmerk,
@@ -98,10 +139,51 @@ function formulierOf(input: THandMelding, kenmerk: string): TMeldformulier {
   });
 }
 
+/** The uploaded form a medewerker reviewed (their own, read by the worker), or null. */
+async function reviewedUpload(db: TDb, actorId: string | null, id: string | null) {
+  if (!id) return null;
+  if (!actorId) throw new AppError('forbidden', 'U mag geen melding registreren');
+  const review = await db.formReview.findFirst({
+    where: {
+      id,
+      createdById: actorId,
+      state: 'READ',
+      inboundMessageId: null,
+      content: { not: null },
+    },
+    select: { id: true, filename: true, content: true, result: true },
+  });
+  if (!review?.content)
+    throw new AppError('conflict', 'Het geüploade formulier is niet meer beschikbaar; upload het opnieuw');
+  const result = review.result as TParseResult | null;
+  const content = Buffer.from(review.content);
+  const format = detectFormFormat(content);
+  const attachment: TStoredAttachment = {
+    filename: review.filename,
+    contentType:
+      format === 'pdf'
+        ? 'application/pdf'
+        : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    declaredType: null,
+    size: content.length,
+    sha256: createHash('sha256').update(content).digest('hex'),
+    content,
+    isForm: true,
+  };
+  return {
+    id: review.id,
+    formulier: result?.formulier ?? null,
+    warnings: result?.warnings ?? [],
+    attachment,
+  };
+}
+
 /**
  * A melding that reached the meldpunt another way (by phone, by mail outside the protocol, from a
  * partner; protocol afspraak 1, the exception): registered by a medewerker into the same inbox,
- * with its channel. No signal goes to the police: the protocol's signals answer protocol mail.
+ * with its channel — typed in, or from an uploaded form the worker read and the medewerker
+ * reviewed (its other fields and the file come along). No signal goes to the police: the
+ * protocol's signals answer protocol mail.
  */
 export async function registerMeldingByHand(o: {
   db: TDb;
@@ -110,38 +192,44 @@ export async function registerMeldingByHand(o: {
   now?: Date;
 }): Promise<{ meldingId: string; kenmerk: string }> {
   const now = o.now ?? new Date();
+  const upload = await reviewedUpload(o.db, o.actor.id, o.input.formulierId);
   const kenmerk = o.input.kenmerk ?? generatedKenmerk(now);
-  const formulier = formulierOf(o.input, kenmerk);
-  const warnings: TFinding[] = [];
+  const formulier = formulierOf(o.input, kenmerk, upload?.formulier ?? null);
+  const warnings: TFinding[] = (upload?.warnings ?? []).filter((w) => !REVIEWED_FIELDS.has(w.field));
   if (formulier.betrokkene.bsn && !passesElfproef(formulier.betrokkene.bsn))
     warnings.push({
       field: 'betrokkene.bsn',
       message: `Het BSN '${formulier.betrokkene.bsn}' voldoet niet aan de elfproef.`,
     });
-  return o.db.$transaction(async (tx) => {
-    const user = await requireQueueUser(tx, o.actor, ['MEDEWERKER']);
-    const { melding, existing } = await writeMelding(tx, {
-      mailboxId: null,
-      inboundId: null,
-      receivedAt: now,
-      formulier,
-      warnings,
-      attachments: [],
-      staged: new Map(),
-      forwardedBy: null,
-      authenticityVerified: true,
-      kanaal: o.input.kanaal,
-      registeredBy: user.name,
-    });
-    await audit(tx, {
-      actor: o.actor,
-      action: existing ? 'melding.opnieuw_geregistreerd' : 'melding.geregistreerd',
-      objectType: 'melding',
-      objectId: melding.id,
-      personKey: personKey(formulier.betrokkene),
-      details: { kanaal: o.input.kanaal, version: melding.version },
-    });
-    await announceChange(tx);
-    return { meldingId: melding.id, kenmerk };
-  });
+  const attachments = upload ? [upload.attachment] : [];
+  return withStagedAttachments(o.db, attachments, (staged) =>
+    o.db.$transaction(async (tx) => {
+      const user = await requireQueueUser(tx, o.actor, ['MEDEWERKER']);
+      const { melding, existing } = await writeMelding(tx, {
+        mailboxId: null,
+        inboundId: null,
+        receivedAt: now,
+        formulier,
+        warnings,
+        attachments,
+        staged,
+        forwardedBy: null,
+        authenticityVerified: true,
+        kanaal: o.input.kanaal,
+        registeredBy: user.name,
+      });
+      await audit(tx, {
+        actor: o.actor,
+        action: existing ? 'melding.opnieuw_geregistreerd' : 'melding.geregistreerd',
+        objectType: 'melding',
+        objectId: melding.id,
+        personKey: personKey(formulier.betrokkene),
+        details: { kanaal: o.input.kanaal, version: melding.version, formulierGeupload: !!upload },
+      });
+      // The review held the file and what was read: the melding has them now.
+      if (upload) await tx.formReview.delete({ where: { id: upload.id } });
+      await announceChange(tx);
+      return { meldingId: melding.id, kenmerk };
+    }),
+  );
 }

@@ -1,6 +1,7 @@
 'use server';
 
 import { z } from 'zod';
+import { requestFormReview } from '@/lib/form-review/request-form-review';
 import { linkInboundToMelding } from '@/lib/ingest/link-inbound-to-melding';
 import { markInboundHandled } from '@/lib/ingest/mark-inbound-handled';
 import { registerInboundMelding } from '@/lib/ingest/register-inbound-melding';
@@ -71,4 +72,14 @@ export const linkAction = serverAction({
   revalidate: paths,
   run: ({ db, actor }, input) =>
     linkInboundToMelding({ db, actor, id: input.id, kenmerk: input.kenmerk, reason: input.reden }),
+});
+
+/** The review step before registering: the worker reads the attached form, the medewerker checks it. */
+export const reviewFormAction = serverAction({
+  name: 'postvak.review_form',
+  roles: ['MEDEWERKER'],
+  input: z.object({ id: z.uuid('Onbekend bericht') }),
+  run: ({ db, actor }, input) => requestFormReview({ db, actor, source: { inboundId: input.id } }),
+  success: 'Het formulier wordt gelezen',
+  redirect: (out) => `/meldingen/registreren?formulier=${out.id}`,
 });

@@ -8,15 +8,9 @@ import { AppError } from '@/lib/errors';
 import { getQueueItem } from '@/lib/ingest/get-queue-item';
 import { NEXT_ACTION_LABELS, RESOLUTION_LABELS, STATE_LABELS } from '@/lib/ingest/inbound-codes';
 import { formatDateTime } from '../../meldingen/format';
-import {
-  handledAction,
-  linkAction,
-  registerAction,
-  rejectAction,
-  releaseAction,
-  reprocessAction,
-} from '../actions';
+import { handledAction, linkAction, rejectAction, releaseAction, reprocessAction } from '../actions';
 import { QueueActionForm } from '../queue-action-form';
+import { ReviewFormButton } from '../review-form-button';
 
 export const metadata: Metadata = { title: 'Bericht in het postvak' };
 export const dynamic = 'force-dynamic';
@@ -111,15 +105,7 @@ export default async function QueueItemPage({ params }: { params: Promise<{ id: 
               />
             </>
           )}
-          {medewerker && !item.meldingId && (
-            <QueueActionForm
-              action={registerAction}
-              id={item.id}
-              title="Registreren als melding (uit het bijgevoegde formulier)"
-              submitLabel="Registreren"
-              reasonLabel="Waarom registreren?"
-            />
-          )}
+          {medewerker && !item.meldingId && <ReviewFormButton id={item.id} />}
           {medewerker && (
             <QueueActionForm
               action={linkAction}

@@ -1,0 +1,62 @@
+import 'server-only';
+import type { TDb } from '../db/client';
+import { parseMeldformulier } from '../form';
+import { refused } from '../form/refused-result';
+import type { TParseResult } from '../form/schema';
+import { parseMime } from '../mail/parse-mime';
+import { selectFormAttachment } from '../mail/select-form-attachment';
+import { kenmerkFromSubject } from '../mail/subject';
+
+/** A review nobody registered within a day is removed with what it read (personal data). */
+const KEEP_MS = 24 * 3600_000;
+
+async function readInboundForm(db: TDb, inboundId: string): Promise<TParseResult> {
+  const row = await db.inboundMessage.findUnique({
+    where: { id: inboundId },
+    select: { raw: true, subject: true, mailbox: { select: { trustedDomains: true } } },
+  });
+  if (!row?.raw) return refused('De inhoud van dit bericht is niet meer beschikbaar.');
+  const mail = await parseMime(Buffer.from(row.raw), { skipHtmlToText: true, skipTextToHtml: true });
+  const selected = selectFormAttachment(mail.attachments);
+  if (!selected.ok) return refused(`Geen meldformulier te lezen: ${selected.reason}.`);
+  return parseMeldformulier(selected.attachment.content, {
+    filename: selected.attachment.filename ?? 'bijlage',
+    trustedDomains: row.mailbox.trustedDomains,
+    fallbackKenmerk: kenmerkFromSubject(row.subject) ?? undefined,
+  });
+}
+
+/**
+ * The worker's side of a form review: reads every waiting form, one after another, in the
+ * parser's guarded thread (a hostile upload yields a Dutch error, never a crash), and stores
+ * what it read for the medewerker. Two workers may read the same review; the first answer stays.
+ * Also removes reviews older than a day. Returns how many it read.
+ */
+export async function readPendingFormReviews(o: { db: TDb; now?: Date }): Promise<number> {
+  const now = o.now ?? new Date();
+  await o.db.formReview.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - KEEP_MS) } } });
+  const pending = await o.db.formReview.findMany({
+    where: { state: 'PENDING' },
+    orderBy: { createdAt: 'asc' },
+    select: { id: true, inboundMessageId: true },
+    take: 20,
+  });
+  for (const review of pending) {
+    const result = review.inboundMessageId
+      ? await readInboundForm(o.db, review.inboundMessageId).catch(() =>
+          refused('Het bericht kon niet worden gelezen.'),
+        )
+      : await o.db.formReview
+          .findUnique({ where: { id: review.id }, select: { content: true, filename: true } })
+          .then((row) =>
+            row?.content
+              ? parseMeldformulier(row.content, { filename: row.filename })
+              : refused('Het bestand is niet meer beschikbaar.'),
+          );
+    await o.db.formReview.updateMany({
+      where: { id: review.id, state: 'PENDING' },
+      data: { state: 'READ', result: JSON.parse(JSON.stringify(result)) as object, readAt: new Date() },
+    });
+  }
+  return pending.length;
+}
