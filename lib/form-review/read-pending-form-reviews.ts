@@ -10,20 +10,26 @@ import { kenmerkFromSubject } from '../mail/subject';
 /** A review nobody registered within a day is removed with what it read (personal data). */
 const KEEP_MS = 24 * 3600_000;
 
-async function readInboundForm(db: TDb, inboundId: string): Promise<TParseResult> {
+/** The form attached to a work-queue message, read; with the attachment's name when there is one. */
+async function readInboundForm(
+  db: TDb,
+  inboundId: string,
+): Promise<{ result: TParseResult; filename?: string }> {
   const row = await db.inboundMessage.findUnique({
     where: { id: inboundId },
     select: { raw: true, subject: true, mailbox: { select: { trustedDomains: true } } },
   });
-  if (!row?.raw) return refused('De inhoud van dit bericht is niet meer beschikbaar.');
+  if (!row?.raw) return { result: refused('De inhoud van dit bericht is niet meer beschikbaar.') };
   const mail = await parseMime(Buffer.from(row.raw), { skipHtmlToText: true, skipTextToHtml: true });
   const selected = selectFormAttachment(mail.attachments);
-  if (!selected.ok) return refused(`Geen meldformulier te lezen: ${selected.reason}.`);
-  return parseMeldformulier(selected.attachment.content, {
-    filename: selected.attachment.filename ?? 'bijlage',
+  if (!selected.ok) return { result: refused(`Geen meldformulier te lezen: ${selected.reason}.`) };
+  const filename = selected.attachment.filename ?? 'bijlage';
+  const result = await parseMeldformulier(selected.attachment.content, {
+    filename,
     trustedDomains: row.mailbox.trustedDomains,
     fallbackKenmerk: kenmerkFromSubject(row.subject) ?? undefined,
   });
+  return { result, filename };
 }
 
 /**
@@ -42,20 +48,27 @@ export async function readPendingFormReviews(o: { db: TDb; now?: Date }): Promis
     take: 20,
   });
   for (const review of pending) {
-    const result = review.inboundMessageId
-      ? await readInboundForm(o.db, review.inboundMessageId).catch(() =>
-          refused('Het bericht kon niet worden gelezen.'),
-        )
+    const { result, filename } = review.inboundMessageId
+      ? await readInboundForm(o.db, review.inboundMessageId).catch(() => ({
+          result: refused('Het bericht kon niet worden gelezen.'),
+          filename: undefined,
+        }))
       : await o.db.formReview
           .findUnique({ where: { id: review.id }, select: { content: true, filename: true } })
-          .then((row) =>
-            row?.content
-              ? parseMeldformulier(row.content, { filename: row.filename })
+          .then(async (row) => ({
+            result: row?.content
+              ? await parseMeldformulier(row.content, { filename: row.filename })
               : refused('Het bestand is niet meer beschikbaar.'),
-          );
+            filename: undefined,
+          }));
     await o.db.formReview.updateMany({
       where: { id: review.id, state: 'PENDING' },
-      data: { state: 'READ', result: JSON.parse(JSON.stringify(result)) as object, readAt: new Date() },
+      data: {
+        state: 'READ',
+        result: JSON.parse(JSON.stringify(result)) as object,
+        readAt: new Date(),
+        ...(filename ? { filename: filename.slice(0, 255) } : {}),
+      },
     });
   }
   return pending.length;

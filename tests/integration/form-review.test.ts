@@ -3,21 +3,25 @@
  * an uploaded PDF is refused at the door when too large or not a PDF/Word document by its bytes,
  * read by the worker's side (a corrupt one yields Dutch errors, not a crash), shown only to whoever
  * uploaded it, and registered with the medewerker's corrections over the rest of the form, the file
- * kept as the melding's form. A work-queue message's attached form is read the same way.
+ * kept as the melding's form. A work-queue message's attached form is read the same way, and can
+ * become the next version of an existing melding's form; or only its attachments join a melding.
  */
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeParser } from '../../lib/form';
 import { LIMITS } from '../../lib/form/limits';
 import { getFormReview } from '../../lib/form-review/get-form-review';
 import { readPendingFormReviews } from '../../lib/form-review/read-pending-form-reviews';
 import { requestFormReview } from '../../lib/form-review/request-form-review';
+import { linkInboundAsVersion } from '../../lib/ingest/link-inbound-as-version';
+import { linkInboundToMelding } from '../../lib/ingest/link-inbound-to-melding';
 import { registerMeldingByHand, ZHandMelding } from '../../lib/melding/register-melding-by-hand';
 import { composeRaw } from '../fixtures/mail/compose';
 import { corruptPdf, noise } from '../fixtures/generator/hostile';
 import { renderPdf } from '../fixtures/generator/pdf';
 import { HUISARTS, PEOPLE, sampleFormulier } from '../fixtures/generator/people';
 import { createTestDb, type TTestDb } from '../support/db';
-import { acting, seedMailbox, seedUser, type TSeedUser } from '../support/melding-seed';
+import { acting, seedMailbox, seedMelding, seedUser, type TSeedUser } from '../support/melding-seed';
 
 let t: TTestDb;
 let medewerker: TSeedUser;
@@ -33,6 +37,40 @@ beforeAll(async () => {
 afterAll(async () => {
   await t.drop();
   await closeParser();
+});
+
+let uid = 0;
+
+/** A message in the work queue: other mail with these attachments, decided and waiting. */
+async function queueItem(
+  kenmerk: string,
+  attachments: { filename: string; content: Buffer; contentType: string }[],
+) {
+  const mailbox = await seedMailbox(t.db);
+  const subject = `Doorgestuurd: zorgen over een bewoner ${kenmerk}`;
+  const raw = await composeRaw({ from: 'wijkteam@gemeente.example', subject, attachments });
+  return t.db.inboundMessage.create({
+    data: {
+      mailboxId: mailbox.id,
+      uidValidity: 1n,
+      uid: BigInt(++uid),
+      sha256: randomUUID(),
+      size: raw.length,
+      raw: new Uint8Array(raw),
+      subject,
+      fromAddress: 'wijkteam@gemeente.example',
+      receivedAt: new Date(),
+      kind: 'OVERIG',
+      state: 'PROCESSED',
+      outcome: 'OTHER',
+    },
+  });
+}
+
+const formAttachment = async (formulier: ReturnType<typeof sampleFormulier>) => ({
+  filename: 'formulier.pdf',
+  content: Buffer.from(await renderPdf(formulier)),
+  contentType: 'application/pdf',
 });
 
 const upload = (user: TSeedUser, bytes: Uint8Array, name = 'formulier.pdf') =>
@@ -118,41 +156,96 @@ describe('form review', () => {
   });
 
   it('reads the form attached to a work-queue message', async () => {
-    const mailbox = await seedMailbox(t.db);
     const kenmerk = `PL1300-2026${Math.floor(Math.random() * 1e6)}`;
-    const raw = await composeRaw({
-      from: 'wijkteam@gemeente.example',
-      subject: `Doorgestuurd: zorgen over een bewoner ${kenmerk}`,
-      attachments: [
-        {
-          filename: 'formulier.pdf',
-          content: Buffer.from(await renderPdf(sampleFormulier({ kenmerk }))),
-          contentType: 'application/pdf',
-        },
-      ],
-    });
-    const item = await t.db.inboundMessage.create({
-      data: {
-        mailboxId: mailbox.id,
-        uidValidity: 1n,
-        uid: 1n,
-        sha256: 'x',
-        size: raw.length,
-        raw: new Uint8Array(raw),
-        subject: `Doorgestuurd: zorgen over een bewoner ${kenmerk}`,
-        receivedAt: new Date(),
-        kind: 'OVERIG',
-        state: 'PROCESSED',
-        outcome: 'OTHER',
-      },
-    });
+    const item = await queueItem(kenmerk, [await formAttachment(sampleFormulier({ kenmerk }))]);
     const { id } = await requestFormReview({ ...acting(t.db, medewerker), source: { inboundId: item.id } });
     await readPendingFormReviews({ db: t.db });
     const review = await getFormReview({ ...acting(t.db, medewerker), id });
-    expect(review).toMatchObject({ state: 'READ', inboundMessageId: item.id });
+    expect(review).toMatchObject({ state: 'READ', inboundMessageId: item.id, filename: 'formulier.pdf' });
     expect(review.result?.formulier?.kenmerk).toBe(kenmerk);
     expect(
       await t.db.auditEvent.count({ where: { action: 'bericht.formulier_uitlezen', objectId: item.id } }),
+    ).toBe(1);
+  });
+
+  it('links a reviewed form from the work queue as the next version of an existing melding', async () => {
+    const mailbox = await seedMailbox(t.db);
+    const melding = await seedMelding(t.db, { mailboxId: mailbox.id, withMail: false });
+    const otherKenmerk = `PL1300-2026${Math.floor(Math.random() * 1e6)}`;
+    const corrected = sampleFormulier({
+      kenmerk: otherKenmerk,
+      redenAanmelding: 'Aangevulde reden na telefonisch overleg.',
+    });
+    const item = await queueItem(otherKenmerk, [await formAttachment(corrected)]);
+    const { id } = await requestFormReview({ ...acting(t.db, medewerker), source: { inboundId: item.id } });
+    await readPendingFormReviews({ db: t.db });
+    const link = (user: TSeedUser) =>
+      linkInboundAsVersion({
+        ...acting(t.db, user),
+        formulierId: id,
+        kenmerk: melding.kenmerk,
+        reason: 'Gecorrigeerd formulier per mail van de wijkagent',
+      });
+    await expect(link(collega)).rejects.toThrow(/geen gelezen formulier/);
+    expect(await link(medewerker)).toEqual({ meldingId: melding.id, version: 2 });
+    const after = await t.db.melding.findUniqueOrThrow({
+      where: { id: melding.id },
+      include: { attachments: true, versies: true },
+    });
+    expect(after).toMatchObject({
+      version: 2,
+      kenmerk: melding.kenmerk,
+      reden: 'Aangevulde reden na telefonisch overleg.',
+    });
+    expect(after.versies.map((v) => v.version).sort()).toEqual([1, 2]);
+    expect(after.warnings).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ field: 'kenmerk', message: expect.stringContaining(otherKenmerk) }),
+      ]),
+    );
+    expect(after.attachments).toEqual([expect.objectContaining({ filename: 'formulier.pdf', isForm: true })]);
+    expect(await t.db.inboundMessage.findUniqueOrThrow({ where: { id: item.id } })).toMatchObject({
+      meldingId: melding.id,
+      resolution: 'LINKED',
+      resolvedBy: medewerker.name,
+    });
+    expect(await t.db.formReview.count({ where: { id } })).toBe(0);
+    expect(
+      await t.db.auditEvent.count({ where: { action: 'melding.versie_gekoppeld', objectId: melding.id } }),
+    ).toBe(1);
+  });
+
+  it('links only the attachments of a work-queue message to a melding, once', async () => {
+    const mailbox = await seedMailbox(t.db);
+    const melding = await seedMelding(t.db, { mailboxId: mailbox.id, withMail: false });
+    const photo = {
+      filename: 'situatie.jpg',
+      content: Buffer.from([0xff, 0xd8, 0xff, 0xe0, ...noise(64)]),
+      contentType: 'image/jpeg',
+    };
+    const item = await queueItem(melding.kenmerk, [photo]);
+    const link = () =>
+      linkInboundToMelding({
+        ...acting(t.db, medewerker),
+        id: item.id,
+        kenmerk: melding.kenmerk,
+        reason: 'Foto hoort bij deze melding',
+        als: 'bijlagen',
+      });
+    await link();
+    expect(await t.db.attachment.findMany({ where: { meldingId: melding.id } })).toEqual([
+      expect.objectContaining({ filename: 'situatie.jpg', isForm: false, inboundMessageId: item.id }),
+    ]);
+    // Not a reply: it stays what it was, resolved and pointing at the melding.
+    expect(await t.db.inboundMessage.findUniqueOrThrow({ where: { id: item.id } })).toMatchObject({
+      kind: 'OVERIG',
+      outcome: 'OTHER',
+      resolution: 'LINKED',
+      meldingId: melding.id,
+    });
+    await expect(link()).rejects.toThrow(/al gekoppeld/);
+    expect(
+      await t.db.auditEvent.count({ where: { action: 'melding.bijlagen_gekoppeld', objectId: melding.id } }),
     ).toBe(1);
   });
 });

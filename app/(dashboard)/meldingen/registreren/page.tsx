@@ -8,7 +8,7 @@ import type { TMeldformulier } from '@/lib/form/schema';
 import { auditActor } from '@/lib/web/request-origin';
 import { requireUser } from '@/lib/web/require-user';
 import { LiveRefresh } from '../../live-refresh';
-import { registerAction } from '../../postvak/actions';
+import { linkVersionAction, registerAction } from '../../postvak/actions';
 import { QueueActionForm } from '../../postvak/queue-action-form';
 import { FormView } from '../[id]/form-view';
 import { RegisterForm } from './register-form';
@@ -129,6 +129,26 @@ export default async function RegisterMeldingPage({
                   submitLabel="Gegevens kloppen: registreren"
                   reasonLabel="Waarom registreren?"
                 />
+              )}
+              {read.formulier && (
+                <QueueActionForm
+                  action={linkVersionAction}
+                  id={review.inboundMessageId}
+                  title="Of: als nieuwe versie van het formulier bij een bestaande melding"
+                  submitLabel="Koppelen als nieuwe versie"
+                  reasonLabel="Waarom bij deze melding?"
+                >
+                  <input type="hidden" name="formulierId" value={review.id} />
+                  <label className="block text-sm">
+                    Kenmerk van de melding
+                    <input
+                      name="kenmerk"
+                      required
+                      defaultValue={read.formulier.kenmerk}
+                      className="mt-1 block w-full rounded border border-slate-400 px-2 py-1 text-sm"
+                    />
+                  </label>
+                </QueueActionForm>
               )}
               <p className="text-sm">
                 <Link href={`/postvak/${review.inboundMessageId}`} className="text-brand-700 underline">

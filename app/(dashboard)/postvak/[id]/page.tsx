@@ -110,7 +110,7 @@ export default async function QueueItemPage({ params }: { params: Promise<{ id: 
             <QueueActionForm
               action={linkAction}
               id={item.id}
-              title="Koppelen aan een bestaande melding (als reactie)"
+              title="Koppelen aan een bestaande melding"
               submitLabel="Koppelen"
               reasonLabel="Waarom bij deze melding?"
             >
@@ -118,6 +118,17 @@ export default async function QueueItemPage({ params }: { params: Promise<{ id: 
                 Kenmerk van de melding
                 <input name="kenmerk" required className={input} defaultValue={item.kenmerk ?? ''} />
               </label>
+              <label className="block text-sm">
+                Koppelen als
+                <select name="als" className={input} defaultValue="reactie">
+                  <option value="reactie">reactie (op de tijdlijn van de melding, met de bijlagen)</option>
+                  <option value="bijlagen">alleen de bijlagen (bij de stukken van de melding)</option>
+                </select>
+              </label>
+              <p className="text-xs text-slate-700">
+                Als nieuwe versie van het formulier: kies hierboven &ldquo;Formulier uitlezen en
+                controleren&rdquo;.
+              </p>
             </QueueActionForm>
           )}
           <QueueActionForm
