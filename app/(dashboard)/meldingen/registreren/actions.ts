@@ -16,6 +16,18 @@ export const registerByHandAction = serverAction({
   data: (out: { meldingId: string; kenmerk: string }) => ({ meldingId: out.meldingId, kenmerk: out.kenmerk }),
 });
 
+/** The same, from an uploaded form after review: the review is used up, so on to the new melding. */
+export const registerReviewedAction = serverAction({
+  name: 'melding.register_reviewed',
+  roles: ['MEDEWERKER'],
+  input: ZHandMelding,
+  run: ({ db, actor }: TActionContext, input: z.infer<typeof ZHandMelding>) =>
+    registerMeldingByHand({ db, actor, input }),
+  success: (out: { meldingId: string; kenmerk: string }) => `Melding ${out.kenmerk} geregistreerd`,
+  revalidate: () => ['/meldingen'],
+  redirect: (out: { meldingId: string }) => `/meldingen/${out.meldingId}`,
+});
+
 /** An uploaded PDF/DOCX goes to the worker to be read; the page then shows the fields for review. */
 export const uploadFormAction = serverAction({
   name: 'melding.upload_form',

@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useActionState } from 'react';
 import { ActionMessage } from '../[id]/action-form';
-import { registerByHandAction } from './actions';
+import { registerByHandAction, registerReviewedAction } from './actions';
 
 const input = 'mt-1 block w-full rounded border border-slate-400 bg-white px-2 py-1.5 text-sm';
 
@@ -47,7 +47,10 @@ export function RegisterForm({
   /** That uploaded form: its other fields and the file are kept with the melding. */
   formulierId?: string;
 }) {
-  const [state, action, pending] = useActionState(registerByHandAction, null);
+  const [state, action, pending] = useActionState(
+    formulierId ? registerReviewedAction : registerByHandAction,
+    null,
+  );
   const values = state && !state.ok ? state.values : state?.ok ? undefined : initial;
   // A fresh form after success: the key changes with each registration.
   return (
