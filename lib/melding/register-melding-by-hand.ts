@@ -54,7 +54,7 @@ export const ZHandMelding = z.object({
   behandelaarEmail: optional(z.email('Geen geldig e-mailadres')),
   telefonischContactGewenst: z.preprocess((v) => v === 'on' || v === 'ja' || v === true, z.boolean()),
   /** An uploaded form the worker read (lib/form-review): its other fields and the file come along. */
-  formulierId: optional(z.uuid()),
+  formulierId: optional(z.uuid()).optional(),
 });
 export type THandMelding = z.infer<typeof ZHandMelding>;
 
@@ -192,7 +192,7 @@ export async function registerMeldingByHand(o: {
   now?: Date;
 }): Promise<{ meldingId: string; kenmerk: string }> {
   const now = o.now ?? new Date();
-  const upload = await reviewedUpload(o.db, o.actor.id, o.input.formulierId);
+  const upload = await reviewedUpload(o.db, o.actor.id, o.input.formulierId ?? null);
   const kenmerk = o.input.kenmerk ?? generatedKenmerk(now);
   const formulier = formulierOf(o.input, kenmerk, upload?.formulier ?? null);
   const warnings: TFinding[] = (upload?.warnings ?? []).filter((w) => !REVIEWED_FIELDS.has(w.field));

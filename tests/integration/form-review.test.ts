@@ -146,6 +146,20 @@ describe('form review', () => {
     ).toBe(1);
   });
 
+  it('takes a typed registration without an uploaded form (the page then sends no formulierId)', () => {
+    const typed = Object.fromEntries(
+      Object.keys(ZHandMelding.shape)
+        .filter((key) => key !== 'formulierId')
+        .map((key) => [key, '']),
+    );
+    const input = ZHandMelding.parse({
+      ...typed,
+      kanaal: 'TELEFOON',
+      redenAanmelding: 'Zorgen over een buurman.',
+    });
+    expect(input.formulierId).toBeUndefined();
+  });
+
   it('reads a corrupt PDF into Dutch errors without a form', async () => {
     const { id } = await upload(medewerker, corruptPdf());
     await readPendingFormReviews({ db: t.db });
