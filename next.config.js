@@ -13,6 +13,8 @@ const nextConfig = {
       'process.env.MELDPOST_TEST_BUILD': distDir.startsWith('.next-test/') ? 'yes' : 'no',
     },
   },
+  // An uploaded meldformulier may be up to 10 MB (lib/form/limits.ts); the verb refuses more.
+  experimental: { serverActions: { bodySizeLimit: '11mb' } },
   // Native and Node-only packages stay outside the bundle.
   serverExternalPackages: [
     '@node-rs/argon2',

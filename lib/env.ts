@@ -66,6 +66,8 @@ export const ZEnv = z.object({
   OUTBOX_POLL_SEC: z.coerce.number().min(0.1).default(5),
   /** The statistics refresh runs once per this many seconds, over all instances together. */
   STATS_REFRESH_SEC: z.coerce.number().min(1).default(300),
+  /** Users who opted in get at most one notification mail per this many seconds (all instances together). */
+  NOTIFY_INTERVAL_SEC: z.coerce.number().min(1).default(900),
   /** How often a worker checks whether the daily retention run is due. */
   RETENTION_CHECK_SEC: z.coerce.number().min(1).default(3600),
   /** Bearer token for /metrics (and the worker's metrics port); without it /metrics is off. */

@@ -7,6 +7,9 @@ import { getEnvOrExit } from '../lib/env';
 import { closeParser } from '../lib/form';
 import { getKeyring } from '../lib/secrets/keyring';
 import { errFields, getLogger } from '../lib/log';
+import { publicUrl } from '../lib/web/public-url';
+import { formReviewsLoop } from './jobs/form-reviews';
+import { notificationsLoop } from './jobs/notifications';
 import { refreshStatistiekenLoop } from './jobs/refresh-statistieken';
 import { retentionLoop } from './jobs/retention';
 import { mailboxManagerLoop } from './mailbox/manager';
@@ -54,6 +57,8 @@ const supervisor = startSupervisor({
     }),
     retentionLoop({ db, ring, checkMs: env.RETENTION_CHECK_SEC * 1000 }),
     refreshStatistiekenLoop({ db, everyMs: env.STATS_REFRESH_SEC * 1000 }),
+    formReviewsLoop({ db, pollMs: 1000 }),
+    notificationsLoop({ db, everyMs: env.NOTIFY_INTERVAL_SEC * 1000, baseUrl: publicUrl('/').href }),
   ],
 });
 

@@ -1,20 +1,18 @@
 import 'server-only';
-import { createHash } from 'node:crypto';
 import { audit, type TAuditActor } from '../audit/audit';
 import type { TDb } from '../db/client';
-import { AppError } from '../errors';
-import { parseMime } from '../mail/parse-mime';
-import type { TStoredAttachment } from './record-melding';
+import { findLinkTarget, queueItemAttachments } from './link-target';
 import { requireQueueUser, resolveQueueItem } from './resolve-queue-item';
 import { putAttachmentBytes, saveAttachments } from './save-attachments';
-import { readInboundRaw } from './read-inbound-raw';
 
-const MAX_ATTACHMENTS = 50;
+/** How a message joins a melding: as a reply on its timeline, or only its attachments. */
+export type TLinkAs = 'reactie' | 'bijlagen';
 
 /**
- * A person links a work-queue message to an existing melding (by kenmerk) as a reply: it appears
- * on that melding's timeline with its attachments. The melding's status does not change: the
- * person decides what follows.
+ * A person links a work-queue message to an existing melding (by kenmerk): as a reply, it appears
+ * on that melding's timeline with its attachments; as attachments, only its files join the
+ * melding (e.g. a photo or report sent separately). The melding's status does not change: the
+ * person decides what follows. (As a new version of the form: link-inbound-as-version.ts.)
  */
 export async function linkInboundToMelding(o: {
   db: TDb;
@@ -22,66 +20,51 @@ export async function linkInboundToMelding(o: {
   id: string;
   kenmerk: string;
   reason: string;
+  als?: TLinkAs;
 }): Promise<{ meldingId: string }> {
-  const kenmerk = o.kenmerk.trim();
-  const candidates = await o.db.melding.findMany({
-    where: { kenmerk: { equals: kenmerk, mode: 'insensitive' }, anonymisedAt: null },
-    select: { id: true },
-    take: 2,
-  });
-  if (candidates.length !== 1)
-    throw new AppError(
-      candidates.length ? 'conflict' : 'not_found',
-      candidates.length
-        ? `Er zijn meerdere meldingen met kenmerk ${kenmerk}; koppel vanuit de melding zelf`
-        : `Geen (niet-geanonimiseerde) melding met kenmerk ${kenmerk}`,
-    );
-  const meldingId = candidates[0]!.id;
-  const raw = await readInboundRaw({ db: o.db, id: o.id });
-  if (!raw) throw new AppError('not_found', 'Dit bericht bestaat niet of de inhoud is verwijderd');
-  const mail = await parseMime(raw, { skipHtmlToText: true, skipTextToHtml: true });
-  const parsed: TStoredAttachment[] = mail.attachments.slice(0, MAX_ATTACHMENTS).map((a) => ({
-    filename: (a.filename ?? 'bijlage').slice(0, 255),
-    contentType: a.contentType,
-    declaredType: a.contentType,
-    size: a.size,
-    sha256: createHash('sha256').update(a.content).digest('hex'),
-    content: a.content,
-    isForm: false,
-  }));
-  const attachments = await putAttachmentBytes(o.db, parsed);
+  const als = o.als ?? 'reactie';
+  const { id: meldingId } = await findLinkTarget(o.db, o.kenmerk);
+  const attachments = await putAttachmentBytes(o.db, await queueItemAttachments(o.db, o.id));
   await o.db.$transaction(async (tx) => {
     const user = await requireQueueUser(tx, o.actor, ['MEDEWERKER']);
+    const resolved = {
+      melding: { connect: { id: meldingId } },
+      resolution: 'LINKED' as const,
+      resolvedBy: user.name,
+      resolvedAt: new Date(),
+      resolutionNote: o.reason,
+    };
     await resolveQueueItem(tx, {
       actor: o.actor,
       id: o.id,
       where: {
         state: { notIn: ['STORED', 'FAILED'] },
-        OR: [
-          { outcome: null },
-          { outcome: { notIn: ['MELDING_ACCEPTED', 'MELDING_ACCEPTED_WARNINGS', 'REPLY_LINKED'] } },
+        AND: [
+          {
+            OR: [
+              { outcome: null },
+              { outcome: { notIn: ['MELDING_ACCEPTED', 'MELDING_ACCEPTED_WARNINGS', 'REPLY_LINKED'] } },
+            ],
+          },
+          // Linked once is enough: its attachments are on the melding already.
+          { OR: [{ resolution: null }, { resolution: { not: 'LINKED' } }] },
         ],
       },
-      notAllowed: 'Dit bericht is al een melding of een gekoppelde reactie',
-      action: 'bericht.gekoppeld',
+      notAllowed: 'Dit bericht is al een melding of al gekoppeld',
+      action: als === 'bijlagen' ? 'bericht.bijlagen_gekoppeld' : 'bericht.gekoppeld',
       reason: o.reason,
-      data: {
-        melding: { connect: { id: meldingId } },
-        kind: 'REACTIE',
-        outcome: 'REPLY_LINKED',
-        state: 'PROCESSED',
-        resolution: 'LINKED',
-        resolvedBy: user.name,
-        resolvedAt: new Date(),
-        resolutionNote: o.reason,
-      },
+      data:
+        als === 'bijlagen'
+          ? resolved
+          : { ...resolved, kind: 'REACTIE', outcome: 'REPLY_LINKED', state: 'PROCESSED' },
     });
     await saveAttachments({ tx, attachments, meldingId, inboundId: o.id });
     await audit(tx, {
       actor: o.actor,
-      action: 'melding.bericht_gekoppeld',
+      action: als === 'bijlagen' ? 'melding.bijlagen_gekoppeld' : 'melding.bericht_gekoppeld',
       objectType: 'melding',
       objectId: meldingId,
+      details: { bijlagen: attachments.length },
     });
   });
   return { meldingId };

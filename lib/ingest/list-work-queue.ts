@@ -5,35 +5,43 @@ import { kenmerkFromSubject } from '../mail/subject';
 import { nextAction, stateCode } from './inbound-codes';
 import { IN_WORK_QUEUE, OPEN_IN_WORK_QUEUE } from './work-queue-scope';
 
-const LIMIT = 200;
+/** Items per page of the work queue. */
+export const WORK_QUEUE_PAGE_SIZE = 200;
 
 /**
- * The work queue ("Postvak"), newest first: what waits for a person, or everything that is not
- * simply a melding. Only headers and codes: the mail itself is read (and audited) per item.
+ * The work queue ("Postvak"), newest first, one page of at most WORK_QUEUE_PAGE_SIZE: what waits
+ * for a person, or everything that is not simply a melding. Only headers and codes: the mail
+ * itself is read (and audited) per item. `total` counts every item of the view, for the paging.
  */
-export async function listWorkQueue(o: { db: TDb; role: Role; show: 'open' | 'alle' }) {
-  if (o.role !== 'MEDEWERKER' && o.role !== 'BEHEERDER') return [];
-  const rows = await o.db.inboundMessage.findMany({
-    where: o.show === 'open' ? OPEN_IN_WORK_QUEUE : IN_WORK_QUEUE,
-    orderBy: [{ receivedAt: 'desc' }, { id: 'desc' }],
-    take: LIMIT,
-    select: {
-      id: true,
-      receivedAt: true,
-      fromAddress: true,
-      subject: true,
-      state: true,
-      outcome: true,
-      resolution: true,
-      kind: true,
-      resolvedBy: true,
-      error: true,
-      authenticity: true,
-      meldingId: true,
-      mailbox: { select: { name: true } },
-    },
-  });
-  return rows.map((row) => {
+export async function listWorkQueue(o: { db: TDb; role: Role; show: 'open' | 'alle'; pagina?: number }) {
+  if (o.role !== 'MEDEWERKER' && o.role !== 'BEHEERDER') return { items: [], total: 0 };
+  const where = o.show === 'open' ? OPEN_IN_WORK_QUEUE : IN_WORK_QUEUE;
+  const pagina = Math.max(1, Math.floor(o.pagina ?? 1));
+  const [total, rows] = await Promise.all([
+    o.db.inboundMessage.count({ where }),
+    o.db.inboundMessage.findMany({
+      where,
+      orderBy: [{ receivedAt: 'desc' }, { id: 'desc' }],
+      skip: (pagina - 1) * WORK_QUEUE_PAGE_SIZE,
+      take: WORK_QUEUE_PAGE_SIZE,
+      select: {
+        id: true,
+        receivedAt: true,
+        fromAddress: true,
+        subject: true,
+        state: true,
+        outcome: true,
+        resolution: true,
+        kind: true,
+        resolvedBy: true,
+        error: true,
+        authenticity: true,
+        meldingId: true,
+        mailbox: { select: { name: true } },
+      },
+    }),
+  ]);
+  const items = rows.map((row) => {
     const authenticity = row.authenticity as { verdict?: string } | null;
     return {
       id: row.id,
@@ -51,4 +59,5 @@ export async function listWorkQueue(o: { db: TDb; role: Role; show: 'open' | 'al
       meldingId: row.meldingId,
     };
   });
+  return { items, total };
 }

@@ -60,6 +60,7 @@ export const OUTGOING_KIND_LABELS: Record<OutgoingKind, string> = {
   DOORGESTUURD_BERICHT: 'Bericht aan de behandelaar: doorgestuurd',
   HERINNERING_AANVULLING: 'Herinnering verzoek om aanvulling',
   ADRESWIJZIGING: 'Wijziging afleveradres of werkgebied (Bijlage B)',
+  NOTIFICATIE: 'Melding per e-mail aan een medewerker (alleen aantallen)',
 };
 
 export const OUTGOING_STATE_LABELS: Record<OutgoingState, string> = {

@@ -4,10 +4,14 @@ import { z } from 'zod';
 import { audit, personKey, type TAuditActor } from '../audit/audit';
 import type { TDb } from '../db/client';
 import { passesElfproef } from '../form/checks';
-import { ZMeldformulier, type TFinding, type TMeldformulier } from '../form/schema';
+import { ZMeldformulier, type TFinding, type TMeldformulier, type TParseResult } from '../form/schema';
 import { announceChange } from '../live/changes';
 import { writeMelding } from '../ingest/write-melding';
 import { requireQueueUser } from '../ingest/resolve-queue-item';
+import type { TPutAttachment } from '../ingest/save-attachments';
+import { readBytes } from '../bytes/read-bytes';
+import { detectFormFormat } from '../mail/select-form-attachment';
+import { AppError } from '../errors';
 
 /** An optional form field: empty means null. */
 const optional = <T extends z.ZodType<string | null, string>>(schema: T) =>
@@ -50,6 +54,8 @@ export const ZHandMelding = z.object({
   ),
   behandelaarEmail: optional(z.email('Geen geldig e-mailadres')),
   telefonischContactGewenst: z.preprocess((v) => v === 'on' || v === 'ja' || v === true, z.boolean()),
+  /** An uploaded form the worker read (lib/form-review): its other fields and the file come along. */
+  formulierId: optional(z.uuid()).optional(),
 });
 export type THandMelding = z.infer<typeof ZHandMelding>;
 
@@ -59,7 +65,43 @@ function generatedKenmerk(now: Date): string {
   return `MP-${day}-${randomBytes(4).toString('hex').toUpperCase()}`;
 }
 
-function formulierOf(input: THandMelding, kenmerk: string): TMeldformulier {
+/** The form fields a person reviews on the page; the read form's findings on them no longer apply. */
+const REVIEWED_FIELDS = new Set([
+  'kenmerk',
+  'behandelaar.naam',
+  'behandelaar.telefoon',
+  'behandelaar.email',
+  'betrokkene.bsn',
+  'betrokkene.voornamen',
+  'betrokkene.voorvoegsel',
+  'betrokkene.achternaam',
+  'betrokkene.geboortedatum',
+  'betrokkene.adres',
+  'betrokkene.postcode',
+  'betrokkene.plaats',
+  'redenAanmelding',
+  'telefonischContactGewenst',
+]);
+
+/** The record from the typed fields, over the uploaded form's record when there is one. */
+function formulierOf(input: THandMelding, kenmerk: string, read: TMeldformulier | null): TMeldformulier {
+  const typed = typedFormulier(input, kenmerk);
+  if (!read) return typed;
+  return ZMeldformulier.parse({
+    ...read,
+    kenmerk,
+    behandelaar: { ...read.behandelaar, ...typed.behandelaar },
+    betrokkene: { ...read.betrokkene, ...typed.betrokkene, telefoonnummers: read.betrokkene.telefoonnummers },
+    redenAanmelding: typed.redenAanmelding,
+    telefonischContactGewenst: input.telefonischContactGewenst
+      ? 'ja'
+      : read.telefonischContactGewenst === null
+        ? null
+        : 'nee',
+  });
+}
+
+function typedFormulier(input: THandMelding, kenmerk: string): TMeldformulier {
   return ZMeldformulier.parse({
     schema: 'meldformulier/1',
     kenmerk,
@@ -98,10 +140,52 @@ function formulierOf(input: THandMelding, kenmerk: string): TMeldformulier {
   });
 }
 
+/** The uploaded form a medewerker reviewed (their own, read by the worker), or null. */
+async function reviewedUpload(db: TDb, actorId: string | null, id: string | null) {
+  if (!id) return null;
+  if (!actorId) throw new AppError('forbidden', 'U mag geen melding registreren');
+  const review = await db.formReview.findFirst({
+    where: {
+      id,
+      createdById: actorId,
+      state: 'READ',
+      inboundMessageId: null,
+      contentHash: { not: null },
+    },
+    select: { id: true, filename: true, contentHash: true, result: true },
+  });
+  const content = review?.contentHash ? await readBytes({ db, sha256: review.contentHash }) : null;
+  if (!review?.contentHash || !content)
+    throw new AppError('conflict', 'Het geüploade formulier is niet meer beschikbaar; upload het opnieuw');
+  const result = review.result as TParseResult | null;
+  const format = detectFormFormat(content);
+  // Already in the byte store under its hash: the melding's attachment names the same bytes.
+  const attachment: TPutAttachment = {
+    filename: review.filename,
+    contentType:
+      format === 'pdf'
+        ? 'application/pdf'
+        : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    declaredType: null,
+    size: content.length,
+    sha256: review.contentHash,
+    contentHash: review.contentHash,
+    isForm: true,
+  };
+  return {
+    id: review.id,
+    formulier: result?.formulier ?? null,
+    warnings: result?.warnings ?? [],
+    attachment,
+  };
+}
+
 /**
  * A melding that reached the meldpunt another way (by phone, by mail outside the protocol, from a
  * partner; protocol afspraak 1, the exception): registered by a medewerker into the same inbox,
- * with its channel. No signal goes to the police: the protocol's signals answer protocol mail.
+ * with its channel — typed in, or from an uploaded form the worker read and the medewerker
+ * reviewed (its other fields and the file come along). No signal goes to the police: the
+ * protocol's signals answer protocol mail.
  */
 export async function registerMeldingByHand(o: {
   db: TDb;
@@ -110,14 +194,16 @@ export async function registerMeldingByHand(o: {
   now?: Date;
 }): Promise<{ meldingId: string; kenmerk: string }> {
   const now = o.now ?? new Date();
+  const upload = await reviewedUpload(o.db, o.actor.id, o.input.formulierId ?? null);
   const kenmerk = o.input.kenmerk ?? generatedKenmerk(now);
-  const formulier = formulierOf(o.input, kenmerk);
-  const warnings: TFinding[] = [];
+  const formulier = formulierOf(o.input, kenmerk, upload?.formulier ?? null);
+  const warnings: TFinding[] = (upload?.warnings ?? []).filter((w) => !REVIEWED_FIELDS.has(w.field));
   if (formulier.betrokkene.bsn && !passesElfproef(formulier.betrokkene.bsn))
     warnings.push({
       field: 'betrokkene.bsn',
       message: `Het BSN '${formulier.betrokkene.bsn}' voldoet niet aan de elfproef.`,
     });
+  const attachments = upload ? [upload.attachment] : [];
   return o.db.$transaction(async (tx) => {
     const user = await requireQueueUser(tx, o.actor, ['MEDEWERKER']);
     const { melding, existing } = await writeMelding(tx, {
@@ -126,7 +212,7 @@ export async function registerMeldingByHand(o: {
       receivedAt: now,
       formulier,
       warnings,
-      attachments: [],
+      attachments,
       forwardedBy: null,
       authenticityVerified: true,
       kanaal: o.input.kanaal,
@@ -138,8 +224,10 @@ export async function registerMeldingByHand(o: {
       objectType: 'melding',
       objectId: melding.id,
       personKey: personKey(formulier.betrokkene),
-      details: { kanaal: o.input.kanaal, version: melding.version },
+      details: { kanaal: o.input.kanaal, version: melding.version, formulierGeupload: !!upload },
     });
+    // The review held the file and what was read: the melding has them now.
+    if (upload) await tx.formReview.delete({ where: { id: upload.id } });
     await announceChange(tx);
     return { meldingId: melding.id, kenmerk };
   });

@@ -140,7 +140,7 @@ describe('off the happy path, each visible with a next action', () => {
     const [first, resend] = await decided(k, 2);
     expect(first!.outcome).toBe('FOUTMELDING_SENT');
     expect(resend!.outcome).toBe('RESEND_REFUSED');
-    const queue = await listWorkQueue({ db: env.t.db, role: 'MEDEWERKER', show: 'open' });
+    const { items: queue } = await listWorkQueue({ db: env.t.db, role: 'MEDEWERKER', show: 'open' });
     expect(queue.map((q) => q.id)).toEqual(expect.arrayContaining([first!.id, resend!.id]));
     expected.set(first!.id, { state: 'foutmelding_sent', nextAction: 'check_foutmelding' });
     expected.set(resend!.id, { state: 'resend_refused', nextAction: 'check_foutmelding' });
@@ -236,7 +236,7 @@ describe('off the happy path, each visible with a next action', () => {
     await env.deliver(await composeRaw({ from: 'buurman@elders.example', subject: marker }));
     const [, other] = await decided(k, 2);
     expect(other!.outcome).toBe('OTHER');
-    const queue = await listWorkQueue({ db: env.t.db, role: 'BEHEERDER', show: 'open' });
+    const { items: queue } = await listWorkQueue({ db: env.t.db, role: 'BEHEERDER', show: 'open' });
     expect(queue.find((q) => q.id === other!.id)).toMatchObject({
       state: 'other',
       nextAction: 'review_mail',

@@ -47,7 +47,7 @@ describe('quarantine under ENFORCE', () => {
     await env.deliver(await meldingMail({ kenmerk: k }));
     const row = await quarantined(k);
     expect(signalsFor(k)).toHaveLength(0);
-    const queue = await listWorkQueue({ db: env.t.db, role: 'MEDEWERKER', show: 'open' });
+    const { items: queue } = await listWorkQueue({ db: env.t.db, role: 'MEDEWERKER', show: 'open' });
     expect(queue.find((q) => q.id === row.id)).toMatchObject({
       state: 'quarantined',
       nextAction: 'release_or_reject',
@@ -79,7 +79,9 @@ describe('quarantine under ENFORCE', () => {
       }),
     ).toBe(1);
     expect(
-      (await listWorkQueue({ db: env.t.db, role: 'MEDEWERKER', show: 'open' })).some((q) => q.id === row.id),
+      (await listWorkQueue({ db: env.t.db, role: 'MEDEWERKER', show: 'open' })).items.some(
+        (q) => q.id === row.id,
+      ),
     ).toBe(false);
   });
 

@@ -11,6 +11,7 @@ import type { Mailbox } from '../../lib/db/generated/client';
 import { getKeyring } from '../../lib/secrets/keyring';
 import { mailboxManagerLoop } from '../../workers/mailbox/manager';
 import { outboxRelayLoop } from '../../workers/outbox/relay';
+import { formReviewsLoop } from '../../workers/jobs/form-reviews';
 import { startSupervisor, type TSupervisor } from '../../workers/supervisor';
 import { WORKER_ENTRY, WORKER_ENV, WORKER_NODE_ARGS } from '../../launcher/worker-runtime';
 import { createTestDb, type TTestDb } from './db';
@@ -145,6 +146,7 @@ export async function startIngestEnv(
             ring,
             config: { databaseUrl: t.url, baseMs: 300, maxMs: 2000, maxAttempts: 50, pollMs: 500 },
           }),
+          formReviewsLoop({ db, pollMs: 200 }),
         ],
       });
       workers.push(sup);

@@ -106,7 +106,8 @@ export function outboxRelayLoop(o: { db: TDb; ring: TKeyring; config: TRelayConf
       const mb = await o.db.mailbox.findUniqueOrThrow({ where: { id: row.mailboxId } });
       // The meldpunt's name as display name, so the officer sees who writes (nodemailer encodes it).
       const { meldpuntNaam } = await getSettings({ db: o.db });
-      const technical = row.kind === 'ACCEPTATIESIGNAAL' || row.kind === 'FOUTMELDING';
+      const technical =
+        row.kind === 'ACCEPTATIESIGNAAL' || row.kind === 'FOUTMELDING' || row.kind === 'NOTIFICATIE';
       const attachments = await getOutgoingAttachments(o.db, row);
       // Composed once, so the copy in the Sent folder is byte for byte what the receiver got.
       const raw = await new MailComposer({

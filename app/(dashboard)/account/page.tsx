@@ -3,10 +3,13 @@ import Link from 'next/link';
 import { requireUser } from '@/lib/web/require-user';
 import { ROLE_LABELS } from '@/lib/auth/roles';
 import { getDb } from '@/lib/db/client';
+import { getEnv } from '@/lib/env';
 import { listOwnSessions } from '@/lib/auth/list-own-sessions';
+import { getMailNotifications } from '@/lib/users/get-mail-notifications';
 import { LogoutButton } from '../../(auth)/uitloggen/logout-button';
 import { formatDateTime } from '../beheer/_shared/format';
 import { endAllSessionsAction } from './actions';
+import { MailNotificationsForm } from './mail-notifications-form';
 
 export const metadata: Metadata = { title: 'Mijn account' };
 export const dynamic = 'force-dynamic';
@@ -40,6 +43,9 @@ function browserOf(ua: string | null): string {
 export default async function AccountPage() {
   const user = await requireUser();
   const sessions = await listOwnSessions({ db: getDb(), userId: user.id });
+  const notifies = user.role !== 'COORDINATOR';
+  const notifying = notifies && (await getMailNotifications({ db: getDb(), userId: user.id }));
+  const everyMinutes = Math.max(1, Math.round(getEnv().NOTIFY_INTERVAL_SEC / 60));
   return (
     <section className="space-y-8">
       <div>
@@ -57,6 +63,17 @@ export default async function AccountPage() {
           <LogoutButton className="rounded border border-slate-400 px-4 py-2 font-medium hover:bg-slate-100" />
         </div>
       </div>
+      {notifies && (
+        <div>
+          <h2 className="text-lg font-semibold">Meldingen per e-mail</h2>
+          <p className="mt-1 text-sm text-slate-600">
+            Hoogstens één e-mail per {everyMinutes === 1 ? 'minuut' : `${everyMinutes} minuten`}, alleen als
+            er iets nieuws is. De e-mail noemt alleen aantallen en een link: geen namen, kenmerken of andere
+            gegevens uit meldingen.
+          </p>
+          <MailNotificationsForm enabled={notifying} />
+        </div>
+      )}
       <div>
         <h2 className="text-lg font-semibold">Open sessies</h2>
         <p className="mt-1 text-sm text-slate-600">

@@ -1,6 +1,8 @@
 'use server';
 
 import { z } from 'zod';
+import { requestFormReview } from '@/lib/form-review/request-form-review';
+import { linkInboundAsVersion } from '@/lib/ingest/link-inbound-as-version';
 import { linkInboundToMelding } from '@/lib/ingest/link-inbound-to-melding';
 import { markInboundHandled } from '@/lib/ingest/mark-inbound-handled';
 import { registerInboundMelding } from '@/lib/ingest/register-inbound-melding';
@@ -63,12 +65,51 @@ export const registerAction = serverAction({
   run: ({ db, actor }, input) => registerInboundMelding({ db, actor, id: input.id, reason: input.reden }),
 });
 
+const ZKenmerk = z.string().trim().min(1, 'Vul het kenmerk van de melding in').max(100);
+
 export const linkAction = serverAction({
   name: 'postvak.link',
   roles: ['MEDEWERKER'],
-  input: ZItem.extend({ kenmerk: z.string().trim().min(1, 'Vul het kenmerk van de melding in').max(100) }),
-  success: 'Gekoppeld aan de melding',
-  revalidate: paths,
+  input: ZItem.extend({ kenmerk: ZKenmerk, als: z.enum(['reactie', 'bijlagen']).default('reactie') }),
   run: ({ db, actor }, input) =>
-    linkInboundToMelding({ db, actor, id: input.id, kenmerk: input.kenmerk, reason: input.reden }),
+    linkInboundToMelding({
+      db,
+      actor,
+      id: input.id,
+      kenmerk: input.kenmerk,
+      reason: input.reden,
+      als: input.als,
+    }),
+  success: (_out, input) =>
+    input.als === 'bijlagen' ? 'De bijlagen staan nu bij de melding' : 'Gekoppeld aan de melding',
+  revalidate: paths,
+});
+
+/** The reviewed form of a work-queue message becomes the next version of an existing melding's form. */
+export const linkVersionAction = serverAction({
+  name: 'postvak.link_version',
+  roles: ['MEDEWERKER'],
+  input: ZItem.extend({ kenmerk: ZKenmerk, formulierId: z.uuid('Onbekend formulier') }),
+  run: ({ db, actor }, input) =>
+    linkInboundAsVersion({
+      db,
+      actor,
+      formulierId: input.formulierId,
+      kenmerk: input.kenmerk,
+      reason: input.reden,
+    }),
+  success: (out) => `Gekoppeld als versie ${out.version} van het formulier`,
+  revalidate: paths,
+  // The review is used up: on to the melding, where the new version shows.
+  redirect: (out) => `/meldingen/${out.meldingId}`,
+});
+
+/** The review step before registering: the worker reads the attached form, the medewerker checks it. */
+export const reviewFormAction = serverAction({
+  name: 'postvak.review_form',
+  roles: ['MEDEWERKER'],
+  input: z.object({ id: z.uuid('Onbekend bericht') }),
+  run: ({ db, actor }, input) => requestFormReview({ db, actor, source: { inboundId: input.id } }),
+  success: 'Het formulier wordt gelezen',
+  redirect: (out) => `/meldingen/registreren?formulier=${out.id}`,
 });

@@ -3,12 +3,20 @@ import Link from 'next/link';
 import { requireUser } from '@/lib/web/require-user';
 import { getDb } from '@/lib/db/client';
 import { NEXT_ACTION_LABELS, RESOLUTION_LABELS, STATE_LABELS } from '@/lib/ingest/inbound-codes';
-import { listWorkQueue } from '@/lib/ingest/list-work-queue';
+import { listWorkQueue, WORK_QUEUE_PAGE_SIZE } from '@/lib/ingest/list-work-queue';
 import { formatDateTime } from '../meldingen/format';
 import { LiveRefresh } from '../live-refresh';
 
 export const metadata: Metadata = { title: 'Postvak' };
 export const dynamic = 'force-dynamic';
+
+function pageHref(show: 'open' | 'alle', pagina: number): string {
+  const params = new URLSearchParams();
+  if (show === 'alle') params.set('toon', 'alle');
+  if (pagina > 1) params.set('pagina', String(pagina));
+  const query = params.toString();
+  return query ? `/postvak?${query}` : '/postvak';
+}
 
 /**
  * The work queue: every message that is not simply a melding — foutmeldingen, quarantine,
@@ -20,8 +28,11 @@ export default async function PostvakPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const user = await requireUser(['MEDEWERKER', 'BEHEERDER']);
-  const show = (await searchParams).toon === 'alle' ? 'alle' : 'open';
-  const items = await listWorkQueue({ db: getDb(), role: user.role, show });
+  const sp = await searchParams;
+  const show = sp.toon === 'alle' ? 'alle' : 'open';
+  const pagina = Math.min(100_000, Math.max(1, Number(sp.pagina) || 1));
+  const { items, total } = await listWorkQueue({ db: getDb(), role: user.role, show, pagina });
+  const pages = Math.max(1, Math.ceil(total / WORK_QUEUE_PAGE_SIZE));
   return (
     <section>
       <LiveRefresh scope="postvak" title="Postvak" />
@@ -99,6 +110,27 @@ export default async function PostvakPage({
             ))}
           </tbody>
         </table>
+      )}
+      {pages > 1 && (
+        <nav aria-label="Paginering" className="mt-4 flex items-center justify-between text-sm">
+          {pagina > 1 ? (
+            <Link href={pageHref(show, pagina - 1)} className="text-brand-700 underline">
+              ‹ Vorige
+            </Link>
+          ) : (
+            <span />
+          )}
+          <span>
+            Pagina {pagina} van {pages} ({total} berichten)
+          </span>
+          {pagina < pages ? (
+            <Link href={pageHref(show, pagina + 1)} className="text-brand-700 underline">
+              Volgende ›
+            </Link>
+          ) : (
+            <span />
+          )}
+        </nav>
       )}
     </section>
   );

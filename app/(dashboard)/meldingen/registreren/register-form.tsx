@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useActionState } from 'react';
 import { ActionMessage } from '../[id]/action-form';
-import { registerByHandAction } from './actions';
+import { registerByHandAction, registerReviewedAction } from './actions';
 
 const input = 'mt-1 block w-full rounded border border-slate-400 bg-white px-2 py-1.5 text-sm';
 
@@ -38,12 +38,24 @@ function Field({
 }
 
 /** The fields of the meldformulier a medewerker takes down; the channel is required, the kenmerk not. */
-export function RegisterForm() {
-  const [state, action, pending] = useActionState(registerByHandAction, null);
-  const values = state && !state.ok ? state.values : undefined;
+export function RegisterForm({
+  initial,
+  formulierId,
+}: {
+  /** Fields read from an uploaded form, for the medewerker to review. */
+  initial?: Record<string, string>;
+  /** That uploaded form: its other fields and the file are kept with the melding. */
+  formulierId?: string;
+}) {
+  const [state, action, pending] = useActionState(
+    formulierId ? registerReviewedAction : registerByHandAction,
+    null,
+  );
+  const values = state && !state.ok ? state.values : state?.ok ? undefined : initial;
   // A fresh form after success: the key changes with each registration.
   return (
     <form key={state?.ok ? state.at : 'form'} action={action} className="space-y-6">
+      {formulierId && !state?.ok && <input type="hidden" name="formulierId" value={formulierId} />}
       <fieldset className="grid gap-3 md:grid-cols-2">
         <legend className="mb-2 font-semibold">Hoe kwam de melding binnen?</legend>
         <label className="block text-sm">

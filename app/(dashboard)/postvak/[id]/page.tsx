@@ -8,15 +8,9 @@ import { AppError } from '@/lib/errors';
 import { getQueueItem } from '@/lib/ingest/get-queue-item';
 import { NEXT_ACTION_LABELS, RESOLUTION_LABELS, STATE_LABELS } from '@/lib/ingest/inbound-codes';
 import { formatDateTime } from '../../meldingen/format';
-import {
-  handledAction,
-  linkAction,
-  registerAction,
-  rejectAction,
-  releaseAction,
-  reprocessAction,
-} from '../actions';
+import { handledAction, linkAction, rejectAction, releaseAction, reprocessAction } from '../actions';
 import { QueueActionForm } from '../queue-action-form';
+import { ReviewFormButton } from '../review-form-button';
 
 export const metadata: Metadata = { title: 'Bericht in het postvak' };
 export const dynamic = 'force-dynamic';
@@ -111,20 +105,12 @@ export default async function QueueItemPage({ params }: { params: Promise<{ id: 
               />
             </>
           )}
-          {medewerker && !item.meldingId && (
-            <QueueActionForm
-              action={registerAction}
-              id={item.id}
-              title="Registreren als melding (uit het bijgevoegde formulier)"
-              submitLabel="Registreren"
-              reasonLabel="Waarom registreren?"
-            />
-          )}
+          {medewerker && !item.meldingId && <ReviewFormButton id={item.id} />}
           {medewerker && (
             <QueueActionForm
               action={linkAction}
               id={item.id}
-              title="Koppelen aan een bestaande melding (als reactie)"
+              title="Koppelen aan een bestaande melding"
               submitLabel="Koppelen"
               reasonLabel="Waarom bij deze melding?"
             >
@@ -132,6 +118,17 @@ export default async function QueueItemPage({ params }: { params: Promise<{ id: 
                 Kenmerk van de melding
                 <input name="kenmerk" required className={input} defaultValue={item.kenmerk ?? ''} />
               </label>
+              <label className="block text-sm">
+                Koppelen als
+                <select name="als" className={input} defaultValue="reactie">
+                  <option value="reactie">reactie (op de tijdlijn van de melding, met de bijlagen)</option>
+                  <option value="bijlagen">alleen de bijlagen (bij de stukken van de melding)</option>
+                </select>
+              </label>
+              <p className="text-xs text-slate-700">
+                Als nieuwe versie van het formulier: kies hierboven &ldquo;Formulier uitlezen en
+                controleren&rdquo;.
+              </p>
             </QueueActionForm>
           )}
           <QueueActionForm
