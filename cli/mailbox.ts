@@ -57,7 +57,7 @@ export async function mailboxCommand(db: TDb, args: string[]): Promise<number> {
           ? value.toUpperCase().replace(/-/g, '_')
           : value;
   }
-  const mb = await createMailbox({
+  const mailbox = await createMailbox({
     db,
     ring: getKeyring(),
     actor: SYSTEM_ACTOR('cli'),
@@ -65,7 +65,7 @@ export async function mailboxCommand(db: TDb, args: string[]): Promise<number> {
     input: ZMailboxInput.parse(input),
   });
   process.stdout.write(
-    `${JSON.stringify({ id: mb.id, name: mb.name, imap: `${mb.imapHost}:${mb.imapPort}`, smtp: `${mb.smtpHost}:${mb.smtpPort}`, authType: mb.authType, signalRecipient: mb.signalRecipient, trustedDomains: mb.trustedDomains, authenticityPolicy: mb.authenticityPolicy })}\n`,
+    `${JSON.stringify({ id: mailbox.id, name: mailbox.name, imap: `${mailbox.imapHost}:${mailbox.imapPort}`, smtp: `${mailbox.smtpHost}:${mailbox.smtpPort}`, authType: mailbox.authType, signalRecipient: mailbox.signalRecipient, trustedDomains: mailbox.trustedDomains, authenticityPolicy: mailbox.authenticityPolicy })}\n`,
   );
   return 0;
 }

@@ -122,8 +122,8 @@ const PLAATSEN = [
 ];
 
 /** Seeds the meldingen and six medewerkers (their assignees); `note` reports progress. */
-export async function seedBenchMeldingen(o: { db: TDb; n: number; note: (line: string) => void }) {
-  const { db, n: N, note } = o;
+export async function seedBenchMeldingen(opts: { db: TDb; n: number; note: (line: string) => void }) {
+  const { db, n: N, note } = opts;
   const started = Date.now();
   const mailbox = await db.mailbox.create({
     data: {

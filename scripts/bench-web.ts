@@ -30,10 +30,10 @@ const note = (s: string) => process.stderr.write(`${s}\n`);
 const round = (x: number) => Math.round(x * 10) / 10;
 
 /** The inbox's first page (all statuses: 25 rows) as a signed-in medewerker receives it from the real web app. */
-async function measureInboxPage(o: { db: TDb; databaseUrl: string }) {
-  const web = await startWeb({ databaseUrl: o.databaseUrl });
+async function measureInboxPage(opts: { db: TDb; databaseUrl: string }) {
+  const web = await startWeb({ databaseUrl: opts.databaseUrl });
   try {
-    const medewerker = await createUserWithTotp(o.db, { role: 'MEDEWERKER' });
+    const medewerker = await createUserWithTotp(opts.db, { role: 'MEDEWERKER' });
     const cookie = await signInHttp(web.url, medewerker);
     return await measurePageWeight({ url: `${web.url}/meldingen?status=alle`, cookie });
   } finally {

@@ -16,9 +16,9 @@ export type TPageWeight = {
   totalBytes: number;
 };
 
-export async function measurePageWeight(o: { url: string; cookie: string }): Promise<TPageWeight> {
-  const res = await fetch(o.url, { headers: { cookie: o.cookie }, redirect: 'manual' });
-  if (res.status !== 200) throw new Error(`${o.url}: HTTP ${res.status}`);
+export async function measurePageWeight(opts: { url: string; cookie: string }): Promise<TPageWeight> {
+  const res = await fetch(opts.url, { headers: { cookie: opts.cookie }, redirect: 'manual' });
+  if (res.status !== 200) throw new Error(`${opts.url}: HTTP ${res.status}`);
   const html = Buffer.from(await res.arrayBuffer());
   const text = html.toString('utf8');
   const rscPayloadBytes = [...text.matchAll(/<script[^>]*>self\.__next_f\.push\(.*?\)<\/script>/gs)].reduce(
@@ -37,7 +37,7 @@ export async function measurePageWeight(o: { url: string; cookie: string }): Pro
   let jsBytes = 0;
   let jsGzipBytes = 0;
   for (const src of scripts) {
-    const body = Buffer.from(await (await fetch(new URL(src, o.url))).arrayBuffer());
+    const body = Buffer.from(await (await fetch(new URL(src, opts.url))).arrayBuffer());
     jsBytes += body.length;
     jsGzipBytes += gzipSync(body).length;
   }

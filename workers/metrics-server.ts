@@ -11,11 +11,11 @@ import { getMetrics } from '../lib/metrics/registry';
 
 const log = getLogger('metrics');
 
-export function startMetricsServer(o: { host: string; port: number; token: string | undefined }): Server {
+export function startMetricsServer(opts: { host: string; port: number; token: string | undefined }): Server {
   const server = createServer((request, response) => {
     if (request.url === '/healthz') return void response.writeHead(200).end('ok\n');
     if (request.url !== '/metrics') return void response.writeHead(404).end();
-    if (!isScrapeAllowed(request.headers.authorization ?? null, o.token))
+    if (!isScrapeAllowed(request.headers.authorization ?? null, opts.token))
       return void response.writeHead(401, { 'www-authenticate': 'Bearer' }).end();
     const { registry } = getMetrics();
     registry.metrics().then(
@@ -23,8 +23,8 @@ export function startMetricsServer(o: { host: string; port: number; token: strin
       () => response.writeHead(500).end(),
     );
   });
-  server.listen(o.port, o.host, () =>
-    log.info({ msg: 'worker metrics listening', code: 'metrics_listening', port: o.port }),
+  server.listen(opts.port, opts.host, () =>
+    log.info({ msg: 'worker metrics listening', code: 'metrics_listening', port: opts.port }),
   );
   return server;
 }

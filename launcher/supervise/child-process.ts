@@ -4,13 +4,13 @@ import type { TExit, TRunningProcess } from './supervised-process';
 
 const STOP_GRACE_MS = 10_000;
 
-export function childStarter(o: {
+export function childStarter(opts: {
   args: string[];
   cwd: string;
   env: NodeJS.ProcessEnv;
 }): () => Promise<TRunningProcess> {
   return async () => {
-    const child = spawn(process.execPath, o.args, { cwd: o.cwd, stdio: 'inherit', env: o.env });
+    const child = spawn(process.execPath, opts.args, { cwd: opts.cwd, stdio: 'inherit', env: opts.env });
     const exited = new Promise<TExit>((resolve) =>
       child.once('exit', (code, signal) => resolve({ code, signal })),
     );

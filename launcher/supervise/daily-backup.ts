@@ -6,12 +6,12 @@ const log = getLogger('backup');
 const FIRST_CHECK_MS = 60_000;
 const CHECK_EVERY_MS = 3600_000;
 
-export function scheduleDailyBackup(o: { dataDir: string; port: number; databaseUrl: string }): {
+export function scheduleDailyBackup(opts: { dataDir: string; port: number; databaseUrl: string }): {
   stop: () => Promise<void>;
 } {
   let running: Promise<void> = Promise.resolve();
   const check = () => {
-    running = runDailyBackup(o).then(
+    running = runDailyBackup(opts).then(
       (outcome) =>
         outcome === 'backed-up' && log.info({ msg: 'daily backup written', code: 'backup_daily_done' }),
       (err) => log.error({ msg: 'daily backup failed', code: 'backup_daily_failed', err: errFields(err) }),

@@ -43,19 +43,21 @@ function asRunning(db: TEmbeddedDb): TRunningProcess {
 }
 
 /** `start` for superviseProcess: the running first instance once, then fresh starts. */
-export function embeddedPostgresStarter(o: {
+export function embeddedPostgresStarter(opts: {
   first: TEmbeddedDb;
   dir: string;
   password: string;
 }): () => Promise<TRunningProcess> {
-  let adopted: TEmbeddedDb | null = o.first;
+  let adopted: TEmbeddedDb | null = opts.first;
   return async () => {
     if (adopted) {
       const first = adopted;
       adopted = null;
       return asRunning(first);
     }
-    checkPostgresDataDir(o.dir);
-    return asRunning(await startEmbeddedPostgres({ dir: o.dir, password: o.password, port: o.first.port }));
+    checkPostgresDataDir(opts.dir);
+    return asRunning(
+      await startEmbeddedPostgres({ dir: opts.dir, password: opts.password, port: opts.first.port }),
+    );
   };
 }

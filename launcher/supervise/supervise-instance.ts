@@ -14,7 +14,7 @@ import { superviseProcess, type TSupervisedProcess } from './supervised-process'
 
 export type TInstancePids = { postgresPid: number | null; children: Record<string, number> };
 
-export function superviseInstance(o: {
+export function superviseInstance(opts: {
   dataDir: string;
   cwd: string;
   postgres: { first: TEmbeddedDb; dir: string; password: string } | null;
@@ -22,7 +22,7 @@ export function superviseInstance(o: {
   /** Called whenever a PID changes (for runtime.json, which a later start uses to clean up). */
   onPids: (pids: TInstancePids) => void;
 }): { stop: () => Promise<void> } {
-  const statusFile = supervisorStatusFile(o.dataDir);
+  const statusFile = supervisorStatusFile(opts.dataDir);
   const children = new Map<string, TSupervisedProcess>();
   let postgres: TSupervisedProcess | null = null;
   let postgresWasDown = false;
@@ -39,7 +39,7 @@ export function superviseInstance(o: {
     const temp = `${statusFile}.${process.pid}.tmp`;
     writeFileSync(temp, JSON.stringify(status, null, 2), { mode: 0o644 });
     renameSync(temp, statusFile);
-    o.onPids({
+    opts.onPids({
       postgresPid: processes.postgres?.pid ?? null,
       children: Object.fromEntries(
         Object.entries(processes).flatMap(([name, s]) =>
@@ -60,18 +60,18 @@ export function superviseInstance(o: {
     write();
   };
 
-  if (o.postgres)
+  if (opts.postgres)
     postgres = superviseProcess({
       name: 'postgres',
-      start: embeddedPostgresStarter(o.postgres),
+      start: embeddedPostgresStarter(opts.postgres),
       onChange: () => postgres && onPostgresChange(),
     });
-  for (const [name, spec] of Object.entries(o.children))
+  for (const [name, spec] of Object.entries(opts.children))
     children.set(
       name,
       superviseProcess({
         name,
-        start: childStarter({ args: spec.args, env: spec.env, cwd: o.cwd }),
+        start: childStarter({ args: spec.args, env: spec.env, cwd: opts.cwd }),
         onChange: () => children.has(name) && write(),
       }),
     );

@@ -22,13 +22,13 @@ export type TSupervisedProcess = {
   stop: () => Promise<void>;
 };
 
-export function superviseProcess(o: {
+export function superviseProcess(opts: {
   name: string;
   start: () => Promise<TRunningProcess>;
   onChange: () => void;
   backoff?: TBackoff;
 }): TSupervisedProcess {
-  const backoff = o.backoff ?? DEFAULT_BACKOFF;
+  const backoff = opts.backoff ?? DEFAULT_BACKOFF;
   const status: TProcessStatus = {
     state: 'starting',
     pid: null,
@@ -45,7 +45,7 @@ export function superviseProcess(o: {
 
   const set = (patch: Partial<TProcessStatus>) => {
     Object.assign(status, patch);
-    o.onChange();
+    opts.onChange();
   };
 
   const runOnce = async (): Promise<TExit> => {
@@ -53,16 +53,16 @@ export function superviseProcess(o: {
     set({ state: 'starting', nextStartAt: null });
     let exit: TExit;
     try {
-      running = await o.start();
+      running = await opts.start();
       // A stop that came while it was starting: it waited for this handle.
       if (stopping) await running.stop();
       set({ state: 'running', pid: running.pid });
       exit = await running.exited;
     } catch (err) {
       log.error({
-        msg: `${o.name} could not start`,
+        msg: `${opts.name} could not start`,
         code: 'start_process_failed',
-        child: o.name,
+        child: opts.name,
         err: errFields(err),
       });
       exit = { code: null, signal: null };
@@ -81,9 +81,9 @@ export function superviseProcess(o: {
       while (restartTimes.length && now - restartTimes[0]! > RESTART_LOOP_WINDOW_MS) restartTimes.shift();
       const delay = restartDelay(failuresInARow, backoff);
       log.warn({
-        msg: `${o.name} stopped; restarting after backoff`,
+        msg: `${opts.name} stopped; restarting after backoff`,
         code: 'start_child_restart',
-        child: o.name,
+        child: opts.name,
         exitCode: exit.code,
         signal: exit.signal,
         delayMs: delay,

@@ -8,15 +8,15 @@ import { auditWhere, ZAuditFilter, type TAuditFilter } from './search-audit-even
 const MAX_ROWS = 100_000;
 
 /** The filtered audit log as CSV (chronological); the export itself is an audit event. */
-export async function exportAuditEvents(o: {
+export async function exportAuditEvents(opts: {
   db: TDb;
   actor: TAuditActor;
   filter: TAuditFilter;
 }): Promise<string> {
-  await requireBeheerder(o.db, o.actor);
-  const f = ZAuditFilter.parse(o.filter);
+  await requireBeheerder(opts.db, opts.actor);
+  const f = ZAuditFilter.parse(opts.filter);
   const where = auditWhere(f);
-  const events = await o.db.auditEvent.findMany({
+  const events = await opts.db.auditEvent.findMany({
     where,
     orderBy: [{ at: 'asc' }, { id: 'asc' }],
     take: MAX_ROWS,
@@ -25,8 +25,8 @@ export async function exportAuditEvents(o: {
   const used = Object.entries(f)
     .filter(([k, v]) => v !== undefined && k !== 'order')
     .map(([k]) => k);
-  await audit(o.db, {
-    actor: o.actor,
+  await audit(opts.db, {
+    actor: opts.actor,
     action: 'audit.export',
     objectType: 'system',
     personKey: (where.personKey as string | undefined) ?? null,

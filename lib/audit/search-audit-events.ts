@@ -75,23 +75,23 @@ export function auditWhere(f: z.output<typeof ZAuditFilter>): Prisma.AuditEventW
  * Audit events for the beheerder's viewer, newest first (or chronological, for the per-person
  * and per-user views), one page at a time. Viewing the log is itself not a read of a melding.
  */
-export async function searchAuditEvents(o: {
+export async function searchAuditEvents(opts: {
   db: TDb;
   actor: TAuditActor;
   filter: TAuditFilter;
   page?: number;
 }) {
-  await requireBeheerder(o.db, o.actor);
-  const f = ZAuditFilter.parse(o.filter);
+  await requireBeheerder(opts.db, opts.actor);
+  const f = ZAuditFilter.parse(opts.filter);
   const where = auditWhere(f);
   const [events, total] = await Promise.all([
-    o.db.auditEvent.findMany({
+    opts.db.auditEvent.findMany({
       where,
       orderBy: [{ at: f.order }, { id: f.order }],
-      skip: Math.max(0, o.page ?? 0) * AUDIT_PAGE_SIZE,
+      skip: Math.max(0, opts.page ?? 0) * AUDIT_PAGE_SIZE,
       take: AUDIT_PAGE_SIZE,
     }),
-    o.db.auditEvent.count({ where }),
+    opts.db.auditEvent.count({ where }),
   ]);
   return { events, total, personFilter: !!where.personKey };
 }

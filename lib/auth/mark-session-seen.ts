@@ -11,12 +11,12 @@ export function seenWriteIntervalMs(idleMs: number): number {
  * update on each is write load for nothing. The idle check (liveSessionWhere) stays as strict:
  * a session seen within the interval may end that much sooner, never later.
  */
-export async function markSessionSeen(o: {
+export async function markSessionSeen(opts: {
   db: TDb;
   session: { id: string; lastSeenAt: Date };
   idleMs: number;
   now: Date;
 }): Promise<void> {
-  if (o.now.getTime() - o.session.lastSeenAt.getTime() < seenWriteIntervalMs(o.idleMs)) return;
-  await o.db.session.update({ where: { id: o.session.id }, data: { lastSeenAt: o.now } });
+  if (opts.now.getTime() - opts.session.lastSeenAt.getTime() < seenWriteIntervalMs(opts.idleMs)) return;
+  await opts.db.session.update({ where: { id: opts.session.id }, data: { lastSeenAt: opts.now } });
 }

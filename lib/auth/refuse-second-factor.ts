@@ -8,7 +8,7 @@ import type { TLoginReservation } from './reserve-login-attempt';
  * A wrong code at the second factor or at enrolment: audited as denied under `action`, counted as a
  * failed attempt (which may lock the account); answers whether the account is locked now.
  */
-export async function refuseSecondFactor(o: {
+export async function refuseSecondFactor(opts: {
   db: TDb;
   action: string;
   actor: TAuditActor;
@@ -16,21 +16,21 @@ export async function refuseSecondFactor(o: {
   ip: string | null;
   reservation: Extract<TLoginReservation, { ok: true }>;
 }): Promise<{ ok: false; reason: 'locked' | 'invalid' }> {
-  await audit(o.db, {
-    actor: o.actor,
-    action: o.action,
+  await audit(opts.db, {
+    actor: opts.actor,
+    action: opts.action,
     objectType: 'user',
-    objectId: o.user.id,
+    objectId: opts.user.id,
     outcome: 'DENIED',
     details: { reason: 'invalid' },
   });
   const locked = await recordLoginFailure({
-    db: o.db,
-    reservation: o.reservation,
-    email: o.user.email,
-    ip: o.ip,
-    userId: o.user.id,
-    actor: o.actor,
+    db: opts.db,
+    reservation: opts.reservation,
+    email: opts.user.email,
+    ip: opts.ip,
+    userId: opts.user.id,
+    actor: opts.actor,
   });
   return { ok: false, reason: locked ? 'locked' : 'invalid' };
 }

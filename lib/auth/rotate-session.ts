@@ -7,23 +7,23 @@ import type { TTx } from '../db/client';
  * absolute end takes its place. Whoever learned the id before the upgrade (a fixed or stolen
  * pre-MFA cookie) holds nothing. Runs inside the caller's transaction.
  */
-export async function rotateSession(o: {
+export async function rotateSession(opts: {
   tx: TTx;
   session: { id: string; userId: string; expiresAt: Date };
   now: Date;
   ip: string | null;
   userAgent: string | null;
 }): Promise<{ id: string }> {
-  await o.tx.session.update({ where: { id: o.session.id }, data: { revokedAt: o.now } });
-  return o.tx.session.create({
+  await opts.tx.session.update({ where: { id: opts.session.id }, data: { revokedAt: opts.now } });
+  return opts.tx.session.create({
     data: {
-      userId: o.session.userId,
-      createdAt: o.now,
-      lastSeenAt: o.now,
-      expiresAt: o.session.expiresAt,
-      mfaVerifiedAt: o.now,
-      ip: o.ip,
-      userAgent: o.userAgent,
+      userId: opts.session.userId,
+      createdAt: opts.now,
+      lastSeenAt: opts.now,
+      expiresAt: opts.session.expiresAt,
+      mfaVerifiedAt: opts.now,
+      ip: opts.ip,
+      userAgent: opts.userAgent,
     },
     select: { id: true },
   });

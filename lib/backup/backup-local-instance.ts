@@ -28,7 +28,7 @@ export function pruneBackups(dir: string, keep: number): string[] {
   return removed;
 }
 
-export async function backupLocalInstance(o: {
+export async function backupLocalInstance(opts: {
   dataDir: string;
   port: number;
   toDir?: string;
@@ -36,18 +36,18 @@ export async function backupLocalInstance(o: {
   keep?: number;
   now?: Date;
 }): Promise<TBackupResult> {
-  const local = loadLocalSecrets(o.dataDir);
-  const toDir = path.resolve(o.toDir ?? backupDir(o.dataDir));
+  const local = loadLocalSecrets(opts.dataDir);
+  const toDir = path.resolve(opts.toDir ?? backupDir(opts.dataDir));
   const oldKeys = (process.env.MELDPOST_OLD_ENCRYPTION_KEYS ?? '')
     .split(',')
     .map((k) => k.trim())
     .filter(Boolean);
   try {
     const result = await createBackup({
-      superuserUrl: `postgresql://meldpost:${encodeURIComponent(local.dbPassword)}@127.0.0.1:${o.port}/meldpost`,
-      pgDir: path.join(o.dataDir, 'postgres'),
+      superuserUrl: `postgresql://meldpost:${encodeURIComponent(local.dbPassword)}@127.0.0.1:${opts.port}/meldpost`,
+      pgDir: path.join(opts.dataDir, 'postgres'),
       toDir,
-      now: o.now,
+      now: opts.now,
       keys: {
         dbPassword: local.dbPassword,
         // Keys set in the environment are the ones the data was encrypted with.
@@ -57,19 +57,19 @@ export async function backupLocalInstance(o: {
         nextauthSecret: process.env.NEXTAUTH_SECRET || local.nextauthSecret,
       },
     });
-    if (o.keep) pruneBackups(toDir, o.keep);
-    writeBackupStatus(o.dataDir, {
+    if (opts.keep) pruneBackups(toDir, opts.keep);
+    writeBackupStatus(opts.dataDir, {
       lastSuccess: { at: result.manifest.createdAt, archive: result.archive, keys: result.keys },
-      ...(o.keep ? { scheduled: { keep: o.keep } } : {}),
+      ...(opts.keep ? { scheduled: { keep: opts.keep } } : {}),
     });
     return result;
   } catch (err) {
-    writeBackupStatus(o.dataDir, {
+    writeBackupStatus(opts.dataDir, {
       lastFailure: {
-        at: (o.now ?? new Date()).toISOString(),
+        at: (opts.now ?? new Date()).toISOString(),
         error: err instanceof Error ? err.message : String(err),
       },
-      ...(o.keep ? { scheduled: { keep: o.keep } } : {}),
+      ...(opts.keep ? { scheduled: { keep: opts.keep } } : {}),
     });
     throw err;
   }

@@ -53,7 +53,7 @@ async function describe(file: string): Promise<TBackupFile> {
 /** `20261207T203015Z`: sorts by time, safe in every file system. */
 export const backupStamp = (at: Date) => at.toISOString().replace(/[-:]/g, '').replace(/\.\d+/, '');
 
-export async function createBackup(o: {
+export async function createBackup(opts: {
   /** A superuser connection (the embedded server's own login): the base-backup API needs it. */
   superuserUrl: string;
   pgDir: string;
@@ -61,13 +61,13 @@ export async function createBackup(o: {
   keys: TBackupKeys;
   now?: Date;
 }): Promise<TBackupResult> {
-  const at = o.now ?? new Date();
+  const at = opts.now ?? new Date();
   const stamp = backupStamp(at);
-  await mkdir(o.toDir, { recursive: true, mode: 0o700 });
-  const staging = await mkdtemp(path.join(o.toDir, `.meldpost-backup-${stamp}-`));
-  const archive = path.join(o.toDir, `meldpost-backup-${stamp}.tar.gz`);
-  const keysFile = path.join(o.toDir, `meldpost-sleutels-${stamp}.json`);
-  const client = new pg.Client({ connectionString: o.superuserUrl });
+  await mkdir(opts.toDir, { recursive: true, mode: 0o700 });
+  const staging = await mkdtemp(path.join(opts.toDir, `.meldpost-backup-${stamp}-`));
+  const archive = path.join(opts.toDir, `meldpost-backup-${stamp}.tar.gz`);
+  const keysFile = path.join(opts.toDir, `meldpost-sleutels-${stamp}.json`);
+  const client = new pg.Client({ connectionString: opts.superuserUrl });
   client.on('error', () => {}); // a dropped connection fails the pending query, which is reported
   await client.connect();
   try {
@@ -79,7 +79,7 @@ export async function createBackup(o: {
     let stopped = false;
     try {
       const facts = await readDatabaseFacts(client);
-      await copyDataDir(o.pgDir, copy);
+      await copyDataDir(opts.pgDir, copy);
       const { rows } = await client.query<{ lsn: string; labelfile: string; spcmapfile: string }>(
         `SELECT lsn::text, labelfile, spcmapfile FROM pg_backup_stop(false)`,
       );
@@ -88,7 +88,7 @@ export async function createBackup(o: {
       await writeFile(path.join(copy, 'backup_label'), stop.labelfile, { mode: 0o600 });
       if (stop.spcmapfile)
         await writeFile(path.join(copy, 'tablespace_map'), stop.spcmapfile, { mode: 0o600 });
-      const walSegments = await copyWal(o.pgDir, copy);
+      const walSegments = await copyWal(opts.pgDir, copy);
       const { rows: wal } = await client.query<{ first: string; last: string; version: string }>(
         `SELECT pg_walfile_name($1::pg_lsn) AS first, pg_walfile_name($2::pg_lsn) AS last,
                 current_setting('server_version') AS version`,
@@ -114,7 +114,7 @@ export async function createBackup(o: {
       // The archive holds personal data: readable for the owner only, like the keys.
       await chmod(`${archive}.tmp`, 0o600);
       await rename(`${archive}.tmp`, archive);
-      await writeFile(keysFile, `${JSON.stringify(o.keys, null, 2)}\n`, { mode: 0o600 });
+      await writeFile(keysFile, `${JSON.stringify(opts.keys, null, 2)}\n`, { mode: 0o600 });
       return { archive: await describe(archive), keys: await describe(keysFile), manifest };
     } finally {
       if (!stopped) await client.query('SELECT pg_backup_stop(false)').catch(() => {});

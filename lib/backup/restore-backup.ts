@@ -42,26 +42,26 @@ function refuseNonEmpty(dataDir: string): void {
     );
 }
 
-export async function restoreBackup(o: {
+export async function restoreBackup(opts: {
   archive: string;
   keysFile: string;
   dataDir: string;
 }): Promise<TRestoreReport> {
-  const dataDir = path.resolve(o.dataDir);
+  const dataDir = path.resolve(opts.dataDir);
   refuseNonEmpty(dataDir);
-  const keys = JSON.parse(readFileSync(o.keysFile, 'utf8')) as TBackupKeys;
+  const keys = JSON.parse(readFileSync(opts.keysFile, 'utf8')) as TBackupKeys;
   if (!keys.dbPassword || !keys.encryptionKey || !keys.pseudonymKey || !keys.nextauthSecret)
-    throw new RestoreRefused(`${o.keysFile} is geen sleutelbestand van een meldpost-back-up`);
+    throw new RestoreRefused(`${opts.keysFile} is geen sleutelbestand van een meldpost-back-up`);
   await mkdir(dataDir, { recursive: true, mode: 0o755 });
   const unpacked = await mkdtemp(path.join(dataDir, '.herstel-'));
   const pgDir = path.join(dataDir, 'postgres');
   try {
-    execFileSync('tar', ['-C', unpacked, '-xzf', o.archive], { stdio: 'pipe' });
+    execFileSync('tar', ['-C', unpacked, '-xzf', opts.archive], { stdio: 'pipe' });
     const manifest = JSON.parse(
       readFileSync(path.join(unpacked, 'manifest.json'), 'utf8'),
     ) as TBackupManifest;
     if (manifest.format !== BACKUP_FORMAT || !existsSync(path.join(unpacked, 'pg', 'backup_label')))
-      throw new RestoreRefused(`${o.archive} is geen meldpost-back-up`);
+      throw new RestoreRefused(`${opts.archive} is geen meldpost-back-up`);
     refuseNonEmpty(dataDir); // again: nothing may have appeared while unpacking
     await rm(pgDir, { recursive: true, force: true }); // an empty directory at most
     await rename(path.join(unpacked, 'pg'), pgDir);
@@ -118,7 +118,7 @@ export async function restoreBackup(o: {
         ok: migrationsOk && tablesOk && secretsOk,
         dataDir,
         backupCreatedAt: manifest.createdAt,
-        archiveSha256: await sha256File(o.archive),
+        archiveSha256: await sha256File(opts.archive),
         migrations: {
           ok: migrationsOk,
           backup: manifest.migrations.length,

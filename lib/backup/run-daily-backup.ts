@@ -25,17 +25,17 @@ async function keepSetting(databaseUrl: string): Promise<number> {
   }
 }
 
-export async function runDailyBackup(o: {
+export async function runDailyBackup(opts: {
   dataDir: string;
   port: number;
   databaseUrl: string;
   now?: Date;
 }): Promise<'backed-up' | 'not-due'> {
-  const now = o.now ?? new Date();
-  const last = readBackupStatus(o.dataDir)?.lastSuccess;
+  const now = opts.now ?? new Date();
+  const last = readBackupStatus(opts.dataDir)?.lastSuccess;
   if (last && now.getTime() - Date.parse(last.at) < DAY_MS) return 'not-due';
   // Unreadable setting (database down): the backup below fails too, and records why.
-  const keep = await keepSetting(o.databaseUrl).catch(() => DEFAULT_SETTINGS.backupBewaarAantal);
-  await backupLocalInstance({ dataDir: o.dataDir, port: o.port, keep, now });
+  const keep = await keepSetting(opts.databaseUrl).catch(() => DEFAULT_SETTINGS.backupBewaarAantal);
+  await backupLocalInstance({ dataDir: opts.dataDir, port: opts.port, keep, now });
   return 'backed-up';
 }

@@ -22,12 +22,12 @@ export const sha256Hex = (bytes: Uint8Array) => createHash('sha256').update(byte
  * commits after it and its flush of the write-ahead log takes these bytes along, so a row never
  * names bytes a crash lost.
  */
-export async function putBytes(o: { db: TDb; values: Uint8Array[] }): Promise<string[]> {
-  const hashes = o.values.map(sha256Hex);
-  if (!o.values.length) return hashes;
+export async function putBytes(opts: { db: TDb; values: Uint8Array[] }): Promise<string[]> {
+  const hashes = opts.values.map(sha256Hex);
+  if (!opts.values.length) return hashes;
   const distinct = new Map<string, Uint8Array>();
-  o.values.forEach((v, i) => distinct.set(hashes[i]!, v));
-  const client = await bytePool(o.db).connect();
+  opts.values.forEach((v, i) => distinct.set(hashes[i]!, v));
+  const client = await bytePool(opts.db).connect();
   try {
     await client.query('BEGIN');
     await client.query('SET LOCAL synchronous_commit = off');

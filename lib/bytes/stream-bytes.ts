@@ -8,15 +8,15 @@ import { bytePool } from './byte-pool';
  * 1 MiB of it in memory; null when the store no longer holds the value. A value removed while it
  * is being read ends the stream with an error.
  */
-export async function streamBytes(o: {
+export async function streamBytes(opts: {
   db: TDb;
   sha256: string;
 }): Promise<{ size: number; stream: Readable } | null> {
-  const pool = bytePool(o.db);
+  const pool = bytePool(opts.db);
   const head = await pool.query<{ size: string; chunks: number }>(
     `SELECT v."size", (SELECT count(*)::int FROM "ByteChunk" c WHERE c."sha256" = v."sha256") AS chunks
      FROM "ByteValue" v WHERE v."sha256" = $1`,
-    [o.sha256],
+    [opts.sha256],
   );
   const found = head.rows[0];
   if (!found) return null;
@@ -24,7 +24,7 @@ export async function streamBytes(o: {
     for (let seq = 0; seq < found!.chunks; seq++) {
       const r = await pool.query<{ data: Buffer }>(
         'SELECT "data" FROM "ByteChunk" WHERE "sha256" = $1 AND "seq" = $2',
-        [o.sha256, seq],
+        [opts.sha256, seq],
       );
       if (!r.rows[0]) throw new Error('byte store: value removed while it was read');
       yield r.rows[0].data;

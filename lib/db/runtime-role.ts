@@ -46,17 +46,17 @@ export function runtimeGrants(role: string, database: string): string[] {
  * Creates (or updates the password of) the runtime role and grants it what the app needs, as
  * the owner at `ownerUrl`. Returns the URL to run the app with.
  */
-export async function ensureRuntimeRole(o: { ownerUrl: string; password: string }): Promise<string> {
-  const role = runtimeRoleName(o.ownerUrl);
-  const database = decodeURIComponent(new URL(o.ownerUrl).pathname.slice(1));
-  const client = new pg.Client({ connectionString: o.ownerUrl });
+export async function ensureRuntimeRole(opts: { ownerUrl: string; password: string }): Promise<string> {
+  const role = runtimeRoleName(opts.ownerUrl);
+  const database = decodeURIComponent(new URL(opts.ownerUrl).pathname.slice(1));
+  const client = new pg.Client({ connectionString: opts.ownerUrl });
   await client.connect();
   try {
     await client.query('BEGIN');
     // Two instances starting side by side must not both create the role.
     await client.query(`SELECT pg_advisory_xact_lock(hashtext('meldpost-runtime-role'))`);
     const exists = await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [role]);
-    const password = (await client.query('SELECT quote_literal($1) AS literal', [o.password])).rows[0]
+    const password = (await client.query('SELECT quote_literal($1) AS literal', [opts.password])).rows[0]
       .literal as string;
     const attributes = 'LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS NOINHERIT';
     await client.query(
@@ -72,8 +72,8 @@ export async function ensureRuntimeRole(o: { ownerUrl: string; password: string 
   } finally {
     await client.end();
   }
-  const url = new URL(o.ownerUrl);
+  const url = new URL(opts.ownerUrl);
   url.username = encodeURIComponent(role);
-  url.password = encodeURIComponent(o.password);
+  url.password = encodeURIComponent(opts.password);
   return url.toString();
 }

@@ -51,10 +51,10 @@ async function readUploadedForm(db: TDb, id: string): Promise<{ result: TParseRe
  * what it read for the medewerker. Two workers may read the same review; the first answer stays.
  * Also removes reviews older than a day. Returns how many it read.
  */
-export async function readPendingFormReviews(o: { db: TDb; now?: Date }): Promise<number> {
-  const now = o.now ?? new Date();
-  await o.db.formReview.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - KEEP_MS) } } });
-  const pending = await o.db.formReview.findMany({
+export async function readPendingFormReviews(opts: { db: TDb; now?: Date }): Promise<number> {
+  const now = opts.now ?? new Date();
+  await opts.db.formReview.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - KEEP_MS) } } });
+  const pending = await opts.db.formReview.findMany({
     where: { state: 'PENDING' },
     orderBy: { createdAt: 'asc' },
     select: { id: true, inboundMessageId: true },
@@ -62,12 +62,12 @@ export async function readPendingFormReviews(o: { db: TDb; now?: Date }): Promis
   });
   for (const review of pending) {
     const { result, filename } = review.inboundMessageId
-      ? await readInboundForm(o.db, review.inboundMessageId).catch(() => ({
+      ? await readInboundForm(opts.db, review.inboundMessageId).catch(() => ({
           result: refused('Het bericht kon niet worden gelezen.'),
           filename: undefined,
         }))
-      : await readUploadedForm(o.db, review.id);
-    await o.db.formReview.updateMany({
+      : await readUploadedForm(opts.db, review.id);
+    await opts.db.formReview.updateMany({
       where: { id: review.id, state: 'PENDING' },
       data: {
         state: 'READ',

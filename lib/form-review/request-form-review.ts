@@ -15,14 +15,14 @@ export type TUpload = { name: string; bytes: Uint8Array };
  * here when too large or not a PDF or Word document by its bytes; the worker's guarded parser
  * does the rest), or the form attached to a work-queue message. Only medewerkers; audited.
  */
-export async function requestFormReview(o: {
+export async function requestFormReview(opts: {
   db: TDb;
   actor: TAuditActor;
   source: { upload: TUpload } | { inboundId: string };
 }): Promise<{ id: string }> {
-  const user = await requireQueueUser(o.db, o.actor, ['MEDEWERKER']);
-  if ('upload' in o.source) {
-    const { name, bytes } = o.source.upload;
+  const user = await requireQueueUser(opts.db, opts.actor, ['MEDEWERKER']);
+  if ('upload' in opts.source) {
+    const { name, bytes } = opts.source.upload;
     if (bytes.length === 0) throw new AppError('validation', 'Kies een bestand met het meldformulier');
     if (bytes.length > LIMITS.maxBytes)
       throw new AppError(
@@ -36,13 +36,13 @@ export async function requestFormReview(o: {
         .replace(/[\r\n\t"/\\]+/g, ' ')
         .trim()
         .slice(0, 200) || 'meldformulier';
-    const [contentHash] = await putBytes({ db: o.db, values: [bytes] });
-    const review = await o.db.formReview.create({
+    const [contentHash] = await putBytes({ db: opts.db, values: [bytes] });
+    const review = await opts.db.formReview.create({
       data: { createdById: user.id, filename, contentHash },
       select: { id: true },
     });
-    await audit(o.db, {
-      actor: o.actor,
+    await audit(opts.db, {
+      actor: opts.actor,
       action: 'formulier.uitlezen',
       objectType: 'system',
       objectId: review.id,
@@ -50,9 +50,9 @@ export async function requestFormReview(o: {
     });
     return review;
   }
-  const item = await o.db.inboundMessage.findFirst({
+  const item = await opts.db.inboundMessage.findFirst({
     where: {
-      id: o.source.inboundId,
+      id: opts.source.inboundId,
       rawHash: { not: null },
       meldingId: null,
       state: { notIn: ['STORED', 'FAILED'] },
@@ -64,12 +64,12 @@ export async function requestFormReview(o: {
       'conflict',
       'Van dit bericht kan geen melding worden gemaakt (al gekoppeld of verwijderd)',
     );
-  const review = await o.db.formReview.create({
+  const review = await opts.db.formReview.create({
     data: { createdById: user.id, inboundMessageId: item.id, filename: 'formulier uit het postvak' },
     select: { id: true },
   });
-  await audit(o.db, {
-    actor: o.actor,
+  await audit(opts.db, {
+    actor: opts.actor,
     action: 'bericht.formulier_uitlezen',
     objectType: 'message',
     objectId: item.id,

@@ -10,11 +10,11 @@ export type TServiceSummary = {
 };
 
 /** For the beheer overview: what `npm start`'s supervisor and the backups report, from the data dir. */
-export function getServiceSummary(o: { dataDir: string; now?: Date }): TServiceSummary {
-  const now = (o.now ?? new Date()).getTime();
-  const supervisor = readSupervisorStatus(o.dataDir);
+export function getServiceSummary(opts: { dataDir: string; now?: Date }): TServiceSummary {
+  const now = (opts.now ?? new Date()).getTime();
+  const supervisor = readSupervisorStatus(opts.dataDir);
   const processes = supervisor && isAlive(supervisor.supervisorPid) ? supervisor.processes : {};
-  const backup = readBackupStatus(o.dataDir);
+  const backup = readBackupStatus(opts.dataDir);
   return {
     restartLoops: Object.entries(processes).flatMap(([name, status]) =>
       isRestartLoop(status, now)

@@ -13,30 +13,30 @@ export const CRASH_PARK_REASON = 'verwerking brak het proces af';
  * none of them (they are retried alone first, see workers/mailbox/session.ts). At `maxCrashes`
  * the message is parked with CRASH_PARK_REASON instead of being processed once more.
  */
-export async function beginInboundAttempt(o: {
+export async function beginInboundAttempt(opts: {
   db: TDb;
   inboundId: string;
   alone: boolean;
   maxCrashes: number;
   errorFolder: string;
 }): Promise<'process' | 'parked' | 'done'> {
-  return o.db.$transaction(async (tx) => {
+  return opts.db.$transaction(async (tx) => {
     const [row] = await tx.$queryRaw<{ crashes: number }[]>`
       UPDATE "InboundMessage"
       SET crashes = crashes + CASE WHEN "attemptStartedAt" IS NOT NULL AND "attemptAlone" THEN 1 ELSE 0 END,
           "attemptStartedAt" = now(),
-          "attemptAlone" = ${o.alone}
-      WHERE id = ${o.inboundId}::uuid AND state IN ('STORED', 'FAILED')
+          "attemptAlone" = ${opts.alone}
+      WHERE id = ${opts.inboundId}::uuid AND state IN ('STORED', 'FAILED')
       RETURNING crashes`;
     // Finished meanwhile (another holder, a retry that already ran): nothing to do.
     if (!row) return 'done';
-    if (row.crashes < o.maxCrashes) return 'process';
+    if (row.crashes < opts.maxCrashes) return 'process';
     await tx.inboundMessage.update({
-      where: { id: o.inboundId },
+      where: { id: opts.inboundId },
       data: {
         state: 'PARKED',
         error: CRASH_PARK_REASON,
-        targetFolder: o.errorFolder,
+        targetFolder: opts.errorFolder,
         processedAt: new Date(),
         attemptStartedAt: null,
       },
@@ -45,7 +45,7 @@ export async function beginInboundAttempt(o: {
       actor: SYSTEM_ACTOR('ingest'),
       action: 'bericht.geparkeerd',
       objectType: 'message',
-      objectId: o.inboundId,
+      objectId: opts.inboundId,
       outcome: 'FAILURE',
       details: { crashes: row.crashes },
     });

@@ -27,20 +27,20 @@ export async function lockPendingInbound(tx: TTx, inboundId: string): Promise<bo
   return rows[0]?.state === 'STORED' || rows[0]?.state === 'FAILED';
 }
 
-export async function finishInbound(tx: TTx, inboundId: string, o: TInboundOutcome): Promise<void> {
-  await announceChange(tx, o.meldingId);
+export async function finishInbound(tx: TTx, inboundId: string, opts: TInboundOutcome): Promise<void> {
+  await announceChange(tx, opts.meldingId);
   await tx.inboundMessage.update({
     where: { id: inboundId },
     data: {
-      state: o.state,
-      outcome: o.outcome,
-      kind: o.kind,
+      state: opts.state,
+      outcome: opts.outcome,
+      kind: opts.kind,
       retryAt: null,
-      targetFolder: o.targetFolder,
-      meldingId: o.meldingId ?? null,
-      error: o.error ?? null,
-      authenticity: o.authenticity,
-      readable: o.readable,
+      targetFolder: opts.targetFolder,
+      meldingId: opts.meldingId ?? null,
+      error: opts.error ?? null,
+      authenticity: opts.authenticity,
+      readable: opts.readable,
       processedAt: new Date(),
     },
   });

@@ -40,7 +40,7 @@ function earlierOutcome(e: TEarlier): NonNullable<TInboundFacts['duplicateOf']> 
  * delivery of it, a release from quarantine, earlier deferrals, and the melding a reply or
  * auto-reply refers to (with whether it is closed or anonymised). Reads only.
  */
-export async function gatherInboundFacts(o: {
+export async function gatherInboundFacts(opts: {
   db: TDb;
   mailbox: Mailbox;
   inboundId: string;
@@ -48,8 +48,8 @@ export async function gatherInboundFacts(o: {
   /** Our outgoing mail the message refers to: Message-ID → its melding. */
   referenced: Map<string, string | null>;
 }) {
-  const row = await o.db.inboundMessage.findUniqueOrThrow({
-    where: { id: o.inboundId },
+  const row = await opts.db.inboundMessage.findUniqueOrThrow({
+    where: { id: opts.inboundId },
     select: {
       releasedBy: true,
       resolution: true,
@@ -63,7 +63,7 @@ export async function gatherInboundFacts(o: {
     },
   });
   const earlier = row.duplicateOfId
-    ? await o.db.inboundMessage.findUnique({
+    ? await opts.db.inboundMessage.findUnique({
         where: { id: row.duplicateOfId },
         select: {
           outcome: true,
@@ -79,23 +79,23 @@ export async function gatherInboundFacts(o: {
     : null;
   const decided = earlier && earlier.state !== 'STORED' && earlier.state !== 'FAILED' ? earlier : null;
 
-  const c = o.classification;
+  const c = opts.classification;
   let meldingId: string | null = null;
   if (c?.kind === 'reply') {
-    meldingId = (c.inReplyTo ? o.referenced.get(c.inReplyTo) : null) ?? null;
+    meldingId = (c.inReplyTo ? opts.referenced.get(c.inReplyTo) : null) ?? null;
     if (!meldingId && c.kenmerk)
       meldingId =
         (
-          await o.db.melding.findUnique({
-            where: { mailboxId_kenmerk: { mailboxId: o.mailbox.id, kenmerk: c.kenmerk } },
+          await opts.db.melding.findUnique({
+            where: { mailboxId_kenmerk: { mailboxId: opts.mailbox.id, kenmerk: c.kenmerk } },
             select: { id: true },
           })
         )?.id ?? null;
   } else if (c?.kind === 'auto') {
-    meldingId = [...o.referenced.values()].find((id): id is string => !!id) ?? null;
+    meldingId = [...opts.referenced.values()].find((id): id is string => !!id) ?? null;
   }
   const melding = meldingId
-    ? await o.db.melding.findUnique({
+    ? await opts.db.melding.findUnique({
         where: { id: meldingId },
         select: { id: true, status: true, anonymisedAt: true },
       })

@@ -14,17 +14,22 @@ import { requireQueueUser } from './resolve-queue-item';
  * One work-queue message for a person: its codes, the authenticity verdict, and the mail made
  * safe to show (text, sanitised HTML) with its attachments listed. Audited as a read.
  */
-export async function getQueueItem(o: { db: TDb; actor: TAuditActor; id: string }) {
-  await requireQueueUser(o.db, o.actor);
-  const id = z.uuid().safeParse(o.id);
+export async function getQueueItem(opts: { db: TDb; actor: TAuditActor; id: string }) {
+  await requireQueueUser(opts.db, opts.actor);
+  const id = z.uuid().safeParse(opts.id);
   if (!id.success) throw new AppError('not_found', 'Dit bericht bestaat niet');
-  const row = await o.db.inboundMessage.findUnique({
+  const row = await opts.db.inboundMessage.findUnique({
     where: { id: id.data },
     include: { mailbox: { select: { name: true, authenticityPolicy: true } } },
   });
   if (!row) throw new AppError('not_found', 'Dit bericht bestaat niet');
-  await audit(o.db, { actor: o.actor, action: 'bericht.bekeken', objectType: 'message', objectId: row.id });
-  const raw = row.rawHash ? await readBytes({ db: o.db, sha256: row.rawHash }) : null;
+  await audit(opts.db, {
+    actor: opts.actor,
+    action: 'bericht.bekeken',
+    objectType: 'message',
+    objectId: row.id,
+  });
+  const raw = row.rawHash ? await readBytes({ db: opts.db, sha256: row.rawHash }) : null;
   const mail = raw ? await readableMail(raw).catch(() => null) : null;
   const attachments = raw
     ? await parseMime(raw, { skipHtmlToText: true, skipTextToHtml: true })

@@ -14,27 +14,32 @@ import { writeMelding } from './write-melding';
  * worker) becomes the melding's next version, with the message's attachments; the melding's
  * status does not change. A kenmerk in the form that differs from the melding's is kept as a warning.
  */
-export async function linkInboundAsVersion(o: {
+export async function linkInboundAsVersion(opts: {
   db: TDb;
   actor: TAuditActor;
   formulierId: string;
   kenmerk: string;
   reason: string;
 }): Promise<{ meldingId: string; version: number }> {
-  const review = o.actor.id
-    ? await o.db.formReview.findFirst({
-        where: { id: o.formulierId, createdById: o.actor.id, state: 'READ', inboundMessageId: { not: null } },
+  const review = opts.actor.id
+    ? await opts.db.formReview.findFirst({
+        where: {
+          id: opts.formulierId,
+          createdById: opts.actor.id,
+          state: 'READ',
+          inboundMessageId: { not: null },
+        },
         select: { id: true, inboundMessageId: true, filename: true, result: true },
       })
     : null;
   const read = review?.result as TParseResult | null | undefined;
   if (!review?.inboundMessageId || !read?.formulier)
     throw new AppError('conflict', 'Er is geen gelezen formulier om als nieuwe versie te koppelen');
-  const target = await findLinkTarget(o.db, o.kenmerk);
+  const target = await findLinkTarget(opts.db, opts.kenmerk);
   const inboundId = review.inboundMessageId;
   const attachments = await putAttachmentBytes(
-    o.db,
-    await queueItemAttachments(o.db, inboundId, review.filename),
+    opts.db,
+    await queueItemAttachments(opts.db, inboundId, review.filename),
   );
   const warnings: TFinding[] = [...read.warnings];
   if (read.formulier.kenmerk.toLowerCase() !== target.kenmerk.toLowerCase())
@@ -43,10 +48,10 @@ export async function linkInboundAsVersion(o: {
       message: `Het formulier noemt kenmerk ${read.formulier.kenmerk}; het is met de hand gekoppeld aan ${target.kenmerk}.`,
     });
   const formulier = { ...read.formulier, kenmerk: target.kenmerk };
-  return o.db.$transaction(async (tx) => {
-    const user = await requireQueueUser(tx, o.actor, ['MEDEWERKER']);
+  return opts.db.$transaction(async (tx) => {
+    const user = await requireQueueUser(tx, opts.actor, ['MEDEWERKER']);
     const { before } = await resolveQueueItem(tx, {
-      actor: o.actor,
+      actor: opts.actor,
       id: inboundId,
       where: {
         state: { notIn: ['STORED', 'FAILED'] },
@@ -56,13 +61,13 @@ export async function linkInboundAsVersion(o: {
       },
       notAllowed: 'Dit bericht is al een melding of al gekoppeld',
       action: 'bericht.als_versie_gekoppeld',
-      reason: o.reason,
+      reason: opts.reason,
       data: {
         melding: { connect: { id: target.id } },
         resolution: 'LINKED',
         resolvedBy: user.name,
         resolvedAt: new Date(),
-        resolutionNote: o.reason,
+        resolutionNote: opts.reason,
       },
     });
     // The melding's own mailbox and kenmerk: writeMelding then adds the next version to it.
@@ -78,7 +83,7 @@ export async function linkInboundAsVersion(o: {
       kanaal: target.kanaal,
     });
     await audit(tx, {
-      actor: o.actor,
+      actor: opts.actor,
       action: 'melding.versie_gekoppeld',
       objectType: 'melding',
       objectId: melding.id,

@@ -14,7 +14,7 @@ export type TLinkAs = 'reactie' | 'bijlagen';
  * melding (e.g. a photo or report sent separately). The melding's status does not change: the
  * person decides what follows. (As a new version of the form: link-inbound-as-version.ts.)
  */
-export async function linkInboundToMelding(o: {
+export async function linkInboundToMelding(opts: {
   db: TDb;
   actor: TAuditActor;
   id: string;
@@ -22,21 +22,21 @@ export async function linkInboundToMelding(o: {
   reason: string;
   als?: TLinkAs;
 }): Promise<{ meldingId: string }> {
-  const als = o.als ?? 'reactie';
-  const { id: meldingId } = await findLinkTarget(o.db, o.kenmerk);
-  const attachments = await putAttachmentBytes(o.db, await queueItemAttachments(o.db, o.id));
-  await o.db.$transaction(async (tx) => {
-    const user = await requireQueueUser(tx, o.actor, ['MEDEWERKER']);
+  const als = opts.als ?? 'reactie';
+  const { id: meldingId } = await findLinkTarget(opts.db, opts.kenmerk);
+  const attachments = await putAttachmentBytes(opts.db, await queueItemAttachments(opts.db, opts.id));
+  await opts.db.$transaction(async (tx) => {
+    const user = await requireQueueUser(tx, opts.actor, ['MEDEWERKER']);
     const resolved = {
       melding: { connect: { id: meldingId } },
       resolution: 'LINKED' as const,
       resolvedBy: user.name,
       resolvedAt: new Date(),
-      resolutionNote: o.reason,
+      resolutionNote: opts.reason,
     };
     await resolveQueueItem(tx, {
-      actor: o.actor,
-      id: o.id,
+      actor: opts.actor,
+      id: opts.id,
       where: {
         state: { notIn: ['STORED', 'FAILED'] },
         AND: [
@@ -52,15 +52,15 @@ export async function linkInboundToMelding(o: {
       },
       notAllowed: 'Dit bericht is al een melding of al gekoppeld',
       action: als === 'bijlagen' ? 'bericht.bijlagen_gekoppeld' : 'bericht.gekoppeld',
-      reason: o.reason,
+      reason: opts.reason,
       data:
         als === 'bijlagen'
           ? resolved
           : { ...resolved, kind: 'REACTIE', outcome: 'REPLY_LINKED', state: 'PROCESSED' },
     });
-    await saveAttachments({ tx, attachments, meldingId, inboundId: o.id });
+    await saveAttachments({ tx, attachments, meldingId, inboundId: opts.id });
     await audit(tx, {
-      actor: o.actor,
+      actor: opts.actor,
       action: als === 'bijlagen' ? 'melding.bijlagen_gekoppeld' : 'melding.bericht_gekoppeld',
       objectType: 'melding',
       objectId: meldingId,

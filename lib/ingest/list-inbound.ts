@@ -48,18 +48,18 @@ const PAGE = 500;
  * codes (lib/ingest/inbound-codes.ts), page by page so a large ledger never sits in memory.
  * For the operator CLI: no personal data beyond the subject line the police put on the mail.
  */
-export async function* listInbound(o: {
+export async function* listInbound(opts: {
   db: TDb;
   states?: TInboundStateCode[];
   since?: Date;
 }): AsyncGenerator<TInboundListItem> {
   const where: Prisma.InboundMessageWhereInput = {
-    ...(o.since ? { receivedAt: { gte: o.since } } : {}),
-    ...(o.states?.length ? { OR: o.states.map(whereStateCode) } : {}),
+    ...(opts.since ? { receivedAt: { gte: opts.since } } : {}),
+    ...(opts.states?.length ? { OR: opts.states.map(whereStateCode) } : {}),
   };
   let cursor: string | undefined;
   for (;;) {
-    const rows = await o.db.inboundMessage.findMany({
+    const rows = await opts.db.inboundMessage.findMany({
       where,
       orderBy: [{ receivedAt: 'asc' }, { id: 'asc' }],
       take: PAGE,

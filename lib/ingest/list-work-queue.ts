@@ -13,13 +13,13 @@ export const WORK_QUEUE_PAGE_SIZE = 200;
  * for a person, or everything that is not simply a melding. Only headers and codes: the mail
  * itself is read (and audited) per item. `total` counts every item of the view, for the paging.
  */
-export async function listWorkQueue(o: { db: TDb; role: Role; show: 'open' | 'alle'; pagina?: number }) {
-  if (o.role !== 'MEDEWERKER' && o.role !== 'BEHEERDER') return { items: [], total: 0 };
-  const where = o.show === 'open' ? OPEN_IN_WORK_QUEUE : IN_WORK_QUEUE;
-  const pagina = Math.max(1, Math.floor(o.pagina ?? 1));
+export async function listWorkQueue(opts: { db: TDb; role: Role; show: 'open' | 'alle'; pagina?: number }) {
+  if (opts.role !== 'MEDEWERKER' && opts.role !== 'BEHEERDER') return { items: [], total: 0 };
+  const where = opts.show === 'open' ? OPEN_IN_WORK_QUEUE : IN_WORK_QUEUE;
+  const pagina = Math.max(1, Math.floor(opts.pagina ?? 1));
   const [total, rows] = await Promise.all([
-    o.db.inboundMessage.count({ where }),
-    o.db.inboundMessage.findMany({
+    opts.db.inboundMessage.count({ where }),
+    opts.db.inboundMessage.findMany({
       where,
       orderBy: [{ receivedAt: 'desc' }, { id: 'desc' }],
       skip: (pagina - 1) * WORK_QUEUE_PAGE_SIZE,

@@ -7,33 +7,33 @@ import type { TDb } from '../db/client';
  * foutmelding). Retried on the next pass; after `maxAttempts` the message is parked in the error
  * folder for a beheerder, so one poison message never blocks the mailbox.
  */
-export async function markInboundFailure(o: {
+export async function markInboundFailure(opts: {
   db: TDb;
   inboundId: string;
   error: string;
   maxAttempts: number;
   errorFolder: string;
 }): Promise<'retry' | 'parked'> {
-  const row = await o.db.inboundMessage.update({
-    where: { id: o.inboundId },
+  const row = await opts.db.inboundMessage.update({
+    where: { id: opts.inboundId },
     // The attempt ended (in an error, not a crash): clear its mark, see begin-inbound-attempt.ts.
     data: {
       attempts: { increment: 1 },
-      error: o.error.slice(0, 2000),
+      error: opts.error.slice(0, 2000),
       state: 'FAILED',
       attemptStartedAt: null,
     },
   });
-  if (row.attempts < o.maxAttempts) return 'retry';
-  await o.db.inboundMessage.update({
-    where: { id: o.inboundId },
-    data: { state: 'PARKED', targetFolder: o.errorFolder, processedAt: new Date() },
+  if (row.attempts < opts.maxAttempts) return 'retry';
+  await opts.db.inboundMessage.update({
+    where: { id: opts.inboundId },
+    data: { state: 'PARKED', targetFolder: opts.errorFolder, processedAt: new Date() },
   });
-  await audit(o.db, {
+  await audit(opts.db, {
     actor: SYSTEM_ACTOR('ingest'),
     action: 'bericht.geparkeerd',
     objectType: 'message',
-    objectId: o.inboundId,
+    objectId: opts.inboundId,
     outcome: 'FAILURE',
     details: { attempts: row.attempts },
   });

@@ -11,7 +11,7 @@ import { queueOutgoing, type TOutgoingDraft } from '../outbox/queue-outgoing';
  * lost) with the reason, goes to the error folder, and the foutmelding is queued in the same
  * transaction.
  */
-export async function recordFoutmelding(o: {
+export async function recordFoutmelding(opts: {
   db: TDb;
   inboundId: string;
   mailboxId: string;
@@ -24,30 +24,30 @@ export async function recordFoutmelding(o: {
   targetFolder: string;
   signal: Omit<TOutgoingDraft, 'meldingId' | 'inboundMessageId' | 'mailboxId' | 'kind'>;
 }): Promise<boolean> {
-  return o.db.$transaction(async (tx) => {
-    if (!(await lockPendingInbound(tx, o.inboundId))) return false;
+  return opts.db.$transaction(async (tx) => {
+    if (!(await lockPendingInbound(tx, opts.inboundId))) return false;
     await queueOutgoing(tx, {
-      ...o.signal,
-      mailboxId: o.mailboxId,
+      ...opts.signal,
+      mailboxId: opts.mailboxId,
       kind: 'FOUTMELDING',
-      inboundMessageId: o.inboundId,
+      inboundMessageId: opts.inboundId,
     });
-    await finishInbound(tx, o.inboundId, {
+    await finishInbound(tx, opts.inboundId, {
       state: 'PROCESSED',
-      outcome: o.outcome,
-      kind: o.forwarded ? 'DOORGESTUURD' : 'MELDING',
-      targetFolder: o.targetFolder,
-      error: o.reason,
-      authenticity: o.authenticity,
-      readable: o.readable,
+      outcome: opts.outcome,
+      kind: opts.forwarded ? 'DOORGESTUURD' : 'MELDING',
+      targetFolder: opts.targetFolder,
+      error: opts.reason,
+      authenticity: opts.authenticity,
+      readable: opts.readable,
     });
     await audit(tx, {
       actor: SYSTEM_ACTOR('ingest'),
       action: 'melding.foutmelding',
       objectType: 'message',
-      objectId: o.inboundId,
+      objectId: opts.inboundId,
       outcome: 'FAILURE',
-      details: { opnieuw: o.outcome === 'RESEND_REFUSED' },
+      details: { opnieuw: opts.outcome === 'RESEND_REFUSED' },
     });
     return true;
   });

@@ -41,47 +41,47 @@ export type TRecordMelding = {
  * the outbox, and the ledger row marked processed. Returns null if the message was already done.
  */
 export async function recordMelding(
-  o: TRecordMelding,
+  opts: TRecordMelding,
 ): Promise<{ meldingId: string; version: number } | null> {
   // Timeout above Prisma's default 5 s: a 20 MB attachment written under load can take longer.
-  const attachments = await putAttachmentBytes(o.db, o.attachments);
-  return o.db.$transaction(
+  const attachments = await putAttachmentBytes(opts.db, opts.attachments);
+  return opts.db.$transaction(
     async (tx) => {
-      if (!(await lockPendingInbound(tx, o.inboundId))) return null;
+      if (!(await lockPendingInbound(tx, opts.inboundId))) return null;
       const { melding, existing, reopened } = await writeMelding(tx, {
-        ...o,
+        ...opts,
         attachments,
-        kanaal: o.kanaal ?? 'POLITIE_MAIL',
-        registeredBy: o.byHand ? (o.releasedBy ?? null) : null,
+        kanaal: opts.kanaal ?? 'POLITIE_MAIL',
+        registeredBy: opts.byHand ? (opts.releasedBy ?? null) : null,
       });
-      if (o.signal)
+      if (opts.signal)
         await queueOutgoing(tx, {
-          ...o.signal,
-          mailboxId: o.mailboxId,
+          ...opts.signal,
+          mailboxId: opts.mailboxId,
           kind: 'ACCEPTATIESIGNAAL',
           meldingId: melding.id,
-          inboundMessageId: o.inboundId,
+          inboundMessageId: opts.inboundId,
         });
-      await finishInbound(tx, o.inboundId, {
+      await finishInbound(tx, opts.inboundId, {
         state: 'PROCESSED',
-        outcome: o.outcome,
-        kind: o.forwardedBy ? 'DOORGESTUURD' : 'MELDING',
-        targetFolder: o.targetFolder,
+        outcome: opts.outcome,
+        kind: opts.forwardedBy ? 'DOORGESTUURD' : 'MELDING',
+        targetFolder: opts.targetFolder,
         meldingId: melding.id,
-        authenticity: o.authenticity,
-        readable: o.readable,
+        authenticity: opts.authenticity,
+        readable: opts.readable,
       });
       await audit(tx, {
         actor: SYSTEM_ACTOR('ingest'),
         action: existing ? 'melding.opnieuw_ontvangen' : 'melding.ontvangen',
         objectType: 'melding',
         objectId: melding.id,
-        personKey: personKey(o.formulier.betrokkene),
+        personKey: personKey(opts.formulier.betrokkene),
         details: {
           version: melding.version,
-          warnings: o.warnings.length,
-          doorgestuurd: o.forwardedBy !== null,
-          vrijgegeven: !!o.releasedBy,
+          warnings: opts.warnings.length,
+          doorgestuurd: opts.forwardedBy !== null,
+          vrijgegeven: !!opts.releasedBy,
           heropend: reopened,
         },
       });

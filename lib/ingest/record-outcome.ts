@@ -35,28 +35,28 @@ export type TRecordOutcome = {
 };
 
 /** Records what the decision core chose: each outcome by its own verb, in one transaction each. */
-export async function recordOutcome(o: TRecordOutcome): Promise<void> {
-  const { db, mailbox: mb, outcome } = o;
-  const base = { db, inboundId: o.inboundId, authenticity: o.authenticity, readable: o.readable };
-  const signalTo = { recipient: mb.signalRecipient, messageId: newMessageId(mb.fromAddress) };
+export async function recordOutcome(opts: TRecordOutcome): Promise<void> {
+  const { db, mailbox: mailbox, outcome } = opts;
+  const base = { db, inboundId: opts.inboundId, authenticity: opts.authenticity, readable: opts.readable };
+  const signalTo = { recipient: mailbox.signalRecipient, messageId: newMessageId(mailbox.fromAddress) };
   switch (outcome.kind) {
     case 'accept': {
-      if (!o.formulier) throw new Error('geaccepteerde melding zonder formulier');
-      const signal = buildAcceptatiesignaal({ kenmerk: outcome.signalKenmerk, original: o.original });
+      if (!opts.formulier) throw new Error('geaccepteerde melding zonder formulier');
+      const signal = buildAcceptatiesignaal({ kenmerk: outcome.signalKenmerk, original: opts.original });
       await recordMelding({
         ...base,
-        mailboxId: mb.id,
-        receivedAt: o.receivedAt,
-        formulier: o.formulier,
+        mailboxId: mailbox.id,
+        receivedAt: opts.receivedAt,
+        formulier: opts.formulier,
         warnings: outcome.warnings,
-        attachments: o.attachments,
-        forwardedBy: o.forwardedBy,
+        attachments: opts.attachments,
+        forwardedBy: opts.forwardedBy,
         authenticityVerified: outcome.verified,
         outcome: outcome.askAanvulling ? 'MELDING_ACCEPTED_WARNINGS' : 'MELDING_ACCEPTED',
-        releasedBy: o.releasedBy,
+        releasedBy: opts.releasedBy,
         kanaal: outcome.byHand && !outcome.signal ? 'EMAIL_BUITEN_PROTOCOL' : 'POLITIE_MAIL',
         byHand: outcome.byHand,
-        targetFolder: mb.processedFolder,
+        targetFolder: mailbox.processedFolder,
         signal: outcome.signal ? { ...signal, ...signalTo } : null,
       });
       return;
@@ -65,8 +65,8 @@ export async function recordOutcome(o: TRecordOutcome): Promise<void> {
       await recordUnanswered({
         ...base,
         kind: 'OVERIG',
-        state: o.previousOutcome === 'QUARANTINED' ? 'QUARANTINED' : 'PROCESSED',
-        outcome: o.previousOutcome ?? 'OTHER',
+        state: opts.previousOutcome === 'QUARANTINED' ? 'QUARANTINED' : 'PROCESSED',
+        outcome: opts.previousOutcome ?? 'OTHER',
         reason: outcome.reason,
         targetFolder: null,
         clearResolution: true,
@@ -77,32 +77,32 @@ export async function recordOutcome(o: TRecordOutcome): Promise<void> {
       const signal = buildFoutmelding({
         kenmerk: outcome.kenmerk,
         reden: outcome.reason,
-        original: o.original,
+        original: opts.original,
       });
       await recordFoutmelding({
         ...base,
-        mailboxId: mb.id,
+        mailboxId: mailbox.id,
         reason: outcome.reason,
         outcome: outcome.kind === 'foutmelding' ? 'FOUTMELDING_SENT' : 'RESEND_REFUSED',
         forwarded: outcome.kind === 'foutmelding' && outcome.forwarded,
-        targetFolder: mb.errorFolder,
+        targetFolder: mailbox.errorFolder,
         signal: { ...signal, ...signalTo },
       });
       return;
     }
     case 'resend-accepted': {
-      const signal = buildAcceptatiesignaal({ kenmerk: outcome.kenmerk, original: o.original });
+      const signal = buildAcceptatiesignaal({ kenmerk: outcome.kenmerk, original: opts.original });
       await recordResend({
         ...base,
-        mailboxId: mb.id,
+        mailboxId: mailbox.id,
         meldingId: outcome.meldingId,
-        targetFolder: mb.processedFolder,
+        targetFolder: mailbox.processedFolder,
         signal: { ...signal, ...signalTo },
       });
       return;
     }
     case 'defer':
-      await deferInbound({ ...base, reason: outcome.reason, retryAt: o.retryAt(outcome.delayFactor) });
+      await deferInbound({ ...base, reason: outcome.reason, retryAt: opts.retryAt(outcome.delayFactor) });
       return;
     case 'quarantine':
       await recordUnanswered({
@@ -111,15 +111,15 @@ export async function recordOutcome(o: TRecordOutcome): Promise<void> {
         state: 'QUARANTINED',
         outcome: 'QUARANTINED',
         reason: outcome.reason,
-        targetFolder: mb.quarantineFolder,
+        targetFolder: mailbox.quarantineFolder,
       });
       return;
     case 'reply':
       await recordReply({
         ...base,
         meldingId: outcome.meldingId,
-        attachments: o.attachments,
-        targetFolder: mb.processedFolder,
+        attachments: opts.attachments,
+        targetFolder: mailbox.processedFolder,
       });
       return;
     case 'reply-to-queue':
@@ -135,7 +135,7 @@ export async function recordOutcome(o: TRecordOutcome): Promise<void> {
               : 'REPLY_UNLINKED',
         reason: outcome.reason,
         meldingId: outcome.meldingId,
-        targetFolder: outcome.code === 'unverified' ? mb.quarantineFolder : mb.otherFolder,
+        targetFolder: outcome.code === 'unverified' ? mailbox.quarantineFolder : mailbox.otherFolder,
       });
       return;
     case 'auto-linked':
@@ -151,8 +151,8 @@ export async function recordOutcome(o: TRecordOutcome): Promise<void> {
             : 'AUTO_REPLY',
         reason: outcome.kind === 'auto' ? outcome.reason : null,
         meldingId: outcome.kind === 'auto-linked' ? outcome.meldingId : null,
-        bouncedMessageId: o.bouncedMessageId,
-        targetFolder: mb.otherFolder,
+        bouncedMessageId: opts.bouncedMessageId,
+        targetFolder: mailbox.otherFolder,
       });
       return;
     case 'duplicate':
@@ -162,7 +162,7 @@ export async function recordOutcome(o: TRecordOutcome): Promise<void> {
         state: 'IGNORED',
         outcome: 'DUPLICATE',
         reason: 'Dubbel ontvangen: zelfde bericht als een eerder verwerkt bericht',
-        targetFolder: o.duplicateFolder,
+        targetFolder: opts.duplicateFolder,
       });
       return;
     case 'unreadable':
@@ -173,7 +173,7 @@ export async function recordOutcome(o: TRecordOutcome): Promise<void> {
         state: 'IGNORED',
         outcome: outcome.kind === 'unreadable' ? 'UNREADABLE' : 'OTHER',
         reason: outcome.reason,
-        targetFolder: mb.otherMailAction === 'MOVE' ? mb.otherFolder : null,
+        targetFolder: mailbox.otherMailAction === 'MOVE' ? mailbox.otherFolder : null,
       });
       return;
   }

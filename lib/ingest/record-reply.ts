@@ -13,7 +13,7 @@ import type { TStoredAttachment } from './record-melding';
  * again under its row lock, so one closed or anonymised meanwhile takes nothing: the reply then
  * waits in the work queue. Returns what happened.
  */
-export async function recordReply(o: {
+export async function recordReply(opts: {
   db: TDb;
   inboundId: string;
   meldingId: string;
@@ -23,60 +23,60 @@ export async function recordReply(o: {
   readable?: Prisma.InputJsonValue;
   targetFolder: string;
 }): Promise<'linked' | 'closed' | 'done-before'> {
-  const attachments = await putAttachmentBytes(o.db, o.attachments);
-  return o.db.$transaction(async (tx) => {
-    if (!(await lockPendingInbound(tx, o.inboundId))) return 'done-before';
+  const attachments = await putAttachmentBytes(opts.db, opts.attachments);
+  return opts.db.$transaction(async (tx) => {
+    if (!(await lockPendingInbound(tx, opts.inboundId))) return 'done-before';
     const [melding] = await tx.$queryRaw<
       { status: string; anonymisedAt: Date | null }[]
-    >`SELECT status, "anonymisedAt" FROM "Melding" WHERE id = ${o.meldingId}::uuid FOR UPDATE`;
+    >`SELECT status, "anonymisedAt" FROM "Melding" WHERE id = ${opts.meldingId}::uuid FOR UPDATE`;
     if (!melding || melding.status === 'AFGEROND' || melding.anonymisedAt) {
-      await finishInbound(tx, o.inboundId, {
+      await finishInbound(tx, opts.inboundId, {
         state: 'PROCESSED',
         outcome: 'REPLY_CLOSED',
         kind: 'REACTIE',
-        targetFolder: o.targetFolder,
-        meldingId: melding && !melding.anonymisedAt ? o.meldingId : null,
+        targetFolder: opts.targetFolder,
+        meldingId: melding && !melding.anonymisedAt ? opts.meldingId : null,
         error: 'Reactie op een afgeronde melding',
-        authenticity: o.authenticity,
-        readable: o.readable,
+        authenticity: opts.authenticity,
+        readable: opts.readable,
       });
       return 'closed';
     }
     await saveAttachments({
       tx,
       attachments,
-      meldingId: o.meldingId,
-      inboundId: o.inboundId,
+      meldingId: opts.meldingId,
+      inboundId: opts.inboundId,
     });
-    await tx.melding.update({ where: { id: o.meldingId }, data: { reactieOntvangen: true } });
+    await tx.melding.update({ where: { id: opts.meldingId }, data: { reactieOntvangen: true } });
     const resumed = await tx.melding.updateMany({
-      where: { id: o.meldingId, status: 'AANVULLING_GEVRAAGD' },
+      where: { id: opts.meldingId, status: 'AANVULLING_GEVRAAGD' },
       data: { status: 'IN_BEHANDELING' },
     });
     if (resumed.count === 1) {
       await tx.statusChange.create({
         data: {
-          meldingId: o.meldingId,
+          meldingId: opts.meldingId,
           from: 'AANVULLING_GEVRAAGD',
           to: 'IN_BEHANDELING',
           reason: 'Reactie van de politie ontvangen',
         },
       });
     }
-    await finishInbound(tx, o.inboundId, {
+    await finishInbound(tx, opts.inboundId, {
       state: 'PROCESSED',
       outcome: 'REPLY_LINKED',
       kind: 'REACTIE',
-      targetFolder: o.targetFolder,
-      meldingId: o.meldingId,
-      authenticity: o.authenticity,
-      readable: o.readable,
+      targetFolder: opts.targetFolder,
+      meldingId: opts.meldingId,
+      authenticity: opts.authenticity,
+      readable: opts.readable,
     });
     await audit(tx, {
       actor: SYSTEM_ACTOR('ingest'),
       action: 'melding.reactie_ontvangen',
       objectType: 'melding',
-      objectId: o.meldingId,
+      objectId: opts.meldingId,
     });
     return 'linked';
   });

@@ -10,7 +10,7 @@ import { queueOutgoing, type TOutgoingDraft } from '../outbox/queue-outgoing';
  * acceptatiesignaal (afspraak 11), so it goes out again. The melding itself does not change; its
  * timeline shows "opnieuw ontvangen, signaal opnieuw verstuurd" (this ledger row).
  */
-export async function recordResend(o: {
+export async function recordResend(opts: {
   db: TDb;
   inboundId: string;
   mailboxId: string;
@@ -21,29 +21,29 @@ export async function recordResend(o: {
   targetFolder: string;
   signal: Omit<TOutgoingDraft, 'meldingId' | 'inboundMessageId' | 'mailboxId' | 'kind'>;
 }): Promise<boolean> {
-  return o.db.$transaction(async (tx) => {
-    if (!(await lockPendingInbound(tx, o.inboundId))) return false;
+  return opts.db.$transaction(async (tx) => {
+    if (!(await lockPendingInbound(tx, opts.inboundId))) return false;
     await queueOutgoing(tx, {
-      ...o.signal,
-      mailboxId: o.mailboxId,
+      ...opts.signal,
+      mailboxId: opts.mailboxId,
       kind: 'ACCEPTATIESIGNAAL',
-      meldingId: o.meldingId,
-      inboundMessageId: o.inboundId,
+      meldingId: opts.meldingId,
+      inboundMessageId: opts.inboundId,
     });
-    await finishInbound(tx, o.inboundId, {
+    await finishInbound(tx, opts.inboundId, {
       state: 'PROCESSED',
       outcome: 'RESEND_ACCEPTED',
       kind: 'MELDING',
-      targetFolder: o.targetFolder,
-      meldingId: o.meldingId,
-      authenticity: o.authenticity,
-      readable: o.readable,
+      targetFolder: opts.targetFolder,
+      meldingId: opts.meldingId,
+      authenticity: opts.authenticity,
+      readable: opts.readable,
     });
     await audit(tx, {
       actor: SYSTEM_ACTOR('ingest'),
       action: 'melding.signaal_opnieuw',
       objectType: 'melding',
-      objectId: o.meldingId,
+      objectId: opts.meldingId,
     });
     return true;
   });

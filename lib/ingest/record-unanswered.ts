@@ -9,7 +9,7 @@ import { finishInbound, lockPendingInbound } from './finish-inbound';
  * Mail that gets no answer at all: auto-replies and bounces (a bounce of our own mail is marked on
  * it), other mail, and quarantined meldingen whose sender failed the authenticity check.
  */
-export async function recordUnanswered(o: {
+export async function recordUnanswered(opts: {
   db: TDb;
   inboundId: string;
   kind: MessageKind;
@@ -26,35 +26,35 @@ export async function recordUnanswered(o: {
   /** A person's request (registration) could not be carried out: the item is open again. */
   clearResolution?: boolean;
 }): Promise<boolean> {
-  return o.db.$transaction(async (tx) => {
-    if (!(await lockPendingInbound(tx, o.inboundId))) return false;
-    if (o.bouncedMessageId) {
+  return opts.db.$transaction(async (tx) => {
+    if (!(await lockPendingInbound(tx, opts.inboundId))) return false;
+    if (opts.bouncedMessageId) {
       await tx.outgoingMail.updateMany({
-        where: { messageId: o.bouncedMessageId },
+        where: { messageId: opts.bouncedMessageId },
         data: { state: 'BOUNCED', lastError: 'Onbestelbaar gemeld door de ontvangende server' },
       });
     }
-    await finishInbound(tx, o.inboundId, {
-      state: o.state,
-      outcome: o.outcome,
-      kind: o.kind,
-      meldingId: o.meldingId ?? null,
-      targetFolder: o.targetFolder,
-      error: o.reason,
-      authenticity: o.authenticity,
-      readable: o.readable,
+    await finishInbound(tx, opts.inboundId, {
+      state: opts.state,
+      outcome: opts.outcome,
+      kind: opts.kind,
+      meldingId: opts.meldingId ?? null,
+      targetFolder: opts.targetFolder,
+      error: opts.reason,
+      authenticity: opts.authenticity,
+      readable: opts.readable,
     });
-    if (o.clearResolution)
+    if (opts.clearResolution)
       await tx.inboundMessage.update({
-        where: { id: o.inboundId },
+        where: { id: opts.inboundId },
         data: { resolution: null, resolvedBy: null, resolvedAt: null },
       });
-    if (o.state === 'QUARANTINED' && !o.clearResolution) {
+    if (opts.state === 'QUARANTINED' && !opts.clearResolution) {
       await audit(tx, {
         actor: SYSTEM_ACTOR('ingest'),
         action: 'bericht.quarantaine',
         objectType: 'message',
-        objectId: o.inboundId,
+        objectId: opts.inboundId,
         outcome: 'DENIED',
       });
     }

@@ -9,17 +9,17 @@ import { requireQueueUser, resolveQueueItem } from './resolve-queue-item';
  * or sender; the police get the acceptatiesignaal when it was a protocol melding. When the form
  * cannot be read the item returns to the queue with that reason (then: register by hand).
  */
-export async function registerInboundMelding(o: {
+export async function registerInboundMelding(opts: {
   db: TDb;
   actor: TAuditActor;
   id: string;
   reason: string;
 }): Promise<void> {
-  await o.db.$transaction(async (tx) => {
-    const user = await requireQueueUser(tx, o.actor, ['MEDEWERKER']);
+  await opts.db.$transaction(async (tx) => {
+    const user = await requireQueueUser(tx, opts.actor, ['MEDEWERKER']);
     await resolveQueueItem(tx, {
-      actor: o.actor,
-      id: o.id,
+      actor: opts.actor,
+      id: opts.id,
       where: {
         state: { notIn: ['STORED', 'FAILED'] },
         rawHash: { not: null },
@@ -29,14 +29,14 @@ export async function registerInboundMelding(o: {
       notAllowed:
         'Van dit bericht kan geen melding worden gemaakt (al gekoppeld, of de inhoud is verwijderd)',
       action: 'bericht.registreren',
-      reason: o.reason,
+      reason: opts.reason,
       data: {
         state: 'STORED',
         releasedBy: user.name,
         resolution: 'REGISTERED',
         resolvedBy: user.name,
         resolvedAt: new Date(),
-        resolutionNote: o.reason,
+        resolutionNote: opts.reason,
         attempts: 0,
         retryAt: null,
         targetFolder: null,

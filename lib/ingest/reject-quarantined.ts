@@ -4,28 +4,28 @@ import type { TDb } from '../db/client';
 import { requireQueueUser, resolveQueueItem } from './resolve-queue-item';
 
 /** A quarantined message judged not genuine: rejected, no signal to anyone, kept in the ledger. */
-export async function rejectQuarantined(o: {
+export async function rejectQuarantined(opts: {
   db: TDb;
   actor: TAuditActor;
   id: string;
   reason: string;
 }): Promise<void> {
-  await o.db.$transaction(async (tx) => {
-    const user = await requireQueueUser(tx, o.actor);
+  await opts.db.$transaction(async (tx) => {
+    const user = await requireQueueUser(tx, opts.actor);
     await resolveQueueItem(tx, {
-      actor: o.actor,
-      id: o.id,
+      actor: opts.actor,
+      id: opts.id,
       where: { state: 'QUARANTINED' },
       notAllowed: 'Dit bericht staat niet (meer) in quarantaine',
       action: 'bericht.afgewezen',
-      reason: o.reason,
+      reason: opts.reason,
       data: {
         state: 'IGNORED',
         outcome: 'REJECTED',
         resolution: 'REJECTED',
         resolvedBy: user.name,
         resolvedAt: new Date(),
-        resolutionNote: o.reason,
+        resolutionNote: opts.reason,
       },
     });
   });

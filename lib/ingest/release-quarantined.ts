@@ -8,21 +8,21 @@ import { requireQueueUser, resolveQueueItem } from './resolve-queue-item';
  * worker, which processes it as if verified — the melding, its acceptatiesignaal — and shows it
  * as "handmatig vrijgegeven door <naam>".
  */
-export async function releaseQuarantined(o: {
+export async function releaseQuarantined(opts: {
   db: TDb;
   actor: TAuditActor;
   id: string;
   reason: string;
 }): Promise<void> {
-  await o.db.$transaction(async (tx) => {
-    const user = await requireQueueUser(tx, o.actor);
+  await opts.db.$transaction(async (tx) => {
+    const user = await requireQueueUser(tx, opts.actor);
     await resolveQueueItem(tx, {
-      actor: o.actor,
-      id: o.id,
+      actor: opts.actor,
+      id: opts.id,
       where: { state: 'QUARANTINED' },
       notAllowed: 'Dit bericht staat niet (meer) in quarantaine',
       action: 'bericht.vrijgegeven',
-      reason: o.reason,
+      reason: opts.reason,
       data: {
         state: 'STORED',
         outcome: null,
@@ -30,7 +30,7 @@ export async function releaseQuarantined(o: {
         resolution: 'RELEASED',
         resolvedBy: user.name,
         resolvedAt: new Date(),
-        resolutionNote: o.reason,
+        resolutionNote: opts.reason,
         attempts: 0,
         deferrals: 0,
         retryAt: null,

@@ -10,14 +10,15 @@ import { removeOutgoingMail, STRIPPED_MESSAGE } from '../retention/remove-meldin
  */
 export async function removeLooseMessage(
   tx: TTx,
-  o: { id: string; where: Prisma.InboundMessageWhereInput },
+  opts: { id: string; where: Prisma.InboundMessageWhereInput },
 ): Promise<boolean> {
   const [locked] = await tx.$queryRaw<
     { id: string }[]
-  >`SELECT id FROM "InboundMessage" WHERE id = ${o.id}::uuid FOR UPDATE`;
-  if (!locked || !(await tx.inboundMessage.count({ where: { AND: [{ id: o.id }, o.where] } }))) return false;
-  await tx.attachment.deleteMany({ where: { inboundMessageId: o.id } });
-  await removeOutgoingMail(tx, { inboundMessageId: o.id });
-  await tx.inboundMessage.update({ where: { id: o.id }, data: STRIPPED_MESSAGE });
+  >`SELECT id FROM "InboundMessage" WHERE id = ${opts.id}::uuid FOR UPDATE`;
+  if (!locked || !(await tx.inboundMessage.count({ where: { AND: [{ id: opts.id }, opts.where] } })))
+    return false;
+  await tx.attachment.deleteMany({ where: { inboundMessageId: opts.id } });
+  await removeOutgoingMail(tx, { inboundMessageId: opts.id });
+  await tx.inboundMessage.update({ where: { id: opts.id }, data: STRIPPED_MESSAGE });
   return true;
 }

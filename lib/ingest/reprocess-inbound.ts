@@ -8,17 +8,17 @@ import { requireQueueUser, resolveQueueItem } from './resolve-queue-item';
  * STORED, decided afresh from the raw bytes in the ledger. A signal sent before is not sent twice
  * (the outbox keeps one per message and kind). Meldingen already made from it stay as they are.
  */
-export async function reprocessInbound(o: {
+export async function reprocessInbound(opts: {
   db: TDb;
   actor: TAuditActor;
   id: string;
   reason: string;
 }): Promise<void> {
-  await o.db.$transaction(async (tx) => {
-    await requireQueueUser(tx, o.actor);
+  await opts.db.$transaction(async (tx) => {
+    await requireQueueUser(tx, opts.actor);
     await resolveQueueItem(tx, {
-      actor: o.actor,
-      id: o.id,
+      actor: opts.actor,
+      id: opts.id,
       where: {
         state: { in: ['PROCESSED', 'IGNORED', 'QUARANTINED', 'PARKED', 'FAILED'] },
         rawHash: { not: null },
@@ -30,14 +30,14 @@ export async function reprocessInbound(o: {
       notAllowed:
         'Dit bericht kan niet opnieuw worden verwerkt (al een melding of reactie, of de inhoud is verwijderd)',
       action: 'bericht.opnieuw_verwerken',
-      reason: o.reason,
+      reason: opts.reason,
       data: {
         state: 'STORED',
         outcome: null,
         resolution: null,
         resolvedBy: null,
         resolvedAt: null,
-        resolutionNote: o.reason,
+        resolutionNote: opts.reason,
         attempts: 0,
         deferrals: 0,
         retryAt: null,

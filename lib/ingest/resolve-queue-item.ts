@@ -30,7 +30,7 @@ export async function requireQueueUser(
  */
 export async function resolveQueueItem(
   tx: TTx,
-  o: {
+  opts: {
     actor: TAuditActor;
     id: string;
     where: Prisma.InboundMessageWhereInput;
@@ -42,18 +42,18 @@ export async function resolveQueueItem(
 ) {
   const [locked] = await tx.$queryRaw<
     { id: string }[]
-  >`SELECT id FROM "InboundMessage" WHERE id = ${o.id}::uuid FOR UPDATE`;
+  >`SELECT id FROM "InboundMessage" WHERE id = ${opts.id}::uuid FOR UPDATE`;
   if (!locked) throw new AppError('not_found', 'Dit bericht bestaat niet');
-  const row = await tx.inboundMessage.findFirst({ where: { AND: [{ id: o.id }, o.where] } });
-  if (!row) throw new AppError('conflict', o.notAllowed);
-  const updated = await tx.inboundMessage.update({ where: { id: o.id }, data: o.data });
+  const row = await tx.inboundMessage.findFirst({ where: { AND: [{ id: opts.id }, opts.where] } });
+  if (!row) throw new AppError('conflict', opts.notAllowed);
+  const updated = await tx.inboundMessage.update({ where: { id: opts.id }, data: opts.data });
   await announceChange(tx, updated.meldingId);
   await audit(tx, {
-    actor: o.actor,
-    action: o.action,
+    actor: opts.actor,
+    action: opts.action,
     objectType: 'message',
-    objectId: o.id,
-    details: { metReden: !!o.reason },
+    objectId: opts.id,
+    details: { metReden: !!opts.reason },
   });
   return { before: row, after: updated };
 }

@@ -9,11 +9,11 @@ import { requireBeheerder } from '../auth/require-beheerder';
  * its attempts reset. The worker processes it from the stored raw bytes; the message itself
  * stays in the folder it was moved to.
  */
-export async function retryParkedMessage(o: { db: TDb; actor: TAuditActor; id: string }): Promise<void> {
-  await o.db.$transaction(async (tx) => {
-    await requireBeheerder(tx, o.actor);
+export async function retryParkedMessage(opts: { db: TDb; actor: TAuditActor; id: string }): Promise<void> {
+  await opts.db.$transaction(async (tx) => {
+    await requireBeheerder(tx, opts.actor);
     const { count } = await tx.inboundMessage.updateMany({
-      where: { id: o.id, state: 'PARKED' },
+      where: { id: opts.id, state: 'PARKED' },
       data: {
         state: 'STORED',
         attempts: 0,
@@ -25,6 +25,11 @@ export async function retryParkedMessage(o: { db: TDb; actor: TAuditActor; id: s
       },
     });
     if (!count) throw new AppError('not_found', 'Geen geparkeerd bericht met dit id');
-    await audit(tx, { actor: o.actor, action: 'bericht.opnieuw', objectType: 'message', objectId: o.id });
+    await audit(tx, {
+      actor: opts.actor,
+      action: 'bericht.opnieuw',
+      objectType: 'message',
+      objectId: opts.id,
+    });
   });
 }

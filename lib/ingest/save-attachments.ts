@@ -38,13 +38,13 @@ export async function putAttachmentBytes(
 }
 
 /** The attachments onto their melding, inside the transaction: one insert of their rows. */
-export async function saveAttachments(o: {
+export async function saveAttachments(opts: {
   tx: TTx;
   attachments: TPutAttachment[];
   meldingId: string;
   inboundId: string | null;
 }): Promise<void> {
-  if (!o.attachments.length) return;
-  const owner = { meldingId: o.meldingId, inboundMessageId: o.inboundId };
-  await o.tx.attachment.createMany({ data: o.attachments.map((a) => ({ ...a, ...owner })) });
+  if (!opts.attachments.length) return;
+  const owner = { meldingId: opts.meldingId, inboundMessageId: opts.inboundId };
+  await opts.tx.attachment.createMany({ data: opts.attachments.map((a) => ({ ...a, ...owner })) });
 }

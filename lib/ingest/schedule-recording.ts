@@ -8,7 +8,7 @@
  * finished: the outcome is what recording the items one by one in order would give. A failed
  * preparation or recording goes to `failed` for that item only, in turn, alone.
  */
-export async function scheduleRecording<TItem, TPrepared>(o: {
+export async function scheduleRecording<TItem, TPrepared>(opts: {
   items: readonly TItem[];
   prepareAhead: number;
   recordAtOnce: number;
@@ -19,16 +19,16 @@ export async function scheduleRecording<TItem, TPrepared>(o: {
   record: (item: TItem, prepared: TPrepared) => Promise<void>;
   failed: (item: TItem, err: unknown) => Promise<void>;
 }): Promise<void> {
-  const { items } = o;
+  const { items } = opts;
   const preparing: (Promise<TPrepared | null> | undefined)[] = [];
   const start = (i: number) => {
-    const job = o.prepare(items[i]!);
+    const job = opts.prepare(items[i]!);
     job.catch(() => {}); // awaited below, in order; this only keeps an early failure from counting as unhandled
     preparing[i] = job;
   };
   const recording = new Set<Promise<void>>();
   const busy = new Set<string>();
-  for (let i = 0; i < Math.min(o.prepareAhead, items.length); i++) start(i);
+  for (let i = 0; i < Math.min(opts.prepareAhead, items.length); i++) start(i);
   for (let i = 0; i < items.length; i++) {
     const item = items[i]!;
     const prepared = await preparing[i]!.then(
@@ -36,20 +36,20 @@ export async function scheduleRecording<TItem, TPrepared>(o: {
       (err: unknown) => ({ ok: false as const, err }),
     );
     preparing[i] = undefined;
-    if (i + o.prepareAhead < items.length) start(i + o.prepareAhead);
+    if (i + opts.prepareAhead < items.length) start(i + opts.prepareAhead);
     if (prepared.ok && prepared.value === null) continue;
-    const keys = prepared.ok ? o.sharedKeys(prepared.value!) : null;
+    const keys = prepared.ok ? opts.sharedKeys(prepared.value!) : null;
     while (
       recording.size > 0 &&
-      (keys === null || recording.size >= o.recordAtOnce || keys.some((k) => busy.has(k)))
+      (keys === null || recording.size >= opts.recordAtOnce || keys.some((k) => busy.has(k)))
     )
       await Promise.race(recording);
     const record = (async () => {
       try {
         if (!prepared.ok) throw prepared.err;
-        await o.record(item, prepared.value!);
+        await opts.record(item, prepared.value!);
       } catch (err) {
-        await o.failed(item, err);
+        await opts.failed(item, err);
       }
     })();
     if (keys === null) {

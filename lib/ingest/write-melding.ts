@@ -38,7 +38,7 @@ function reopenedBy(version: number) {
  */
 export async function writeMelding(
   tx: TTx,
-  o: {
+  opts: {
     mailboxId: string | null;
     inboundId: string | null;
     receivedAt: Date;
@@ -51,25 +51,25 @@ export async function writeMelding(
     registeredBy?: string | null;
   },
 ) {
-  const columns = toMeldingColumns(o.formulier);
+  const columns = toMeldingColumns(opts.formulier);
   const werkgebied = await getWerkgebied({ db: tx });
   const flags = {
     ...columns,
     ...deriveGemeente(werkgebied, columns),
-    formulier: o.formulier,
-    warnings: o.warnings,
-    hasWarnings: o.warnings.length > 0,
-    authenticityVerified: o.authenticityVerified,
-    doorgestuurd: o.forwardedBy !== null,
-    doorgestuurdDoor: o.forwardedBy,
+    formulier: opts.formulier,
+    warnings: opts.warnings,
+    hasWarnings: opts.warnings.length > 0,
+    authenticityVerified: opts.authenticityVerified,
+    doorgestuurd: opts.forwardedBy !== null,
+    doorgestuurdDoor: opts.forwardedBy,
     // The place as toMeldingColumns derives it: the betrokkene's address, else the voorval's.
     buitenWerkgebied: isOutsideWerkgebied(werkgebied, columns),
   };
   // Serialise arrivals of the same kenmerk, so two versions never get the same number.
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`${o.mailboxId ?? 'hand'}:${o.formulier.kenmerk}`}))`;
-  const herhaling = await hasEarlierMelding(tx, { ...columns, before: o.receivedAt });
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`${opts.mailboxId ?? 'hand'}:${opts.formulier.kenmerk}`}))`;
+  const herhaling = await hasEarlierMelding(tx, { ...columns, before: opts.receivedAt });
   const existing = await tx.melding.findFirst({
-    where: { mailboxId: o.mailboxId, kenmerk: o.formulier.kenmerk },
+    where: { mailboxId: opts.mailboxId, kenmerk: opts.formulier.kenmerk },
     select: { id: true, version: true, status: true },
   });
   const melding = existing
@@ -87,10 +87,10 @@ export async function writeMelding(
         data: {
           ...flags,
           herhaling,
-          kanaal: o.kanaal,
-          registeredBy: o.registeredBy ?? null,
-          mailboxId: o.mailboxId,
-          receivedAt: o.receivedAt,
+          kanaal: opts.kanaal,
+          registeredBy: opts.registeredBy ?? null,
+          mailboxId: opts.mailboxId,
+          receivedAt: opts.receivedAt,
           statusChanges: { create: { from: null, to: 'ONTVANGEN' } },
         },
       });
@@ -98,17 +98,17 @@ export async function writeMelding(
     data: {
       meldingId: melding.id,
       version: melding.version,
-      formulier: o.formulier,
-      warnings: o.warnings,
-      inboundMessageId: o.inboundId,
-      receivedAt: o.receivedAt,
+      formulier: opts.formulier,
+      warnings: opts.warnings,
+      inboundMessageId: opts.inboundId,
+      receivedAt: opts.receivedAt,
     },
   });
   await saveAttachments({
     tx,
-    attachments: o.attachments,
+    attachments: opts.attachments,
     meldingId: melding.id,
-    inboundId: o.inboundId,
+    inboundId: opts.inboundId,
   });
   return { melding, existing, reopened: existing?.status === 'AFGEROND' };
 }

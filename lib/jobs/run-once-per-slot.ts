@@ -16,22 +16,27 @@ export function slotOf(now: Date, everyMs: number): Date {
  * for a slot exactly one inserts, the others see a duplicate and skip. Returns whether it ran.
  * A run that fails keeps its claim (no retry within the slot; the next slot runs again).
  */
-export async function runOncePerSlot(o: {
+export async function runOncePerSlot(opts: {
   db: TDb;
   job: string;
   everyMs: number;
   now?: Date;
   run: (slot: Date) => Promise<void>;
 }): Promise<boolean> {
-  const now = o.now ?? new Date();
-  const slot = slotOf(now, o.everyMs);
-  const claimed = await o.db.jobRun.createMany({
-    data: [{ job: o.job, slot, claimedBy: `${hostname()}:${process.pid}` }],
+  const now = opts.now ?? new Date();
+  const slot = slotOf(now, opts.everyMs);
+  const claimed = await opts.db.jobRun.createMany({
+    data: [{ job: opts.job, slot, claimedBy: `${hostname()}:${process.pid}` }],
     skipDuplicates: true,
   });
   if (claimed.count === 0) return false;
-  await o.run(slot);
-  await o.db.jobRun.update({ where: { job_slot: { job: o.job, slot } }, data: { finishedAt: new Date() } });
-  await o.db.jobRun.deleteMany({ where: { job: o.job, slot: { lt: new Date(now.getTime() - KEEP_MS) } } });
+  await opts.run(slot);
+  await opts.db.jobRun.update({
+    where: { job_slot: { job: opts.job, slot } },
+    data: { finishedAt: new Date() },
+  });
+  await opts.db.jobRun.deleteMany({
+    where: { job: opts.job, slot: { lt: new Date(now.getTime() - KEEP_MS) } },
+  });
   return true;
 }

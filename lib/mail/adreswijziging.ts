@@ -5,7 +5,7 @@
  */
 import type { TOutgoingContent } from './templates';
 
-export function buildAdreswijziging(o: {
+export function buildAdreswijziging(opts: {
   meldpuntNaam: string;
   meldpuntTelefoon: string;
   wijzigingen: string[];
@@ -17,18 +17,18 @@ export function buildAdreswijziging(o: {
   const body = [
     'Geachte heer/mevrouw,',
     '',
-    `Volgens Bijlage B van het Protocol Ketencommunicatie melden wij een wijziging voor ${o.meldpuntNaam}:`,
-    ...list(o.wijzigingen),
+    `Volgens Bijlage B van het Protocol Ketencommunicatie melden wij een wijziging voor ${opts.meldpuntNaam}:`,
+    ...list(opts.wijzigingen),
     '',
     'E-mailadres(sen) waarop het meldpunt politiemeldingen ontvangt:',
-    ...list(o.afleveradressen),
+    ...list(opts.afleveradressen),
     '',
     'Werkgebied — gemeenten:',
-    ...list(o.gemeenten),
+    ...list(opts.gemeenten),
     '',
     'Werkgebied — postcodegebieden (PC4):',
     ...list(
-      o.postcodes.map(
+      opts.postcodes.map(
         (p) => `${p.van === p.tot ? p.van : `${p.van}–${p.tot}`}${p.gemeente ? ` (${p.gemeente})` : ''}`,
       ),
     ),
@@ -36,11 +36,11 @@ export function buildAdreswijziging(o: {
     'Wilt u de landelijke adressenlijst hierop aanpassen?',
     '',
     'Met vriendelijke groet,',
-    o.meldpuntNaam,
-    ...(o.meldpuntTelefoon ? [`Telefoon: ${o.meldpuntTelefoon}`] : []),
+    opts.meldpuntNaam,
+    ...(opts.meldpuntTelefoon ? [`Telefoon: ${opts.meldpuntTelefoon}`] : []),
   ].join('\n');
   return {
-    subject: `Wijziging afleveradres of werkgebied meldpunt niet-acute zorg: ${o.meldpuntNaam.replace(/\s+/g, ' ').trim()}`,
+    subject: `Wijziging afleveradres of werkgebied meldpunt niet-acute zorg: ${opts.meldpuntNaam.replace(/\s+/g, ' ').trim()}`,
     body,
     inReplyTo: null,
     references: [],

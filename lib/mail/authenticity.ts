@@ -145,13 +145,13 @@ function fromHeaderResults(raw: Buffer, authservId: string): TEvidence | null {
   return { source: 'authentication-results', fromDomain, dkim, dmarc };
 }
 
-async function verifyOurselves(raw: Buffer, o: TAuthenticityOptions): Promise<TEvidence> {
+async function verifyOurselves(raw: Buffer, opts: TAuthenticityOptions): Promise<TEvidence> {
   const result = await authenticate(raw, {
-    resolver: o.resolver,
-    ip: o.ip,
-    helo: o.helo,
-    sender: o.sender,
-    mta: o.mta,
+    resolver: opts.resolver,
+    ip: opts.ip,
+    helo: opts.helo,
+    sender: opts.sender,
+    mta: opts.mta,
     disableArc: true,
     disableBimi: true,
   });
@@ -174,11 +174,12 @@ async function verifyOurselves(raw: Buffer, o: TAuthenticityOptions): Promise<TE
   return { source: 'verified', fromDomain, dkim, dmarc };
 }
 
-export async function checkAuthenticity(raw: Buffer, o: TAuthenticityOptions): Promise<TAuthenticity> {
-  const trusted = o.trustedDomains.map(normalizeDomain).filter(Boolean);
+export async function checkAuthenticity(raw: Buffer, opts: TAuthenticityOptions): Promise<TAuthenticity> {
+  const trusted = opts.trustedDomains.map(normalizeDomain).filter(Boolean);
   try {
     const evidence =
-      (o.authservId ? fromHeaderResults(raw, o.authservId) : null) ?? (await verifyOurselves(raw, o));
+      (opts.authservId ? fromHeaderResults(raw, opts.authservId) : null) ??
+      (await verifyOurselves(raw, opts));
     return decide(evidence, trusted);
   } catch {
     return {

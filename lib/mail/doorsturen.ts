@@ -36,7 +36,7 @@ function signature(sender: TSender): string[] {
 }
 
 export function buildDoorsturen(
-  o: TSender & {
+  opts: TSender & {
     kenmerk: string;
     reden: TDoorstuurReden;
     toelichting: string | null;
@@ -47,14 +47,14 @@ export function buildDoorsturen(
   const body = [
     'Geachte collega,',
     '',
-    `Hierbij sturen wij u de melding niet-acute zorg met kenmerk ${oneLine(o.kenmerk)} door. ${REDEN_ZIN[o.reden]}` +
-      (o.bijlagen ? ` Bijgevoegd: ${o.bijlagen}.` : ''),
-    ...(o.toelichting?.trim() ? ['', o.toelichting.trim()] : []),
+    `Hierbij sturen wij u de melding niet-acute zorg met kenmerk ${oneLine(opts.kenmerk)} door. ${REDEN_ZIN[opts.reden]}` +
+      (opts.bijlagen ? ` Bijgevoegd: ${opts.bijlagen}.` : ''),
+    ...(opts.toelichting?.trim() ? ['', opts.toelichting.trim()] : []),
     '',
-    ...signature(o),
+    ...signature(opts),
   ].join('\n');
   return {
-    subject: `Doorst: melding niet-acute zorg met ${oneLine(o.kenmerk)}`,
+    subject: `Doorst: melding niet-acute zorg met ${oneLine(opts.kenmerk)}`,
     body,
     inReplyTo: null,
     references: [],
@@ -63,7 +63,7 @@ export function buildDoorsturen(
 
 /** Bericht 2 after forwarding: the officer hears where the melding went, and why (no case detail). */
 export function doorgestuurdBerichtTekst(
-  o: TSender & { behandelaar: string; kenmerk: string; naar: string; reden: TDoorstuurReden },
+  opts: TSender & { behandelaar: string; kenmerk: string; naar: string; reden: TDoorstuurReden },
 ): string {
   const why: Record<TDoorstuurReden, string> = {
     BUITEN_WERKGEBIED: 'omdat de melding buiten ons werkgebied valt',
@@ -71,11 +71,11 @@ export function doorgestuurdBerichtTekst(
     ANDERS: 'na afweging door ons meldpunt',
   };
   return [
-    `Beste ${o.behandelaar},`,
+    `Beste ${opts.behandelaar},`,
     '',
-    `Wij hebben de melding niet-acute zorg met kenmerk ${oneLine(o.kenmerk)} doorgestuurd naar ${oneLine(o.naar)}, ${why[o.reden]}. ` +
+    `Wij hebben de melding niet-acute zorg met kenmerk ${oneLine(opts.kenmerk)} doorgestuurd naar ${oneLine(opts.naar)}, ${why[opts.reden]}. ` +
       'Voor vragen over de verdere afhandeling kunt u contact opnemen met die organisatie.',
     '',
-    ...signature(o),
+    ...signature(opts),
   ].join('\n');
 }

@@ -6,7 +6,7 @@
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
-export function buildNotificatie(o: {
+export function buildNotificatie(opts: {
   meldpuntNaam: string;
   /** Null for a role that does not see meldingen (beheerder). */
   meldingen: { nieuw: number; wachtend: number; link: string } | null;
@@ -14,19 +14,19 @@ export function buildNotificatie(o: {
   accountLink: string;
 }): { subject: string; body: string } {
   const lines = ['Sinds de vorige e-mail van meldpost is binnengekomen:'];
-  if (o.meldingen) lines.push(`- ${plural(o.meldingen.nieuw, 'nieuwe melding', 'nieuwe meldingen')}`);
-  lines.push(`- ${plural(o.postvak.nieuw, 'nieuw bericht', 'nieuwe berichten')} in het postvak`, '');
-  if (o.meldingen)
+  if (opts.meldingen) lines.push(`- ${plural(opts.meldingen.nieuw, 'nieuwe melding', 'nieuwe meldingen')}`);
+  lines.push(`- ${plural(opts.postvak.nieuw, 'nieuw bericht', 'nieuwe berichten')} in het postvak`, '');
+  if (opts.meldingen)
     lines.push(
-      `Nog niet opgepakt: ${plural(o.meldingen.wachtend, 'melding', 'meldingen')}. Bekijk ze in meldpost: ${o.meldingen.link}`,
+      `Nog niet opgepakt: ${plural(opts.meldingen.wachtend, 'melding', 'meldingen')}. Bekijk ze in meldpost: ${opts.meldingen.link}`,
     );
   lines.push(
-    `Wacht op actie in het postvak: ${plural(o.postvak.wachtend, 'bericht', 'berichten')}. Bekijk ze in meldpost: ${o.postvak.link}`,
+    `Wacht op actie in het postvak: ${plural(opts.postvak.wachtend, 'bericht', 'berichten')}. Bekijk ze in meldpost: ${opts.postvak.link}`,
     '',
     'Deze e-mail bevat bewust geen gegevens over meldingen of personen; die leest u alleen in meldpost.',
-    `U krijgt deze e-mail omdat u meldingen per e-mail hebt aangezet. Uitzetten kan op uw accountpagina: ${o.accountLink}`,
+    `U krijgt deze e-mail omdat u meldingen per e-mail hebt aangezet. Uitzetten kan op uw accountpagina: ${opts.accountLink}`,
     '',
-    o.meldpuntNaam,
+    opts.meldpuntNaam,
   );
-  return { subject: `meldpost: er wacht nieuw werk bij ${o.meldpuntNaam}`, body: lines.join('\n') };
+  return { subject: `meldpost: er wacht nieuw werk bij ${opts.meldpuntNaam}`, body: lines.join('\n') };
 }

@@ -41,37 +41,37 @@ function signalSubject(label: string, kenmerk: string | null, original?: TOrigin
   return subject ? `${label}: ${subject}` : `${label}: melding niet-acute zorg`;
 }
 
-export function buildAcceptatiesignaal(o: { kenmerk: string; original?: TOriginal }): TOutgoingContent {
+export function buildAcceptatiesignaal(opts: { kenmerk: string; original?: TOriginal }): TOutgoingContent {
   return {
-    subject: signalSubject('Acceptatiesignaal', o.kenmerk, o.original),
+    subject: signalSubject('Acceptatiesignaal', opts.kenmerk, opts.original),
     body: ACCEPTATIESIGNAAL_TEKST,
-    ...threading(o.original),
+    ...threading(opts.original),
   };
 }
 
 /** `reden` is a Dutch one-liner naming the concrete fault (no attachment, unsupported type, …). */
-export function buildFoutmelding(o: {
+export function buildFoutmelding(opts: {
   kenmerk: string | null;
   reden: string;
   original?: TOriginal;
 }): TOutgoingContent {
   return {
-    subject: signalSubject('Foutmelding', o.kenmerk, o.original),
-    body: FOUTMELDING_PREFIX + oneLine(o.reden),
-    ...threading(o.original),
+    subject: signalSubject('Foutmelding', opts.kenmerk, opts.original),
+    body: FOUTMELDING_PREFIX + oneLine(opts.reden),
+    ...threading(opts.original),
   };
 }
 
 /** Bericht 1 (afspraak 8): staff ask the officer for more information; `body` is their text. */
-export function buildVerzoekOmAanvulling(o: {
+export function buildVerzoekOmAanvulling(opts: {
   kenmerk: string;
   body: string;
   original?: TOriginal;
 }): TOutgoingContent {
   return {
-    subject: `Verzoek om aanvulling op melding niet-acute zorg met ${oneLine(o.kenmerk)}`,
-    body: o.body,
-    ...threading(o.original),
+    subject: `Verzoek om aanvulling op melding niet-acute zorg met ${oneLine(opts.kenmerk)}`,
+    body: opts.body,
+    ...threading(opts.original),
   };
 }
 
@@ -80,15 +80,15 @@ export function buildVerzoekOmAanvulling(o: {
  * into behandeling, or was forwarded elsewhere; `body` says where and why. The subject STARTS with
  * the protocol's text, so a filter on the police side that matches its start finds it.
  */
-export function buildReplyOpMelding(o: {
+export function buildReplyOpMelding(opts: {
   kenmerk: string;
   body: string;
   original?: TOriginal;
 }): TOutgoingContent {
   return {
-    subject: `reply op melding niet acute zorg met ${oneLine(o.kenmerk)}`,
-    body: o.body,
-    ...threading(o.original),
+    subject: `reply op melding niet acute zorg met ${oneLine(opts.kenmerk)}`,
+    body: opts.body,
+    ...threading(opts.original),
   };
 }
 
@@ -96,25 +96,25 @@ export function buildReplyOpMelding(o: {
  * A reminder of an unanswered verzoek om aanvulling: the protocol's subject behind "Herinnering",
  * threaded to the first request (`original` is that request), so it lands in the same conversation.
  */
-export function buildHerinneringAanvulling(o: {
+export function buildHerinneringAanvulling(opts: {
   kenmerk: string;
   body: string;
   original: TOriginal;
 }): TOutgoingContent {
   return {
-    subject: `Herinnering: Verzoek om aanvulling op melding niet-acute zorg met ${oneLine(o.kenmerk)}`,
-    body: o.body,
-    ...threading(o.original),
+    subject: `Herinnering: Verzoek om aanvulling op melding niet-acute zorg met ${oneLine(opts.kenmerk)}`,
+    body: opts.body,
+    ...threading(opts.original),
   };
 }
 
 /** Terugkoppeling (handreiking §3.8): subject and text from the editable template, threaded. */
-export function buildTerugkoppeling(o: {
+export function buildTerugkoppeling(opts: {
   subject: string;
   body: string;
   original?: TOriginal;
 }): TOutgoingContent {
-  return { subject: oneLine(o.subject), body: o.body, ...threading(o.original) };
+  return { subject: oneLine(opts.subject), body: opts.body, ...threading(opts.original) };
 }
 
 const DAY = new Intl.DateTimeFormat('nl-NL', {
@@ -125,7 +125,7 @@ const DAY = new Intl.DateTimeFormat('nl-NL', {
 });
 
 /** The reminder's text: which request, when, and how to answer; the first request quoted below. */
-export function herinneringTekst(o: {
+export function herinneringTekst(opts: {
   behandelaar: string;
   kenmerk: string;
   requestedAt: Date;
@@ -134,16 +134,16 @@ export function herinneringTekst(o: {
   meldpuntTelefoon: string;
 }): string {
   return [
-    `Beste ${o.behandelaar},`,
+    `Beste ${opts.behandelaar},`,
     '',
-    `Op ${DAY.format(o.requestedAt)} vroegen wij u om aanvulling op de melding niet-acute zorg met kenmerk ${oneLine(o.kenmerk)}. ` +
+    `Op ${DAY.format(opts.requestedAt)} vroegen wij u om aanvulling op de melding niet-acute zorg met kenmerk ${oneLine(opts.kenmerk)}. ` +
       'Wij hebben nog geen reactie ontvangen. Wilt u op deze e-mail antwoorden' +
-      (o.meldpuntTelefoon ? ` of ons bellen op ${o.meldpuntTelefoon}?` : '?'),
+      (opts.meldpuntTelefoon ? ` of ons bellen op ${opts.meldpuntTelefoon}?` : '?'),
     '',
     'Met vriendelijke groet,',
-    o.meldpuntNaam,
+    opts.meldpuntNaam,
     '',
     '--- Ons eerdere verzoek ---',
-    ...o.requestBody.split('\n').map((line) => `> ${line}`),
+    ...opts.requestBody.split('\n').map((line) => `> ${line}`),
   ].join('\n');
 }

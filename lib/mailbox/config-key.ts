@@ -12,7 +12,7 @@ const STATE_FIELDS = new Set<keyof Mailbox>([
 ]);
 
 /** A fingerprint of a mailbox's configuration: when it changes, sessions and transports are rebuilt. */
-export function mailboxConfigKey(mb: Mailbox): string {
-  const config = Object.entries(mb).filter(([k]) => !STATE_FIELDS.has(k as keyof Mailbox));
+export function mailboxConfigKey(mailbox: Mailbox): string {
+  const config = Object.entries(mailbox).filter(([k]) => !STATE_FIELDS.has(k as keyof Mailbox));
   return createHash('sha256').update(JSON.stringify(config)).digest('hex');
 }

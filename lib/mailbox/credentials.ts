@@ -65,26 +65,26 @@ async function requestToken(url: string, form: Record<string, string>): Promise<
   return { token: body.access_token, expiresAt: Date.now() + (body.expires_in ?? 3600) * 1000 };
 }
 
-export async function fetchMicrosoftToken(mb: Mailbox, secret: string): Promise<TToken> {
-  if (!mb.oauthTenantId || !mb.oauthClientId)
+export async function fetchMicrosoftToken(mailbox: Mailbox, secret: string): Promise<TToken> {
+  if (!mailbox.oauthTenantId || !mailbox.oauthClientId)
     throw new MailboxConfigError('OAuth2: tenant-id of client-id ontbreekt');
-  const url = tokenEndpoint(mb.oauthTenantId);
+  const url = tokenEndpoint(mailbox.oauthTenantId);
   const form = {
-    client_id: mb.oauthClientId,
+    client_id: mailbox.oauthClientId,
     grant_type: 'client_credentials',
     scope: 'https://outlook.office365.com/.default',
   };
-  if (!mb.oauthCertThumbprint) return requestToken(url, { ...form, client_secret: secret });
+  if (!mailbox.oauthCertThumbprint) return requestToken(url, { ...form, client_secret: secret });
   // Certificate credentials: a client assertion signed with the certificate's key, which the
   // identity platform finds by the certificate's SHA-1 thumbprint (x5t).
   const now = Math.floor(Date.now() / 1000);
-  const x5t = b64url(Buffer.from(mb.oauthCertThumbprint.replace(/[^0-9a-f]/gi, ''), 'hex'));
+  const x5t = b64url(Buffer.from(mailbox.oauthCertThumbprint.replace(/[^0-9a-f]/gi, ''), 'hex'));
   const assertion = signedJwt(
     { x5t },
     {
       aud: url,
-      iss: mb.oauthClientId,
-      sub: mb.oauthClientId,
+      iss: mailbox.oauthClientId,
+      sub: mailbox.oauthClientId,
       jti: randomUUID(),
       nbf: now,
       iat: now,
@@ -100,16 +100,16 @@ export async function fetchMicrosoftToken(mb: Mailbox, secret: string): Promise<
 }
 
 /** Google Workspace: the service account (domain-wide delegation) acts as the mailbox user. */
-export async function fetchGoogleToken(mb: Mailbox, privateKeyPem: string): Promise<TToken> {
-  if (!mb.oauthClientId)
+export async function fetchGoogleToken(mailbox: Mailbox, privateKeyPem: string): Promise<TToken> {
+  if (!mailbox.oauthClientId)
     throw new MailboxConfigError('OAuth2: het e-mailadres van het serviceaccount ontbreekt');
   const url = googleTokenEndpoint();
   const now = Math.floor(Date.now() / 1000);
   const assertion = signedJwt(
     {},
     {
-      iss: mb.oauthClientId,
-      sub: mb.username,
+      iss: mailbox.oauthClientId,
+      sub: mailbox.username,
       scope: 'https://mail.google.com/',
       aud: url,
       iat: now,
@@ -121,26 +121,28 @@ export async function fetchGoogleToken(mb: Mailbox, privateKeyPem: string): Prom
 }
 
 /** A fresh token for an OAuth2 mailbox, from its provider. */
-export function fetchOAuthToken(mb: Mailbox, secret: string): Promise<TToken> {
-  return mb.authType === 'OAUTH2_GOOGLE' ? fetchGoogleToken(mb, secret) : fetchMicrosoftToken(mb, secret);
+export function fetchOAuthToken(mailbox: Mailbox, secret: string): Promise<TToken> {
+  return mailbox.authType === 'OAUTH2_GOOGLE'
+    ? fetchGoogleToken(mailbox, secret)
+    : fetchMicrosoftToken(mailbox, secret);
 }
 
-export async function getMailboxLogin(mb: Mailbox, ring: TKeyring): Promise<TMailboxLogin> {
-  const secret = decryptStoredSecret(mb.secretEnc, ring, mailboxSecretContext(mb.id));
-  if (mb.authType === 'PASSWORD') return { user: mb.username, pass: secret };
-  const cached = tokens.get(mb.id);
+export async function getMailboxLogin(mailbox: Mailbox, ring: TKeyring): Promise<TMailboxLogin> {
+  const secret = decryptStoredSecret(mailbox.secretEnc, ring, mailboxSecretContext(mailbox.id));
+  if (mailbox.authType === 'PASSWORD') return { user: mailbox.username, pass: secret };
+  const cached = tokens.get(mailbox.id);
   // Refresh five minutes before expiry, so a long IMAP session never presents a stale token.
   if (cached && cached.expiresAt - Date.now() > 5 * 60_000)
-    return { user: mb.username, accessToken: cached.token };
-  const fresh = await fetchOAuthToken(mb, secret);
-  tokens.set(mb.id, fresh);
-  return { user: mb.username, accessToken: fresh.token };
+    return { user: mailbox.username, accessToken: cached.token };
+  const fresh = await fetchOAuthToken(mailbox, secret);
+  tokens.set(mailbox.id, fresh);
+  return { user: mailbox.username, accessToken: fresh.token };
 }
 
 /** Milliseconds until the cached token for this mailbox should be refreshed, or null (password). */
-export function tokenRefreshIn(mb: Mailbox): number | null {
-  const cached = tokens.get(mb.id);
-  return mb.authType === 'PASSWORD' || !cached
+export function tokenRefreshIn(mailbox: Mailbox): number | null {
+  const cached = tokens.get(mailbox.id);
+  return mailbox.authType === 'PASSWORD' || !cached
     ? null
     : Math.max(0, cached.expiresAt - Date.now() - 5 * 60_000);
 }

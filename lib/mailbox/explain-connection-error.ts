@@ -47,7 +47,7 @@ const unreachable = (where: string) =>
 export function explainConnectionError(
   step: TConnectionStep,
   err: unknown,
-  o: { oauth: boolean; google?: boolean },
+  opts: { oauth: boolean; google?: boolean },
 ): string {
   const e = (err ?? {}) as TErrorLike;
   const code = codeOf(e);
@@ -57,7 +57,7 @@ export function explainConnectionError(
       ? 'de SMTP-server'
       : step === 'imap'
         ? 'de IMAP-server'
-        : `de tokenserver van ${o.google ? 'Google' : 'Microsoft'}`;
+        : `de tokenserver van ${opts.google ? 'Google' : 'Microsoft'}`;
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
     return `De hostnaam van ${where} bestaat niet of kan niet worden opgezocht. Controleer de servernaam.`;
   // Told apart, refused, silent, reset or a TLS mode that does not fit the port would turn
@@ -76,7 +76,7 @@ export function explainConnectionError(
     /timed? ?out|wrong version number|ssl3_get_record|packet length too long/i.test(text)
   )
     return unreachable(where);
-  if (step === 'oauth' && o.google) {
+  if (step === 'oauth' && opts.google) {
     if (/PEM-sleutel/.test(text))
       return 'De opgeslagen privésleutel van het serviceaccount is ongeldig: plak de private_key uit het JSON-sleutelbestand (met BEGIN/END PRIVATE KEY).';
     if (/unauthorized_client|access_denied/.test(text))
@@ -104,8 +104,8 @@ export function explainConnectionError(
     code === 'EAUTH' ||
     /authenticat|AUTHENTICATIONFAILED|535/i.test(text);
   if (authFailed) {
-    if (!o.oauth) return `${cap(where)} weigert de aanmelding: gebruikersnaam of wachtwoord klopt niet.`;
-    if (o.google)
+    if (!opts.oauth) return `${cap(where)} weigert de aanmelding: gebruikersnaam of wachtwoord klopt niet.`;
+    if (opts.google)
       return `Het token is opgehaald, maar ${where} van Google weigert het: controleer of IMAP aanstaat voor deze gebruiker, of de delegatie de scope https://mail.google.com/ heeft en of de gebruikersnaam het mailadres van de mailbox is.`;
     return step === 'imap'
       ? 'Het token is opgehaald, maar de mailbox weigert het: waarschijnlijk ontbreekt de applicatiemachtiging IMAP.AccessAsApp (met beheerderstoestemming) of heeft de app geen toegang tot deze mailbox (Add-MailboxPermission in Exchange Online). Controleer ook de gebruikersnaam (het mailadres van de mailbox).'

@@ -9,13 +9,13 @@ import { requireBeheerder } from '../auth/require-beheerder';
  * parked messages and failed outgoing mail. Message subjects and addresses may be personal data
  * of the police's mail, so only the envelope is shown, never bodies.
  */
-export async function getMailboxForEdit(o: { db: TDb; actor: TAuditActor; id: string }) {
-  await requireBeheerder(o.db, o.actor);
-  const mb = await o.db.mailbox.findUnique({ where: { id: o.id }, omit: { secretEnc: true } });
-  if (!mb) throw new AppError('not_found', 'Mailbox niet gevonden');
+export async function getMailboxForEdit(opts: { db: TDb; actor: TAuditActor; id: string }) {
+  await requireBeheerder(opts.db, opts.actor);
+  const mailbox = await opts.db.mailbox.findUnique({ where: { id: opts.id }, omit: { secretEnc: true } });
+  if (!mailbox) throw new AppError('not_found', 'Mailbox niet gevonden');
   const [parked, failedOutgoing] = await Promise.all([
-    o.db.inboundMessage.findMany({
-      where: { mailboxId: mb.id, state: 'PARKED' },
+    opts.db.inboundMessage.findMany({
+      where: { mailboxId: mailbox.id, state: 'PARKED' },
       orderBy: { receivedAt: 'desc' },
       take: 100,
       select: {
@@ -28,8 +28,8 @@ export async function getMailboxForEdit(o: { db: TDb; actor: TAuditActor; id: st
         movedTo: true,
       },
     }),
-    o.db.outgoingMail.findMany({
-      where: { mailboxId: mb.id, state: { in: ['FAILED', 'BOUNCED'] } },
+    opts.db.outgoingMail.findMany({
+      where: { mailboxId: mailbox.id, state: { in: ['FAILED', 'BOUNCED'] } },
       orderBy: { createdAt: 'desc' },
       take: 100,
       select: {
@@ -44,5 +44,5 @@ export async function getMailboxForEdit(o: { db: TDb; actor: TAuditActor; id: st
       },
     }),
   ]);
-  return { mailbox: { ...mb, secretSet: true }, parked, failedOutgoing };
+  return { mailbox: { ...mailbox, secretSet: true }, parked, failedOutgoing };
 }

@@ -28,15 +28,15 @@ export type TMailboxStatus = {
  * (backlog), what was parked, which outgoing mail failed — and the alerts that follow from those,
  * the sync threshold being the beheerder's own setting (syncAlarmMinuten).
  */
-export async function listMailboxStatus(o: {
+export async function listMailboxStatus(opts: {
   db: TDb;
   actor: TAuditActor;
   now?: Date;
 }): Promise<TMailboxStatus[]> {
-  await requireBeheerder(o.db, o.actor);
-  const now = o.now ?? new Date();
+  await requireBeheerder(opts.db, opts.actor);
+  const now = opts.now ?? new Date();
   const [mailboxes, settings, inbound, outgoing, ledger] = await Promise.all([
-    o.db.mailbox.findMany({
+    opts.db.mailbox.findMany({
       orderBy: { name: 'asc' },
       select: {
         id: true,
@@ -50,8 +50,8 @@ export async function listMailboxStatus(o: {
         updatedAt: true,
       },
     }),
-    getSettings({ db: o.db }),
-    o.db.inboundMessage.groupBy({
+    getSettings({ db: opts.db }),
+    opts.db.inboundMessage.groupBy({
       by: ['mailboxId', 'state'],
       // A parked message a person dealt with no longer counts as parked.
       where: {
@@ -59,12 +59,12 @@ export async function listMailboxStatus(o: {
       },
       _count: { _all: true },
     }),
-    o.db.outgoingMail.groupBy({
+    opts.db.outgoingMail.groupBy({
       by: ['mailboxId'],
       where: { state: { in: ['FAILED', 'BOUNCED'] } },
       _count: { _all: true },
     }),
-    o.db.inboundMessage.groupBy({ by: ['mailboxId', 'state', 'outcome'], _count: { _all: true } }),
+    opts.db.inboundMessage.groupBy({ by: ['mailboxId', 'state', 'outcome'], _count: { _all: true } }),
   ]);
   const threshold = now.getTime() - settings.syncAlarmMinuten * 60_000;
   return mailboxes.map((mb) => {

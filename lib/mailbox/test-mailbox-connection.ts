@@ -68,7 +68,7 @@ async function atFixedMoment(
  * list, SMTP handshake. Each step says in plain Dutch what went wrong and why that is likely;
  * later steps are skipped when the login they need failed. Nothing is changed in the mailbox.
  */
-export async function testMailboxConnection(o: {
+export async function testMailboxConnection(opts: {
   db: TDb;
   ring: TKeyring;
   actor: TAuditActor;
@@ -76,14 +76,14 @@ export async function testMailboxConnection(o: {
   /** When a failed IMAP or SMTP step is answered (tests pass a short one). */
   failedStepAnswerMs?: number;
 }): Promise<TConnectionCheck[]> {
-  const answerMs = o.failedStepAnswerMs ?? FAILED_STEP_ANSWER_MS;
-  await requireBeheerder(o.db, o.actor);
-  const mb = await o.db.mailbox.findUnique({ where: { id: o.id } });
+  const answerMs = opts.failedStepAnswerMs ?? FAILED_STEP_ANSWER_MS;
+  await requireBeheerder(opts.db, opts.actor);
+  const mb = await opts.db.mailbox.findUnique({ where: { id: opts.id } });
   if (!mb) throw new AppError('not_found', 'Mailbox niet gevonden');
   const oauth = mb.authType !== 'PASSWORD';
   const google = mb.authType === 'OAUTH2_GOOGLE';
   const checks: TConnectionCheck[] = [];
-  const secret = decryptStoredSecret(mb.secretEnc, o.ring, mailboxSecretContext(mb.id));
+  const secret = decryptStoredSecret(mb.secretEnc, opts.ring, mailboxSecretContext(mb.id));
   let login: TMailboxLogin | null = { user: mb.username, pass: secret };
 
   if (oauth) {
@@ -134,8 +134,8 @@ export async function testMailboxConnection(o: {
     checks.push(...imap, ...smtp);
   }
   const ok = checks.every((c) => c.ok !== false);
-  await audit(o.db, {
-    actor: o.actor,
+  await audit(opts.db, {
+    actor: opts.actor,
     action: 'mailbox.test',
     objectType: 'mailbox',
     objectId: mb.id,
@@ -152,35 +152,35 @@ export async function testMailboxConnection(o: {
 }
 
 async function checkImap(
-  mb: Parameters<typeof imapOptions>[0],
+  mailbox: Parameters<typeof imapOptions>[0],
   login: TMailboxLogin,
   kind: { oauth: boolean; google: boolean },
 ): Promise<TConnectionCheck[]> {
-  const client = new ImapFlow({ ...imapOptions(mb, login), ...TIMEOUTS });
+  const client = new ImapFlow({ ...imapOptions(mailbox, login), ...TIMEOUTS });
   // imapflow also emits connection errors as events; the awaited call below reports them.
   client.on('error', () => {});
   try {
     await client.connect();
   } catch (err) {
-    return imapFailed(mb, err, kind);
+    return imapFailed(mailbox, err, kind);
   }
   const result: TConnectionCheck[] = [
     {
       step: 'imap',
       label: 'Aanmelden bij IMAP',
       ok: true,
-      message: `Aangemeld op ${mb.imapHost}:${mb.imapPort}.`,
+      message: `Aangemeld op ${mailbox.imapHost}:${mailbox.imapPort}.`,
     },
   ];
   try {
     const paths = new Set((await client.list()).map((f) => f.path));
-    const inboxOk = paths.has(mb.inboxFolder) || mb.inboxFolder.toUpperCase() === 'INBOX';
+    const inboxOk = paths.has(mailbox.inboxFolder) || mailbox.inboxFolder.toUpperCase() === 'INBOX';
     const missing = [
-      mb.processedFolder,
-      mb.errorFolder,
-      mb.otherFolder,
-      mb.quarantineFolder,
-      ...(mb.sentFolder ? [mb.sentFolder] : []),
+      mailbox.processedFolder,
+      mailbox.errorFolder,
+      mailbox.otherFolder,
+      mailbox.quarantineFolder,
+      ...(mailbox.sentFolder ? [mailbox.sentFolder] : []),
     ].filter((f) => !paths.has(f));
     result.push(
       !inboxOk
@@ -188,7 +188,7 @@ async function checkImap(
             step: 'folders',
             label: 'Mappen',
             ok: false,
-            message: `De postvakmap "${mb.inboxFolder}" bestaat niet. Controleer de mapnaam.`,
+            message: `De postvakmap "${mailbox.inboxFolder}" bestaat niet. Controleer de mapnaam.`,
           }
         : {
             step: 'folders',
@@ -213,43 +213,43 @@ async function checkImap(
 }
 
 async function checkSmtp(
-  mb: Parameters<typeof smtpOptions>[0],
+  mailbox: Parameters<typeof smtpOptions>[0],
   login: TMailboxLogin,
   kind: { oauth: boolean; google: boolean },
 ): Promise<TConnectionCheck> {
-  const transport = nodemailer.createTransport({ ...smtpOptions(mb, login), ...TIMEOUTS });
+  const transport = nodemailer.createTransport({ ...smtpOptions(mailbox, login), ...TIMEOUTS });
   try {
     await transport.verify();
     return {
       step: 'smtp',
       label: 'SMTP-verbinding',
       ok: true,
-      message: `Verbonden met ${mb.smtpHost}:${mb.smtpPort} en aangemeld.`,
+      message: `Verbonden met ${mailbox.smtpHost}:${mailbox.smtpPort} en aangemeld.`,
     };
   } catch (err) {
-    return smtpFailed(mb, err, kind);
+    return smtpFailed(mailbox, err, kind);
   } finally {
     transport.close();
   }
 }
 
 /** The exact cause is for the operator's log; the beheerder gets the explanation. */
-function logged(mb: { id: string }, step: 'imap' | 'smtp', err: unknown) {
+function logged(mailbox: { id: string }, step: 'imap' | 'smtp', err: unknown) {
   log.warn({
     msg: 'verbinding testen mislukt',
     code: 'mailbox_test_failed',
-    mailbox: mb.id,
+    mailbox: mailbox.id,
     step,
     err: errFields(err),
   });
 }
 
 function imapFailed(
-  mb: { id: string },
+  mailbox: { id: string },
   err: unknown,
   kind: { oauth: boolean; google: boolean },
 ): TConnectionCheck[] {
-  logged(mb, 'imap', err);
+  logged(mailbox, 'imap', err);
   return [
     {
       step: 'imap',
@@ -262,11 +262,11 @@ function imapFailed(
 }
 
 function smtpFailed(
-  mb: { id: string },
+  mailbox: { id: string },
   err: unknown,
   kind: { oauth: boolean; google: boolean },
 ): TConnectionCheck {
-  logged(mb, 'smtp', err);
+  logged(mailbox, 'smtp', err);
   return {
     step: 'smtp',
     label: 'SMTP-verbinding',

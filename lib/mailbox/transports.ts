@@ -5,13 +5,13 @@ import type SMTPTransport from 'nodemailer/lib/smtp-transport';
 import type { Mailbox } from '../db/generated/client';
 import type { TMailboxLogin } from './credentials';
 
-export function imapOptions(mb: Mailbox, login: TMailboxLogin): ImapFlowOptions {
+export function imapOptions(mailbox: Mailbox, login: TMailboxLogin): ImapFlowOptions {
   return {
-    host: mb.imapHost,
-    port: mb.imapPort,
-    secure: mb.imapTls === 'tls',
+    host: mailbox.imapHost,
+    port: mailbox.imapPort,
+    secure: mailbox.imapTls === 'tls',
     // 'none' is for loopback test servers only: never send credentials in the clear otherwise.
-    doSTARTTLS: mb.imapTls === 'starttls' ? true : mb.imapTls === 'none' ? false : undefined,
+    doSTARTTLS: mailbox.imapTls === 'starttls' ? true : mailbox.imapTls === 'none' ? false : undefined,
     auth: login.accessToken
       ? { user: login.user, accessToken: login.accessToken }
       : { user: login.user, pass: login.pass },
@@ -27,20 +27,20 @@ export function imapOptions(mb: Mailbox, login: TMailboxLogin): ImapFlowOptions 
   };
 }
 
-export function smtpOptions(mb: Mailbox, login: TMailboxLogin): SMTPTransport.Options {
+export function smtpOptions(mailbox: Mailbox, login: TMailboxLogin): SMTPTransport.Options {
   return {
-    host: mb.smtpHost,
-    port: mb.smtpPort,
-    secure: mb.smtpTls === 'tls',
-    requireTLS: mb.smtpTls === 'starttls',
-    ignoreTLS: mb.smtpTls === 'none',
+    host: mailbox.smtpHost,
+    port: mailbox.smtpPort,
+    secure: mailbox.smtpTls === 'tls',
+    requireTLS: mailbox.smtpTls === 'starttls',
+    ignoreTLS: mailbox.smtpTls === 'none',
     auth: login.accessToken
       ? { type: 'OAuth2', user: login.user, accessToken: login.accessToken }
       : { user: login.user, pass: login.pass },
     connectionTimeout: 20_000,
     greetingTimeout: 15_000,
     socketTimeout: 60_000,
-    getSocket: (_options, callback) => connectNoDelay(mb.smtpHost, mb.smtpPort, callback),
+    getSocket: (_options, callback) => connectNoDelay(mailbox.smtpHost, mailbox.smtpPort, callback),
   };
 }
 

@@ -53,17 +53,17 @@ export type TMailboxUpdate = z.input<typeof ZMailboxUpdate>;
  * (lib/mailbox/config-key.ts) and rebuilds its session; no restart. The audit event names the
  * changed fields, never their values.
  */
-export async function updateMailbox(o: {
+export async function updateMailbox(opts: {
   db: TDb;
   ring: TKeyring;
   actor: TAuditActor;
   id: string;
   input: TMailboxUpdate;
 }) {
-  const { secret, ...rest } = ZMailboxUpdate.parse(o.input);
-  return o.db.$transaction(async (tx) => {
-    await requireBeheerder(tx, o.actor);
-    const before = await tx.mailbox.findUnique({ where: { id: o.id }, omit: { secretEnc: true } });
+  const { secret, ...rest } = ZMailboxUpdate.parse(opts.input);
+  return opts.db.$transaction(async (tx) => {
+    await requireBeheerder(tx, opts.actor);
+    const before = await tx.mailbox.findUnique({ where: { id: opts.id }, omit: { secretEnc: true } });
     if (!before) throw new AppError('not_found', 'Mailbox niet gevonden');
     if (rest.name !== before.name && (await tx.mailbox.count({ where: { name: rest.name } }))) {
       throw new AppError('conflict', `Er bestaat al een mailbox met de naam ${rest.name}`);
@@ -84,17 +84,17 @@ export async function updateMailbox(o: {
     const redirected = changed.filter((field) => (CONNECTION_FIELDS as readonly string[]).includes(field));
     if (redirected.length && !newSecret) throw new AppError('validation', SECRET_REQUIRED);
     const mb = await tx.mailbox.update({
-      where: { id: o.id },
+      where: { id: opts.id },
       data: {
         ...data,
-        ...(newSecret ? { secretEnc: encryptSecret(secret, o.ring, mailboxSecretContext(o.id)) } : {}),
+        ...(newSecret ? { secretEnc: encryptSecret(secret, opts.ring, mailboxSecretContext(opts.id)) } : {}),
       },
       omit: { secretEnc: true },
     });
     if (changed.includes('fromAddress') || (changed.includes('active') && mb.active))
       await recordAdreslijstWijziging(tx, `Afleveradres: ${mb.fromAddress} (mailbox ${mb.name})`);
     await audit(tx, {
-      actor: o.actor,
+      actor: opts.actor,
       action: 'mailbox.update',
       objectType: 'mailbox',
       objectId: mb.id,

@@ -9,17 +9,17 @@ export const ZAddNote = z.object({
 });
 
 /** An internal note on the melding's timeline (never sent anywhere); also on closed meldingen. */
-export async function addNote(o: TActing & z.input<typeof ZAddNote>) {
-  const input = ZAddNote.parse(o);
+export async function addNote(opts: TActing & z.input<typeof ZAddNote>) {
+  const input = ZAddNote.parse(opts);
   return changeMelding({
-    ...o,
+    ...opts,
     meldingId: input.meldingId,
     action: 'melding.notitie',
     from: ['ONTVANGEN', 'IN_BEHANDELING', 'AANVULLING_GEVRAAGD', 'AFGEROND'],
     conflict: 'Bij deze melding kan geen notitie meer worden gemaakt',
     apply: async (tx, m) => {
       const note = await tx.note.create({
-        data: { meldingId: m.id, authorId: o.user.id, text: input.text },
+        data: { meldingId: m.id, authorId: opts.user.id, text: input.text },
         select: { id: true },
       });
       return { details: { noteId: note.id } };

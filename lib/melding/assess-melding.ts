@@ -17,10 +17,10 @@ export const ZAssessMelding = z.object({
  * melding (for statistics; the latest beoordeling's count). The first one marks the melding
  * assessed (the overdue clock stops); an unassigned melding goes to the assessor.
  */
-export async function assessMelding(o: TActing & z.input<typeof ZAssessMelding>) {
-  const input = ZAssessMelding.parse(o);
+export async function assessMelding(opts: TActing & z.input<typeof ZAssessMelding>) {
+  const input = ZAssessMelding.parse(opts);
   return changeMelding({
-    ...o,
+    ...opts,
     meldingId: input.meldingId,
     action: 'melding.beoordeeld',
     from: ['ONTVANGEN', 'IN_BEHANDELING', 'AANVULLING_GEVRAAGD'],
@@ -29,7 +29,7 @@ export async function assessMelding(o: TActing & z.input<typeof ZAssessMelding>)
       const b = await tx.beoordeling.create({
         data: {
           meldingId: m.id,
-          authorId: o.user.id,
+          authorId: opts.user.id,
           uitkomst: input.uitkomst,
           prioriteit: input.prioriteit,
           reden: input.reden,
@@ -40,7 +40,7 @@ export async function assessMelding(o: TActing & z.input<typeof ZAssessMelding>)
       return {
         data: {
           firstAssessedAt: m.firstAssessedAt ?? new Date(),
-          assigneeId: m.assigneeId ?? o.user.id,
+          assigneeId: m.assigneeId ?? opts.user.id,
           beoordeling: input.uitkomst,
           prioriteit: input.prioriteit,
           soorten: input.soorten,

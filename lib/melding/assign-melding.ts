@@ -7,10 +7,10 @@ import type { TActing } from './melding-scope';
 export const ZAssignMelding = z.object({ meldingId: z.string(), assigneeId: z.uuid().nullable() });
 
 /** Claim (assign to oneself), assign to a colleague or release. Claiming a new melding starts its handling. */
-export async function assignMelding(o: TActing & z.input<typeof ZAssignMelding>) {
-  const input = ZAssignMelding.parse(o);
+export async function assignMelding(opts: TActing & z.input<typeof ZAssignMelding>) {
+  const input = ZAssignMelding.parse(opts);
   return changeMelding({
-    ...o,
+    ...opts,
     meldingId: input.meldingId,
     action: 'melding.toegewezen',
     from: ['ONTVANGEN', 'IN_BEHANDELING', 'AANVULLING_GEVRAAGD'],

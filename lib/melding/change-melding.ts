@@ -50,27 +50,29 @@ export type TMeldingForChange = Prisma.MeldingGetPayload<{ select: typeof SELECT
  * found), then in one transaction the change — guarded by the allowed statuses inside the
  * update's `where` — its StatusChange when the status moves, and the audit event.
  */
-export async function changeMelding(o: TActing & TChange) {
-  const found = await findMeldingInScope({ ...o, select: SELECT });
-  if (!o.from.includes(found.status) || found.anonymisedAt) throw new AppError('conflict', o.conflict);
-  return o.db.$transaction(async (tx) => {
+export async function changeMelding(opts: TActing & TChange) {
+  const found = await findMeldingInScope({ ...opts, select: SELECT });
+  if (!opts.from.includes(found.status) || found.anonymisedAt) throw new AppError('conflict', opts.conflict);
+  return opts.db.$transaction(async (tx) => {
     const m = (await tx.melding.findFirst({
-      where: { AND: [{ id: found.id }, meldingScope(o.user)] },
+      where: { AND: [{ id: found.id }, meldingScope(opts.user)] },
       select: SELECT,
     }))!;
-    const change = await o.apply(tx, m);
+    const change = await opts.apply(tx, m);
     const to = change.to ?? m.status;
     const updated = await tx.melding.updateMany({
-      where: { AND: [{ id: m.id, status: { in: [...o.from] }, anonymisedAt: null }, meldingScope(o.user)] },
+      where: {
+        AND: [{ id: m.id, status: { in: [...opts.from] }, anonymisedAt: null }, meldingScope(opts.user)],
+      },
       data: { ...change.data, status: to },
     });
-    if (updated.count !== 1) throw new AppError('conflict', o.conflict);
+    if (updated.count !== 1) throw new AppError('conflict', opts.conflict);
     if (to !== m.status) {
       const uitkomst = typeof change.data?.uitkomst === 'string' ? change.data.uitkomst : null;
       await tx.statusChange.create({
         data: {
           meldingId: m.id,
-          actorId: o.user.id,
+          actorId: opts.user.id,
           from: m.status,
           to,
           uitkomst,
@@ -79,8 +81,8 @@ export async function changeMelding(o: TActing & TChange) {
       });
     }
     await audit(tx, {
-      actor: o.actor,
-      action: o.action,
+      actor: opts.actor,
+      action: opts.action,
       objectType: 'melding',
       objectId: m.id,
       personKey: meldingPersonKey(m),

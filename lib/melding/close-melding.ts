@@ -43,10 +43,10 @@ export const ZCloseMelding = z
  * order), and may send the terugkoppeling to the officer (template text as staff edited it);
  * "niet in behandeling" has its own action.
  */
-export async function closeMelding(o: TActing & z.input<typeof ZCloseMelding>) {
-  const input = ZCloseMelding.parse(o);
+export async function closeMelding(opts: TActing & z.input<typeof ZCloseMelding>) {
+  const input = ZCloseMelding.parse(opts);
   return changeMelding({
-    ...o,
+    ...opts,
     meldingId: input.meldingId,
     action: 'melding.afgerond',
     from: ['ONTVANGEN', 'IN_BEHANDELING', 'AANVULLING_GEVRAAGD'],
@@ -61,7 +61,7 @@ export async function closeMelding(o: TActing & z.input<typeof ZCloseMelding>) {
             subject: (await getMailTemplate({ db: tx, kind: 'TERUGKOPPELING' })).subject,
             body: input.terugkoppelingBody!,
             values: await mailValues(tx, m),
-            userId: o.user.id,
+            userId: opts.user.id,
           })
         : null;
       return {

@@ -26,10 +26,10 @@ const asText = (v: unknown) => (v === null || v === undefined ? null : String(v)
  * A hand correction of one parsed field: the received formulier stays as it was, the correction
  * (from, to, who, when) is added beside it and audited, and the search/list columns follow it.
  */
-export async function correctMeldingField(o: TActing & z.input<typeof ZCorrectMeldingField>) {
-  const input = ZCorrectMeldingField.parse(o);
+export async function correctMeldingField(opts: TActing & z.input<typeof ZCorrectMeldingField>) {
+  const input = ZCorrectMeldingField.parse(opts);
   return changeMelding({
-    ...o,
+    ...opts,
     meldingId: input.meldingId,
     action: 'melding.veld_gecorrigeerd',
     from: ['ONTVANGEN', 'IN_BEHANDELING', 'AANVULLING_GEVRAAGD', 'AFGEROND'],
@@ -46,8 +46,8 @@ export async function correctMeldingField(o: TActing & z.input<typeof ZCorrectMe
         field: input.field,
         from,
         to: input.value,
-        by: o.user.email,
-        byId: o.user.id,
+        by: opts.user.email,
+        byId: opts.user.id,
         at: new Date().toISOString(),
       };
       // The kenmerk is the melding's identity and not correctable; every other column follows the form.

@@ -54,10 +54,10 @@ const describeAttachments = (count: number, withForm: boolean): string | null =>
  * melding with uitkomst DOORGESTUURD; and, when chosen, bericht 2 to the officer saying where it
  * went. One transaction, audited, for a melding the user may triage that is still open.
  */
-export async function forwardMelding(o: TActing & z.input<typeof ZForwardMelding>) {
-  const input = ZForwardMelding.parse(o);
+export async function forwardMelding(opts: TActing & z.input<typeof ZForwardMelding>) {
+  const input = ZForwardMelding.parse(opts);
   return changeMelding({
-    ...o,
+    ...opts,
     meldingId: input.meldingId,
     action: 'melding.doorgestuurd',
     from: ['ONTVANGEN', 'IN_BEHANDELING', 'AANVULLING_GEVRAAGD'],
@@ -105,7 +105,7 @@ export async function forwardMelding(o: TActing & z.input<typeof ZForwardMelding
         recipient: ander.email,
         messageId: newMessageId(mailbox.fromAddress),
         meldingId: m.id,
-        createdById: o.user.id,
+        createdById: opts.user.id,
         attachmentIds,
       });
       let officerMailId: string | null = null;
@@ -123,7 +123,7 @@ export async function forwardMelding(o: TActing & z.input<typeof ZForwardMelding
             meldpuntTelefoon: settings.meldpuntTelefoon,
           }),
           values,
-          userId: o.user.id,
+          userId: opts.user.id,
         });
       }
       return {
@@ -132,7 +132,7 @@ export async function forwardMelding(o: TActing & z.input<typeof ZForwardMelding
           loketAdvies: ander.naam,
           uitkomstToelichting: input.toelichting,
           closedAt: new Date(),
-          assigneeId: m.assigneeId ?? o.user.id,
+          assigneeId: m.assigneeId ?? opts.user.id,
         },
         to: 'AFGEROND',
         reason: `Doorgestuurd naar ${ander.naam}`,

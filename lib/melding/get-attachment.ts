@@ -15,15 +15,15 @@ const KEPT_TYPES = new Set(['application/pdf']);
  * shown in the browser: a PDF from outside may carry JavaScript, and the app shows the form as
  * its own rendering instead.
  */
-export async function getAttachment(o: TActing & { meldingId: string; attachmentId: string }) {
-  const ids = z.object({ meldingId: z.uuid(), attachmentId: z.uuid() }).safeParse(o);
+export async function getAttachment(opts: TActing & { meldingId: string; attachmentId: string }) {
+  const ids = z.object({ meldingId: z.uuid(), attachmentId: z.uuid() }).safeParse(opts);
   const a = ids.success
-    ? await o.db.attachment.findFirst({
+    ? await opts.db.attachment.findFirst({
         where: {
           id: ids.data.attachmentId,
           meldingId: ids.data.meldingId,
           contentHash: { not: null },
-          melding: meldingScope(o.user),
+          melding: meldingScope(opts.user),
         },
         select: {
           id: true,
@@ -34,10 +34,10 @@ export async function getAttachment(o: TActing & { meldingId: string; attachment
         },
       })
     : null;
-  const bytes = a?.contentHash ? await streamBytes({ db: o.db, sha256: a.contentHash }) : null;
+  const bytes = a?.contentHash ? await streamBytes({ db: opts.db, sha256: a.contentHash }) : null;
   if (!a || !bytes || !a.melding) {
-    await audit(o.db, {
-      actor: o.actor,
+    await audit(opts.db, {
+      actor: opts.actor,
       action: 'melding.bijlage_gedownload',
       objectType: 'melding',
       objectId: ids.success ? ids.data.meldingId : null,
@@ -45,8 +45,8 @@ export async function getAttachment(o: TActing & { meldingId: string; attachment
     });
     throw new AppError('not_found', 'Deze bijlage bestaat niet of u heeft er geen toegang toe');
   }
-  await audit(o.db, {
-    actor: o.actor,
+  await audit(opts.db, {
+    actor: opts.actor,
     action: 'melding.bijlage_gedownload',
     objectType: 'melding',
     objectId: a.melding.id,

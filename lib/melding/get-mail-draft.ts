@@ -10,9 +10,9 @@ import { findMeldingInScope, type TActing } from './melding-scope';
  * template. Placeholders whose value comes with the action (reden, loket, afstemming) or from an
  * empty setting stay as `{name}`; they are filled (or the mail refused) when it is queued.
  */
-export async function getMailDraft(o: TActing & { meldingId: string; kind: TTemplateKind }) {
+export async function getMailDraft(opts: TActing & { meldingId: string; kind: TTemplateKind }) {
   const m = await findMeldingInScope({
-    ...o,
+    ...opts,
     action: 'melding.concept_mail',
     select: {
       id: true,
@@ -26,8 +26,8 @@ export async function getMailDraft(o: TActing & { meldingId: string; kind: TTemp
     },
   });
   const [template, values] = await Promise.all([
-    getMailTemplate({ db: o.db, kind: o.kind }),
-    mailValues(o.db, m),
+    getMailTemplate({ db: opts.db, kind: opts.kind }),
+    mailValues(opts.db, m),
   ]);
   const body = renderMailTemplate(template.body, values);
   let recipient: string | null = null;
@@ -37,9 +37,9 @@ export async function getMailDraft(o: TActing & { meldingId: string; kind: TTemp
     // Shown as "no address" in the preview; sending is refused with the reason.
   }
   const { subject } = await composeOfficerMail(
-    o.db,
+    opts.db,
     m,
-    o.kind,
+    opts.kind,
     body,
     renderMailTemplate(template.subject, values),
   );

@@ -10,9 +10,9 @@ import { findMeldingInScope, type TActing } from './melding-scope';
 import { meldingPersonKey } from './melding-person-key';
 
 /** One melding for its page: the form (as received and as corrected), status and attachments. Every view is audited. */
-export async function getMeldingById(o: TActing & { meldingId: string; now?: Date }) {
+export async function getMeldingById(opts: TActing & { meldingId: string; now?: Date }) {
   const m = await findMeldingInScope({
-    ...o,
+    ...opts,
     action: 'melding.bekeken',
     select: {
       id: true,
@@ -75,10 +75,10 @@ export async function getMeldingById(o: TActing & { meldingId: string; now?: Dat
       },
     },
   });
-  const now = o.now ?? new Date();
-  const { werkdagenBeoordeling, herinneringWerkdagen } = await getSettings({ db: o.db });
-  await audit(o.db, {
-    actor: o.actor,
+  const now = opts.now ?? new Date();
+  const { werkdagenBeoordeling, herinneringWerkdagen } = await getSettings({ db: opts.db });
+  await audit(opts.db, {
+    actor: opts.actor,
     action: 'melding.bekeken',
     objectType: 'melding',
     objectId: m.id,

@@ -62,22 +62,25 @@ const who = (u: { name: string | null; email: string } | null) => (u ? (u.name ?
  * Everything that happened to a melding, newest first. Part of the melding's page, whose view
  * getMeldingById audits; scoped like every melding read.
  */
-export async function getMeldingTimeline(o: TActing & { meldingId: string }): Promise<TTimelineEvent[]> {
+export async function getMeldingTimeline(opts: TActing & { meldingId: string }): Promise<TTimelineEvent[]> {
   const m = await findMeldingInScope({
-    ...o,
+    ...opts,
     action: 'melding.tijdlijn',
     select: { id: true, corrections: true },
   });
   const author = { select: { name: true, email: true } };
   const [versies, status, beoordelingen, notes, contacts, outgoing, replies, views] = await Promise.all([
-    o.db.meldingVersie.findMany({ where: { meldingId: m.id }, select: { version: true, receivedAt: true } }),
-    o.db.statusChange.findMany({ where: { meldingId: m.id }, include: { actor: author } }),
-    o.db.beoordeling.findMany({ where: { meldingId: m.id }, include: { author } }),
-    o.db.note.findMany({ where: { meldingId: m.id }, include: { author } }),
-    o.db.contactMoment.findMany({ where: { meldingId: m.id }, include: { author } }),
-    o.db.outgoingMail.findMany({ where: { meldingId: m.id } }),
+    opts.db.meldingVersie.findMany({
+      where: { meldingId: m.id },
+      select: { version: true, receivedAt: true },
+    }),
+    opts.db.statusChange.findMany({ where: { meldingId: m.id }, include: { actor: author } }),
+    opts.db.beoordeling.findMany({ where: { meldingId: m.id }, include: { author } }),
+    opts.db.note.findMany({ where: { meldingId: m.id }, include: { author } }),
+    opts.db.contactMoment.findMany({ where: { meldingId: m.id }, include: { author } }),
+    opts.db.outgoingMail.findMany({ where: { meldingId: m.id } }),
     // Only what the decision core put on the melding: an unverified or late reply waits in the work queue.
-    o.db.inboundMessage.findMany({
+    opts.db.inboundMessage.findMany({
       where: {
         meldingId: m.id,
         OR: [
@@ -96,7 +99,7 @@ export async function getMeldingTimeline(o: TActing & { meldingId: string }): Pr
         authenticity: true,
       },
     }),
-    o.db.auditEvent.findMany({
+    opts.db.auditEvent.findMany({
       where: { objectType: 'melding', objectId: m.id, action: { in: VIEW_ACTIONS }, outcome: 'SUCCESS' },
       select: { at: true, action: true, actorLabel: true },
       orderBy: { at: 'desc' },
@@ -157,7 +160,7 @@ export async function getMeldingTimeline(o: TActing & { meldingId: string }): Pr
             from: r.fromAddress,
             subject: r.subject,
           };
-        const mail = await readReadableMail({ db: o.db, message: r });
+        const mail = await readReadableMail({ db: opts.db, message: r });
         const authenticity = r.authenticity as { verdict?: string; reason?: string | null } | null;
         return {
           type: 'reactie',

@@ -8,14 +8,14 @@ import { findMeldingInScope, type TActing } from './melding-scope';
  * version before it (field by field) and a link target for its own original form file. Part of
  * the melding's page, whose view is audited; scoped like every melding read.
  */
-export async function getMeldingVersions(o: TActing & { meldingId: string }) {
-  const m = await findMeldingInScope({ ...o, action: 'melding.versies', select: { id: true } });
-  const versies = await o.db.meldingVersie.findMany({
+export async function getMeldingVersions(opts: TActing & { meldingId: string }) {
+  const m = await findMeldingInScope({ ...opts, action: 'melding.versies', select: { id: true } });
+  const versies = await opts.db.meldingVersie.findMany({
     where: { meldingId: m.id },
     orderBy: { version: 'asc' },
     select: { version: true, receivedAt: true, formulier: true, inboundMessageId: true },
   });
-  const forms = await o.db.attachment.findMany({
+  const forms = await opts.db.attachment.findMany({
     where: {
       meldingId: m.id,
       isForm: true,

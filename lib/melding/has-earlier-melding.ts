@@ -19,15 +19,15 @@ type THasEarlierMelding = {
  */
 export async function hasEarlierMelding(
   tx: Prisma.TransactionClient,
-  o: THasEarlierMelding,
+  opts: THasEarlierMelding,
 ): Promise<boolean> {
-  const samePerson = samePersonConditions(o);
+  const samePerson = samePersonConditions(opts);
   if (!samePerson.length) return false;
   const earlier = await tx.melding.findFirst({
     where: {
       OR: samePerson,
-      kenmerk: { not: o.kenmerk },
-      receivedAt: { gte: new Date(o.before.getTime() - TWELVE_MONTHS_MS), lte: o.before },
+      kenmerk: { not: opts.kenmerk },
+      receivedAt: { gte: new Date(opts.before.getTime() - TWELVE_MONTHS_MS), lte: opts.before },
     },
     select: { id: true },
   });

@@ -104,22 +104,22 @@ const ORDER: Record<TMeldingFilter['sort'], Prisma.MeldingOrderByWithRelationInp
  * be a BSN or a name: the audit log holds no personal data beyond the person key).
  */
 export async function listMeldingen(
-  o: TActing & { filter: Partial<z.input<typeof ZMeldingFilter>>; now?: Date },
+  opts: TActing & { filter: Partial<z.input<typeof ZMeldingFilter>>; now?: Date },
 ) {
-  const f = ZMeldingFilter.parse(o.filter);
-  if (!mayTriage(o.user)) {
-    await audit(o.db, { actor: o.actor, action: 'melding.lijst', outcome: 'DENIED' });
+  const f = ZMeldingFilter.parse(opts.filter);
+  if (!mayTriage(opts.user)) {
+    await audit(opts.db, { actor: opts.actor, action: 'melding.lijst', outcome: 'DENIED' });
     throw new AppError('forbidden', 'U heeft geen toegang tot meldingen');
   }
-  const now = o.now ?? new Date();
-  const clocks = await getSettings({ db: o.db });
+  const now = opts.now ?? new Date();
+  const clocks = await getSettings({ db: opts.db });
   const { werkdagenBeoordeling } = clocks;
-  const searchIds = f.q ? await searchMeldingIds(o.db, f.q) : null;
+  const searchIds = f.q ? await searchMeldingIds(opts.db, f.q) : null;
   const where: Prisma.MeldingWhereInput = {
-    AND: [meldingScope(o.user), ...filterWhere(f, o.user.id, now, clocks, searchIds)],
+    AND: [meldingScope(opts.user), ...filterWhere(f, opts.user.id, now, clocks, searchIds)],
   };
   const [rows, counted] = await Promise.all([
-    o.db.melding.findMany({
+    opts.db.melding.findMany({
       where,
       orderBy: ORDER[f.sort],
       skip: (f.pagina - 1) * PAGE_SIZE,
@@ -153,13 +153,13 @@ export async function listMeldingen(
       },
     }),
     // A search is counted exactly (at most SEARCH_LIMIT ids); a filter up to COUNT_CAP.
-    o.db.melding.count({ where, take: f.q ? undefined : COUNT_CAP + 1 }),
+    opts.db.melding.count({ where, take: f.q ? undefined : COUNT_CAP + 1 }),
   ]);
   const totalCapped = !f.q && counted > COUNT_CAP;
   const total = totalCapped ? COUNT_CAP : counted;
   if (f.q) {
-    await audit(o.db, {
-      actor: o.actor,
+    await audit(opts.db, {
+      actor: opts.actor,
       action: 'melding.zoeken',
       details: { soort: /^\d{9}$/.test(f.q) ? 'bsn' : 'tekst', resultaten: total },
     });
@@ -197,7 +197,7 @@ export async function listMeldingen(
         prioriteit: m.prioriteit,
         uitkomst: m.uitkomst,
         assignee: m.assignee ? (m.assignee.name ?? m.assignee.email) : null,
-        assignedToMe: m.assignee?.id === o.user.id,
+        assignedToMe: m.assignee?.id === opts.user.id,
         overdue,
         badges,
       };

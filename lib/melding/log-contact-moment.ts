@@ -11,10 +11,10 @@ export const ZLogContactMoment = ZContactMomentInput.extend({ meldingId: z.strin
  * with the officer that protocol afspraak 1 requires before "niet in behandeling". Allowed on a
  * closed melding too (a call after closing is still worth recording).
  */
-export async function logContactMoment(o: TActing & z.input<typeof ZLogContactMoment>) {
-  const input = ZLogContactMoment.parse(o);
+export async function logContactMoment(opts: TActing & z.input<typeof ZLogContactMoment>) {
+  const input = ZLogContactMoment.parse(opts);
   return changeMelding({
-    ...o,
+    ...opts,
     meldingId: input.meldingId,
     action: 'melding.contactmoment',
     from: ['ONTVANGEN', 'IN_BEHANDELING', 'AANVULLING_GEVRAAGD', 'AFGEROND'],
@@ -23,7 +23,7 @@ export async function logContactMoment(o: TActing & z.input<typeof ZLogContactMo
       const contact = await tx.contactMoment.create({
         data: {
           meldingId: m.id,
-          authorId: o.user.id,
+          authorId: opts.user.id,
           at: input.at,
           withWhom: input.withWhom,
           kanaal: input.kanaal,

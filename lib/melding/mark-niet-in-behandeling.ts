@@ -38,10 +38,10 @@ export const ZMarkNietInBehandeling = z
  * address in the form (afspraak 3) is sent when staff choose to (afspraak 2: "kan"), with the
  * reden, loket and afstemming merged into the text.
  */
-export async function markNietInBehandeling(o: TActing & z.input<typeof ZMarkNietInBehandeling>) {
-  const input = ZMarkNietInBehandeling.parse(o);
+export async function markNietInBehandeling(opts: TActing & z.input<typeof ZMarkNietInBehandeling>) {
+  const input = ZMarkNietInBehandeling.parse(opts);
   return changeMelding({
-    ...o,
+    ...opts,
     meldingId: input.meldingId,
     action: 'melding.niet_in_behandeling',
     from: ['ONTVANGEN', 'IN_BEHANDELING', 'AANVULLING_GEVRAAGD'],
@@ -50,7 +50,7 @@ export async function markNietInBehandeling(o: TActing & z.input<typeof ZMarkNie
       const contact = input.contactMomentId
         ? await tx.contactMoment.findFirst({ where: { id: input.contactMomentId, meldingId: m.id } })
         : await tx.contactMoment.create({
-            data: { meldingId: m.id, authorId: o.user.id, ...input.afstemming! },
+            data: { meldingId: m.id, authorId: opts.user.id, ...input.afstemming! },
           });
       if (!contact) throw new AppError('not_found', 'Dit contactmoment hoort niet bij deze melding');
       const outgoingMailId = input.sendMail
@@ -63,7 +63,7 @@ export async function markNietInBehandeling(o: TActing & z.input<typeof ZMarkNie
               loket: input.loketAdvies,
               afstemming: afstemmingZin(contact),
             }),
-            userId: o.user.id,
+            userId: opts.user.id,
           })
         : null;
       return {
@@ -72,7 +72,7 @@ export async function markNietInBehandeling(o: TActing & z.input<typeof ZMarkNie
           loketAdvies: input.loketAdvies,
           uitkomstToelichting: input.reden,
           closedAt: new Date(),
-          assigneeId: m.assigneeId ?? o.user.id,
+          assigneeId: m.assigneeId ?? opts.user.id,
         },
         to: 'AFGEROND',
         reason: input.reden,

@@ -31,19 +31,19 @@ const ZId = z.uuid();
  * answer for another role, a guessed id and a melding that does not exist.
  */
 export async function findMeldingInScope<S extends Prisma.MeldingSelect>(
-  o: TActing & { meldingId: string; action: string; select: S },
+  opts: TActing & { meldingId: string; action: string; select: S },
 ) {
-  const id = ZId.safeParse(o.meldingId);
+  const id = ZId.safeParse(opts.meldingId);
   const melding = id.success
-    ? await o.db.melding.findFirst({
-        where: { AND: [{ id: id.data }, meldingScope(o.user)] },
-        select: o.select,
+    ? await opts.db.melding.findFirst({
+        where: { AND: [{ id: id.data }, meldingScope(opts.user)] },
+        select: opts.select,
       })
     : null;
   if (!melding) {
-    await audit(o.db, {
-      actor: o.actor,
-      action: o.action,
+    await audit(opts.db, {
+      actor: opts.actor,
+      action: opts.action,
       objectType: 'melding',
       objectId: id.success ? id.data : null,
       outcome: 'DENIED',

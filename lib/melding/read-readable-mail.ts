@@ -14,16 +14,16 @@ import {
  * mail (with a 20 MB attachment, perhaps) is not read. A message stored before that copy existed
  * gets it now, made once from the raw mail. Null when the mail was removed or cannot be read.
  */
-export async function readReadableMail(o: {
+export async function readReadableMail(opts: {
   db: TDb;
   message: { id: string; rawHash: string | null; readable: unknown };
 }): Promise<TReadableMail | null> {
-  if (o.message.readable) return readableFromJson(o.message.readable as TReadableMailJson);
-  const raw = o.message.rawHash ? await readBytes({ db: o.db, sha256: o.message.rawHash }) : null;
+  if (opts.message.readable) return readableFromJson(opts.message.readable as TReadableMailJson);
+  const raw = opts.message.rawHash ? await readBytes({ db: opts.db, sha256: opts.message.rawHash }) : null;
   const mail = raw ? await readableMail(raw).catch(() => null) : null;
   if (mail)
-    await o.db.inboundMessage.updateMany({
-      where: { id: o.message.id, rawHash: { not: null } },
+    await opts.db.inboundMessage.updateMany({
+      where: { id: opts.message.id, rawHash: { not: null } },
       data: { readable: readableToJson(mail) },
     });
   return mail;

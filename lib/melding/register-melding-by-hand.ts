@@ -187,16 +187,16 @@ async function reviewedUpload(db: TDb, actorId: string | null, id: string | null
  * reviewed (its other fields and the file come along). No signal goes to the police: the
  * protocol's signals answer protocol mail.
  */
-export async function registerMeldingByHand(o: {
+export async function registerMeldingByHand(opts: {
   db: TDb;
   actor: TAuditActor;
   input: THandMelding;
   now?: Date;
 }): Promise<{ meldingId: string; kenmerk: string }> {
-  const now = o.now ?? new Date();
-  const upload = await reviewedUpload(o.db, o.actor.id, o.input.formulierId ?? null);
-  const kenmerk = o.input.kenmerk ?? generatedKenmerk(now);
-  const formulier = formulierOf(o.input, kenmerk, upload?.formulier ?? null);
+  const now = opts.now ?? new Date();
+  const upload = await reviewedUpload(opts.db, opts.actor.id, opts.input.formulierId ?? null);
+  const kenmerk = opts.input.kenmerk ?? generatedKenmerk(now);
+  const formulier = formulierOf(opts.input, kenmerk, upload?.formulier ?? null);
   const warnings: TFinding[] = (upload?.warnings ?? []).filter((w) => !REVIEWED_FIELDS.has(w.field));
   if (formulier.betrokkene.bsn && !passesElfproef(formulier.betrokkene.bsn))
     warnings.push({
@@ -204,8 +204,8 @@ export async function registerMeldingByHand(o: {
       message: `Het BSN '${formulier.betrokkene.bsn}' voldoet niet aan de elfproef.`,
     });
   const attachments = upload ? [upload.attachment] : [];
-  return o.db.$transaction(async (tx) => {
-    const user = await requireQueueUser(tx, o.actor, ['MEDEWERKER']);
+  return opts.db.$transaction(async (tx) => {
+    const user = await requireQueueUser(tx, opts.actor, ['MEDEWERKER']);
     const { melding, existing } = await writeMelding(tx, {
       mailboxId: null,
       inboundId: null,
@@ -215,16 +215,16 @@ export async function registerMeldingByHand(o: {
       attachments,
       forwardedBy: null,
       authenticityVerified: true,
-      kanaal: o.input.kanaal,
+      kanaal: opts.input.kanaal,
       registeredBy: user.name,
     });
     await audit(tx, {
-      actor: o.actor,
+      actor: opts.actor,
       action: existing ? 'melding.opnieuw_geregistreerd' : 'melding.geregistreerd',
       objectType: 'melding',
       objectId: melding.id,
       personKey: personKey(formulier.betrokkene),
-      details: { kanaal: o.input.kanaal, version: melding.version, formulierGeupload: !!upload },
+      details: { kanaal: opts.input.kanaal, version: melding.version, formulierGeupload: !!upload },
     });
     // The review held the file and what was read: the melding has them now.
     if (upload) await tx.formReview.delete({ where: { id: upload.id } });

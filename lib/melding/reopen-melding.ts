@@ -12,10 +12,10 @@ export const ZReopenMelding = z.object({
  * Reopen a closed melding (e.g. new information after closing): back in behandeling, the uitkomst
  * cleared, the reason in the status history and the audit log. An anonymised melding stays closed.
  */
-export async function reopenMelding(o: TActing & z.input<typeof ZReopenMelding>) {
-  const input = ZReopenMelding.parse(o);
+export async function reopenMelding(opts: TActing & z.input<typeof ZReopenMelding>) {
+  const input = ZReopenMelding.parse(opts);
   return changeMelding({
-    ...o,
+    ...opts,
     meldingId: input.meldingId,
     action: 'melding.heropend',
     from: ['AFGEROND'],
@@ -26,7 +26,7 @@ export async function reopenMelding(o: TActing & z.input<typeof ZReopenMelding>)
         uitkomstToelichting: null,
         loketAdvies: null,
         closedAt: null,
-        assigneeId: m.assigneeId ?? o.user.id,
+        assigneeId: m.assigneeId ?? opts.user.id,
       },
       to: 'IN_BEHANDELING',
       reason: input.reden,

@@ -15,10 +15,10 @@ export const ZRequestAanvulling = z.object({
  * address in the form; the melding waits in AANVULLING_GEVRAAGD until staff resume it (a reply
  * threaded back by ingestion shows as "reactie ontvangen").
  */
-export async function requestAanvulling(o: TActing & z.input<typeof ZRequestAanvulling>) {
-  const input = ZRequestAanvulling.parse(o);
+export async function requestAanvulling(opts: TActing & z.input<typeof ZRequestAanvulling>) {
+  const input = ZRequestAanvulling.parse(opts);
   return changeMelding({
-    ...o,
+    ...opts,
     meldingId: input.meldingId,
     action: 'melding.aanvulling_gevraagd',
     from: ['ONTVANGEN', 'IN_BEHANDELING', 'AANVULLING_GEVRAAGD'],
@@ -29,14 +29,14 @@ export async function requestAanvulling(o: TActing & z.input<typeof ZRequestAanv
         kind: 'AANVULLING',
         body: input.body,
         values: await mailValues(tx, m),
-        userId: o.user.id,
+        userId: opts.user.id,
       });
       return {
         data: {
           aanvullingGevraagd: true,
           aanvullingGevraagdAt: new Date(),
           reactieOntvangen: false,
-          assigneeId: m.assigneeId ?? o.user.id,
+          assigneeId: m.assigneeId ?? opts.user.id,
         },
         to: 'AANVULLING_GEVRAAGD',
         reason: 'Verzoek om aanvulling verstuurd',

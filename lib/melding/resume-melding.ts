@@ -6,10 +6,10 @@ import type { TActing } from './melding-scope';
 export const ZResumeMelding = z.object({ meldingId: z.string() });
 
 /** Back to IN_BEHANDELING after an aanvulling: the reply came in, or staff continue without it. */
-export async function resumeMelding(o: TActing & z.input<typeof ZResumeMelding>) {
-  const input = ZResumeMelding.parse(o);
+export async function resumeMelding(opts: TActing & z.input<typeof ZResumeMelding>) {
+  const input = ZResumeMelding.parse(opts);
   return changeMelding({
-    ...o,
+    ...opts,
     meldingId: input.meldingId,
     action: 'melding.hervat',
     from: ['AANVULLING_GEVRAAGD'],

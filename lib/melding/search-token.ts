@@ -13,19 +13,19 @@ const VALID_MS = 12 * 3_600_000;
 
 const context = (userId: string) => `inbox-search:${userId}`;
 
-export function sealSearch(o: { q: string; userId: string; now?: Date }): string {
-  const at = (o.now ?? new Date()).getTime();
-  return encryptSecret(JSON.stringify({ q: o.q, at }), getKeyring(), context(o.userId));
+export function sealSearch(opts: { q: string; userId: string; now?: Date }): string {
+  const at = (opts.now ?? new Date()).getTime();
+  return encryptSecret(JSON.stringify({ q: opts.q, at }), getKeyring(), context(opts.userId));
 }
 
 /** The search text in a token, or null when it is not this user's, altered or expired. */
-export function openSearch(o: { token: string; userId: string; now?: Date }): string | null {
+export function openSearch(opts: { token: string; userId: string; now?: Date }): string | null {
   try {
-    const { q, at } = JSON.parse(decryptSecret(o.token, getKeyring(), context(o.userId))) as {
+    const { q, at } = JSON.parse(decryptSecret(opts.token, getKeyring(), context(opts.userId))) as {
       q: unknown;
       at: unknown;
     };
-    const now = (o.now ?? new Date()).getTime();
+    const now = (opts.now ?? new Date()).getTime();
     if (typeof q !== 'string' || typeof at !== 'number' || now - at > VALID_MS || at > now + 60_000)
       return null;
     return q;

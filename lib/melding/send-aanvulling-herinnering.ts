@@ -13,10 +13,10 @@ export const ZSendAanvullingHerinnering = z.object({ meldingId: z.string() });
  * One click: a reminder of the unanswered verzoek om aanvulling, threaded to the first request and
  * quoting it; the reminder clock starts again. Only while the melding waits for the aanvulling.
  */
-export async function sendAanvullingHerinnering(o: TActing & z.input<typeof ZSendAanvullingHerinnering>) {
-  const input = ZSendAanvullingHerinnering.parse(o);
+export async function sendAanvullingHerinnering(opts: TActing & z.input<typeof ZSendAanvullingHerinnering>) {
+  const input = ZSendAanvullingHerinnering.parse(opts);
   return changeMelding({
-    ...o,
+    ...opts,
     meldingId: input.meldingId,
     action: 'melding.herinnering_aanvulling',
     from: ['AANVULLING_GEVRAAGD'],
@@ -41,7 +41,7 @@ export async function sendAanvullingHerinnering(o: TActing & z.input<typeof ZSen
           meldpuntTelefoon: values.meldpuntTelefoon ?? '',
         }),
         values,
-        userId: o.user.id,
+        userId: opts.user.id,
       });
       return { data: { aanvullingGevraagdAt: new Date() }, details: { outgoingMailId } };
     },

@@ -92,41 +92,45 @@ const seconds = (from: Date | null | undefined, now: Date) =>
  * every instance, however many there are (so they are read per scrape, not counted per process).
  * Names no person: only counts, ages and mailbox names.
  */
-export async function collectDatabaseMetrics(o: { db: TDb; registry: Registry; now?: Date }): Promise<void> {
-  const now = o.now ?? new Date();
-  const g = gaugesOn(o.registry);
+export async function collectDatabaseMetrics(opts: {
+  db: TDb;
+  registry: Registry;
+  now?: Date;
+}): Promise<void> {
+  const now = opts.now ?? new Date();
+  const g = gaugesOn(opts.registry);
   const hourAgo = new Date(now.getTime() - 3600_000);
   const [inbound, outbox, outboxOldest, work, latency, mailboxes, failures, lockedEmails, beat] =
     await Promise.all([
-      o.db.inboundMessage.groupBy({ by: ['kind', 'state'], _count: { _all: true } }),
-      o.db.outgoingMail.groupBy({
+      opts.db.inboundMessage.groupBy({ by: ['kind', 'state'], _count: { _all: true } }),
+      opts.db.outgoingMail.groupBy({
         by: ['state'],
         where: { state: { in: ['QUEUED', 'SENDING', 'FAILED'] } },
         _count: { _all: true },
       }),
-      o.db.outgoingMail.findFirst({
+      opts.db.outgoingMail.findFirst({
         where: { state: { in: ['QUEUED', 'SENDING'] } },
         orderBy: { createdAt: 'asc' },
         select: { createdAt: true },
       }),
-      o.db.melding.groupBy({ by: ['status'], _count: { _all: true }, _min: { receivedAt: true } }),
-      o.db.$queryRaw<{ p50: number | null; p95: number | null; max: number | null }[]>`
+      opts.db.melding.groupBy({ by: ['status'], _count: { _all: true }, _min: { receivedAt: true } }),
+      opts.db.$queryRaw<{ p50: number | null; p95: number | null; max: number | null }[]>`
       SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY s) AS p50,
              percentile_cont(0.95) WITHIN GROUP (ORDER BY s) AS p95,
              max(s) AS max
       FROM (SELECT EXTRACT(EPOCH FROM (o."sentAt" - i."receivedAt"))::float8 AS s
             FROM "OutgoingMail" o JOIN "InboundMessage" i ON i.id = o."inboundMessageId"
             WHERE o."sentAt" >= ${hourAgo}) latencies`,
-      o.db.mailbox.findMany({ select: { name: true, active: true, lastSyncAt: true, lastErrorAt: true } }),
-      o.db.loginAttempt.count({
+      opts.db.mailbox.findMany({ select: { name: true, active: true, lastSyncAt: true, lastErrorAt: true } }),
+      opts.db.loginAttempt.count({
         where: { success: false, at: { gte: new Date(now.getTime() - LOGIN_WINDOW_MS) } },
       }),
-      o.db.loginAttempt.groupBy({
+      opts.db.loginAttempt.groupBy({
         by: ['email'],
         where: { success: false, at: { gte: new Date(now.getTime() - LOGIN_LOOKBACK_MS) } },
         having: { email: { _count: { gte: ACCOUNT_MAX_FAILURES } } },
       }),
-      o.db.workerHeartbeat.findFirst({ orderBy: { beatAt: 'desc' }, select: { beatAt: true } }),
+      opts.db.workerHeartbeat.findFirst({ orderBy: { beatAt: 'desc' }, select: { beatAt: true } }),
     ]);
   g.inbound.reset();
   for (const row of inbound)

@@ -13,29 +13,29 @@ import { requireBeheerder } from '../auth/require-beheerder';
  * anonymous MeldingFeit kept, tombstone per melding — then expunges the originals from the
  * mailboxes. The audit log keeps only the pseudonymous person key, never the person's data.
  */
-export async function erasePersonData(o: { db: TDb; ring: TKeyring; actor: TAuditActor; query: unknown }) {
-  const query = ZPersonQuery.parse(o.query);
-  await requireBeheerder(o.db, o.actor);
+export async function erasePersonData(opts: { db: TDb; ring: TKeyring; actor: TAuditActor; query: unknown }) {
+  const query = ZPersonQuery.parse(opts.query);
+  await requireBeheerder(opts.db, opts.actor);
   const where = personWhere(query);
-  const ids = (await o.db.melding.findMany({ where, select: { id: true } })).map((m) => m.id);
-  const { werkdagenBeoordeling } = await getSettings({ db: o.db });
+  const ids = (await opts.db.melding.findMany({ where, select: { id: true } })).map((m) => m.id);
+  const { werkdagenBeoordeling } = await getSettings({ db: opts.db });
   let meldingen = 0;
   for (const meldingId of ids) {
-    const removed = await o.db.$transaction(async (tx) => {
-      await requireBeheerder(tx, o.actor);
+    const removed = await opts.db.$transaction(async (tx) => {
+      await requireBeheerder(tx, opts.actor);
       return removeMeldingData(tx, {
         meldingId,
         where,
-        actor: o.actor,
+        actor: opts.actor,
         action: 'melding.verwijderd_wisverzoek',
         werkdagenBeoordeling,
       });
     });
     if (removed) meldingen += 1;
   }
-  const mailbox = await expungePendingMessages({ db: o.db, ring: o.ring });
-  await audit(o.db, {
-    actor: o.actor,
+  const mailbox = await expungePendingMessages({ db: opts.db, ring: opts.ring });
+  await audit(opts.db, {
+    actor: opts.actor,
     action: 'persoon.gewist',
     objectType: 'person',
     personKey: personKey(query),

@@ -17,12 +17,12 @@ async function b64(db: TDb, sha256: string | null): Promise<string | null> {
  * notes, contact moments, assessments, status history, mail in and out (raw mail and files base64-encoded), and
  * the access log — who did what with their data, this export included. Audited.
  */
-export async function exportPersonData(o: { db: TDb; actor: TAuditActor; query: unknown; now?: Date }) {
-  const query = ZPersonQuery.parse(o.query);
-  await requireBeheerder(o.db, o.actor);
+export async function exportPersonData(opts: { db: TDb; actor: TAuditActor; query: unknown; now?: Date }) {
+  const query = ZPersonQuery.parse(opts.query);
+  await requireBeheerder(opts.db, opts.actor);
   // Not one transaction: Prisma reads the relations in parallel, which a transaction's single
   // connection would serialise with a warning. The export is audited before the access log is read.
-  const meldingen = await o.db.melding.findMany({
+  const meldingen = await opts.db.melding.findMany({
     where: personWhere(query),
     orderBy: { receivedAt: 'asc' },
     include: {
@@ -102,14 +102,14 @@ export async function exportPersonData(o: { db: TDb; actor: TAuditActor; query: 
   });
   const key = personKey(query);
   const keys = [...new Set([key, ...meldingen.map(meldingPersonKey)].filter((k): k is string => k !== null))];
-  await audit(o.db, {
-    actor: o.actor,
+  await audit(opts.db, {
+    actor: opts.actor,
     action: 'persoon.export',
     objectType: 'person',
     personKey: key,
     details: { meldingen: meldingen.length },
   });
-  const inzage = await o.db.auditEvent.findMany({
+  const inzage = await opts.db.auditEvent.findMany({
     where: {
       OR: [
         { personKey: { in: keys } },
@@ -121,7 +121,7 @@ export async function exportPersonData(o: { db: TDb; actor: TAuditActor; query: 
   });
   return {
     type: 'meldpost/persoonsgegevens-export/1',
-    aangemaakt: (o.now ?? new Date()).toISOString(),
+    aangemaakt: (opts.now ?? new Date()).toISOString(),
     zoekvraag: 'bsn' in query ? { bsn: query.bsn } : query,
     meldingen: await Promise.all(
       meldingen.map(async ({ attachments, messages, ...m }) => ({
@@ -129,11 +129,11 @@ export async function exportPersonData(o: { db: TDb; actor: TAuditActor; query: 
         attachments: await Promise.all(
           attachments.map(async ({ contentHash, ...a }) => ({
             ...a,
-            contentBase64: await b64(o.db, contentHash),
+            contentBase64: await b64(opts.db, contentHash),
           })),
         ),
         messages: await Promise.all(
-          messages.map(async ({ rawHash, ...msg }) => ({ ...msg, rawBase64: await b64(o.db, rawHash) })),
+          messages.map(async ({ rawHash, ...msg }) => ({ ...msg, rawBase64: await b64(opts.db, rawHash) })),
         ),
       })),
     ),

@@ -23,14 +23,14 @@ const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
  * to another folder, so looking at the source before the destinations cannot miss it.
  * Returns the ids of rows whose message is gone from the mailbox.
  */
-async function expungeFromMailbox(mb: Mailbox, rows: TPending[], ring: TKeyring): Promise<string[]> {
-  const client = new ImapFlow(imapOptions(mb, await getMailboxLogin(mb, ring)));
+async function expungeFromMailbox(mailbox: Mailbox, rows: TPending[], ring: TKeyring): Promise<string[]> {
+  const client = new ImapFlow(imapOptions(mailbox, await getMailboxLogin(mailbox, ring)));
   await client.connect();
   try {
     const folders = (await client.list())
       .filter((f) => !f.flags.has('\\Noselect') && !f.flags.has('\\NonExistent'))
       .map((f) => f.path);
-    folders.sort((a, b) => Number(b === mb.inboxFolder) - Number(a === mb.inboxFolder));
+    folders.sort((a, b) => Number(b === mailbox.inboxFolder) - Number(a === mailbox.inboxFolder));
     for (const folder of folders) {
       const lock = await client.getMailboxLock(folder);
       try {
@@ -63,11 +63,11 @@ async function expungeFromMailbox(mb: Mailbox, rows: TPending[], ring: TKeyring)
  * (expungeSentCopies). Counts are of both together. Runs after the removal committed; a mailbox
  * that cannot be reached keeps its rows pending for the next run.
  */
-export async function expungePendingMessages(o: {
+export async function expungePendingMessages(opts: {
   db: TDb;
   ring: TKeyring;
 }): Promise<{ expunged: number; pending: number; copies: { expunged: number; pending: number } }> {
-  const rows = await o.db.inboundMessage.findMany({
+  const rows = await opts.db.inboundMessage.findMany({
     where: { error: EXPUNGE_PENDING },
     select: { id: true, mailboxId: true, messageId: true, sha256: true, size: true },
   });
@@ -76,10 +76,10 @@ export async function expungePendingMessages(o: {
   let expunged = 0;
   for (const [mailboxId, pending] of byMailbox) {
     try {
-      const mb = await o.db.mailbox.findUniqueOrThrow({ where: { id: mailboxId } });
-      const done = await expungeFromMailbox(mb, pending, o.ring);
+      const mb = await opts.db.mailbox.findUniqueOrThrow({ where: { id: mailboxId } });
+      const done = await expungeFromMailbox(mb, pending, opts.ring);
       expunged += (
-        await o.db.inboundMessage.deleteMany({ where: { id: { in: done }, error: EXPUNGE_PENDING } })
+        await opts.db.inboundMessage.deleteMany({ where: { id: { in: done }, error: EXPUNGE_PENDING } })
       ).count;
     } catch (err) {
       log.warn({
@@ -91,6 +91,6 @@ export async function expungePendingMessages(o: {
       });
     }
   }
-  const copies = await expungeSentCopies(o);
+  const copies = await expungeSentCopies(opts);
   return { expunged, pending: rows.length - expunged, copies };
 }

@@ -15,15 +15,15 @@ const log = getLogger('retention');
  * colleague may have moved one — found by the Message-ID we fixed when the mail was queued, which
  * nobody else uses. The Sent folder is searched first. Returns the rows done.
  */
-async function expungeFromMailbox(mb: Mailbox, messageIds: string[], ring: TKeyring): Promise<void> {
-  const client = new ImapFlow(imapOptions(mb, await getMailboxLogin(mb, ring)));
+async function expungeFromMailbox(mailbox: Mailbox, messageIds: string[], ring: TKeyring): Promise<void> {
+  const client = new ImapFlow(imapOptions(mailbox, await getMailboxLogin(mailbox, ring)));
   client.on('error', () => {});
   await client.connect();
   try {
     const folders = (await client.list())
       .filter((f) => !f.flags.has('\\Noselect') && !f.flags.has('\\NonExistent'))
       .map((f) => f.path);
-    folders.sort((a, b) => Number(b === mb.sentFolder) - Number(a === mb.sentFolder));
+    folders.sort((a, b) => Number(b === mailbox.sentFolder) - Number(a === mailbox.sentFolder));
     for (const folder of folders) {
       const lock = await client.getMailboxLock(folder);
       try {
@@ -41,11 +41,11 @@ async function expungeFromMailbox(mb: Mailbox, messageIds: string[], ring: TKeyr
 }
 
 /** Runs after a removal committed; a mailbox that cannot be reached keeps its rows for the next run. */
-export async function expungeSentCopies(o: {
+export async function expungeSentCopies(opts: {
   db: TDb;
   ring: TKeyring;
 }): Promise<{ expunged: number; pending: number }> {
-  const rows = await o.db.sentCopyExpunge.findMany({
+  const rows = await opts.db.sentCopyExpunge.findMany({
     select: { id: true, mailboxId: true, messageId: true },
   });
   const byMailbox = new Map<string, typeof rows>();
@@ -53,15 +53,15 @@ export async function expungeSentCopies(o: {
   let expunged = 0;
   for (const [mailboxId, pending] of byMailbox) {
     try {
-      const mb = await o.db.mailbox.findUnique({ where: { id: mailboxId } });
-      if (mb)
+      const mailbox = await opts.db.mailbox.findUnique({ where: { id: mailboxId } });
+      if (mailbox)
         await expungeFromMailbox(
-          mb,
+          mailbox,
           pending.map((row) => row.messageId),
-          o.ring,
+          opts.ring,
         );
       expunged += (
-        await o.db.sentCopyExpunge.deleteMany({ where: { id: { in: pending.map((row) => row.id) } } })
+        await opts.db.sentCopyExpunge.deleteMany({ where: { id: { in: pending.map((row) => row.id) } } })
       ).count;
     } catch (err) {
       log.warn({

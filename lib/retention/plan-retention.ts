@@ -45,35 +45,35 @@ export type TRetentionPlan = {
  * The dry run: exactly what runRetention would remove now, and what needs a person's decision.
  * Shown to a person (`actor`), it lists kenmerken: only to a beheerder, and audited.
  */
-export async function planRetention(o: {
+export async function planRetention(opts: {
   db: TDb;
   now?: Date;
   actor?: TAuditActor;
 }): Promise<TRetentionPlan> {
-  if (o.actor) await requireBeheerder(o.db, o.actor);
-  const { bewaartermijnMaanden } = await getSettings({ db: o.db });
-  const cutoff = retentionCutoff(o.now ?? new Date(), bewaartermijnMaanden);
+  if (opts.actor) await requireBeheerder(opts.db, opts.actor);
+  const { bewaartermijnMaanden } = await getSettings({ db: opts.db });
+  const cutoff = retentionCutoff(opts.now ?? new Date(), bewaartermijnMaanden);
   const [meldingen, losseBerichten, nietAfgesloten, openstaandInMailbox] = await Promise.all([
-    o.db.melding.findMany({
+    opts.db.melding.findMany({
       where: expiredMelding(cutoff),
       orderBy: { closedAt: 'asc' },
       select: { id: true, kenmerk: true, closedAt: true, uitkomst: true },
     }),
-    o.db.inboundMessage.count({ where: expiredLooseMessage(cutoff) }),
-    o.db.melding.findMany({
+    opts.db.inboundMessage.count({ where: expiredLooseMessage(cutoff) }),
+    opts.db.melding.findMany({
       where: { OR: [{ status: { not: 'AFGEROND' } }, { closedAt: null }], receivedAt: { lt: cutoff } },
       orderBy: { receivedAt: 'asc' },
       select: { id: true, kenmerk: true, receivedAt: true, status: true },
     }),
-    o.db.inboundMessage.count({ where: { error: EXPUNGE_PENDING } }),
+    opts.db.inboundMessage.count({ where: { error: EXPUNGE_PENDING } }),
   ]);
-  const kopieenInVerzonden = await o.db.outgoingMail.count({
+  const kopieenInVerzonden = await opts.db.outgoingMail.count({
     where: { meldingId: { in: meldingen.map((m) => m.id) }, sentAt: { not: null } },
   });
-  const openstaandeKopieen = await o.db.sentCopyExpunge.count();
-  if (o.actor)
-    await audit(o.db, {
-      actor: o.actor,
+  const openstaandeKopieen = await opts.db.sentCopyExpunge.count();
+  if (opts.actor)
+    await audit(opts.db, {
+      actor: opts.actor,
       action: 'bewaartermijn.proefrun',
       objectType: 'system',
       details: { meldingen: meldingen.length, nietAfgesloten: nietAfgesloten.length },

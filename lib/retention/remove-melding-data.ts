@@ -69,7 +69,7 @@ export async function removeOutgoingMail(tx: TTx, where: Prisma.OutgoingMailWher
  */
 export async function removeMeldingData(
   tx: TTx,
-  o: {
+  opts: {
     meldingId: string;
     where: Prisma.MeldingWhereInput;
     actor: TAuditActor;
@@ -79,9 +79,9 @@ export async function removeMeldingData(
 ): Promise<TRemovalCounts | null> {
   const [locked] = await tx.$queryRaw<
     { id: string }[]
-  >`SELECT id FROM "Melding" WHERE id = ${o.meldingId}::uuid FOR UPDATE`;
+  >`SELECT id FROM "Melding" WHERE id = ${opts.meldingId}::uuid FOR UPDATE`;
   if (!locked) return null;
-  const melding = await tx.melding.findFirst({ where: { AND: [{ id: o.meldingId }, o.where] } });
+  const melding = await tx.melding.findFirst({ where: { AND: [{ id: opts.meldingId }, opts.where] } });
   if (!melding) return null;
   const signal = await tx.outgoingMail.findFirst({
     where: { meldingId: melding.id, kind: 'ACCEPTATIESIGNAAL', sentAt: { not: null } },
@@ -91,7 +91,7 @@ export async function removeMeldingData(
   await tx.meldingFeit.create({
     data: toMeldingFeit(melding, {
       signalSentAt: signal?.sentAt ?? null,
-      werkdagenBeoordeling: o.werkdagenBeoordeling,
+      werkdagenBeoordeling: opts.werkdagenBeoordeling,
     }),
   });
 
@@ -117,8 +117,8 @@ export async function removeMeldingData(
   };
   await tx.melding.delete({ where: { id: melding.id } });
   await audit(tx, {
-    actor: o.actor,
-    action: o.action,
+    actor: opts.actor,
+    action: opts.action,
     objectType: 'melding',
     objectId: melding.id,
     personKey: meldingPersonKey(melding),

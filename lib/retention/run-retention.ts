@@ -34,23 +34,23 @@ export type TRetentionResult = {
  * originals are expunged from the mailboxes (what fails stays pending for the next run).
  * The removals are exactly planRetention's list for the same moment.
  */
-export async function runRetention(o: {
+export async function runRetention(opts: {
   db: TDb;
   ring: TKeyring;
   actor: TAuditActor;
   now?: Date;
 }): Promise<TRetentionResult> {
   // A person starting a run must be a beheerder now; the worker and the CLI act as the system.
-  if (o.actor.id) await requireBeheerder(o.db, o.actor);
-  const plan = await planRetention({ db: o.db, now: o.now });
-  const { werkdagenBeoordeling } = await getSettings({ db: o.db });
+  if (opts.actor.id) await requireBeheerder(opts.db, opts.actor);
+  const plan = await planRetention({ db: opts.db, now: opts.now });
+  const { werkdagenBeoordeling } = await getSettings({ db: opts.db });
   let meldingen = 0;
   for (const m of plan.meldingen) {
-    const removed = await o.db.$transaction((tx) =>
+    const removed = await opts.db.$transaction((tx) =>
       removeMeldingData(tx, {
         meldingId: m.id,
         where: expiredMelding(plan.cutoff),
-        actor: o.actor,
+        actor: opts.actor,
         action: 'melding.verwijderd_bewaartermijn',
         werkdagenBeoordeling,
       }),
@@ -58,19 +58,21 @@ export async function runRetention(o: {
     if (removed) meldingen += 1;
   }
   let losseBerichten = 0;
-  const loose = await o.db.inboundMessage.findMany({
+  const loose = await opts.db.inboundMessage.findMany({
     where: expiredLooseMessage(plan.cutoff),
     select: { id: true },
   });
   for (const { id } of loose) {
     if (
-      await o.db.$transaction((tx) => removeLooseMessage(tx, { id, where: expiredLooseMessage(plan.cutoff) }))
+      await opts.db.$transaction((tx) =>
+        removeLooseMessage(tx, { id, where: expiredLooseMessage(plan.cutoff) }),
+      )
     )
       losseBerichten += 1;
   }
-  const mailbox = await expungePendingMessages({ db: o.db, ring: o.ring });
+  const mailbox = await expungePendingMessages({ db: opts.db, ring: opts.ring });
   // Bytes a crash left in the byte store before any row named them (lib/bytes/).
-  const achtergeblevenBytes = await sweepUnreferencedBytes({ db: o.db, now: o.now });
+  const achtergeblevenBytes = await sweepUnreferencedBytes({ db: opts.db, now: opts.now });
   const result = {
     meldingen,
     losseBerichten,
@@ -81,8 +83,8 @@ export async function runRetention(o: {
     nietAfgesloten: plan.nietAfgesloten.length,
     achtergeblevenBytes,
   };
-  await audit(o.db, {
-    actor: o.actor,
+  await audit(opts.db, {
+    actor: opts.actor,
     action: RETENTION_RUN_ACTION,
     objectType: 'system',
     details: { ...result, termMaanden: plan.termMaanden },

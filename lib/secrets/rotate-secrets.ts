@@ -14,40 +14,40 @@ export type TRotationResult = { mailboxes: number; totpSecrets: number; alreadyC
  * updated only if it still holds the value read (a concurrent edit wins and is already current).
  * Idempotent: a second run finds nothing left to do.
  */
-export async function rotateSecrets(o: { db: TDb; ring: TKeyring }): Promise<TRotationResult> {
+export async function rotateSecrets(opts: { db: TDb; ring: TKeyring }): Promise<TRotationResult> {
   const result: TRotationResult = { mailboxes: 0, totpSecrets: 0, alreadyCurrent: 0 };
   /** The value re-sealed, or null when it is current already. */
   const reseal = (stored: string, context: string) => {
-    if (!needsRotation(stored, o.ring)) {
+    if (!needsRotation(stored, opts.ring)) {
       result.alreadyCurrent++;
       return null;
     }
-    return encryptSecret(decryptStoredSecret(stored, o.ring, context), o.ring, context);
+    return encryptSecret(decryptStoredSecret(stored, opts.ring, context), opts.ring, context);
   };
-  for (const mb of await o.db.mailbox.findMany({ select: { id: true, secretEnc: true } })) {
-    const fresh = reseal(mb.secretEnc, mailboxSecretContext(mb.id));
+  for (const mailbox of await opts.db.mailbox.findMany({ select: { id: true, secretEnc: true } })) {
+    const fresh = reseal(mailbox.secretEnc, mailboxSecretContext(mailbox.id));
     if (!fresh) continue;
     result.mailboxes += (
-      await o.db.mailbox.updateMany({
-        where: { id: mb.id, secretEnc: mb.secretEnc },
+      await opts.db.mailbox.updateMany({
+        where: { id: mailbox.id, secretEnc: mailbox.secretEnc },
         data: { secretEnc: fresh },
       })
     ).count;
   }
-  for (const u of await o.db.user.findMany({
+  for (const u of await opts.db.user.findMany({
     where: { mfaSecretEnc: { not: null } },
     select: { id: true, mfaSecretEnc: true },
   })) {
     const fresh = reseal(u.mfaSecretEnc!, totpSecretContext(u.id));
     if (!fresh) continue;
     result.totpSecrets += (
-      await o.db.user.updateMany({
+      await opts.db.user.updateMany({
         where: { id: u.id, mfaSecretEnc: u.mfaSecretEnc },
         data: { mfaSecretEnc: fresh },
       })
     ).count;
   }
-  await audit(o.db, {
+  await audit(opts.db, {
     actor: SYSTEM_ACTOR('cli'),
     action: 'geheimen.roteer',
     objectType: 'system',

@@ -10,12 +10,15 @@ export type TSetupItem = { key: string; label: string; ok: boolean; href: string
  * number (every mail to the officer carries them; sending is refused while one is empty), its
  * werkgebied, and an active mailbox with a signal recipient and a sender address.
  */
-export async function getSetupChecklist(o: { db: TDb }): Promise<TSetupItem[]> {
+export async function getSetupChecklist(opts: { db: TDb }): Promise<TSetupItem[]> {
   const [settings, named, werkgebied, mailboxes] = await Promise.all([
-    getSettings({ db: o.db }),
-    o.db.setting.count({ where: { key: 'meldpuntNaam' } }),
-    getWerkgebied({ db: o.db }),
-    o.db.mailbox.findMany({ where: { active: true }, select: { signalRecipient: true, fromAddress: true } }),
+    getSettings({ db: opts.db }),
+    opts.db.setting.count({ where: { key: 'meldpuntNaam' } }),
+    getWerkgebied({ db: opts.db }),
+    opts.db.mailbox.findMany({
+      where: { active: true },
+      select: { signalRecipient: true, fromAddress: true },
+    }),
   ]);
   return [
     { key: 'naam', label: 'Naam van het meldpunt ingesteld', ok: named > 0, href: '/beheer/instellingen' },

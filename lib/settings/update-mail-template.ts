@@ -22,12 +22,12 @@ export const ZMailTemplateInput = z.object({
  * the stored subject is always the protocol's, whatever was sent; the terugkoppeling's own
  * subject must keep the kenmerk. Unknown placeholders are refused, not sent out as typed.
  */
-export async function updateMailTemplate(o: {
+export async function updateMailTemplate(opts: {
   db: TDb;
   actor: TAuditActor;
   input: z.input<typeof ZMailTemplateInput>;
 }): Promise<void> {
-  const input = ZMailTemplateInput.parse(o.input);
+  const input = ZMailTemplateInput.parse(opts.input);
   const subject = subjectIsFixed(input.kind)
     ? DEFAULT_MAIL_TEMPLATES[input.kind].subject
     : input.subject || DEFAULT_MAIL_TEMPLATES[input.kind].subject;
@@ -39,15 +39,15 @@ export async function updateMailTemplate(o: {
   const unknown = unknownPlaceholders(`${subject}\n${input.body}`);
   if (unknown.length)
     throw new AppError('validation', `Onbekende invulvelden: ${unknown.map((n) => `{${n}}`).join(', ')}`);
-  await o.db.$transaction(async (tx) => {
-    const actorId = await requireBeheerder(tx, o.actor);
+  await opts.db.$transaction(async (tx) => {
+    const actorId = await requireBeheerder(tx, opts.actor);
     await tx.mailTemplate.upsert({
       where: { kind: input.kind },
       create: { kind: input.kind, subject, body: input.body, updatedById: actorId },
       update: { subject, body: input.body, updatedById: actorId },
     });
     await audit(tx, {
-      actor: o.actor,
+      actor: opts.actor,
       action: 'sjabloon.wijzig',
       objectType: 'system',
       objectId: input.kind,

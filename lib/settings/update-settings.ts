@@ -6,19 +6,19 @@ import { AppError } from '../errors';
 import { requireBeheerder } from '../auth/require-beheerder';
 
 /** Stores the settings given (each validated); the audit event lists which keys changed and to what. */
-export async function updateSettings(o: {
+export async function updateSettings(opts: {
   db: TDb;
   actor: TAuditActor;
   input: Partial<TSettings>;
 }): Promise<void> {
   // Only the keys given are validated and stored: a patch, not defaults for everything else.
-  const entries = Object.entries(o.input).map(([key, value]) => {
+  const entries = Object.entries(opts.input).map(([key, value]) => {
     const field = ZSettings.shape[key as TSettingKey];
     if (!field) throw new AppError('validation', `Onbekende instelling ${key}`);
     return [key, field.parse(value)] as const;
   });
-  await o.db.$transaction(async (tx) => {
-    const actorId = await requireBeheerder(tx, o.actor);
+  await opts.db.$transaction(async (tx) => {
+    const actorId = await requireBeheerder(tx, opts.actor);
     for (const [key, value] of entries) {
       await tx.setting.upsert({
         where: { key },
@@ -27,7 +27,7 @@ export async function updateSettings(o: {
       });
     }
     await audit(tx, {
-      actor: o.actor,
+      actor: opts.actor,
       action: 'instellingen.wijzig',
       objectType: 'system',
       details: Object.fromEntries(entries.map(([k, v]) => [k, v as string | number | boolean])),

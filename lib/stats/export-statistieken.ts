@@ -20,7 +20,7 @@ const CONTENT_TYPE: Record<TExportFormaat, string> = {
  * One statistics table (or, as XLSX, all of them) as a file, with the same suppressed cells as the
  * page. Every export is audited (`stats.export`), refused ones too.
  */
-export async function exportStatistieken(o: {
+export async function exportStatistieken(opts: {
   db: TDb;
   role: Role;
   actor: TAuditActor;
@@ -29,23 +29,23 @@ export async function exportStatistieken(o: {
   formaat: TExportFormaat;
 }): Promise<TStatsExport> {
   const details = {
-    tabel: o.tabel,
-    formaat: o.formaat,
-    van: o.filter.van,
-    tot: o.filter.tot,
-    gemeente: o.filter.gemeente,
-    eenheid: o.filter.eenheid,
-    basisteam: o.filter.basisteam,
+    tabel: opts.tabel,
+    formaat: opts.formaat,
+    van: opts.filter.van,
+    tot: opts.filter.tot,
+    gemeente: opts.filter.gemeente,
+    eenheid: opts.filter.eenheid,
+    basisteam: opts.filter.basisteam,
   };
-  if (o.tabel === 'alle' && o.formaat === 'csv')
+  if (opts.tabel === 'alle' && opts.formaat === 'csv')
     throw new AppError('validation', 'CSV bevat één tabel; kies XLSX voor alle tabellen');
   let figuren;
   try {
-    figuren = await getStatistieken({ db: o.db, role: o.role, filter: o.filter });
+    figuren = await getStatistieken({ db: opts.db, role: opts.role, filter: opts.filter });
   } catch (err) {
     if (err instanceof AppError && err.code === 'not_found')
-      await audit(o.db, {
-        actor: o.actor,
+      await audit(opts.db, {
+        actor: opts.actor,
         action: 'stats.export',
         objectType: 'system',
         objectId: 'statistieken',
@@ -54,18 +54,19 @@ export async function exportStatistieken(o: {
       });
     throw err;
   }
-  const tables = buildTables(figuren).filter((t) => o.tabel === 'alle' || t.key === o.tabel);
-  const body = o.formaat === 'csv' ? Buffer.from(tableToCsv(tables[0]!), 'utf8') : await tablesToXlsx(tables);
-  await audit(o.db, {
-    actor: o.actor,
+  const tables = buildTables(figuren).filter((t) => opts.tabel === 'alle' || t.key === opts.tabel);
+  const body =
+    opts.formaat === 'csv' ? Buffer.from(tableToCsv(tables[0]!), 'utf8') : await tablesToXlsx(tables);
+  await audit(opts.db, {
+    actor: opts.actor,
     action: 'stats.export',
     objectType: 'system',
     objectId: 'statistieken',
     details,
   });
   return {
-    filename: `statistieken-${o.tabel}-${o.filter.van}-${o.filter.tot}.${o.formaat}`,
-    contentType: CONTENT_TYPE[o.formaat],
+    filename: `statistieken-${opts.tabel}-${opts.filter.van}-${opts.filter.tot}.${opts.formaat}`,
+    contentType: CONTENT_TYPE[opts.formaat],
     body,
   };
 }

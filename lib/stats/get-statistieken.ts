@@ -10,13 +10,13 @@ import { requireStatistiekenAccess } from './require-statistieken-access';
  * All figures of the statistics page for a filter: aggregates only, never a melding. The role
  * is checked here too, not only by the page (throws not_found for a role that may not see them).
  */
-export async function getStatistieken(o: {
+export async function getStatistieken(opts: {
   db: TDb;
   role: Role;
   filter: TStatsFilter;
 }): Promise<TStatsFigures> {
-  const settings = await requireStatistiekenAccess({ db: o.db, role: o.role });
-  const ctx = { db: o.db, filter: o.filter, werkdagenBeoordeling: settings.werkdagenBeoordeling };
+  const settings = await requireStatistiekenAccess({ db: opts.db, role: opts.role });
+  const ctx = { db: opts.db, filter: opts.filter, werkdagenBeoordeling: settings.werkdagenBeoordeling };
   const q = STATS_QUERIES;
   // One after another: the pool is shared with the rest of the dashboard.
   const series = await q.series(ctx);
@@ -29,12 +29,12 @@ export async function getStatistieken(o: {
   const doorlooptijden = await q.doorlooptijden(ctx);
   const flags = await q.flags(ctx);
   const foutmeldingen = await q.foutmeldingen(ctx);
-  const vernieuwing = await o.db.statsVernieuwing.findUnique({
+  const vernieuwing = await opts.db.statsVernieuwing.findUnique({
     where: { id: 1 },
     select: { refreshedAt: true },
   });
   return {
-    filter: o.filter,
+    filter: opts.filter,
     werkdagenBeoordeling: settings.werkdagenBeoordeling,
     bijgewerkt: vernieuwing?.refreshedAt ?? null,
     ...series,

@@ -6,9 +6,9 @@ import { requireStatistiekenAccess } from './require-statistieken-access';
 export type TStatsKeuzes = { gemeente: string[]; eenheid: string[]; basisteam: string[] };
 
 /** The gemeenten, eenheden and basisteams the statistics' filters offer. */
-export async function listStatsKeuzes(o: { db: TDb; role: Role }): Promise<TStatsKeuzes> {
-  await requireStatistiekenAccess({ db: o.db, role: o.role });
-  const rows = await o.db.$queryRaw<
+export async function listStatsKeuzes(opts: { db: TDb; role: Role }): Promise<TStatsKeuzes> {
+  await requireStatistiekenAccess({ db: opts.db, role: opts.role });
+  const rows = await opts.db.$queryRaw<
     { soort: keyof TStatsKeuzes; waarde: string }[]
   >`SELECT soort, waarde FROM stats_keuze ORDER BY soort, waarde`;
   const keuzes: TStatsKeuzes = { gemeente: [], eenheid: [], basisteam: [] };

@@ -45,7 +45,7 @@ function seconds(from: Date, to: Date | null): number | null {
 
 export function toMeldingFeit(
   m: TFeitBron,
-  o: { signalSentAt: Date | null; werkdagenBeoordeling: number },
+  opts: { signalSentAt: Date | null; werkdagenBeoordeling: number },
 ): TMeldingFeitData {
   return {
     receivedDate: new Date(`${dutchDate(m.receivedAt)}T00:00:00Z`),
@@ -59,11 +59,11 @@ export function toMeldingFeit(
     status: m.status,
     uitkomst: m.uitkomst,
     loketAdvies: m.loketAdvies,
-    signalSeconds: seconds(m.receivedAt, o.signalSentAt),
+    signalSeconds: seconds(m.receivedAt, opts.signalSentAt),
     firstAssessmentSeconds: seconds(m.receivedAt, m.firstAssessedAt),
     closedSeconds: seconds(m.receivedAt, m.closedAt),
     assessedWithinWerkdagen: m.firstAssessedAt
-      ? werkdagenTussen(m.receivedAt, m.firstAssessedAt) <= o.werkdagenBeoordeling
+      ? werkdagenTussen(m.receivedAt, m.firstAssessedAt) <= opts.werkdagenBeoordeling
       : null,
     telefonischContactGewenst: m.telefonischContactGewenst,
     veiligThuisGemeld: m.veiligThuisGemeld,

@@ -11,8 +11,8 @@ import { getSettings } from '../settings/get-settings';
  * statistics verb: a role that may not read them gets "not found" (their existence is not
  * revealed). Returns the settings, which the figures need anyway.
  */
-export async function requireStatistiekenAccess(o: { db: TDb; role: Role }): Promise<TSettings> {
-  const settings = await getSettings({ db: o.db });
-  if (!mayReadStatistieken(o.role, settings)) throw new AppError('not_found', 'Pagina niet gevonden');
+export async function requireStatistiekenAccess(opts: { db: TDb; role: Role }): Promise<TSettings> {
+  const settings = await getSettings({ db: opts.db });
+  if (!mayReadStatistieken(opts.role, settings)) throw new AppError('not_found', 'Pagina niet gevonden');
   return settings;
 }

@@ -20,9 +20,9 @@ const DEFAULT_NAME = 'meldpost';
  * The huisstijl in force: the beheerder's settings first, then the environment, then meldpost's
  * own. Public (the sign-in pages use it too): it holds nothing but a name, colours and a logo.
  */
-export async function getHuisstijl(o: { db: TDb }): Promise<THuisstijl> {
+export async function getHuisstijl(opts: { db: TDb }): Promise<THuisstijl> {
   const env = getEnv();
-  const settings = await getSettings({ db: o.db });
+  const settings = await getSettings({ db: opts.db });
   return {
     naam: settings.huisstijlNaam || env.MELDPOST_HUISSTIJL_NAAM || DEFAULT_NAME,
     brandColour: settings.huisstijlKleur || env.MELDPOST_HUISSTIJL_KLEUR || null,

@@ -32,10 +32,10 @@ export function brandColourProblem(colour: string): string | null {
 }
 
 /** The CSS served as /huisstijl.css: the token file first, then the brand colour's tokens. */
-export function themeCss(o: { tokenCss?: string | null; brandColour?: string | null }): string {
+export function themeCss(opts: { tokenCss?: string | null; brandColour?: string | null }): string {
   const parts = ['/* meldpost huisstijl: design tokens (NL Design System names) */'];
-  if (o.tokenCss) parts.push(o.tokenCss.replace(/<\/?style/gi, ''));
-  const colour = o.brandColour && !brandColourProblem(o.brandColour) ? o.brandColour : null;
+  if (opts.tokenCss) parts.push(opts.tokenCss.replace(/<\/?style/gi, ''));
+  const colour = opts.brandColour && !brandColourProblem(opts.brandColour) ? opts.brandColour : null;
   if (colour)
     parts.push(
       [

@@ -6,10 +6,10 @@ import type { TDb } from '../db/client';
 import { listUsers } from './list-users';
 
 /** The access review as CSV, for the periodic review of access rights; the export is audited. */
-export async function exportAccessReview(o: { db: TDb; actor: TAuditActor }): Promise<string> {
-  const users = await listUsers(o);
-  await audit(o.db, {
-    actor: o.actor,
+export async function exportAccessReview(opts: { db: TDb; actor: TAuditActor }): Promise<string> {
+  const users = await listUsers(opts);
+  await audit(opts.db, {
+    actor: opts.actor,
     action: 'toegang.export',
     objectType: 'system',
     details: { gebruikers: users.length },

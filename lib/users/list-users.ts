@@ -19,11 +19,11 @@ export type TUserRow = {
 };
 
 /** Every user with role, status, second factor and last activity: the access review (BIO). */
-export async function listUsers(o: { db: TDb; actor: TAuditActor; now?: Date }): Promise<TUserRow[]> {
-  await requireBeheerder(o.db, o.actor);
-  const now = o.now ?? new Date();
+export async function listUsers(opts: { db: TDb; actor: TAuditActor; now?: Date }): Promise<TUserRow[]> {
+  await requireBeheerder(opts.db, opts.actor);
+  const now = opts.now ?? new Date();
   const [users, activity, open] = await Promise.all([
-    o.db.user.findMany({
+    opts.db.user.findMany({
       orderBy: [{ active: 'desc' }, { email: 'asc' }],
       select: {
         id: true,
@@ -37,8 +37,8 @@ export async function listUsers(o: { db: TDb; actor: TAuditActor; now?: Date }):
         createdAt: true,
       },
     }),
-    o.db.session.groupBy({ by: ['userId'], _max: { lastSeenAt: true } }),
-    o.db.session.groupBy({
+    opts.db.session.groupBy({ by: ['userId'], _max: { lastSeenAt: true } }),
+    opts.db.session.groupBy({
       by: ['userId'],
       where: { revokedAt: null, expiresAt: { gt: now } },
       _count: { _all: true },

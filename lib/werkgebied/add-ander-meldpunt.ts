@@ -10,16 +10,16 @@ export const ZAnderMeldpunt = z.object({
   email: z.email('geen geldig e-mailadres').trim().toLowerCase().max(320),
 });
 
-export async function addAnderMeldpunt(o: { db: TDb; actor: TAuditActor; naam: string; email: string }) {
-  const input = ZAnderMeldpunt.parse({ naam: o.naam, email: o.email });
-  return o.db.$transaction(async (tx) => {
-    await requireBeheerder(tx, o.actor);
+export async function addAnderMeldpunt(opts: { db: TDb; actor: TAuditActor; naam: string; email: string }) {
+  const input = ZAnderMeldpunt.parse({ naam: opts.naam, email: opts.email });
+  return opts.db.$transaction(async (tx) => {
+    await requireBeheerder(tx, opts.actor);
     if (await tx.anderMeldpunt.findUnique({ where: { naam: input.naam }, select: { id: true } })) {
       throw new AppError('conflict', `Er is al een meldpunt met de naam ${input.naam}`);
     }
     const row = await tx.anderMeldpunt.create({ data: input });
     await audit(tx, {
-      actor: o.actor,
+      actor: opts.actor,
       action: 'ander_meldpunt.toegevoegd',
       objectType: 'system',
       objectId: row.id,

@@ -8,17 +8,17 @@ import { getWerkgebied } from './get-werkgebied';
  * The open Bijlage B changes and the notice prepared from them (recipient, subject, text), or null
  * when nothing waits. The text is built from the current settings, addresses and werkgebied.
  */
-export async function getAdreslijstMelding(o: { db: TDb }) {
-  const open = await o.db.adreslijstWijziging.findMany({
+export async function getAdreslijstMelding(opts: { db: TDb }) {
+  const open = await opts.db.adreslijstWijziging.findMany({
     where: { handledAt: null },
     orderBy: { createdAt: 'asc' },
     select: { id: true, wat: true, createdAt: true },
   });
   if (!open.length) return null;
   const [settings, werkgebied, mailboxes] = await Promise.all([
-    getSettings({ db: o.db }),
-    getWerkgebied({ db: o.db }),
-    o.db.mailbox.findMany({
+    getSettings({ db: opts.db }),
+    getWerkgebied({ db: opts.db }),
+    opts.db.mailbox.findMany({
       where: { active: true },
       select: { fromAddress: true },
       orderBy: { name: 'asc' },

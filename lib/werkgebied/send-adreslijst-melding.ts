@@ -15,17 +15,17 @@ export const ZSendAdreslijstMelding = z.object({ send: z.enum(['versturen', 'nie
  * mailbox to the configured address, or — when the beheerder reported the change another way —
  * the open changes are closed without a mail. Either way audited.
  */
-export async function sendAdreslijstMelding(o: {
+export async function sendAdreslijstMelding(opts: {
   db: TDb;
   actor: TAuditActor;
   send: 'versturen' | 'niet-nodig';
 }) {
-  const prepared = await getAdreslijstMelding({ db: o.db });
+  const prepared = await getAdreslijstMelding({ db: opts.db });
   if (!prepared) throw new AppError('conflict', 'Er staat geen wijziging open voor de adressenlijst');
-  return o.db.$transaction(async (tx) => {
-    const actorId = await requireBeheerder(tx, o.actor);
+  return opts.db.$transaction(async (tx) => {
+    const actorId = await requireBeheerder(tx, opts.actor);
     let outgoingMailId: string | null = null;
-    if (o.send === 'versturen') {
+    if (opts.send === 'versturen') {
       const mailbox = await tx.mailbox.findFirst({
         where: { active: true },
         orderBy: { name: 'asc' },
@@ -51,8 +51,8 @@ export async function sendAdreslijstMelding(o: {
     if (closed.count !== prepared.open.length)
       throw new AppError('conflict', 'Een andere beheerder heeft deze wijziging net afgehandeld');
     await audit(tx, {
-      actor: o.actor,
-      action: o.send === 'versturen' ? 'adressenlijst.gemeld' : 'adressenlijst.niet_nodig',
+      actor: opts.actor,
+      action: opts.send === 'versturen' ? 'adressenlijst.gemeld' : 'adressenlijst.niet_nodig',
       objectType: 'system',
       details: { wijzigingen: closed.count, outgoingMailId },
     });

@@ -16,18 +16,18 @@ export const ZWerkgebied = z.object({
  * from now on (their buiten-werkgebied mark and the gemeente derived from their postcode);
  * meldingen already in keep theirs.
  */
-export async function setWerkgebied(o: {
+export async function setWerkgebied(opts: {
   db: TDb;
   actor: TAuditActor;
   werkgebied: TWerkgebied;
 }): Promise<TWerkgebied> {
-  const input = ZWerkgebied.parse(o.werkgebied);
+  const input = ZWerkgebied.parse(opts.werkgebied);
   const gemeenten = [...new Map(input.gemeenten.map((g) => [normaliseGemeente(g), g])).values()];
   const postcodes = [
     ...new Map(input.postcodes.map((r) => [`${r.van}-${r.tot}-${r.gemeente ?? ''}`, r])).values(),
   ];
-  await o.db.$transaction(async (tx) => {
-    await requireBeheerder(tx, o.actor);
+  await opts.db.$transaction(async (tx) => {
+    await requireBeheerder(tx, opts.actor);
     await tx.werkgebiedGemeente.deleteMany({});
     await tx.werkgebiedPostcode.deleteMany({});
     await tx.werkgebiedGemeente.createMany({ data: gemeenten.map((naam) => ({ naam })) });
@@ -37,7 +37,7 @@ export async function setWerkgebied(o: {
       `Werkgebied gewijzigd: ${gemeenten.length} gemeenten, ${postcodes.length} postcodegebieden`,
     );
     await audit(tx, {
-      actor: o.actor,
+      actor: opts.actor,
       action: 'werkgebied.gewijzigd',
       objectType: 'system',
       details: {

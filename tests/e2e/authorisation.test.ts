@@ -28,8 +28,8 @@ const users = {} as Record<Exclude<TRole, 'ANONIEM'>, TTestUser>;
 
 beforeAll(async () => {
   t = await createTestDb();
-  const mb = await seedMailbox(t.db);
-  const m = await seedMelding(t.db, { mailboxId: mb.id });
+  const mailbox = await seedMailbox(t.db);
+  const m = await seedMelding(t.db, { mailboxId: mailbox.id });
   meldingId = m.id;
   attachmentId = (await t.db.attachment.findFirstOrThrow({ where: { meldingId } })).id;
   // The build directory startWeb serves (keyed on the sources, read just before it starts).

@@ -70,23 +70,23 @@ afterAll(async () => {
 
 /** The form's view of the env's mailbox, as the edit page would post it back. */
 function formOf(patch: Partial<TMailboxUpdate> = {}): TMailboxUpdate {
-  const mb = env.mailbox;
+  const mailbox = env.mailbox;
   return {
-    name: mb.name,
-    imapHost: mb.imapHost,
-    imapPort: mb.imapPort,
-    imapTls: mb.imapTls as 'none',
-    smtpHost: mb.smtpHost,
-    smtpPort: mb.smtpPort,
-    smtpTls: mb.smtpTls as 'none',
+    name: mailbox.name,
+    imapHost: mailbox.imapHost,
+    imapPort: mailbox.imapPort,
+    imapTls: mailbox.imapTls as 'none',
+    smtpHost: mailbox.smtpHost,
+    smtpPort: mailbox.smtpPort,
+    smtpTls: mailbox.smtpTls as 'none',
     authType: 'PASSWORD',
-    username: mb.username,
-    fromAddress: mb.fromAddress,
-    signalRecipient: mb.signalRecipient,
-    trustedDomains: mb.trustedDomains,
-    authenticityPolicy: mb.authenticityPolicy,
+    username: mailbox.username,
+    fromAddress: mailbox.fromAddress,
+    signalRecipient: mailbox.signalRecipient,
+    trustedDomains: mailbox.trustedDomains,
+    authenticityPolicy: mailbox.authenticityPolicy,
     pollIntervalSec: 5,
-    otherMailAction: mb.otherMailAction,
+    otherMailAction: mailbox.otherMailAction,
     secret: '',
     ...patch,
   };

@@ -119,7 +119,7 @@ describe('migration byte_store', () => {
       for (const name of names.slice(0, at)) await run(name);
       const raw = randomBytes(2 * MiB + 5);
       const pdf = Buffer.from('%PDF-1.7 fictief formulier');
-      const mb = await client.query<{ id: string }>(
+      const mailbox = await client.query<{ id: string }>(
         `INSERT INTO "Mailbox" (id, name, "imapHost", "smtpHost", username, "secretEnc", "fromAddress", "signalRecipient", "updatedAt")
          VALUES (gen_random_uuid(), 'mb', 'i', 's', 'u', 'x', 'a@gemeente.example', 'b@politie.example', now()) RETURNING id`,
       );
@@ -127,12 +127,12 @@ describe('migration byte_store', () => {
         await client.query(
           `INSERT INTO "InboundMessage" (id, "mailboxId", "uidValidity", uid, sha256, size, raw, "receivedAt")
            VALUES (gen_random_uuid(), $1, 1, $2, 'x', 0, $3, now())`,
-          [mb.rows[0]!.id, uid, raw],
+          [mailbox.rows[0]!.id, uid, raw],
         );
       await client.query(
         `INSERT INTO "InboundMessage" (id, "mailboxId", "uidValidity", uid, sha256, size, "receivedAt")
          VALUES (gen_random_uuid(), $1, 1, 3, 'x', 0, now())`,
-        [mb.rows[0]!.id],
+        [mailbox.rows[0]!.id],
       );
       await client.query(
         `INSERT INTO "Attachment" (id, filename, "contentType", size, sha256, content)

@@ -93,12 +93,14 @@ describe('cli secrets rotate', () => {
     for (const out of [res.stdout, res.stderr]) expect(out).not.toContain(MAILBOX_USER.password);
 
     const newRing = keyringFrom(NEW_KEY);
-    const mb = await env.t.db.mailbox.findUniqueOrThrow({ where: { id: env.mailbox.id } });
+    const mailbox = await env.t.db.mailbox.findUniqueOrThrow({ where: { id: env.mailbox.id } });
     const user = await env.t.db.user.findFirstOrThrow({ where: { mfaSecretEnc: { not: null } } });
-    expect(mb.secretEnc.split(':')[1]).toBe(keyId(newRing.current));
+    expect(mailbox.secretEnc.split(':')[1]).toBe(keyId(newRing.current));
     expect(needsRotation(user.mfaSecretEnc!, newRing)).toBe(false);
     // Decryptable with the new key alone (the old key can now be removed), and bound to its row.
-    expect(decryptSecret(mb.secretEnc, newRing, mailboxSecretContext(mb.id))).toBe(MAILBOX_USER.password);
+    expect(decryptSecret(mailbox.secretEnc, newRing, mailboxSecretContext(mailbox.id))).toBe(
+      MAILBOX_USER.password,
+    );
     expect(decryptSecret(user.mfaSecretEnc!, newRing, totpSecretContext(user.id))).toBe(TOTP_SECRET);
     expect(
       (await env.t.db.auditEvent.findFirstOrThrow({ where: { action: 'geheimen.roteer' } })).details,

@@ -52,10 +52,10 @@ async function analyseAndRecord(input: TProcessInput) {
   await recordInbound(input, await analyseInbound(input));
 }
 
-async function ingest(mb: Mailbox, raw: Buffer) {
+async function ingest(mailbox: Mailbox, raw: Buffer) {
   uid += 1;
   const row = await storeInboundMessage(t.db, {
-    mailboxId: mb.id,
+    mailboxId: mailbox.id,
     uidValidity: 1n,
     uid: BigInt(uid),
     rawHash: (await putBytes({ db: t.db, values: [raw] }))[0]!,
@@ -65,7 +65,14 @@ async function ingest(mb: Mailbox, raw: Buffer) {
     subject: 'x',
     fromAddress: null,
   });
-  await analyseAndRecord({ db: t.db, mailbox: mb, inboundId: row.id, raw, receivedAt: new Date(), resolver });
+  await analyseAndRecord({
+    db: t.db,
+    mailbox: mailbox,
+    inboundId: row.id,
+    raw,
+    receivedAt: new Date(),
+    resolver,
+  });
   return t.db.inboundMessage.findUniqueOrThrow({ where: { id: row.id }, include: { melding: true } });
 }
 

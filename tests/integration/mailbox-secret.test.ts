@@ -14,7 +14,7 @@ afterAll(async () => {
 describe('mailbox credentials in the database', () => {
   it('are stored encrypted: no column holds the secret, and it decrypts back', async () => {
     const secret = 'Imap-Wachtwoord-Zeer-Geheim-42';
-    const mb = await t.db.mailbox.create({
+    const mailbox = await t.db.mailbox.create({
       data: {
         name: 'test',
         imapHost: '127.0.0.1',
@@ -29,6 +29,6 @@ describe('mailbox credentials in the database', () => {
     expect(rows).toHaveLength(1);
     expect(rows[0]!.row).not.toContain(secret);
     expect(rows[0]!.row).not.toContain(Buffer.from(secret).toString('base64'));
-    expect(decryptSecret(mb.secretEnc, getKeyring())).toBe(secret);
+    expect(decryptSecret(mailbox.secretEnc, getKeyring())).toBe(secret);
   });
 });

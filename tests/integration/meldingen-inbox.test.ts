@@ -16,12 +16,12 @@ beforeAll(async () => {
   t = await createTestDb();
   medewerker = await seedUser(t.db, 'MEDEWERKER');
   collega = await seedUser(t.db, 'MEDEWERKER');
-  const mb = await seedMailbox(t.db);
+  const mailbox = await seedMailbox(t.db);
   const seed = async (
     key: string,
-    o: Parameters<typeof seedMelding>[1] extends infer P ? Omit<P & object, 'mailboxId'> : never,
+    opts: Parameters<typeof seedMelding>[1] extends infer P ? Omit<P & object, 'mailboxId'> : never,
   ) => {
-    ids[key] = (await seedMelding(t.db, { mailboxId: mb.id, withMail: false, ...o })).id;
+    ids[key] = (await seedMelding(t.db, { mailboxId: mailbox.id, withMail: false, ...opts })).id;
   };
   // Monday 16 Nov: three werkdagen before Thursday → overdue with the default of 2.
   await seed('maandag', {

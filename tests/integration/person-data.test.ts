@@ -32,10 +32,10 @@ afterAll(async () => {
 
 describe('person data', () => {
   it('exports everything about a person, with who accessed it, and audits the export', async () => {
-    const mb = await seedMailbox(t.db);
-    const first = await seedMelding(t.db, { mailboxId: mb.id, formulier: { betrokkene: fenna } });
-    const second = await seedMelding(t.db, { mailboxId: mb.id, formulier: { betrokkene: fenna } });
-    const other = await seedMelding(t.db, { mailboxId: mb.id, formulier: { betrokkene: maarten } });
+    const mailbox = await seedMailbox(t.db);
+    const first = await seedMelding(t.db, { mailboxId: mailbox.id, formulier: { betrokkene: fenna } });
+    const second = await seedMelding(t.db, { mailboxId: mailbox.id, formulier: { betrokkene: fenna } });
+    const other = await seedMelding(t.db, { mailboxId: mailbox.id, formulier: { betrokkene: maarten } });
     await t.db.note.create({
       data: { meldingId: first.id, authorId: medewerker.id, text: 'Contact met huisarts opgenomen.' },
     });

@@ -20,13 +20,13 @@ type TAxeResult = {
   violations: { id: string; help: string; nodes: { target: unknown[]; failureSummary?: string }[] }[];
 };
 
-export async function axeViolations(page: Page, o: { openDetails?: boolean } = {}): Promise<string[]> {
-  if (o.openDetails !== false)
+export async function axeViolations(page: Page, opts: { openDetails?: boolean } = {}): Promise<string[]> {
+  if (opts.openDetails !== false)
     await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
   const result = await page.evaluate(
     (tags) =>
-      (window as unknown as { axe: { run: (c: Document, o: object) => Promise<unknown> } }).axe.run(
+      (window as unknown as { axe: { run: (c: Document, opts: object) => Promise<unknown> } }).axe.run(
         document,
         {
           runOnly: { type: 'tag', values: tags },

@@ -39,7 +39,7 @@ export type TDovecot = {
    * Stops and starts again on the same port with the same mail: a server restart as clients see
    * it; `downForMs` keeps it down that long (an outage).
    */
-  restart: (o?: { downForMs?: number }) => Promise<void>;
+  restart: (opts?: { downForMs?: number }) => Promise<void>;
   /** Stores a raw message through the real server (APPEND), creating the folder when missing. */
   appendRaw: (
     user: string,
@@ -153,7 +153,7 @@ function portAccepts(host: string, port: number): Promise<boolean> {
   });
 }
 
-export async function startDovecot(o: { users: TDovecotUser[] }): Promise<TDovecot> {
+export async function startDovecot(opts: { users: TDovecotUser[] }): Promise<TDovecot> {
   await ensureDebianPackage(DOVECOT, 'dovecot-imapd');
   const host = '127.0.0.1';
   const port = await freePort();
@@ -165,12 +165,12 @@ export async function startDovecot(o: { users: TDovecotUser[] }): Promise<TDovec
   chownSync(path.join(dir, 'mail'), mailUid, mailGid);
   writeFileSync(
     path.join(dir, 'users'),
-    o.users.map((u) => `${u.user}:{PLAIN}${u.password}::::::\n`).join(''),
+    opts.users.map((u) => `${u.user}:{PLAIN}${u.password}::::::\n`).join(''),
     { mode: 0o644 },
   );
   const conf = path.join(dir, 'dovecot.conf');
   writeFileSync(conf, config(dir, port, mailUid, mailGid, extra));
-  const passwords = new Map(o.users.map((u) => [u.user, u.password]));
+  const passwords = new Map(opts.users.map((u) => [u.user, u.password]));
 
   let child: ChildProcess | null = null;
   let removed = false;

@@ -56,7 +56,7 @@ export type TIngestEnv = {
 };
 
 export async function startIngestEnv(
-  o: {
+  opts: {
     policy?: 'ENFORCE' | 'MONITOR';
     otherMailAction?: 'MOVE' | 'LEAVE';
     pollIntervalSec?: number;
@@ -64,7 +64,7 @@ export async function startIngestEnv(
     database?: TTestDb;
   } = {},
 ): Promise<TIngestEnv> {
-  const t = o.database ?? (await createTestDb());
+  const t = opts.database ?? (await createTestDb());
   const dovecot = await startDovecot({ users: [MAILBOX_USER] });
   const smtp = await startSmtpReceiver();
   const mailbox = await t.db.mailbox.create({
@@ -80,9 +80,9 @@ export async function startIngestEnv(
       secretEnc: encryptSecret(MAILBOX_USER.password, getKeyring()),
       fromAddress: 'meldpunt@gemeente.example',
       signalRecipient: SIGNAL_RECIPIENT,
-      authenticityPolicy: o.policy ?? 'MONITOR',
-      otherMailAction: o.otherMailAction ?? 'MOVE',
-      pollIntervalSec: o.pollIntervalSec ?? 2,
+      authenticityPolicy: opts.policy ?? 'MONITOR',
+      otherMailAction: opts.otherMailAction ?? 'MOVE',
+      pollIntervalSec: opts.pollIntervalSec ?? 2,
     },
   });
   /** Runs `read` on a folder of the mailbox over a connection of its own; [] when the folder is missing. */

@@ -4,20 +4,20 @@ import { renderPdf } from '../fixtures/generator/pdf';
 import { sampleFormulier } from '../fixtures/generator/people';
 import type { TMeldformulier } from '../../lib/form/schema';
 
-export async function meldingMail(o: {
+export async function meldingMail(opts: {
   kenmerk: string;
   formulier?: TMeldformulier;
   form?: Uint8Array;
   subject?: string;
   from?: string;
 }): Promise<Buffer> {
-  const form = o.form ?? (await renderPdf(o.formulier ?? sampleFormulier({ kenmerk: o.kenmerk })));
+  const form = opts.form ?? (await renderPdf(opts.formulier ?? sampleFormulier({ kenmerk: opts.kenmerk })));
   return composeRaw({
-    from: o.from,
-    subject: o.subject ?? `melding niet-acute zorg met ${o.kenmerk}`,
+    from: opts.from,
+    subject: opts.subject ?? `melding niet-acute zorg met ${opts.kenmerk}`,
     attachments: [
       {
-        filename: `meldformulier-${o.kenmerk}.pdf`,
+        filename: `meldformulier-${opts.kenmerk}.pdf`,
         content: Buffer.from(form),
         contentType: 'application/pdf',
       },

@@ -50,7 +50,7 @@ export async function seedMailbox(db: TDb) {
 /** A melding as ingestion records it, with the police mail and the PDF form stored. */
 export async function seedMelding(
   db: TDb,
-  o: {
+  opts: {
     mailboxId: string;
     formulier?: Partial<TMeldformulier>;
     receivedAt?: Date;
@@ -60,30 +60,30 @@ export async function seedMelding(
 ) {
   const formulier = sampleFormulier({
     kenmerk: `PL1300-${Date.now()}${randomInt(0, 1000)}`,
-    ...o.formulier,
+    ...opts.formulier,
   });
-  const receivedAt = o.receivedAt ?? new Date();
-  const warnings = o.warnings ?? [];
+  const receivedAt = opts.receivedAt ?? new Date();
+  const warnings = opts.warnings ?? [];
   const melding = await db.melding.create({
     data: {
       ...toMeldingColumns(formulier),
       formulier,
       warnings,
       hasWarnings: warnings.length > 0,
-      mailboxId: o.mailboxId,
+      mailboxId: opts.mailboxId,
       receivedAt,
       authenticityVerified: true,
       statusChanges: { create: { from: null, to: 'ONTVANGEN', createdAt: receivedAt } },
       versies: { create: { version: 1, formulier, warnings, receivedAt } },
     },
   });
-  if (o.withMail !== false) {
+  if (opts.withMail !== false) {
     const pdf = await renderPdf(formulier);
     const raw = await meldingMail({ kenmerk: formulier.kenmerk, form: pdf });
     const messageId = /^Message-ID: (.+)$/im.exec(raw.toString('latin1'))?.[1]?.trim() ?? null;
     const inbound = await db.inboundMessage.create({
       data: {
-        mailboxId: o.mailboxId,
+        mailboxId: opts.mailboxId,
         uidValidity: 1,
         uid: randomInt(0, 1e9),
         messageId,

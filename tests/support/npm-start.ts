@@ -38,7 +38,7 @@ export type TStarted = {
   stop: () => Promise<void>;
 };
 
-export async function npmStart(o: {
+export async function npmStart(opts: {
   dataDir: string;
   port: number;
   databaseUrl?: string;
@@ -47,20 +47,20 @@ export async function npmStart(o: {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     ...FAST,
-    MELDPOST_DATA_DIR: o.dataDir,
-    PORT: String(o.port),
+    MELDPOST_DATA_DIR: opts.dataDir,
+    PORT: String(opts.port),
     LOG_LEVEL: 'warn',
     MELDPOST_HEALTH_TOKEN: HEALTH_TOKEN,
-    ...o.env,
+    ...opts.env,
   };
   delete env.DATABASE_URL;
-  if (o.databaseUrl) env.DATABASE_URL = o.databaseUrl;
+  if (opts.databaseUrl) env.DATABASE_URL = opts.databaseUrl;
   const child = spawn('npm', ['start'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const out = captureOutput(child);
-  const url = `http://127.0.0.1:${o.port}`;
-  const runtime = () => JSON.parse(readFileSync(path.join(o.dataDir, 'runtime.json'), 'utf8')) as TRuntime;
+  const url = `http://127.0.0.1:${opts.port}`;
+  const runtime = () => JSON.parse(readFileSync(path.join(opts.dataDir, 'runtime.json'), 'utf8')) as TRuntime;
   const supervisor = () =>
-    JSON.parse(readFileSync(path.join(o.dataDir, 'supervisor.json'), 'utf8')) as TSupervisorStatus;
+    JSON.parse(readFileSync(path.join(opts.dataDir, 'supervisor.json'), 'utf8')) as TSupervisorStatus;
   const health = async (details = false) => {
     const res = await fetch(`${url}/api/health`, {
       headers: details ? { authorization: `Bearer ${HEALTH_TOKEN}` } : {},

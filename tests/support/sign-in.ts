@@ -41,11 +41,11 @@ export type TTestUser = {
 /** An active user with a known password and an enrolled TOTP secret (mustChangePassword false). */
 export async function createUserWithTotp(
   db: TDb,
-  o: { role: Role; email?: string; name?: string; active?: boolean },
+  opts: { role: Role; email?: string; name?: string; active?: boolean },
 ): Promise<TTestUser> {
   const tag = randomBytes(4).toString('hex');
-  const email = (o.email ?? `${o.role.toLowerCase()}-${tag}@meldpunt.test`).toLowerCase();
-  const name = o.name ?? `Test ${o.role.toLowerCase()} ${tag}`;
+  const email = (opts.email ?? `${opts.role.toLowerCase()}-${tag}@meldpunt.test`).toLowerCase();
+  const name = opts.name ?? `Test ${opts.role.toLowerCase()} ${tag}`;
   const password = `Wachtwoord-${randomBytes(9).toString('base64url')}`;
   const totpSecret = newTotpSecret();
   const recoveryCodes = newRecoveryCodes();
@@ -53,16 +53,16 @@ export async function createUserWithTotp(
     data: {
       email,
       name,
-      role: o.role,
+      role: opts.role,
       passwordHash: await hashPassword(password),
       mustChangePassword: false,
       mfaSecretEnc: encryptSecret(totpSecret, getKeyring()),
       mfaEnrolledAt: new Date(),
       recoveryCodeHashes: recoveryCodes.map(hashRecoveryCode),
-      active: o.active ?? true,
+      active: opts.active ?? true,
     },
   });
-  return { id: user.id, email, name, role: o.role, password, totpSecret, recoveryCodes };
+  return { id: user.id, email, name, role: opts.role, password, totpSecret, recoveryCodes };
 }
 
 const lastStep = new Map<string, number>();

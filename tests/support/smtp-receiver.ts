@@ -19,9 +19,9 @@ export type TSmtpReceiver = {
   start: () => Promise<void>;
 };
 
-export async function startSmtpReceiver(o: { port?: number } = {}): Promise<TSmtpReceiver> {
+export async function startSmtpReceiver(opts: { port?: number } = {}): Promise<TSmtpReceiver> {
   const host = '127.0.0.1';
-  const port = o.port ?? (await freePort());
+  const port = opts.port ?? (await freePort());
   const messages: TReceivedMail[] = [];
   const waiters = new Set<() => void>();
   let server: SMTPServer | null = null;

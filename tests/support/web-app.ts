@@ -16,7 +16,7 @@ import { startWeb, type TWeb } from './web';
 export type TWebApp = { t: TTestDb; web: TWeb; browser: Browser; stop: () => Promise<void> };
 
 export async function startWebApp(
-  o: { env?: Record<string, string>; seed?: (t: TTestDb) => Promise<void> } = {},
+  opts: { env?: Record<string, string>; seed?: (t: TTestDb) => Promise<void> } = {},
 ): Promise<TWebApp> {
   const t = await createTestDb();
   const stops: (() => Promise<void>)[] = [() => t.drop()];
@@ -24,8 +24,8 @@ export async function startWebApp(
     while (stops.length) await stops.pop()!();
   };
   try {
-    await o.seed?.(t);
-    const web = await startWeb({ databaseUrl: t.url, env: o.env });
+    await opts.seed?.(t);
+    const web = await startWeb({ databaseUrl: t.url, env: opts.env });
     stops.push(web.stop);
     const browser = await launchBrowser();
     stops.push(() => browser.close());

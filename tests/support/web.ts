@@ -62,7 +62,7 @@ function pruneOldBuilds(keep: string) {
   }
 }
 
-export async function startWeb(o: { databaseUrl: string; env?: Record<string, string> }): Promise<TWeb> {
+export async function startWeb(opts: { databaseUrl: string; env?: Record<string, string> }): Promise<TWeb> {
   const hash = sourceHash();
   const distDir = `.next-test/${hash}`;
   ensureWebBuild(distDir);
@@ -86,10 +86,10 @@ export async function startWeb(o: { databaseUrl: string; env?: Record<string, st
       env: {
         ...process.env,
         ...WEB_ENV,
-        ...o.env,
+        ...opts.env,
         MELDPOST_NEXT_DIST_DIR: distDir,
         MELDPOST_TEST_CLOCK_FILE: testClock.file,
-        DATABASE_URL: o.databaseUrl,
+        DATABASE_URL: opts.databaseUrl,
         NEXTAUTH_URL: url,
         NODE_ENV: 'production',
         NEXT_TELEMETRY_DISABLED: '1',

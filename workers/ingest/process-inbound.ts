@@ -109,18 +109,18 @@ function formReading(form: TAnalysis['form']): TFormReading | null {
   };
 }
 
-export async function analyseInbound(o: TProcessInput): Promise<TAnalysis> {
-  const { db, mailbox: mb } = o;
-  const auth = await checkAuthenticity(o.raw, {
-    trustedDomains: mb.trustedDomains,
-    authservId: mb.authservId ?? undefined,
+export async function analyseInbound(opts: TProcessInput): Promise<TAnalysis> {
+  const { db, mailbox: mailbox } = opts;
+  const auth = await checkAuthenticity(opts.raw, {
+    trustedDomains: mailbox.trustedDomains,
+    authservId: mailbox.authservId ?? undefined,
     mta: hostname(),
-    resolver: o.resolver,
+    resolver: opts.resolver,
   });
   let mail: ParsedMail;
   try {
     // mailparser's own limits (number of parts, nesting) protect us from hostile structure.
-    mail = await parseMime(o.raw, READABLE_PARSE);
+    mail = await parseMime(opts.raw, READABLE_PARSE);
   } catch (err) {
     // The same bytes fail the same way every time: not a retry case, but an unreadable message.
     return {
@@ -145,10 +145,10 @@ export async function analyseInbound(o: TProcessInput): Promise<TAnalysis> {
   // The policy is read now, not from the session's copy: a beheerder who switches it and moves a
   // message back gets the new policy even before the session is rebuilt.
   const person = await db.inboundMessage.findUnique({
-    where: { id: o.inboundId },
+    where: { id: opts.inboundId },
     select: { releasedBy: true, resolution: true, mailbox: { select: { authenticityPolicy: true } } },
   });
-  const policy = person?.mailbox.authenticityPolicy ?? mb.authenticityPolicy;
+  const policy = person?.mailbox.authenticityPolicy ?? mailbox.authenticityPolicy;
   const mayRead = auth.verdict === 'pass' || policy !== 'ENFORCE' || !!person?.releasedBy;
   // A person asked to register it: its form is read whatever the subject says.
   const register = person?.resolution === 'REGISTERED';
@@ -159,7 +159,7 @@ export async function analyseInbound(o: TProcessInput): Promise<TAnalysis> {
       ? await parseMeldformulier(selected.attachment.content, {
           filename: selected.attachment.filename ?? 'bijlage',
           contentType: selected.attachment.contentType,
-          trustedDomains: mb.trustedDomains,
+          trustedDomains: mailbox.trustedDomains,
           fallbackKenmerk: classification.kind === 'melding' ? classification.kenmerk : undefined,
         })
       : null;
@@ -171,12 +171,12 @@ export async function analyseInbound(o: TProcessInput): Promise<TAnalysis> {
 }
 
 /** Records the outcome of an analysed message: one transaction, and the signal it calls for. */
-export async function recordInbound(o: TProcessInput, a: TAnalysis): Promise<void> {
-  const { db, mailbox: mb } = o;
+export async function recordInbound(opts: TProcessInput, a: TAnalysis): Promise<void> {
+  const { db, mailbox: mailbox } = opts;
   const known = await gatherInboundFacts({
     db,
-    mailbox: mb,
-    inboundId: o.inboundId,
+    mailbox: mailbox,
+    inboundId: opts.inboundId,
     classification: a.classification,
     referenced: a.referenced,
   });
@@ -194,9 +194,9 @@ export async function recordInbound(o: TProcessInput, a: TAnalysis): Promise<voi
   const formFilename = a.form?.selected.ok ? (a.form.selected.attachment.filename ?? null) : null;
   await recordOutcome({
     db,
-    mailbox: mb,
-    inboundId: o.inboundId,
-    receivedAt: o.receivedAt,
+    mailbox: mailbox,
+    inboundId: opts.inboundId,
+    receivedAt: opts.receivedAt,
     outcome,
     authenticity: JSON.parse(JSON.stringify(a.auth)) as object,
     readable: a.readable ?? undefined,
@@ -214,6 +214,7 @@ export async function recordInbound(o: TProcessInput, a: TAnalysis): Promise<voi
     releasedBy: known.releasedBy,
     previousOutcome: known.previousOutcome,
     bouncedMessageId: a.classification?.kind === 'auto' ? (a.classification.bouncedMessageId ?? null) : null,
-    retryAt: (delayFactor) => new Date(Date.now() + (o.authRetryBaseMs ?? AUTH_RETRY_BASE_MS) * delayFactor),
+    retryAt: (delayFactor) =>
+      new Date(Date.now() + (opts.authRetryBaseMs ?? AUTH_RETRY_BASE_MS) * delayFactor),
   });
 }

@@ -9,13 +9,13 @@ import { announceChange } from '../../lib/live/changes';
 import { sleep } from '../../lib/sleep';
 import type { TLoop } from '../supervisor';
 
-export function formReviewsLoop(o: { db: TDb; pollMs: number }): TLoop {
+export function formReviewsLoop(opts: { db: TDb; pollMs: number }): TLoop {
   return {
     name: 'formuliercontrole',
     run: async (signal) => {
       while (!signal.aborted) {
-        if ((await readPendingFormReviews({ db: o.db })) > 0) await announceChange(o.db);
-        await sleep(o.pollMs, signal);
+        if ((await readPendingFormReviews({ db: opts.db })) > 0) await announceChange(opts.db);
+        await sleep(opts.pollMs, signal);
       }
     },
   };

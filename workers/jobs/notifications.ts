@@ -12,17 +12,17 @@ import type { TLoop } from '../supervisor';
 
 const log = getLogger('notify');
 
-export function notificationsLoop(o: { db: TDb; everyMs: number; baseUrl: string }): TLoop {
+export function notificationsLoop(opts: { db: TDb; everyMs: number; baseUrl: string }): TLoop {
   return {
     name: 'notificaties',
     run: async (signal) => {
       while (!signal.aborted) {
         await runOncePerSlot({
-          db: o.db,
+          db: opts.db,
           job: 'notificaties',
-          everyMs: o.everyMs,
+          everyMs: opts.everyMs,
           run: async (slot) => {
-            const queued = await queueNotificationMails({ db: o.db, baseUrl: o.baseUrl });
+            const queued = await queueNotificationMails({ db: opts.db, baseUrl: opts.baseUrl });
             if (queued > 0)
               log.info({
                 msg: 'notifications queued',
@@ -32,8 +32,8 @@ export function notificationsLoop(o: { db: TDb; everyMs: number; baseUrl: string
               });
           },
         });
-        const next = slotOf(new Date(), o.everyMs).getTime() + o.everyMs;
-        await sleep(next - Date.now() + Math.min(1000, o.everyMs / 10), signal);
+        const next = slotOf(new Date(), opts.everyMs).getTime() + opts.everyMs;
+        await sleep(next - Date.now() + Math.min(1000, opts.everyMs / 10), signal);
       }
     },
   };

@@ -15,19 +15,19 @@ import type { TLoop } from '../supervisor';
 const log = getLogger('stats');
 export const STATS_JOB = 'statistieken';
 
-export function refreshStatistiekenLoop(o: { db: TDb; everyMs: number }): TLoop {
+export function refreshStatistiekenLoop(opts: { db: TDb; everyMs: number }): TLoop {
   return {
     name: 'statistieken',
     run: async (signal) => {
       while (!signal.aborted) {
         await runOncePerSlot({
-          db: o.db,
+          db: opts.db,
           job: STATS_JOB,
-          everyMs: o.everyMs,
+          everyMs: opts.everyMs,
           run: async (slot) => {
-            const last = await o.db.statsVernieuwing.findUnique({ where: { id: 1 } });
+            const last = await opts.db.statsVernieuwing.findUnique({ where: { id: 1 } });
             if (last && Date.now() - last.refreshedAt.getTime() < 10 * last.durationMs) return;
-            const { durationMs } = await refreshStatistieken({ db: o.db });
+            const { durationMs } = await refreshStatistieken({ db: opts.db });
             log.info({
               msg: 'statistics refreshed',
               code: 'stats_refreshed',
@@ -38,8 +38,8 @@ export function refreshStatistiekenLoop(o: { db: TDb; everyMs: number }): TLoop 
         });
         // Wake just after the next period starts (a moment late, so workers whose clocks differ
         // slightly still agree on the period).
-        const next = slotOf(new Date(), o.everyMs).getTime() + o.everyMs;
-        await sleep(next - Date.now() + Math.min(1000, o.everyMs / 10), signal);
+        const next = slotOf(new Date(), opts.everyMs).getTime() + opts.everyMs;
+        await sleep(next - Date.now() + Math.min(1000, opts.everyMs / 10), signal);
       }
     },
   };

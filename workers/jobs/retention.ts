@@ -17,27 +17,27 @@ import type { TLoop } from '../supervisor';
 const DAY_MS = 24 * 3600_000;
 
 /** `now`: the clock that says whether a day has passed (tests move it on instead of waiting a day). */
-export function retentionLoop(o: { db: TDb; ring: TKeyring; checkMs: number; now?: () => number }): TLoop {
-  const now = o.now ?? Date.now;
+export function retentionLoop(opts: { db: TDb; ring: TKeyring; checkMs: number; now?: () => number }): TLoop {
+  const now = opts.now ?? Date.now;
   return {
     name: 'retention',
     run: async (signal) => {
       while (!signal.aborted) {
-        const last = await o.db.auditEvent.findFirst({
+        const last = await opts.db.auditEvent.findFirst({
           where: { action: RETENTION_RUN_ACTION },
           orderBy: { at: 'desc' },
           select: { at: true },
         });
         if (!last || now() - last.at.getTime() >= DAY_MS)
           await runOncePerSlot({
-            db: o.db,
+            db: opts.db,
             job: 'retention',
             everyMs: DAY_MS,
             now: new Date(now()),
             run: () =>
-              runRetention({ db: o.db, ring: o.ring, actor: SYSTEM_ACTOR('retention') }).then(() => {}),
+              runRetention({ db: opts.db, ring: opts.ring, actor: SYSTEM_ACTOR('retention') }).then(() => {}),
           });
-        await sleep(o.checkMs, signal);
+        await sleep(opts.checkMs, signal);
       }
     },
   };

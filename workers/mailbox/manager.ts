@@ -28,7 +28,7 @@ export type TManagerConfig = TSessionConfig & {
   configErrorRetryMs: number;
 };
 
-export function mailboxManagerLoop(o: { db: TDb; ring: TKeyring; config: TManagerConfig }): TLoop {
+export function mailboxManagerLoop(opts: { db: TDb; ring: TKeyring; config: TManagerConfig }): TLoop {
   const holder = `${hostname()}:${process.pid}`;
   return {
     name: 'mailboxes',
@@ -37,18 +37,18 @@ export function mailboxManagerLoop(o: { db: TDb; ring: TKeyring; config: TManage
       const failures = new Map<string, { count: number; until: number; configKey: string }>();
 
       const startSession = async (mb: Mailbox) => {
-        const lock = await tryHoldMailbox(o.config.databaseUrl, mb.id);
+        const lock = await tryHoldMailbox(opts.config.databaseUrl, mb.id);
         if (!lock) return; // another worker holds it
         const controller = new AbortController();
         const task = (async () => {
-          await o.db.mailbox.update({ where: { id: mb.id }, data: { holder } });
+          await opts.db.mailbox.update({ where: { id: mb.id }, data: { holder } });
           try {
             await runMailboxSession({
-              db: o.db,
+              db: opts.db,
               mailbox: mb,
-              ring: o.ring,
+              ring: opts.ring,
               signal: controller.signal,
-              config: o.config,
+              config: opts.config,
               lockLost: lock.lost,
             });
             failures.delete(mb.id);
@@ -60,8 +60,8 @@ export function mailboxManagerLoop(o: { db: TDb; ring: TKeyring; config: TManage
             // off exponentially from a few seconds to five minutes.
             const delay =
               err instanceof MailboxConfigError
-                ? o.config.configErrorRetryMs
-                : backoffMs(count, o.config.retryBaseMs, 300_000);
+                ? opts.config.configErrorRetryMs
+                : backoffMs(count, opts.config.retryBaseMs, 300_000);
             failures.set(mb.id, { count, until: Date.now() + delay, configKey: mailboxConfigKey(mb) });
             setMailboxSessionState(
               mb.name,
@@ -75,14 +75,14 @@ export function mailboxManagerLoop(o: { db: TDb; ring: TKeyring; config: TManage
               err: errFields(err),
               retryInMs: delay,
             });
-            await o.db.mailbox
+            await opts.db.mailbox
               .update({
                 where: { id: mb.id },
                 data: { lastError: message.slice(0, 500), lastErrorAt: new Date() },
               })
               .catch(() => {});
           } finally {
-            await o.db.mailbox
+            await opts.db.mailbox
               .updateMany({ where: { id: mb.id, holder }, data: { holder: null } })
               .catch(() => {});
             await lock.release();
@@ -94,7 +94,7 @@ export function mailboxManagerLoop(o: { db: TDb; ring: TKeyring; config: TManage
 
       try {
         while (!signal.aborted) {
-          const active = await o.db.mailbox.findMany({ where: { active: true } });
+          const active = await opts.db.mailbox.findMany({ where: { active: true } });
           const byId = new Map(active.map((m) => [m.id, m]));
           for (const [id, r] of running) {
             const mb = byId.get(id);
@@ -113,7 +113,7 @@ export function mailboxManagerLoop(o: { db: TDb; ring: TKeyring; config: TManage
               }),
             );
           }
-          await sleep(o.config.scanMs, signal);
+          await sleep(opts.config.scanMs, signal);
         }
       } finally {
         for (const r of running.values()) r.controller.abort();

@@ -35,7 +35,7 @@ function isAuthFailure(err: unknown): boolean {
   return e?.authenticationFailed === true || e?.serverResponseCode === 'AUTHENTICATIONFAILED';
 }
 
-export async function runMailboxSession(o: {
+export async function runMailboxSession(opts: {
   db: TDb;
   mailbox: Mailbox;
   ring: TKeyring;
@@ -43,10 +43,10 @@ export async function runMailboxSession(o: {
   config: TSessionConfig;
   lockLost: Promise<void>;
 }): Promise<void> {
-  const { db, mailbox: mb, signal } = o;
+  const { db, mailbox: mb, signal } = opts;
   // The PDF engine loads in the parse worker while we connect, not when the first melding waits for it.
   warmParser();
-  const login = await getMailboxLogin(mb, o.ring);
+  const login = await getMailboxLogin(mb, opts.ring);
   const client = new ImapFlow(imapOptions(mb, login));
   const wakeup = new Wakeup();
   let closed = false;
@@ -60,7 +60,7 @@ export async function runMailboxSession(o: {
   );
   client.on('close', () => ((closed = true), wakeup.wake()));
   client.on('exists', wakeup.wake);
-  void o.lockLost.then(() => ((closed = true), wakeup.wake()));
+  void opts.lockLost.then(() => ((closed = true), wakeup.wake()));
   setMailboxSessionState(mb.name, 'connecting');
   try {
     await client.connect();
@@ -78,8 +78,8 @@ export async function runMailboxSession(o: {
     log.info({ msg: 'mailbox session started', code: 'mailbox_session_started', mailbox: mb.name });
     while (!signal.aborted && !closed) {
       setMailboxSessionState(mb.name, 'syncing');
-      await reconcile(o, client);
-      await processRetried(o);
+      await reconcile(opts, client);
+      await processRetried(opts);
       await db.mailbox.update({ where: { id: mb.id }, data: { lastSyncAt: new Date() } });
       setMailboxSessionState(mb.name, 'idle');
       await wakeup.wait(mb.pollIntervalSec * 1000, signal);
@@ -129,12 +129,12 @@ function sharedKeys(a: TAnalysis): string[] | null {
  * (lib/ingest/begin-inbound-attempt.ts) rather than retried forever in company; then the rest.
  */
 async function processInOrder(
-  o: { db: TDb; mailbox: Mailbox; config: TSessionConfig },
+  opts: { db: TDb; mailbox: Mailbox; config: TSessionConfig },
   waiting: TWaiting[],
 ): Promise<void> {
-  for (const w of waiting) if (w.suspect) await processTogether(o, [w]);
+  for (const w of waiting) if (w.suspect) await processTogether(opts, [w]);
   await processTogether(
-    o,
+    opts,
     waiting.filter((w) => !w.suspect),
   );
 }
@@ -146,10 +146,10 @@ async function processInOrder(
  * attachments) alone. A failure is recorded against its message only.
  */
 async function processTogether(
-  o: { db: TDb; mailbox: Mailbox; config: TSessionConfig },
+  opts: { db: TDb; mailbox: Mailbox; config: TSessionConfig },
   waiting: TWaiting[],
 ): Promise<void> {
-  const { db, mailbox: mb } = o;
+  const { db, mailbox: mailbox } = opts;
   const alone = waiting.length === 1;
   await scheduleRecording({
     items: waiting,
@@ -163,20 +163,20 @@ async function processTogether(
         db,
         inboundId: w.id,
         alone,
-        maxCrashes: o.config.maxCrashes,
-        errorFolder: mb.errorFolder,
+        maxCrashes: opts.config.maxCrashes,
+        errorFolder: mailbox.errorFolder,
       });
       if (attempt === 'parked')
         log.error({
           msg: 'message parked: it crashed the worker',
           code: 'ingest_parked_crash',
-          mailbox: mb.name,
+          mailbox: mailbox.name,
           uid: w.uid,
         });
       if (attempt !== 'process') return null;
       const raw = held ?? (w.rawHash ? await readBytes({ db, sha256: w.rawHash }) : null);
       if (!raw) throw new Error('ruwe berichtinhoud ontbreekt');
-      const input = { db, mailbox: mb, inboundId: w.id, raw, receivedAt: w.receivedAt };
+      const input = { db, mailbox: mailbox, inboundId: w.id, raw, receivedAt: w.receivedAt };
       return { input, analysis: await analyseInbound(input) };
     },
     sharedKeys: ({ analysis }) => sharedKeys(analysis),
@@ -186,13 +186,13 @@ async function processTogether(
         db,
         inboundId: w.id,
         error: errFields(err).message,
-        maxAttempts: o.config.maxAttempts,
-        errorFolder: mb.errorFolder,
+        maxAttempts: opts.config.maxAttempts,
+        errorFolder: mailbox.errorFolder,
       });
       log.error({
         msg: 'processing failed',
         code: outcome === 'parked' ? 'ingest_parked' : 'ingest_failed',
-        mailbox: mb.name,
+        mailbox: mailbox.name,
         uid: w.uid,
         err: errFields(err),
       });
@@ -204,11 +204,11 @@ async function processTogether(
  * Parked messages a beheerder offered again (lib/ingest/retry-parked-message.ts) are no longer in
  * the inbox: processed from the raw bytes in the ledger; the message stays in its folder.
  */
-async function processRetried(o: { db: TDb; mailbox: Mailbox; config: TSessionConfig }): Promise<void> {
-  const { db, mailbox: mb } = o;
+async function processRetried(opts: { db: TDb; mailbox: Mailbox; config: TSessionConfig }): Promise<void> {
+  const { db, mailbox: mailbox } = opts;
   const rows = await db.inboundMessage.findMany({
     where: {
-      mailboxId: mb.id,
+      mailboxId: mailbox.id,
       state: { in: ['STORED', 'FAILED'] },
       movedTo: { not: null },
       OR: [{ retryAt: null }, { retryAt: { lte: new Date() } }],
@@ -217,7 +217,7 @@ async function processRetried(o: { db: TDb; mailbox: Mailbox; config: TSessionCo
     orderBy: { uid: 'asc' },
   });
   await processInOrder(
-    o,
+    opts,
     rows.map((r) => ({
       id: r.id,
       uid: Number(r.uid),
@@ -308,10 +308,10 @@ async function storeBatch(
  * processed, the next batch fetched while this one is processed — and move what is done.
  */
 async function reconcile(
-  o: { db: TDb; mailbox: Mailbox; config: TSessionConfig },
+  opts: { db: TDb; mailbox: Mailbox; config: TSessionConfig },
   client: ImapFlow,
 ): Promise<void> {
-  const { db, mailbox: mb } = o;
+  const { db, mailbox: mailbox } = opts;
   const box = client.mailbox;
   if (!box) throw new Error('geen map geopend');
   const uidValidity = BigInt(box.uidValidity);
@@ -321,12 +321,12 @@ async function reconcile(
   const known = new Map(
     (
       await db.inboundMessage.findMany({
-        where: { mailboxId: mb.id, uidValidity, uid: { in: uids.map(BigInt) } },
+        where: { mailboxId: mailbox.id, uidValidity, uid: { in: uids.map(BigInt) } },
       })
     ).map((r) => [Number(r.uid), r]),
   );
   await processInOrder(
-    o,
+    opts,
     uids.flatMap((uid) => {
       const row = known.get(uid);
       return row && isWaiting(row)
@@ -347,7 +347,7 @@ async function reconcile(
   const missing = uids.filter((u) => !known.has(u));
   if (missing.length) {
     const sizes = await client.fetchAll(missing.join(','), { uid: true, size: true }, { uid: true });
-    const batches = batchesBySize(sizes, o.config.fetchBatchBytes);
+    const batches = batchesBySize(sizes, opts.config.fetchBatchBytes);
     const fetchBatch = (batch: number[]) => {
       const fetched = client.fetchAll(
         batch.join(','),
@@ -360,18 +360,18 @@ async function reconcile(
     let next = batches.length ? fetchBatch(batches[0]!) : null;
     for (let b = 0; next; b++) {
       const msgs = await next;
-      const waiting = await storeBatch(db, mb.id, uidValidity, msgs);
+      const waiting = await storeBatch(db, mailbox.id, uidValidity, msgs);
       msgs.length = 0;
       // No IMAP command runs while processing, so the next batch can come in meanwhile.
       next = b + 1 < batches.length ? fetchBatch(batches[b + 1]!) : null;
-      await processInOrder(o, waiting);
+      await processInOrder(opts, waiting);
     }
   }
 
   // Moves last, after the outcome is committed; recorded per folder, one MOVE each.
   const done = await db.inboundMessage.findMany({
     where: {
-      mailboxId: mb.id,
+      mailboxId: mailbox.id,
       uidValidity,
       uid: { in: uids.map(BigInt) },
       movedTo: null,
@@ -381,7 +381,7 @@ async function reconcile(
   });
   const byFolder = new Map<string, { ids: string[]; uids: number[] }>();
   for (const r of done) {
-    if (r.targetFolder === mb.inboxFolder) continue;
+    if (r.targetFolder === mailbox.inboxFolder) continue;
     const g = byFolder.get(r.targetFolder!) ?? { ids: [], uids: [] };
     g.ids.push(r.id);
     g.uids.push(Number(r.uid));

@@ -32,7 +32,7 @@ export type TRelayConfig = TRetryPolicy & { databaseUrl: string; pollMs: number 
  */
 const SEND_AT_ONCE = 3;
 
-export function outboxRelayLoop(o: { db: TDb; ring: TKeyring; config: TRelayConfig }): TLoop {
+export function outboxRelayLoop(opts: { db: TDb; ring: TKeyring; config: TRelayConfig }): TLoop {
   const pooled = new Map<string, { configKey: string; transport: Promise<Transporter> }>();
 
   /**
@@ -40,26 +40,35 @@ export function outboxRelayLoop(o: { db: TDb; ring: TKeyring; config: TRelayConf
    * kept open, not a connect, EHLO and login per mail) until the mailbox changes; OAuth2 tokens
    * expire, so those get a connection with a fresh token per mail.
    */
-  const withTransport = async <T>(mb: Mailbox, fn: (transport: Transporter) => Promise<T>): Promise<T> => {
-    if (mb.authType !== 'PASSWORD') {
-      const transport = nodemailer.createTransport(smtpOptions(mb, await getMailboxLogin(mb, o.ring)));
+  const withTransport = async <T>(
+    mailbox: Mailbox,
+    fn: (transport: Transporter) => Promise<T>,
+  ): Promise<T> => {
+    if (mailbox.authType !== 'PASSWORD') {
+      const transport = nodemailer.createTransport(
+        smtpOptions(mailbox, await getMailboxLogin(mailbox, opts.ring)),
+      );
       try {
         return await fn(transport);
       } finally {
         transport.close();
       }
     }
-    const configKey = mailboxConfigKey(mb);
-    let entry = pooled.get(mb.id);
+    const configKey = mailboxConfigKey(mailbox);
+    let entry = pooled.get(mailbox.id);
     if (entry?.configKey !== configKey) {
       const old = entry;
-      const created = getMailboxLogin(mb, o.ring).then((login) =>
-        nodemailer.createTransport({ ...smtpOptions(mb, login), pool: true, maxConnections: SEND_AT_ONCE }),
+      const created = getMailboxLogin(mailbox, opts.ring).then((login) =>
+        nodemailer.createTransport({
+          ...smtpOptions(mailbox, login),
+          pool: true,
+          maxConnections: SEND_AT_ONCE,
+        }),
       );
       entry = { configKey, transport: created };
-      pooled.set(mb.id, entry);
+      pooled.set(mailbox.id, entry);
       // A login that fails is not kept: the next send tries again.
-      created.catch(() => pooled.get(mb.id) === entry && pooled.delete(mb.id));
+      created.catch(() => pooled.get(mailbox.id) === entry && pooled.delete(mailbox.id));
       old?.transport.then(
         (t) => t.close(),
         () => {},
@@ -73,13 +82,13 @@ export function outboxRelayLoop(o: { db: TDb; ring: TKeyring; config: TRelayConf
    * (shown with the mail on the melding's timeline), and the next mail tries afresh.
    */
   const copyToSent = async (
-    mb: Mailbox,
+    mailbox: Mailbox,
     folder: string,
     raw: Buffer,
     row: OutgoingMail,
   ): Promise<string | null> => {
     try {
-      await appendSentCopy(mb, folder, raw, o.ring);
+      await appendSentCopy(mailbox, folder, raw, opts.ring);
       return null;
     } catch (err) {
       log.warn({
@@ -94,8 +103,8 @@ export function outboxRelayLoop(o: { db: TDb; ring: TKeyring; config: TRelayConf
         typeof responseText === 'string'
           ? `de IMAP-server antwoordt: ${responseText}`
           : explainConnectionError('imap', err, {
-              oauth: mb.authType !== 'PASSWORD',
-              google: mb.authType === 'OAUTH2_GOOGLE',
+              oauth: mailbox.authType !== 'PASSWORD',
+              google: mailbox.authType === 'OAUTH2_GOOGLE',
             });
       return `Verzonden, maar geen kopie in de map "${folder}" van de mailbox: ${why}`;
     }
@@ -103,12 +112,12 @@ export function outboxRelayLoop(o: { db: TDb; ring: TKeyring; config: TRelayConf
 
   const send = async (row: OutgoingMail): Promise<TSendResult> => {
     try {
-      const mb = await o.db.mailbox.findUniqueOrThrow({ where: { id: row.mailboxId } });
+      const mb = await opts.db.mailbox.findUniqueOrThrow({ where: { id: row.mailboxId } });
       // The meldpunt's name as display name, so the officer sees who writes (nodemailer encodes it).
-      const { meldpuntNaam } = await getSettings({ db: o.db });
+      const { meldpuntNaam } = await getSettings({ db: opts.db });
       const technical =
         row.kind === 'ACCEPTATIESIGNAAL' || row.kind === 'FOUTMELDING' || row.kind === 'NOTIFICATIE';
-      const attachments = await getOutgoingAttachments(o.db, row);
+      const attachments = await getOutgoingAttachments(opts.db, row);
       // Composed once, so the copy in the Sent folder is byte for byte what the receiver got.
       const raw = await new MailComposer({
         from: { name: meldpuntNaam, address: mb.fromAddress },
@@ -165,7 +174,7 @@ export function outboxRelayLoop(o: { db: TDb; ring: TKeyring; config: TRelayConf
       // Bounded: a connect or LISTEN that never answers (a database half way through a restart)
       // must fail the loop, which the supervisor restarts, rather than stall the outbox for good.
       const listener = new pg.Client({
-        connectionString: o.config.databaseUrl,
+        connectionString: opts.config.databaseUrl,
         connectionTimeoutMillis: 10_000,
         query_timeout: 10_000,
         keepAlive: true,
@@ -182,12 +191,12 @@ export function outboxRelayLoop(o: { db: TDb; ring: TKeyring; config: TRelayConf
         while (!signal.aborted) {
           // Drain everything that is due.
           const drain = async () => {
-            while (!signal.aborted && (await sendDueOutgoing(o.db, send, o.config))) {
+            while (!signal.aborted && (await sendDueOutgoing(opts.db, send, opts.config))) {
               /* next */
             }
           };
           await Promise.all(Array.from({ length: SEND_AT_ONCE }, drain));
-          await wakeup.wait(o.config.pollMs, signal);
+          await wakeup.wait(opts.config.pollMs, signal);
         }
       } finally {
         await listener.end().catch(() => {});

@@ -13,12 +13,12 @@ import { imapOptions } from '../../lib/mailbox/transports';
 
 /** Appends `raw` to `folder` (the mailbox's Sent folder) as read mail; a folder the server lacks is created. */
 export async function appendSentCopy(
-  mb: Mailbox,
+  mailbox: Mailbox,
   folder: string,
   raw: Buffer,
   ring: TKeyring,
 ): Promise<void> {
-  const client = new ImapFlow(imapOptions(mb, await getMailboxLogin(mb, ring)));
+  const client = new ImapFlow(imapOptions(mailbox, await getMailboxLogin(mailbox, ring)));
   // Connection errors reach us through the awaited calls below; an unhandled 'error' event would end the process.
   client.on('error', () => {});
   await client.connect();

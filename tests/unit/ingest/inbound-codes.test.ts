@@ -2,11 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import { inWorkQueue, isOpen, nextAction, stateCode } from '../../../lib/ingest/inbound-codes';
 
-const row = (o: Partial<Parameters<typeof stateCode>[0]>) => ({
+const row = (opts: Partial<Parameters<typeof stateCode>[0]>) => ({
   state: 'PROCESSED' as const,
   outcome: null,
   resolution: null,
-  ...o,
+  ...opts,
 });
 
 describe('inbound codes', () => {
