@@ -6,13 +6,17 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from './generated/client';
 import { getEnv } from '../env';
 
-const urls = new WeakMap<object, string>();
+/**
+ * Where a client made by createDb keeps its database URL: a registered symbol, because Next.js may
+ * bundle this module more than once in a server, and a client made by one copy is used by another.
+ */
+const DATABASE_URL = Symbol.for('meldpost.databaseUrl');
 
 export function createDb(databaseUrl: string, poolMax = 10) {
   const db = new PrismaClient({
     adapter: new PrismaPg({ connectionString: databaseUrl, max: poolMax }),
   });
-  urls.set(db, databaseUrl);
+  Object.defineProperty(db, DATABASE_URL, { value: databaseUrl });
   return db;
 }
 
@@ -20,7 +24,7 @@ export type TDb = ReturnType<typeof createDb>;
 
 /** The database a client made by createDb talks to (lib/bytes/ reads and writes byte values over its own pool there). */
 export function databaseUrlOf(db: TDb): string | undefined {
-  return urls.get(db);
+  return (db as unknown as Record<symbol, string | undefined>)[DATABASE_URL];
 }
 export type TTx = Parameters<Parameters<TDb['$transaction']>[0]>[0];
 
