@@ -18,11 +18,12 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
-    // Test files run side by side. Most of an integration or e2e file's time is waiting (IMAP IDLE,
-    // worker loops, outages it stages, a web app or browser starting), not computing; vitest's
-    // default (cores − 1) ran them one at a time on a 2-core machine. Each file has its own
-    // database, ports, web app and mail servers, so nothing is shared but the cores.
-    maxWorkers: Math.max(3, availableParallelism() - 1),
+    // Test files run side by side, one per core. Most of an integration or e2e file's time is
+    // waiting (IMAP IDLE, worker loops, outages it stages, a web app or browser starting), not
+    // computing; vitest's default (cores − 1) ran them one at a time on a 2-core machine. Each file
+    // has its own database, ports, web app and mail servers, so nothing is shared but the cores.
+    // Three at a time on 2 cores starved browser tests past their time-outs.
+    maxWorkers: Math.max(2, availableParallelism()),
     reporters: ['default', './tests/support/summary-reporter.ts'],
   },
 });

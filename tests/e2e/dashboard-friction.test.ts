@@ -181,7 +181,7 @@ describe('the melding page by keyboard and by hand', () => {
     await page.getByRole('button', { name: 'Beoordeling opslaan' }).click();
     await expect
       .poll(() => page.getByTestId('beoordeling').textContent())
-      .toBe('Beoordeling: Direct opvolging · Prioriteit: Hoog');
+      .toBe('Beoordeling: Direct opvolging · Prioriteit: Hoog · Soort melding: niet gekozen');
     const hoog = await t.db.melding.findUniqueOrThrow({ where: { id: meldingIds.hoog } });
     expect(hoog).toMatchObject({ prioriteit: 'HOOG', beoordeling: 'DIRECT_OPVOLGEN' });
 
