@@ -60,7 +60,10 @@ export function ZelftestSection({
       </AdminForm>
       {test && (
         <div className="max-w-2xl rounded border border-slate-200 bg-white p-4">
-          <ZelftestRefresh running={!test.finished} />
+          <ZelftestRefresh
+            running={!test.finished}
+            remove={signalDone && !removed ? { id: test.id, mailboxId } : null}
+          />
           <h3 className="font-medium">Zelftest van {formatDateTime(test.startedAt)}</h3>
           <ol className="mt-2 space-y-2 text-sm" aria-live="polite">
             {test.steps.map((s, i) => (
