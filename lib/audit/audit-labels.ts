@@ -80,6 +80,9 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'mailbox.test': 'Verbinding van mailbox getest',
   'mailbox.enable': 'Mailbox ingeschakeld',
   'mailbox.disable': 'Mailbox uitgeschakeld',
+  'zelftest.gestart': 'Keten-zelftest gestart',
+  'zelftest.ontvangen': 'Keten-zelftest: testbericht ontvangen en verwerkt',
+  'zelftest.verwijderd': 'Keten-zelftest: testbericht verwijderd',
   'sjabloon.wijzig': 'Sjabloon gewijzigd',
   'instellingen.wijzig': 'Instellingen gewijzigd',
   'werkgebied.gewijzigd': 'Werkgebied gewijzigd',
@@ -162,6 +165,19 @@ const list = (v: TValue, labels: Record<string, string> | Map<string, string>) =
     .map((part) => (labels instanceof Map ? labels.get(part) : labels[part]) ?? part)
     .join(', ');
 
+/** The offered soorten of a stored soortenMelding setting (JSON text), by label. */
+function soortenText(v: TValue): string {
+  try {
+    const list = JSON.parse(String(v)) as { label: string; actief: boolean }[];
+    return list
+      .filter((s) => s.actief)
+      .map((s) => s.label)
+      .join(', ');
+  } catch {
+    return String(v);
+  }
+}
+
 /** One phrase per detail key; null leaves it out (ids and technical counters mean nothing to a reader). */
 const DETAIL: Record<string, (v: TValue) => string | null> = {
   van: (v) => `van ${roleLabel(v)}`,
@@ -207,6 +223,9 @@ const DETAIL: Record<string, (v: TValue) => string | null> = {
   version: (v) => `versie ${v}`,
   warnings: (v) => (v ? count(v, 'waarschuwing', 'waarschuwingen') : null),
   doorgestuurd: (v) => (v ? 'doorgestuurd door een ander meldpunt' : null),
+  soortenMelding: (v) => `soorten melding: ${soortenText(v)}`,
+  signaalNaar: (v) => `signaal: ${String(v)}`,
+  signaalVerstuurdNaar: (v) => `signaal: ${String(v)}`,
 };
 
 /** The details of an event as one Dutch line ('' when there is nothing to say). */

@@ -5,6 +5,9 @@
  * walks the whole table.
  *
  * The rules, in order:
+ * 0. The test mail of an open keten-zelftest (its Message-ID is one we sent for that test): recorded
+ *    as the test's progress only, never a melding. Anything else that looks like a test mail (a
+ *    forged or stale marker) is ordinary mail and goes through the rules below.
  * 1. A repeated delivery of a message already decided: an accepted melding gets its
  *    acceptatiesignaal again (the police resend when they saw none, afspraak 11), a refused one
  *    its foutmelding again; anything else is recorded as a duplicate.
@@ -74,6 +77,8 @@ export type TInboundFacts = {
   } | null;
   /** The melding a reply or auto-reply refers to (through our Message-ID or its kenmerk). */
   linkedMelding: TMeldingLink | null;
+  /** The message is the test mail of an open keten-zelftest of this mailbox (lib/zelftest). */
+  zelftest: boolean;
 };
 
 export type TAcceptance = {
@@ -110,7 +115,8 @@ export type TInboundOutcome =
   | { kind: 'auto'; bounce: boolean; reason: string | null }
   | { kind: 'other'; reason: string | null }
   | { kind: 'unreadable'; reason: string }
-  | { kind: 'register-failed'; reason: string };
+  | { kind: 'register-failed'; reason: string }
+  | { kind: 'zelftest' };
 
 const sameKenmerk = (a: string, b: string) => a.toUpperCase() === b.toUpperCase();
 
@@ -190,6 +196,7 @@ function decideRegistration(
 }
 
 export function decide(a: TInboundAnalysis, facts: TInboundFacts): TInboundOutcome {
+  if (facts.zelftest) return { kind: 'zelftest' };
   const verified = a.authenticity.verdict === 'pass' || facts.released;
   const trusted = verified || facts.policy === 'MONITOR';
   const melding =

@@ -101,7 +101,14 @@ export async function gatherInboundFacts(opts: {
       })
     : null;
 
+  // Only a Message-ID we generated for an open test of this very mailbox makes a zelftest.
+  const zelftest = row.messageId
+    ? (await opts.db.ketenZelftest.count({
+        where: { mailboxId: opts.mailbox.id, messageId: row.messageId, inboundMessageId: null },
+      })) > 0
+    : false;
   const facts: Omit<TInboundFacts, 'maxDeferrals'> = {
+    zelftest,
     policy: row.mailbox.authenticityPolicy,
     released: row.releasedBy !== null,
     registerByHand: row.resolution === 'REGISTERED',

@@ -11,6 +11,7 @@ import { recordMelding, type TStoredAttachment } from './record-melding';
 import { recordReply } from './record-reply';
 import { recordResend } from './record-resend';
 import { recordUnanswered } from './record-unanswered';
+import { recordZelftestArrival } from '../zelftest/record-zelftest-arrival';
 
 export type TRecordOutcome = {
   db: TDb;
@@ -40,6 +41,16 @@ export async function recordOutcome(opts: TRecordOutcome): Promise<void> {
   const base = { db, inboundId: opts.inboundId, authenticity: opts.authenticity, readable: opts.readable };
   const signalTo = { recipient: mailbox.signalRecipient, messageId: newMessageId(mailbox.fromAddress) };
   switch (outcome.kind) {
+    case 'zelftest':
+      await recordZelftestArrival({
+        db,
+        mailbox,
+        inboundId: opts.inboundId,
+        receivedAt: opts.receivedAt,
+        original: opts.original,
+        attachmentCount: opts.attachments.length,
+      });
+      return;
     case 'accept': {
       if (!opts.formulier) throw new Error('geaccepteerde melding zonder formulier');
       const signal = buildAcceptatiesignaal({ kenmerk: outcome.signalKenmerk, original: opts.original });

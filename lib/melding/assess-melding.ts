@@ -2,7 +2,9 @@ import 'server-only';
 import { z } from 'zod';
 import { changeMelding } from './change-melding';
 import type { TActing } from './melding-scope';
-import { ZSoorten } from './soort-melding';
+import { inListOrder, unknownSoorten, ZSoorten } from './soort-melding';
+import { getSettings } from '../settings/get-settings';
+import { AppError } from '../errors';
 
 export const ZAssessMelding = z.object({
   meldingId: z.string(),
@@ -15,7 +17,8 @@ export const ZAssessMelding = z.object({
 /**
  * The beoordeling after the KING handreiking, with priority, a required reason and the soorten
  * melding (for statistics; the latest beoordeling's count). The first one marks the melding
- * assessed (the overdue clock stops); an unassigned melding goes to the assessor.
+ * assessed (the overdue clock stops); an unassigned melding goes to the assessor. A soort must be on
+ * the beheerder's list, unless the melding already has it (a soort taken off the list stays).
  */
 export async function assessMelding(opts: TActing & z.input<typeof ZAssessMelding>) {
   const input = ZAssessMelding.parse(opts);
@@ -26,6 +29,10 @@ export async function assessMelding(opts: TActing & z.input<typeof ZAssessMeldin
     from: ['ONTVANGEN', 'IN_BEHANDELING', 'AANVULLING_GEVRAAGD'],
     conflict: 'Een afgeronde melding kan niet meer worden beoordeeld',
     apply: async (tx, m) => {
+      const { soortenMelding } = await getSettings({ db: tx });
+      const unknown = unknownSoorten({ chosen: input.soorten, list: soortenMelding, kept: m.soorten });
+      if (unknown.length) throw new AppError('validation', `Onbekende soort melding: ${unknown.join(', ')}`);
+      const soorten = inListOrder(input.soorten, soortenMelding);
       const b = await tx.beoordeling.create({
         data: {
           meldingId: m.id,
@@ -33,7 +40,7 @@ export async function assessMelding(opts: TActing & z.input<typeof ZAssessMeldin
           uitkomst: input.uitkomst,
           prioriteit: input.prioriteit,
           reden: input.reden,
-          soorten: input.soorten,
+          soorten,
         },
         select: { id: true },
       });
@@ -43,14 +50,14 @@ export async function assessMelding(opts: TActing & z.input<typeof ZAssessMeldin
           assigneeId: m.assigneeId ?? opts.user.id,
           beoordeling: input.uitkomst,
           prioriteit: input.prioriteit,
-          soorten: input.soorten,
+          soorten,
         },
         to: m.status === 'ONTVANGEN' ? 'IN_BEHANDELING' : undefined,
         details: {
           beoordelingId: b.id,
           uitkomst: input.uitkomst,
           prioriteit: input.prioriteit,
-          soorten: input.soorten.join(','),
+          soorten: soorten.join(','),
         },
       };
     },

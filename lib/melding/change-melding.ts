@@ -32,6 +32,7 @@ const SELECT = {
   status: true,
   assigneeId: true,
   firstAssessedAt: true,
+  soorten: true,
   mailboxId: true,
   behandelaarEmail: true,
   formulier: true,

@@ -61,6 +61,7 @@ export const OUTGOING_KIND_LABELS: Record<OutgoingKind, string> = {
   HERINNERING_AANVULLING: 'Herinnering verzoek om aanvulling',
   ADRESWIJZIGING: 'Wijziging afleveradres of werkgebied (Bijlage B)',
   NOTIFICATIE: 'Melding per e-mail aan een medewerker (alleen aantallen)',
+  ZELFTEST: 'Keten-zelftest (testbericht, geen echte melding)',
 };
 
 export const OUTGOING_STATE_LABELS: Record<OutgoingState, string> = {

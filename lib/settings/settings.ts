@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { brandColourProblem } from '../theme/theme-css';
+import { DEFAULT_SOORTEN_MELDING, ZSoortenMelding } from '../melding/soort-melding';
 
 export const ZSettings = z.object({
   /** The meldpunt's name and phone number, used in mail templates. */
@@ -43,6 +44,8 @@ export const ZSettings = z.object({
     .default(24),
   /** Daily backups kept in the data dir (older ones are removed after a successful backup). */
   backupBewaarAantal: z.number().int().min(1).max(365).default(7),
+  /** The "soort melding" categories offered at the beoordeling (inactive ones: taken off the list). */
+  soortenMelding: ZSoortenMelding.default(DEFAULT_SOORTEN_MELDING),
   /** Whether medewerkers (not only coordinators) may see the statistics. */
   statistiekenVoorMedewerkers: z.boolean().default(false),
   /** Huisstijl: the name in the page header ('' = the environment's, else "meldpost"). */

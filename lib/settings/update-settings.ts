@@ -30,7 +30,13 @@ export async function updateSettings(opts: {
       actor: opts.actor,
       action: 'instellingen.wijzig',
       objectType: 'system',
-      details: Object.fromEntries(entries.map(([k, v]) => [k, v as string | number | boolean])),
+      // A list (the soorten melding) as its text, so the event shows what it became.
+      details: Object.fromEntries(
+        entries.map(([k, v]) => [
+          k,
+          typeof v === 'object' ? JSON.stringify(v) : (v as string | number | boolean),
+        ]),
+      ),
     });
   });
 }

@@ -4,6 +4,7 @@
  */
 import type { MeldingKanaal, MeldingStatus, Uitkomst } from '../db/generated/enums';
 import type { TStatsFilter } from './period';
+import type { TSoortMelding } from '../melding/soort-melding';
 
 export type TSeriesPoint = { key: string; aantal: number; lastYear: number };
 export type TDoorlooptijd = { n: number; mediaan: number | null; p90: number | null };
@@ -20,8 +21,10 @@ export type TStatsFigures = {
   perPc4: { pc4: number | null; aantal: number }[];
   /** How the meldingen arrived: the protocol mail, or registered by hand from which channel. */
   perKanaal: { kanaal: MeldingKanaal; aantal: number }[];
-  /** Per soort melding (a key of lib/melding/soort-melding.ts; null: none chosen); a melding can count under several. */
+  /** Per soort melding (a key of the setting soortenMelding; null: none chosen); a melding can count under several. */
   perSoort: { soort: string | null; aantal: number }[];
+  /** The beheerder's soorten (also inactive ones) for their labels; absent: the default list. */
+  soortenMelding?: TSoortMelding[];
   perStatus: { status: MeldingStatus; aantal: number }[];
   perUitkomst: { uitkomst: Uitkomst | null; aantal: number }[];
   perLoket: { loket: string | null; aantal: number }[];

@@ -43,6 +43,7 @@ export async function getStatistieken(opts: {
     perPc4,
     perKanaal,
     perSoort,
+    soortenMelding: settings.soortenMelding,
     ...statusUitkomst,
     doorlooptijden,
     flags,

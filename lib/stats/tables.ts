@@ -4,7 +4,7 @@
  */
 import type { TStatsFigures, TDoorlooptijd } from './figures';
 import { KANAAL_LABELS, STATUS_LABELS, UITKOMST_LABELS } from '../melding/labels';
-import { soortLabel } from '../melding/soort-melding';
+import { DEFAULT_SOORTEN_MELDING, soortLabel } from '../melding/soort-melding';
 import { filterLabel, periodLabel, previousYear } from './period';
 import {
   aandeel,
@@ -159,7 +159,10 @@ export function buildTables(f: TStatsFigures): TTabel[] {
         'soort',
         'Soort melding',
         f.perSoort,
-        (r) => (r.soort === null ? 'Geen soort gekozen' : soortLabel(r.soort)),
+        (r) =>
+          r.soort === null
+            ? 'Geen soort gekozen'
+            : soortLabel(r.soort, f.soortenMelding ?? DEFAULT_SOORTEN_MELDING),
         (r) => r.aantal,
         f.totaal,
       ),

@@ -63,6 +63,17 @@ describe('audit labels', () => {
     expect(describeAuditDetails({ statistiekenVoorMedewerkers: true })).toBe(
       'statistieken voor medewerkers: ja',
     );
+    expect(
+      describeAuditDetails({
+        soortenMelding: JSON.stringify([
+          { key: 'EENZAAMHEID', label: 'Eenzaamheid', actief: true },
+          { key: 'ANDERS', label: 'Anders', actief: false },
+        ]),
+      }),
+    ).toBe('soorten melding: Eenzaamheid');
+    expect(describeAuditDetails({ zelftestId: 'x', signaalNaar: 'alleen tonen' })).toBe(
+      'signaal: alleen tonen',
+    );
     expect(describeAuditDetails(null)).toBe('');
   });
 

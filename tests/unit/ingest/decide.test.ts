@@ -112,6 +112,7 @@ const FACTS: TInboundFacts = {
   maxDeferrals: 6,
   duplicateOf: null,
   linkedMelding: null,
+  zelftest: false,
 };
 
 function analysis(
@@ -321,5 +322,17 @@ describe('decide: registration at a person’s request', () => {
         kind: 'register-failed',
         reason: expect.stringMatching(/Registreer de melding met de hand/),
       });
+  });
+});
+
+describe('decide: keten-zelftest', () => {
+  it('records the test mail of an open zelftest as its progress only, whatever the mail looks like', () => {
+    for (const c of [melding, other])
+      expect(decide(analysis(c, FAIL, goodForm), { ...FACTS, zelftest: true })).toEqual({ kind: 'zelftest' });
+  });
+
+  it('treats a mail without a known zelftest Message-ID (a forged marker) as ordinary mail', () => {
+    expect(decide(analysis(other), FACTS)).toEqual({ kind: 'other', reason: null });
+    expect(decide(analysis(melding, PASS, goodForm), FACTS)).toMatchObject({ kind: 'accept' });
   });
 });

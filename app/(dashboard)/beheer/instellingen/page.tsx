@@ -8,6 +8,7 @@ import { AdminHeading } from '../_shared/admin-heading';
 import { inputClass, labelClass } from '../_shared/format';
 import { updateSettingsAction } from './actions';
 import { updateHuisstijlAction } from './huisstijl-action';
+import { updateSoortenMeldingAction } from './soorten-action';
 
 export const metadata: Metadata = { title: 'Instellingen' };
 export const dynamic = 'force-dynamic';
@@ -152,6 +153,45 @@ export default async function SettingsPage() {
             Medewerkers mogen de statistieken zien
           </label>
         </div>
+      </AdminForm>
+
+      <h2 className="mt-8 text-lg font-semibold">Soorten melding</h2>
+      <p className="max-w-xl text-sm text-slate-700">
+        De soorten waaruit medewerkers bij de beoordeling kiezen (meer keuzes mogelijk); de statistieken
+        tellen per soort. Eén soort per regel. Haalt u een soort weg, dan houden bestaande meldingen die soort
+        en blijven de statistieken hem tellen; hij wordt alleen niet meer aangeboden.
+      </p>
+      <AdminForm
+        action={updateSoortenMeldingAction}
+        submitLabel="Soorten opslaan"
+        className="mt-3 max-w-xl space-y-4 rounded border border-slate-200 bg-white p-4"
+      >
+        <div>
+          <label htmlFor="set-soortenMelding" className={labelClass}>
+            Soorten melding (één per regel)
+          </label>
+          <textarea
+            id="set-soortenMelding"
+            name="soortenMelding"
+            rows={10}
+            required
+            maxLength={10000}
+            defaultValue={s.soortenMelding
+              .filter((soort) => soort.actief)
+              .map((soort) => soort.label)
+              .join('\n')}
+            className={inputClass}
+          />
+        </div>
+        {s.soortenMelding.some((soort) => !soort.actief) && (
+          <p className="text-sm text-slate-600">
+            Niet meer aangeboden (blijft op bestaande meldingen):{' '}
+            {s.soortenMelding
+              .filter((soort) => !soort.actief)
+              .map((soort) => soort.label)
+              .join(', ')}
+          </p>
+        )}
       </AdminForm>
 
       <h2 className="mt-8 text-lg font-semibold">Huisstijl</h2>

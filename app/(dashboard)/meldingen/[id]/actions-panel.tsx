@@ -1,5 +1,5 @@
 import { BEOORDELING_LABELS, PRIORITEIT_LABELS } from '@/lib/melding/labels';
-import { SOORT_MELDING_LABELS } from '@/lib/melding/soort-melding';
+import type { TSoortMelding } from '@/lib/melding/soort-melding';
 import type { TMeldingDetail } from '@/lib/melding/get-melding-by-id';
 import { aanvullingAction, assessAction, assignAction, noteAction, resumeAction } from './actions';
 import { CloseForm } from './close-form';
@@ -21,6 +21,7 @@ export function ActionsPanel({
   aanvulling,
   nietInBehandeling,
   terugkoppeling,
+  soortenMelding,
 }: {
   m: TMeldingDetail;
   userId: string;
@@ -28,6 +29,8 @@ export function ActionsPanel({
   aanvulling: TDraft;
   nietInBehandeling: TDraft;
   terugkoppeling: TDraft;
+  /** The beheerder's list: the active soorten, plus an inactive one this melding already has. */
+  soortenMelding: TSoortMelding[];
 }) {
   const open = m.status !== 'AFGEROND';
   return (
@@ -129,18 +132,20 @@ export function ActionsPanel({
             </div>
             <fieldset>
               <legend className="text-sm font-medium">Soort melding (meer keuzes mogelijk)</legend>
-              {Object.entries(SOORT_MELDING_LABELS).map(([v, l]) => (
-                <label key={v} className="mt-1 flex items-center gap-2 text-sm">
-                  <input
-                    type="checkbox"
-                    name="soorten"
-                    value={v}
-                    defaultChecked={m.soorten.includes(v)}
-                    className="h-4 w-4"
-                  />
-                  {l}
-                </label>
-              ))}
+              {soortenMelding
+                .filter((s) => s.actief || m.soorten.includes(s.key))
+                .map((s) => (
+                  <label key={s.key} className="mt-1 flex items-center gap-2 text-sm">
+                    <input
+                      type="checkbox"
+                      name="soorten"
+                      value={s.key}
+                      defaultChecked={m.soorten.includes(s.key)}
+                      className="h-4 w-4"
+                    />
+                    {s.label}
+                  </label>
+                ))}
             </fieldset>
           </ActionForm>
         </Panel>

@@ -13,6 +13,7 @@ import {
   type TBadge,
 } from '@/lib/melding/labels';
 import { soortLabel } from '@/lib/melding/soort-melding';
+import { getSettings } from '@/lib/settings/get-settings';
 import { aanvullingPrompt } from '@/lib/ingest/decide';
 import { AppError } from '@/lib/errors';
 import { getEerdereMeldingen } from '@/lib/melding/get-eerdere-meldingen';
@@ -53,6 +54,7 @@ export default async function MeldingPage({ params }: { params: Promise<{ id: st
     terugkoppeling,
     meldpunten,
     versions,
+    { soortenMelding },
   ] = await Promise.all([
     getMeldingTimeline({ ...acting, meldingId: m.id }),
     getEerdereMeldingen({ ...acting, meldingId: m.id }),
@@ -63,6 +65,7 @@ export default async function MeldingPage({ params }: { params: Promise<{ id: st
     getMailDraft({ ...acting, meldingId: m.id, kind: 'TERUGKOPPELING' }),
     m.status === 'AFGEROND' ? [] : listAndereMeldpunten({ db: acting.db }),
     m.version > 1 ? getMeldingVersions({ ...acting, meldingId: m.id }) : null,
+    getSettings({ db: acting.db }),
   ]);
   const badges: TBadge[] = [];
   if (m.overdue) badges.push('te_laat');
@@ -132,7 +135,9 @@ export default async function MeldingPage({ params }: { params: Promise<{ id: st
               Prioriteit: <span className="font-medium">{PRIORITEIT_LABELS[m.prioriteit]}</span>
               {' · Soort melding: '}
               <span className="font-medium" data-testid="soorten">
-                {m.soorten.length ? m.soorten.map(soortLabel).join(', ') : 'niet gekozen'}
+                {m.soorten.length
+                  ? m.soorten.map((k) => soortLabel(k, soortenMelding)).join(', ')
+                  : 'niet gekozen'}
               </span>
             </>
           ) : (
@@ -296,6 +301,7 @@ export default async function MeldingPage({ params }: { params: Promise<{ id: st
                 aanvulling={aanvulling}
                 nietInBehandeling={nietInBehandeling}
                 terugkoppeling={terugkoppeling}
+                soortenMelding={soortenMelding}
               />
             </div>
             {m.status !== 'AFGEROND' && (

@@ -22,6 +22,8 @@ import { ConnectionTest } from '../connection-test';
 import { CreatedNotice } from '../created-notice';
 import { holderLabel } from '../holder-label';
 import { MailboxForm, type TMailboxFormValues } from '../mailbox-form';
+import { getKetenZelftest } from '@/lib/zelftest/get-keten-zelftest';
+import { ZelftestSection } from './zelftest-section';
 
 export const metadata: Metadata = { title: 'Mailbox' };
 export const dynamic = 'force-dynamic';
@@ -46,6 +48,7 @@ export default async function MailboxPage({
   const id = z.uuid().safeParse((await params).id);
   if (!id.success) notFound();
   const { mailbox: mb, parked, failedOutgoing } = await load(id.data, await auditActor(user));
+  const zelftest = await getKetenZelftest({ db: getDb(), mailboxId: mb.id });
   const values: TMailboxFormValues = {
     ...mb,
     authType: mb.authType,
@@ -82,6 +85,8 @@ export default async function MailboxPage({
           }
         />
       </div>
+
+      <ZelftestSection mailboxId={mb.id} fromAddress={mb.fromAddress} test={zelftest} />
 
       <section aria-labelledby="geparkeerd">
         <h2 id="geparkeerd" className="text-lg font-semibold">
